@@ -1,0 +1,509 @@
+// Every call the web client makes to the attune server, with typed responses.
+// Writes carry the X-CSRF-Token header; the session itself rides on the HttpOnly cookie.
+// Failures are thrown as ApiError {code, message}; a 401 also notifies the app so it can
+// show the log-in screen.
+
+import { csrfToken } from './session';
+
+export interface ApiErrorShape {
+  code: string;
+  message: string;
+}
+
+export class ApiError extends Error implements ApiErrorShape {
+  readonly code: string;
+  readonly status: number;
+  constructor(status: number, code: string, message: string) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+  }
+}
+
+// ---- types ---------------------------------------------------------------
+
+export type Answer = 'yes' | 'maybe' | 'no' | 'unset';
+export type Visibility = 'private' | 'partners' | 'therapist' | 'partners_and_therapist';
+export type IntakeKind = 'hurt' | 'safe' | 'desire';
+export type AgreementStatus = 'draft' | 'signed' | 'void';
+export type PracticeStatus = 'waiting' | 'running' | 'paused' | 'ended';
+
+export interface Account {
+  id: string;
+  display_name: string;
+}
+export interface Me extends Account {
+  time_zone: string;
+  roles: string[];
+}
+export interface LoginResult {
+  csrf_token: string;
+  account: Account;
+}
+export interface ResourceEntry {
+  name: string;
+  contact: string;
+  note?: string;
+}
+export interface Resources {
+  title: string;
+  body: string;
+  entries: ResourceEntry[];
+}
+export interface RelationshipSummary {
+  id: string;
+  name: string;
+}
+export interface Person {
+  id: string;
+  display_name: string;
+}
+export interface PendingPerson extends Person {
+  you_approved?: boolean;
+}
+export interface RelationshipDetail {
+  id: string;
+  name: string;
+  partners: Person[];
+  pending?: PendingPerson[];
+}
+export interface Category {
+  id: string;
+  label: string;
+}
+export interface CatalogueItem {
+  id: string;
+  category: string;
+  label: string;
+  description: string;
+  custom?: boolean;
+  mine?: boolean;
+  proposed?: boolean;
+}
+export interface Catalogue {
+  categories: Category[];
+  items: CatalogueItem[];
+}
+export interface MyAnswer {
+  item_id: string;
+  answer: Answer;
+  note?: string;
+}
+export interface HistoryEntry {
+  item_id: string;
+  answer: Answer;
+  note?: string;
+  at?: string;
+  changed_at?: string;
+  created_at?: string;
+}
+export interface SharedItem {
+  item_id: string;
+  level: 'yes' | 'ask-first';
+}
+export interface IntakeEntry {
+  id: string;
+  kind: IntakeKind;
+  text: string;
+  visibility: Visibility;
+  mine: boolean;
+  author_name?: string;
+  created_at?: string;
+}
+export interface Exercise {
+  id: string;
+  stage: number;
+  title: string;
+  minutes: number;
+  requires: string[];
+}
+export interface AgreementBody {
+  exercise_id: string;
+  participants?: string[];
+  items: string[];
+  time_limit_minutes: number;
+  role_order: string[];
+  pause_word: string;
+  aftercare: string;
+}
+export interface AgreementSummary {
+  id: string;
+  version: number;
+  status: AgreementStatus;
+  exercise_id: string;
+  signature_count: number;
+  participant_count: number;
+  you_signed: boolean;
+}
+export interface Agreement extends AgreementSummary, Partial<Omit<AgreementBody, 'exercise_id'>> {}
+export interface AgreementVersion {
+  version: number;
+  created_at?: string;
+  exercise_id: string;
+  participants: string[];
+  items: string[];
+  time_limit_minutes: number;
+  role_order: string[];
+  pause_word: string;
+  aftercare: string;
+}
+export interface PracticeSummary {
+  id: string;
+  agreement_id: string;
+  status: PracticeStatus;
+}
+export interface Phase {
+  index: number;
+  name: string;
+  instruction: string;
+  giver?: string | null;
+  receiver?: string | null;
+  ends_at?: string | null;
+}
+export interface PracticeState {
+  id: string;
+  status: PracticeStatus;
+  void: boolean;
+  device: 'own' | 'shared';
+  phase?: Phase | null;
+  participant_count: number;
+  ready_count: number;
+  you_ready: boolean;
+  paused_by_count: number;
+  resume_consent_count: number;
+  you_consented: boolean;
+  time_left_seconds: number;
+  seq: number;
+  pause_word?: string;
+  participants?: Person[];
+}
+
+// ---- transport -------------------------------------------------------------
+
+type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+interface RequestOptions {
+  keepalive?: boolean;
+  // Login answers 401 for a wrong password; that must not bounce to the log-in screen.
+  quiet401?: boolean;
+}
+
+let onUnauthorized: () => void = () => {};
+
+/** The app registers what happens when the server says the session is gone. */
+export function setUnauthorizedHandler(handler: () => void): void {
+  onUnauthorized = handler;
+}
+
+export async function request<T>(
+  method: Method,
+  path: string,
+  body?: unknown,
+  options: RequestOptions = {},
+): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (method !== 'GET') {
+    const token = csrfToken();
+    if (token) headers['X-CSRF-Token'] = token;
+  }
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: 'same-origin',
+      keepalive: options.keepalive,
+    });
+  } catch {
+    throw new ApiError(0, 'network', 'The server could not be reached.');
+  }
+  if (response.status === 401 && !options.quiet401) onUnauthorized();
+  if (!response.ok) throw await errorFrom(response);
+  if (response.status === 204) return undefined as T;
+  const text = await response.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+async function errorFrom(response: Response): Promise<ApiError> {
+  let code = `http_${response.status}`;
+  let message = '';
+  try {
+    const parsed = (await response.json()) as { error?: Partial<ApiErrorShape> };
+    if (parsed?.error?.code) code = parsed.error.code;
+    if (parsed?.error?.message) message = parsed.error.message;
+  } catch {
+    /* not JSON: keep the status-derived code */
+  }
+  return new ApiError(response.status, code, message);
+}
+
+const enc = encodeURIComponent;
+
+// ---- accounts and sessions ---------------------------------------------------
+
+export function getResources(): Promise<Resources> {
+  return request('GET', '/api/v1/resources');
+}
+
+export function signUp(input: {
+  email: string;
+  password: string;
+  display_name: string;
+  confirm_adult: boolean;
+  time_zone?: string;
+}): Promise<{ id: string }> {
+  return request('POST', '/api/v1/accounts', input, { quiet401: true });
+}
+
+/** Logs in; the bearer token in the answer is dropped on purpose. */
+export async function logIn(email: string, password: string): Promise<LoginResult> {
+  const result = await request<LoginResult & { token?: string }>(
+    'POST',
+    '/api/v1/auth/login',
+    { email, password },
+    { quiet401: true },
+  );
+  return { csrf_token: result.csrf_token, account: result.account };
+}
+
+export function logOut(): Promise<void> {
+  return request('POST', '/api/v1/auth/logout', undefined, { quiet401: true });
+}
+
+export function getMe(): Promise<Me> {
+  return request('GET', '/api/v1/me');
+}
+
+// ---- relationships -------------------------------------------------------------
+
+export async function listRelationships(): Promise<RelationshipSummary[]> {
+  const r = await request<{ relationships: RelationshipSummary[] }>('GET', '/api/v1/relationships');
+  return r.relationships ?? [];
+}
+
+export function createRelationship(name: string): Promise<{ id: string }> {
+  return request('POST', '/api/v1/relationships', { name });
+}
+
+export function getRelationship(rid: string): Promise<RelationshipDetail> {
+  return request('GET', `/api/v1/relationships/${enc(rid)}`);
+}
+
+export function createInvite(rid: string): Promise<{ code: string }> {
+  return request('POST', `/api/v1/relationships/${enc(rid)}/invites`);
+}
+
+export function acceptInvite(
+  code: string,
+): Promise<{ relationship_id: string; status: 'active' | 'pending' }> {
+  return request('POST', '/api/v1/invites/accept', { code });
+}
+
+export function approveMember(rid: string, partnerId: string): Promise<{ status: string }> {
+  return request('POST', `/api/v1/relationships/${enc(rid)}/members/${enc(partnerId)}/approve`);
+}
+
+export function leaveRelationship(rid: string): Promise<void> {
+  return request('POST', `/api/v1/relationships/${enc(rid)}/leave`);
+}
+
+export async function pressured(rid: string): Promise<Resources | null> {
+  const r = await request<{ resources?: Resources }>(
+    'POST',
+    `/api/v1/relationships/${enc(rid)}/pressured`,
+  );
+  return r?.resources ?? null;
+}
+
+// ---- boundaries ------------------------------------------------------------------
+
+export async function getCatalogue(rid: string): Promise<Catalogue> {
+  const c = await request<Partial<Catalogue>>('GET', `/api/v1/relationships/${enc(rid)}/catalogue`);
+  const items = c.items ?? [];
+  const categories =
+    c.categories ??
+    [...new Set(items.map((i) => i.category))].map((id) => ({ id, label: id }));
+  return { categories, items };
+}
+
+export async function getMyAnswers(rid: string): Promise<MyAnswer[]> {
+  const r = await request<{ answers: MyAnswer[] }>(
+    'GET',
+    `/api/v1/relationships/${enc(rid)}/boundaries/mine`,
+  );
+  return r.answers ?? [];
+}
+
+export function setMyAnswer(
+  rid: string,
+  itemId: string,
+  answer: Answer,
+  note?: string,
+): Promise<unknown> {
+  const body: { answer: Answer; note?: string } = { answer };
+  if (note !== undefined) body.note = note;
+  return request('PUT', `/api/v1/relationships/${enc(rid)}/boundaries/mine/${enc(itemId)}`, body);
+}
+
+export async function getMyHistory(rid: string): Promise<HistoryEntry[]> {
+  const r = await request<Record<string, unknown> | HistoryEntry[]>(
+    'GET',
+    `/api/v1/relationships/${enc(rid)}/boundaries/mine/history`,
+  );
+  if (Array.isArray(r)) return r;
+  const list = r.history ?? r.changes ?? r.entries ?? r.answers;
+  return Array.isArray(list) ? (list as HistoryEntry[]) : [];
+}
+
+export async function getSharedView(rid: string, withIds?: string[]): Promise<SharedItem[]> {
+  const query = withIds && withIds.length ? `?with=${withIds.map(enc).join(',')}` : '';
+  const r = await request<{ items: SharedItem[] }>(
+    'GET',
+    `/api/v1/relationships/${enc(rid)}/boundaries/shared${query}`,
+  );
+  return r.items ?? [];
+}
+
+export function createCustomItem(
+  rid: string,
+  category: string,
+  label: string,
+): Promise<{ id: string }> {
+  return request('POST', `/api/v1/relationships/${enc(rid)}/boundary-items`, { category, label });
+}
+
+export function proposeCustomItem(id: string): Promise<unknown> {
+  return request('POST', `/api/v1/boundary-items/${enc(id)}/propose`);
+}
+
+// ---- intake ------------------------------------------------------------------------
+
+export async function listIntake(rid: string): Promise<IntakeEntry[]> {
+  const r = await request<{ entries: IntakeEntry[] }>(
+    'GET',
+    `/api/v1/relationships/${enc(rid)}/intake`,
+  );
+  return r.entries ?? [];
+}
+
+export function addIntake(
+  rid: string,
+  kind: IntakeKind,
+  text: string,
+  visibility: Visibility,
+): Promise<{ id: string }> {
+  return request('POST', `/api/v1/relationships/${enc(rid)}/intake`, { kind, text, visibility });
+}
+
+export function updateIntake(
+  id: string,
+  change: { text?: string; visibility?: Visibility },
+): Promise<unknown> {
+  return request('PUT', `/api/v1/intake/${enc(id)}`, change);
+}
+
+export function deleteIntake(id: string): Promise<void> {
+  return request('DELETE', `/api/v1/intake/${enc(id)}`);
+}
+
+// ---- programme and agreements -------------------------------------------------------
+
+export async function listExercises(): Promise<Exercise[]> {
+  const r = await request<{ exercises: Exercise[] }>('GET', '/api/v1/exercises');
+  return r.exercises ?? [];
+}
+
+export async function listAgreements(rid: string): Promise<AgreementSummary[]> {
+  const r = await request<{ agreements: AgreementSummary[] }>(
+    'GET',
+    `/api/v1/relationships/${enc(rid)}/agreements`,
+  );
+  return r.agreements ?? [];
+}
+
+export function createAgreement(
+  rid: string,
+  body: AgreementBody,
+): Promise<{ id: string; version: number; status: AgreementStatus }> {
+  return request('POST', `/api/v1/relationships/${enc(rid)}/agreements`, body);
+}
+
+export function updateAgreement(
+  aid: string,
+  body: AgreementBody,
+): Promise<{ id: string; version: number }> {
+  return request('PUT', `/api/v1/agreements/${enc(aid)}`, body);
+}
+
+export function getAgreement(aid: string): Promise<Agreement> {
+  return request('GET', `/api/v1/agreements/${enc(aid)}`);
+}
+
+export async function getAgreementVersions(aid: string): Promise<AgreementVersion[]> {
+  const r = await request<{ versions: AgreementVersion[] }>(
+    'GET',
+    `/api/v1/agreements/${enc(aid)}/versions`,
+  );
+  return r.versions ?? [];
+}
+
+export function signAgreement(aid: string, version: number): Promise<{ status: AgreementStatus }> {
+  return request('POST', `/api/v1/agreements/${enc(aid)}/sign`, { version });
+}
+
+export function withdrawAgreement(aid: string): Promise<{ status: AgreementStatus }> {
+  return request('POST', `/api/v1/agreements/${enc(aid)}/withdraw`);
+}
+
+// ---- practice ---------------------------------------------------------------------------
+
+export async function listPractices(rid: string): Promise<PracticeSummary[]> {
+  const r = await request<{ practices: PracticeSummary[] }>(
+    'GET',
+    `/api/v1/relationships/${enc(rid)}/practices`,
+  );
+  return r.practices ?? [];
+}
+
+export function startPractice(aid: string, device: 'own' | 'shared'): Promise<{ id: string }> {
+  return request('POST', `/api/v1/agreements/${enc(aid)}/practices`, { device });
+}
+
+export function getPractice(pid: string): Promise<PracticeState> {
+  return request('GET', `/api/v1/practices/${enc(pid)}`);
+}
+
+export type PracticeAct = 'ready' | 'pause' | 'resume' | 'end';
+
+export function practiceAct(
+  pid: string,
+  act: PracticeAct,
+  onBehalfOf?: string[],
+): Promise<PracticeState> {
+  const body = onBehalfOf && onBehalfOf.length ? { on_behalf_of: onBehalfOf } : undefined;
+  return request('POST', `/api/v1/practices/${enc(pid)}/${act}`, body);
+}
+
+/**
+ * Pause that survives the page going away (quick exit). keepalive lets the request
+ * finish after navigation; sendBeacon cannot carry the CSRF header.
+ */
+export function pauseKeepalive(pid: string): void {
+  void request('POST', `/api/v1/practices/${enc(pid)}/pause`, undefined, {
+    keepalive: true,
+    quiet401: true,
+  }).catch(() => {});
+}
+
+export async function practiceTicket(pid: string): Promise<string> {
+  const r = await request<{ ticket: string }>('POST', `/api/v1/practices/${enc(pid)}/tickets`);
+  return r.ticket;
+}
+
+export function liveUrl(pid: string, ticket: string): string {
+  const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
+  return `${scheme}//${location.host}/api/v1/practices/${enc(pid)}/live?ticket=${enc(ticket)}`;
+}

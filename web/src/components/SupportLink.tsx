@@ -1,0 +1,17 @@
+import { navigate, toHash } from '../router';
+
+/** Reaches the crisis and safety resources from every screen. */
+export function SupportLink() {
+  return (
+    <a
+      class="support-link"
+      href={toHash({ name: 'support' })}
+      onClick={(e) => {
+        e.preventDefault();
+        navigate({ name: 'support' });
+      }}
+    >
+      Support &amp; safety
+    </a>
+  );
+}

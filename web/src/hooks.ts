@@ -1,0 +1,73 @@
+// Small shared hooks for loading data and remembering a status line.
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { calmMessage } from './words';
+
+export interface Loaded<T> {
+  data: T | undefined;
+  error: string | null;
+  loading: boolean;
+  reload: () => Promise<void>;
+}
+
+export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): Loaded<T> {
+  const [data, setData] = useState<T | undefined>(undefined);
+  const [error, setError] = useState<string | null>(null);
+  const [loading, setLoading] = useState(true);
+  const alive = useRef(true);
+  const reload = useCallback(async () => {
+    setLoading(true);
+    try {
+      const value = await load();
+      if (!alive.current) return;
+      setData(value);
+      setError(null);
+    } catch (err) {
+      if (alive.current) setError(calmMessage(err));
+    } finally {
+      if (alive.current) setLoading(false);
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, deps);
+  useEffect(() => {
+    alive.current = true;
+    void reload();
+    return () => {
+      alive.current = false;
+    };
+  }, [reload]);
+  return { data, error, loading, reload };
+}
+
+export interface StatusLine {
+  text: string;
+  tone: 'info' | 'error';
+}
+
+/** Runs an action, keeping a calm status line about how it went. */
+export function useAction(): {
+  status: StatusLine | null;
+  busy: boolean;
+  run: (action: () => Promise<unknown>, done?: string) => Promise<boolean>;
+  say: (text: string, tone?: StatusLine['tone']) => void;
+} {
+  const [status, setStatus] = useState<StatusLine | null>(null);
+  const [busy, setBusy] = useState(false);
+  const run = useCallback(async (action: () => Promise<unknown>, done?: string) => {
+    setBusy(true);
+    setStatus(null);
+    try {
+      await action();
+      if (done) setStatus({ text: done, tone: 'info' });
+      return true;
+    } catch (err) {
+      setStatus({ text: calmMessage(err), tone: 'error' });
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  }, []);
+  const say = useCallback((text: string, tone: StatusLine['tone'] = 'info') => {
+    setStatus({ text, tone });
+  }, []);
+  return { status, busy, run, say };
+}

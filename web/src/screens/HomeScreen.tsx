@@ -1,0 +1,117 @@
+import { useState } from 'preact/hooks';
+import { acceptInvite, createRelationship, listRelationships } from '../api';
+import { Heading } from '../components/Heading';
+import { Link } from '../components/Link';
+import { Status } from '../components/Status';
+import { useAction, useLoad } from '../hooks';
+import { navigate } from '../router';
+import { sessionName } from '../session';
+
+export function HomeScreen() {
+  const { data, error, loading, reload } = useLoad(listRelationships, []);
+  const name = sessionName();
+  return (
+    <section class="screen">
+      <Heading>Your relationships</Heading>
+      {name && <p class="muted">Hello, {name}.</p>}
+      {loading && !data && <p role="status">Loading…</p>}
+      {error && <p role="alert">{error}</p>}
+      {data && data.length === 0 && (
+        <div class="empty card">
+          <p>You don't have a shared space yet.</p>
+          <p class="muted">
+            You can start one and invite your partner or partners, or join one with a code
+            someone gave you. There's no rush.
+          </p>
+        </div>
+      )}
+      {data && data.length > 0 && (
+        <ul class="plain-list relationship-list">
+          {data.map((r) => (
+            <li key={r.id}>
+              <Link class="card card-link" to={{ name: 'relationship', rid: r.id }}>
+                {r.name}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+      <StartRelationshipForm />
+      <JoinWithCodeForm onJoined={reload} />
+    </section>
+  );
+}
+
+function StartRelationshipForm() {
+  const [name, setName] = useState('');
+  const { status, busy, run } = useAction();
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    await run(async () => {
+      const { id } = await createRelationship(name.trim());
+      navigate({ name: 'relationship', rid: id });
+    });
+  };
+  return (
+    <form class="card stack" onSubmit={submit} aria-labelledby="start-heading">
+      <h2 id="start-heading">Start a shared space</h2>
+      <label class="field">
+        <span>A name only members will see</span>
+        <input
+          type="text"
+          name="relationship_name"
+          required
+          maxLength={80}
+          value={name}
+          onInput={(e) => setName(e.currentTarget.value)}
+        />
+      </label>
+      <button type="submit" class="primary" disabled={busy}>
+        Start
+      </button>
+      <Status status={status} />
+    </form>
+  );
+}
+
+function JoinWithCodeForm({ onJoined }: { onJoined: () => void }) {
+  const [code, setCode] = useState('');
+  const { status, busy, run, say } = useAction();
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    await run(async () => {
+      const r = await acceptInvite(code.trim());
+      setCode('');
+      if (r.status === 'active') {
+        navigate({ name: 'relationship', rid: r.relationship_id });
+      } else {
+        say(
+          "Thank you. You'll join as soon as every current member has said yes. Until then, you won't see anything inside.",
+        );
+        onJoined();
+      }
+    });
+  };
+  return (
+    <form class="card stack" onSubmit={submit} aria-labelledby="join-heading">
+      <h2 id="join-heading">Join with a code</h2>
+      <label class="field">
+        <span>Invitation code</span>
+        <input
+          type="text"
+          name="invite_code"
+          autoComplete="off"
+          autoCapitalize="off"
+          spellcheck={false}
+          required
+          value={code}
+          onInput={(e) => setCode(e.currentTarget.value)}
+        />
+      </label>
+      <button type="submit" disabled={busy}>
+        Join
+      </button>
+      <Status status={status} />
+    </form>
+  );
+}

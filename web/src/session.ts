@@ -1,0 +1,56 @@
+// Holds the CSRF token for this tab. The bearer token from login is never kept:
+// the HttpOnly session cookie authenticates, the CSRF token proves same-origin intent.
+// The token lives in memory and in sessionStorage (per tab) so a reload keeps working.
+
+const KEY = 'attune.c';
+
+let csrf: string | null = null;
+let displayName: string | null = null;
+
+function storage(): Storage | null {
+  try {
+    return window.sessionStorage;
+  } catch {
+    return null;
+  }
+}
+
+export function loadSession(): void {
+  const raw = storage()?.getItem(KEY);
+  if (!raw) return;
+  try {
+    const parsed = JSON.parse(raw) as { c?: string; n?: string };
+    csrf = parsed.c ?? null;
+    displayName = parsed.n ?? null;
+  } catch {
+    csrf = null;
+  }
+}
+
+export function setSession(token: string, name: string): void {
+  csrf = token;
+  displayName = name;
+  storage()?.setItem(KEY, JSON.stringify({ c: token, n: name }));
+}
+
+export function clearSession(): void {
+  csrf = null;
+  displayName = null;
+  try {
+    storage()?.removeItem(KEY);
+  } catch {
+    /* storage may be unavailable; memory is cleared regardless */
+  }
+}
+
+export function csrfToken(): string | null {
+  return csrf;
+}
+
+export function sessionName(): string | null {
+  return displayName;
+}
+
+export function isSignedIn(): boolean {
+  return csrf !== null;
+}

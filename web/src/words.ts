@@ -1,0 +1,46 @@
+// Calm, plain wording for things that did not go as planned.
+import { ApiError } from './api';
+
+const byCode: Record<string, string> = {
+  network: "We couldn't reach the server just now. Your connection may be down; please try again in a moment.",
+  adult_confirmation_required: 'attune is for adults. Please confirm that you are 18 or older to continue.',
+  email_taken: 'That email already has an account. You can log in instead.',
+  invalid_credentials: "That email and password didn't match. Please try again.",
+  unauthorized: 'Please log in to continue.',
+  rate_limited: "Let's slow down for a moment. Please try again shortly.",
+  busy: 'The server is busy right now. Please try again in a moment.',
+  item_not_mutual: 'One of the chosen items is not in your shared view any more. Please review the list.',
+  exercise_item_missing: 'This exercise needs a few items in scope that are not chosen yet.',
+  stale_version: 'The agreement changed since you opened it. Please look at the latest version.',
+  version_stale: 'The agreement changed since you opened it. Please look at the latest version.',
+  agreement_void: 'This agreement is no longer in force, so the practice can only end now.',
+  invite_invalid: "That code didn't work. It may have been used or expired; you can ask for a new one.",
+  invalid_invite: "That code didn't work. It may have been used or expired; you can ask for a new one.",
+  not_found: "This isn't available. It may have changed or you may no longer have access.",
+  csrf_failed: 'Your session needs a refresh. Please log in again.',
+  weak_password: 'Please choose a password with at least 10 characters.',
+  password_too_short: 'Please choose a password with at least 10 characters.',
+  invalid_email: 'Please check the email address.',
+};
+
+const byStatus: Record<number, string> = {
+  400: 'Something in the form needs another look.',
+  401: 'Please log in to continue.',
+  404: "This isn't available. It may have changed or you may no longer have access.",
+  409: 'Things changed in the meantime. Please take another look.',
+  413: 'That is a bit too long to save. Could you shorten it?',
+  422: "That couldn't be saved as it is.",
+  429: "Let's slow down for a moment. Please try again shortly.",
+  503: 'The server is busy right now. Please try again in a moment.',
+};
+
+/** A sentence to show a person when a request fails. */
+export function calmMessage(err: unknown): string {
+  if (err instanceof ApiError) {
+    const known = byCode[err.code];
+    if (known) return known;
+    if (err.message && err.status < 500) return err.message;
+    return byStatus[err.status] ?? 'Something went wrong on our side. Please try again.';
+  }
+  return 'Something went wrong on our side. Please try again.';
+}
