@@ -1,0 +1,59 @@
+#include "app/content/resources_toml.h"
+
+#include "app/content/toml_entry.h"
+
+namespace attune::app {
+namespace {
+
+constexpr std::size_t kMaxTitleChars = 80;
+constexpr std::size_t kMaxBodyChars = 8000;
+constexpr std::size_t kMaxEntries = 50;
+constexpr std::size_t kMaxNameChars = 120;
+constexpr std::size_t kMaxContactChars = 200;
+constexpr std::size_t kMaxNoteChars = 240;
+
+core::Result<Resources::Entry> read_entry(const toml::table& table, const std::string& source,
+                                          std::size_t index) {
+  content::EntryReader reader(table, source, "entries[" + std::to_string(index) + "]");
+  auto name = reader.line("name", kMaxNameChars);
+  if (name) reader.rename("entry " + content::quoted(*name));
+  if (auto ok = reader.allow_only({"name", "contact", "note"}); !ok) {
+    return std::unexpected(ok.error());
+  }
+  if (!name) return std::unexpected(name.error());
+  auto contact = reader.line("contact", kMaxContactChars);
+  if (!contact) return std::unexpected(contact.error());
+  auto note = reader.optional_line("note", kMaxNoteChars);
+  if (!note) return std::unexpected(note.error());
+  return Resources::Entry{std::move(*name), std::move(*contact), std::move(*note)};
+}
+
+}  // namespace
+
+core::Result<Resources> resources_from_toml(const toml::table& table, const std::string& source) {
+  content::EntryReader reader(table, source, "");
+  if (auto ok = reader.allow_only({"title", "body", "entries"}); !ok) {
+    return std::unexpected(ok.error());
+  }
+  Resources resources;
+  auto title = reader.line("title", kMaxTitleChars);
+  if (!title) return std::unexpected(title.error());
+  resources.title = std::move(*title);
+  auto body = reader.text("body", kMaxBodyChars);
+  if (!body) return std::unexpected(body.error());
+  resources.body = std::move(*body);
+  auto entries = reader.tables("entries", false);
+  if (!entries) return std::unexpected(entries.error());
+  if ((*entries)->size() > kMaxEntries) {
+    return std::unexpected(
+        reader.error("at most " + std::to_string(kMaxEntries) + " entries are allowed"));
+  }
+  for (std::size_t i = 0; i < (*entries)->size(); ++i) {
+    auto entry = read_entry(*(*entries)->get(i)->as_table(), source, i);
+    if (!entry) return std::unexpected(entry.error());
+    resources.entries.push_back(std::move(*entry));
+  }
+  return resources;
+}
+
+}  // namespace attune::app
