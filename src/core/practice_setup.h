@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/error.h"
+#include "core/time_limits.h"
 #include "core/exercise.h"
 
 namespace attune::core {
@@ -22,8 +23,6 @@ std::optional<Device> parse_device(std::string_view name);
 
 inline constexpr int kMinPracticeParticipants = 2;
 inline constexpr int kMaxPracticeParticipants = 8;  // a relationship has at most 8 partners
-inline constexpr int kMinTimeLimitMinutes = 5;
-inline constexpr int kMaxTimeLimitMinutes = 180;
 
 struct PracticeSetup {
   std::vector<std::string> participants;  // partner ids, distinct

@@ -1,0 +1,28 @@
+// Settings the use cases need, filled by the CLI from flags, the config file and ATTUNE_*.
+#pragma once
+
+#include <chrono>
+#include <string>
+
+#include "crypto/password.h"
+
+namespace attune::app {
+
+struct RateLimit {
+  int max_hits = 0;
+  std::chrono::seconds window{60};
+};
+
+struct AppConfig {
+  crypto::PasswordCost password_cost = crypto::PasswordCost::kInteractive;
+  std::chrono::minutes session_idle{60 * 24 * 7};
+  std::chrono::hours session_absolute{24 * 30};
+  RateLimit login_limit{10, std::chrono::seconds(60)};
+  RateLimit signup_limit{5, std::chrono::seconds(60)};
+  RateLimit write_limit{120, std::chrono::seconds(60)};
+  std::chrono::hours idempotency_ttl{24};
+  std::chrono::hours invite_ttl{72};
+  std::string resources_file;  // operator's own crisis resources; "" = the shipped default
+};
+
+}  // namespace attune::app

@@ -1,0 +1,45 @@
+#include "app/keyring.h"
+
+#include "crypto/seal.h"
+
+namespace attune::app {
+namespace {
+
+std::string purpose_of(KeyOwner owner, std::string_view owner_id) {
+  return std::string(owner == KeyOwner::kPerson ? "person:" : "relationship:") +
+         std::string(owner_id);
+}
+
+}  // namespace
+
+std::string Keyring::new_wrapped_key(KeyOwner owner, std::string_view owner_id,
+                                     crypto::SecretKey& key) const {
+  key = vault_.new_data_key();
+  return vault_.wrap(key, purpose_of(owner, owner_id));
+}
+
+crypto::SecretKey Keyring::key_of(store::Transaction& tx, KeyOwner owner,
+                                  std::string_view owner_id) const {
+  const char* sql = owner == KeyOwner::kPerson
+                        ? "SELECT wrapped_key FROM accounts WHERE id = ?"
+                        : "SELECT wrapped_key FROM relationships WHERE id = ?";
+  auto row = tx.query_one(sql, {std::string(owner_id)});
+  if (!row) throw store::StoreFailure("data key owner is gone");
+  auto key = vault_.unwrap(row->bytes(0), purpose_of(owner, owner_id));
+  if (!key) throw store::StoreFailure("data key does not unwrap: " + key.error().message);
+  return std::move(*key);
+}
+
+std::string Keyring::seal(const crypto::SecretKey& key, std::string_view record_id,
+                          std::string_view field, std::string_view plaintext) const {
+  return crypto::seal(key, plaintext, crypto::field_aad(record_id, field));
+}
+
+std::string Keyring::open(const crypto::SecretKey& key, std::string_view record_id,
+                          std::string_view field, std::string_view sealed) const {
+  auto plain = crypto::open(key, sealed, crypto::field_aad(record_id, field));
+  if (!plain) throw store::StoreFailure("a sealed field does not open");
+  return std::move(*plain);
+}
+
+}  // namespace attune::app

@@ -1,0 +1,66 @@
+// The one storage interface. Backends (sqlite/, postgres/) implement Database and
+// Transaction; everything above speaks portable SQL with `?` placeholders through it.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <type_traits>
+
+#include "core/error.h"
+#include "store/value.h"
+
+namespace attune::store {
+
+// A unique or primary-key constraint refused a write. Callers that expect it (e-mail taken,
+// duplicate idempotency key) catch it and turn it into a value.
+struct UniqueViolation : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+// The backend failed (disk full, connection lost). Truly exceptional: mapped to 503.
+struct StoreFailure : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+class Transaction {
+ public:
+  virtual ~Transaction() = default;
+  virtual std::vector<Row> query(std::string_view sql, const Params& params = {}) = 0;
+  // Returns the number of rows changed.
+  virtual std::int64_t execute(std::string_view sql, const Params& params = {}) = 0;
+  virtual void commit() = 0;
+
+  std::optional<Row> query_one(std::string_view sql, const Params& params = {});
+};
+
+enum class TxMode { kRead, kWrite };
+
+class Database {
+ public:
+  virtual ~Database() = default;
+  // A transaction that rolls back unless commit() is called. Write transactions are
+  // serialized; read transactions see a consistent snapshot.
+  virtual std::unique_ptr<Transaction> begin(TxMode mode) = 0;
+  virtual std::string_view dialect() const = 0;  // "sqlite" or "postgres"
+  // Makes deleted content unrecoverable from the backend's files (WAL checkpoint etc.).
+  virtual void scrub_after_delete() = 0;
+
+  // Runs fn in one transaction and commits when it succeeds: a core::Result with a value,
+  // or any other return type. An error result or an exception rolls back.
+  template <class F>
+  auto transact(TxMode mode, F&& fn) -> std::invoke_result_t<F, Transaction&> {
+    auto tx = begin(mode);
+    auto result = fn(*tx);
+    if constexpr (requires { result.has_value(); }) {
+      if (!result.has_value()) return result;
+    }
+    tx->commit();
+    return result;
+  }
+};
+
+}  // namespace attune::store

@@ -1,0 +1,41 @@
+// The embedded default backend: one SQLite file in WAL mode with synchronous=FULL,
+// foreign keys and secure_delete on. Writers are serialized in-process; readers run
+// concurrently on their own connections.
+#pragma once
+
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "store/database.h"
+
+struct sqlite3;
+
+namespace attune::store::sqlite {
+
+class SqliteDatabase final : public Database {
+ public:
+  // Opens (creating if needed) the file and applies pending migrations.
+  static std::unique_ptr<SqliteDatabase> open(const std::string& path);
+  ~SqliteDatabase() override;
+
+  std::unique_ptr<Transaction> begin(TxMode mode) override;
+  std::string_view dialect() const override { return "sqlite"; }
+  void scrub_after_delete() override;
+
+  const std::string& path() const { return path_; }
+
+ private:
+  friend class SqliteTransaction;
+  explicit SqliteDatabase(std::string path);
+  sqlite3* acquire();
+  void release(sqlite3* connection);
+
+  std::string path_;
+  std::mutex pool_mutex_;
+  std::vector<sqlite3*> idle_;
+  std::mutex write_mutex_;
+};
+
+}  // namespace attune::store::sqlite

@@ -1,0 +1,10 @@
+// The SQLite dialect of the schema migrations.
+#pragma once
+
+#include <vector>
+
+#include "store/migrations.h"
+
+namespace attune::store::sqlite {
+const std::vector<Migration>& schema_migrations();
+}

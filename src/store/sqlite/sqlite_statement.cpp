@@ -1,0 +1,88 @@
+#include "store/sqlite/sqlite_statement.h"
+
+#include <sqlite3.h>
+
+#include <string>
+
+#include "store/database.h"
+
+namespace attune::store::sqlite {
+namespace {
+
+Value read_cell(sqlite3_stmt* statement, int column) {
+  switch (sqlite3_column_type(statement, column)) {
+    case SQLITE_INTEGER:
+      return static_cast<std::int64_t>(sqlite3_column_int64(statement, column));
+    case SQLITE_TEXT: {
+      const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(statement, column));
+      return std::string(text, static_cast<std::size_t>(sqlite3_column_bytes(statement, column)));
+    }
+    case SQLITE_BLOB: {
+      const auto* data = static_cast<const char*>(sqlite3_column_blob(statement, column));
+      auto size = static_cast<std::size_t>(sqlite3_column_bytes(statement, column));
+      return Blob{data ? std::string(data, size) : std::string()};
+    }
+    default:
+      return std::monostate{};
+  }
+}
+
+}  // namespace
+
+Statement::Statement(sqlite3* db, std::string_view sql, const Params& params) : db_(db) {
+  int rc = sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &statement_, nullptr);
+  if (rc != SQLITE_OK) fail(rc);
+  for (std::size_t i = 0; i < params.size(); ++i) {
+    int index = static_cast<int>(i + 1);
+    const Value& value = params[i];
+    if (const auto* integer = std::get_if<std::int64_t>(&value)) {
+      rc = sqlite3_bind_int64(statement_, index, *integer);
+    } else if (const auto* text = std::get_if<std::string>(&value)) {
+      rc = sqlite3_bind_text64(statement_, index, text->data(), text->size(), SQLITE_TRANSIENT,
+                               SQLITE_UTF8);
+    } else if (const auto* bytes = std::get_if<Blob>(&value)) {
+      rc = sqlite3_bind_blob64(statement_, index, bytes->bytes.data(), bytes->bytes.size(),
+                               SQLITE_TRANSIENT);
+    } else {
+      rc = sqlite3_bind_null(statement_, index);
+    }
+    if (rc != SQLITE_OK) fail(rc);
+  }
+}
+
+Statement::~Statement() { sqlite3_finalize(statement_); }
+
+bool Statement::step() {
+  int rc = sqlite3_step(statement_);
+  if (rc == SQLITE_ROW) return true;
+  if (rc == SQLITE_DONE) return false;
+  fail(rc);
+}
+
+std::vector<Row> Statement::rows() {
+  std::vector<Row> result;
+  int columns = sqlite3_column_count(statement_);
+  while (step()) {
+    std::vector<Value> cells;
+    cells.reserve(static_cast<std::size_t>(columns));
+    for (int c = 0; c < columns; ++c) cells.push_back(read_cell(statement_, c));
+    result.emplace_back(std::move(cells));
+  }
+  return result;
+}
+
+void Statement::run() {
+  while (step()) {
+  }
+}
+
+void Statement::fail(int code) {
+  std::string message = sqlite3_errmsg(db_);
+  int extended = sqlite3_extended_errcode(db_);
+  if (extended == SQLITE_CONSTRAINT_UNIQUE || extended == SQLITE_CONSTRAINT_PRIMARYKEY) {
+    throw UniqueViolation(message);
+  }
+  throw StoreFailure("sqlite error " + std::to_string(code) + ": " + message);
+}
+
+}  // namespace attune::store::sqlite
