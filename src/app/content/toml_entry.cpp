@@ -156,8 +156,13 @@ core::Result<std::vector<std::string>> EntryReader::id_list(std::string_view key
   std::unordered_set<std::string> seen;
   for (const auto& element : *array) {
     const auto* value = element.as_string();
-    if (value == nullptr || !is_valid_content_id(value->get())) {
+    if (value == nullptr) {
       return std::unexpected(error(std::string(key) + " must hold only ids", &element));
+    }
+    if (!is_valid_content_id(value->get())) {
+      return std::unexpected(
+          error(std::string(key) + " lists " + quoted(value->get()) + ", which is not a valid id",
+                &element));
     }
     if (!seen.insert(value->get()).second) {
       return std::unexpected(
