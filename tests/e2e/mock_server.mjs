@@ -227,8 +227,6 @@ route('POST', '/api/v1/relationships/:rid/pressured', (req, p) => {
 
 // Later phases add their routes here.
 export const extra = { route, auth, memberRel, readBody, fail, person, rels, accounts, id, now, resources };
-const moreRoutes = path.join(path.dirname(new URL(import.meta.url).pathname), 'mock_routes.mjs');
-if (fs.existsSync(moreRoutes)) (await import(moreRoutes)).install(extra);
 
 // ---- static files ----------------------------------------------------------------------
 const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.json': 'application/json' };
@@ -276,6 +274,8 @@ export const server = http.createServer(async (req, res) => {
 });
 
 extra.server = server;
+const moreRoutes = path.join(path.dirname(new URL(import.meta.url).pathname), 'mock_routes.mjs');
+if (fs.existsSync(moreRoutes)) (await import(moreRoutes)).install(extra);
 server.listen(Number(port), host, () => {
   console.log(`attune listening on http://${host}:${port}`);
 });

@@ -6,6 +6,12 @@ import { HomeScreen } from './screens/HomeScreen';
 import { LogInScreen } from './screens/LogInScreen';
 import { SignUpScreen } from './screens/SignUpScreen';
 import { SupportScreen } from './screens/SupportScreen';
+import { AgreementScreen } from './screens/AgreementScreen';
+import { AgreementsScreen } from './screens/AgreementsScreen';
+import { BoundaryMapScreen } from './screens/BoundaryMapScreen';
+import { IntakeScreen } from './screens/IntakeScreen';
+import { RelationshipScreen } from './screens/RelationshipScreen';
+import { SharedViewScreen } from './screens/SharedViewScreen';
 import { clearSession, isSignedIn } from './session';
 
 const openToAll: Route['name'][] = ['login', 'signup', 'support'];
@@ -66,6 +72,18 @@ function Screen({
     );
   }
   switch (route.name) {
+    case 'relationship':
+      return <RelationshipScreen key={route.rid} rid={route.rid} />;
+    case 'boundaries':
+      return <BoundaryMapScreen key={route.rid} rid={route.rid} />;
+    case 'shared':
+      return <SharedViewScreen key={route.rid} rid={route.rid} />;
+    case 'intake':
+      return <IntakeScreen key={route.rid} rid={route.rid} />;
+    case 'agreements':
+      return <AgreementsScreen key={route.rid} rid={route.rid} />;
+    case 'agreement':
+      return <AgreementScreen key={route.aid} rid={route.rid} aid={route.aid} />;
     default:
       return <HomeScreen />;
   }

@@ -6,6 +6,7 @@ const KEY = 'attune.c';
 
 let csrf: string | null = null;
 let displayName: string | null = null;
+let accountId: string | null = null;
 
 function storage(): Storage | null {
   try {
@@ -19,23 +20,26 @@ export function loadSession(): void {
   const raw = storage()?.getItem(KEY);
   if (!raw) return;
   try {
-    const parsed = JSON.parse(raw) as { c?: string; n?: string };
+    const parsed = JSON.parse(raw) as { c?: string; n?: string; i?: string };
     csrf = parsed.c ?? null;
     displayName = parsed.n ?? null;
+    accountId = parsed.i ?? null;
   } catch {
     csrf = null;
   }
 }
 
-export function setSession(token: string, name: string): void {
+export function setSession(token: string, name: string, id?: string): void {
   csrf = token;
   displayName = name;
-  storage()?.setItem(KEY, JSON.stringify({ c: token, n: name }));
+  accountId = id ?? null;
+  storage()?.setItem(KEY, JSON.stringify({ c: token, n: name, i: id }));
 }
 
 export function clearSession(): void {
   csrf = null;
   displayName = null;
+  accountId = null;
   try {
     storage()?.removeItem(KEY);
   } catch {
@@ -49,6 +53,10 @@ export function csrfToken(): string | null {
 
 export function sessionName(): string | null {
   return displayName;
+}
+
+export function sessionAccountId(): string | null {
+  return accountId;
 }
 
 export function isSignedIn(): boolean {

@@ -15,7 +15,7 @@ export function LogInScreen({ onSignedIn }: { onSignedIn: () => void }) {
     e.preventDefault();
     await run(async () => {
       const result = await logIn(email.trim(), password);
-      setSession(result.csrf_token, result.account.display_name);
+      setSession(result.csrf_token, result.account.display_name, result.account.id);
       onSignedIn();
     });
   };

@@ -43,7 +43,7 @@ export function SignUpScreen({ onSignedIn }: { onSignedIn: () => void }) {
         time_zone: timeZone.trim() || undefined,
       });
       const result = await logIn(email.trim(), password);
-      setSession(result.csrf_token, result.account.display_name);
+      setSession(result.csrf_token, result.account.display_name, result.account.id);
       onSignedIn();
     });
   };

@@ -1,0 +1,48 @@
+import { useState } from 'preact/hooks';
+import { pressured, type Resources } from '../api';
+import { calmMessage } from '../words';
+import { ResourceList } from './ResourceList';
+
+/**
+ * "I feel pressured": shows support privately. Nobody else is told anything, and the
+ * person is reminded they can stop or decline anything.
+ */
+export function PressuredControl({ rid }: { rid: string }) {
+  const [open, setOpen] = useState(false);
+  const [resources, setResources] = useState<Resources | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const ask = async () => {
+    setOpen(true);
+    setError(null);
+    try {
+      setResources(await pressured(rid));
+    } catch (err) {
+      setError(calmMessage(err));
+    }
+  };
+
+  return (
+    <aside class="pressured" aria-labelledby={`pressured-${rid}`}>
+      {!open ? (
+        <button type="button" class="quiet" id={`pressured-${rid}`} onClick={ask}>
+          I feel pressured
+        </button>
+      ) : (
+        <div class="card stack" role="region" aria-live="polite" id={`pressured-${rid}`} aria-label="Support just for you">
+          <h2>This is just for you</h2>
+          <p>
+            Thank you for noticing how you feel. Nobody else has been told anything. You never have
+            to agree to anything, and you can pause, say no or step away at any time, without a
+            reason.
+          </p>
+          {error && <p role="alert">{error}</p>}
+          {resources && <ResourceList resources={resources} headingLevel={3} />}
+          <button type="button" class="quiet" onClick={() => setOpen(false)}>
+            Close
+          </button>
+        </div>
+      )}
+    </aside>
+  );
+}

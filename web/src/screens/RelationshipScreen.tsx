@@ -1,0 +1,181 @@
+import { useState } from 'preact/hooks';
+import {
+  approveMember,
+  createInvite,
+  getRelationship,
+  leaveRelationship,
+  type PendingPerson,
+} from '../api';
+import { Link } from '../components/Link';
+import { RelationshipFrame } from '../components/RelationshipFrame';
+import { Status } from '../components/Status';
+import { useAction, useLoad } from '../hooks';
+import { navigate } from '../router';
+
+export function RelationshipScreen({ rid }: { rid: string }) {
+  const { data, error, reload } = useLoad(() => getRelationship(rid), [rid]);
+  return (
+    <RelationshipFrame rid={rid} title={data?.name ?? 'Your relationship'} back="home">
+      {error && <p role="alert">{error}</p>}
+      <nav aria-label="In this relationship">
+        <ul class="plain-list">
+          <li>
+            <Link class="card card-link" to={{ name: 'boundaries', rid }}>
+              Boundary map
+              <span class="card-sub">Your own yes, maybe and no, kept private.</span>
+            </Link>
+          </li>
+          <li>
+            <Link class="card card-link" to={{ name: 'shared', rid }}>
+              What we share
+              <span class="card-sub">Only what everyone is open to.</span>
+            </Link>
+          </li>
+          <li>
+            <Link class="card card-link" to={{ name: 'intake', rid }}>
+              Hurts, safety and wishes
+              <span class="card-sub">Private until you choose to share.</span>
+            </Link>
+          </li>
+          <li>
+            <Link class="card card-link" to={{ name: 'agreements', rid }}>
+              Agreements and practice
+              <span class="card-sub">Agree together before any practice.</span>
+            </Link>
+          </li>
+        </ul>
+      </nav>
+      {data && (
+        <section class="card stack" aria-labelledby="members-heading">
+          <h2 id="members-heading">Members</h2>
+          <ul class="plain-list members">
+            {data.partners.map((p) => (
+              <li key={p.id}>{p.display_name}</li>
+            ))}
+          </ul>
+          {data.pending && data.pending.length > 0 && (
+            <PendingList rid={rid} pending={data.pending} onChange={reload} />
+          )}
+        </section>
+      )}
+      <InviteCode rid={rid} />
+      <LeaveRelationship rid={rid} />
+    </RelationshipFrame>
+  );
+}
+
+function PendingList({
+  rid,
+  pending,
+  onChange,
+}: {
+  rid: string;
+  pending: PendingPerson[];
+  onChange: () => void;
+}) {
+  const { status, busy, run } = useAction();
+  return (
+    <div class="stack">
+      <h3>Waiting to join</h3>
+      <p class="muted">
+        Someone joins only when every current member says yes. You can take your time.
+      </p>
+      <ul class="plain-list">
+        {pending.map((p) => (
+          <li key={p.id} class="row">
+            <span>{p.display_name}</span>
+            {p.you_approved ? (
+              <span class="muted">You said yes</span>
+            ) : (
+              <button
+                type="button"
+                disabled={busy}
+                onClick={() =>
+                  run(async () => {
+                    await approveMember(rid, p.id);
+                    onChange();
+                  }, `You said yes to ${p.display_name}.`)
+                }
+              >
+                Say yes to {p.display_name}
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+      <Status status={status} />
+    </div>
+  );
+}
+
+function InviteCode({ rid }: { rid: string }) {
+  const [code, setCode] = useState<string | null>(null);
+  const { status, busy, run } = useAction();
+  return (
+    <section class="card stack" aria-labelledby="invite-heading">
+      <h2 id="invite-heading">Invite someone</h2>
+      <p class="muted">
+        A code works once and for 72 hours. Share it in person or in a private message.
+      </p>
+      {code && (
+        <p>
+          <span class="visually-hidden">Invitation code: </span>
+          <output class="code-box" data-testid="invite-code">
+            {code}
+          </output>
+        </p>
+      )}
+      <button
+        type="button"
+        disabled={busy}
+        onClick={() => run(async () => setCode((await createInvite(rid)).code), 'A new code is ready.')}
+      >
+        {code ? 'Create another code' : 'Create an invitation code'}
+      </button>
+      <Status status={status} />
+    </section>
+  );
+}
+
+function LeaveRelationship({ rid }: { rid: string }) {
+  const [confirming, setConfirming] = useState(false);
+  const { status, busy, run } = useAction();
+  return (
+    <section class="stack" aria-labelledby="leave-heading">
+      <h2 id="leave-heading" class="visually-hidden">
+        Leave
+      </h2>
+      {!confirming ? (
+        <button type="button" class="quiet" onClick={() => setConfirming(true)}>
+          Leave this relationship
+        </button>
+      ) : (
+        <div class="card stack" role="group" aria-label="Confirm leaving">
+          <p>
+            If you leave, your answers here are deleted, what you shared here is withdrawn, and any
+            agreement or practice that includes you ends. You don't need to give a reason.
+          </p>
+          <div class="row">
+            <button
+              type="button"
+              class="primary"
+              disabled={busy}
+              onClick={() =>
+                run(async () => {
+                  await leaveRelationship(rid);
+                  navigate({ name: 'home' });
+                })
+              }
+            >
+              Yes, leave
+            </button>
+            <button type="button" onClick={() => setConfirming(false)}>
+              Stay
+            </button>
+          </div>
+        </div>
+      )}
+      <Status status={status} />
+    </section>
+  );
+}
