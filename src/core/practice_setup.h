@@ -9,8 +9,8 @@
 #include <vector>
 
 #include "core/error.h"
-#include "core/time_limits.h"
 #include "core/exercise.h"
+#include "core/time_limits.h"
 
 namespace attune::core {
 
