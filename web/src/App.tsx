@@ -12,6 +12,7 @@ import { BoundaryMapScreen } from './screens/BoundaryMapScreen';
 import { IntakeScreen } from './screens/IntakeScreen';
 import { RelationshipScreen } from './screens/RelationshipScreen';
 import { SharedViewScreen } from './screens/SharedViewScreen';
+import { PracticeScreen } from './screens/PracticeScreen';
 import { clearSession, isSignedIn } from './session';
 
 const openToAll: Route['name'][] = ['login', 'signup', 'support'];
@@ -84,6 +85,8 @@ function Screen({
       return <AgreementsScreen key={route.rid} rid={route.rid} />;
     case 'agreement':
       return <AgreementScreen key={route.aid} rid={route.rid} aid={route.aid} />;
+    case 'practice':
+      return <PracticeScreen key={route.pid} rid={route.rid} pid={route.pid} />;
     default:
       return <HomeScreen />;
   }

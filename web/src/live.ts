@@ -1,0 +1,107 @@
+// The live channel of a practice: a WebSocket opened with a fresh single-use ticket,
+// reconnecting with backoff after any drop. The server sends the full current state on
+// every (re)connect and after every change; older states (lower seq) are ignored.
+import { liveUrl, practiceTicket, type PracticeState } from './api';
+
+export type LinkStatus = 'connecting' | 'open' | 'retrying' | 'closed';
+
+export interface LiveOptions {
+  onState: (state: PracticeState) => void;
+  onLink?: (status: LinkStatus) => void;
+  /** Test seams. */
+  makeSocket?: (url: string) => WebSocket;
+  getTicket?: (pid: string) => Promise<string>;
+  baseDelayMs?: number;
+  maxDelayMs?: number;
+}
+
+export class LiveConnection {
+  private socket: WebSocket | null = null;
+  private stopped = false;
+  private attempt = 0;
+  private lastSeq = -1;
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private pingTimer: ReturnType<typeof setInterval> | null = null;
+
+  constructor(
+    private readonly pid: string,
+    private readonly options: LiveOptions,
+  ) {}
+
+  start(): void {
+    this.stopped = false;
+    void this.connect();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    if (this.pingTimer) clearInterval(this.pingTimer);
+    this.socket?.close(1000);
+    this.socket = null;
+    this.options.onLink?.('closed');
+  }
+
+  /** Sends a message if the channel is open; returns whether it went out. */
+  send(message: { type: string; [key: string]: unknown }): boolean {
+    if (this.socket?.readyState !== WebSocket.OPEN) return false;
+    this.socket.send(JSON.stringify(message));
+    return true;
+  }
+
+  /** Accepts a state from any source (an HTTP answer too), keeping only newer ones. */
+  accept(state: PracticeState): void {
+    if (typeof state.seq === 'number' && state.seq < this.lastSeq) return;
+    this.lastSeq = state.seq ?? this.lastSeq;
+    this.options.onState(state);
+  }
+
+  private async connect(): Promise<void> {
+    if (this.stopped) return;
+    this.options.onLink?.(this.attempt === 0 ? 'connecting' : 'retrying');
+    let ticket: string;
+    try {
+      ticket = await (this.options.getTicket ?? practiceTicket)(this.pid);
+    } catch {
+      this.scheduleRetry();
+      return;
+    }
+    if (this.stopped) return;
+    const make = this.options.makeSocket ?? ((url: string) => new WebSocket(url));
+    const socket = make(liveUrl(this.pid, ticket));
+    this.socket = socket;
+    socket.onopen = () => {
+      this.attempt = 0;
+      this.options.onLink?.('open');
+      if (this.pingTimer) clearInterval(this.pingTimer);
+      this.pingTimer = setInterval(() => this.send({ type: 'ping', t: Date.now() }), 20000);
+    };
+    socket.onmessage = (event) => {
+      try {
+        const msg = JSON.parse(String(event.data)) as { type?: string; state?: PracticeState };
+        if (msg.type === 'state' && msg.state) this.accept(msg.state);
+      } catch {
+        /* ignore malformed frames */
+      }
+    };
+    socket.onclose = () => {
+      if (this.socket !== socket) return;
+      this.socket = null;
+      if (this.pingTimer) clearInterval(this.pingTimer);
+      if (!this.stopped) this.scheduleRetry();
+    };
+    socket.onerror = () => {
+      /* onclose follows and schedules the retry */
+    };
+  }
+
+  private scheduleRetry(): void {
+    if (this.stopped) return;
+    this.options.onLink?.('retrying');
+    const base = this.options.baseDelayMs ?? 500;
+    const max = this.options.maxDelayMs ?? 10000;
+    const delay = Math.min(max, base * 2 ** this.attempt) * (0.75 + Math.random() * 0.5);
+    this.attempt++;
+    this.retryTimer = setTimeout(() => void this.connect(), delay);
+  }
+}

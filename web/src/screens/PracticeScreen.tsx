@@ -1,0 +1,171 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import {
+  getAgreement,
+  getPractice,
+  getRelationship,
+  listPractices,
+  pauseKeepalive,
+  practiceAct,
+  type Person,
+  type PracticeAct,
+  type PracticeState,
+} from '../api';
+import { Heading } from '../components/Heading';
+import { Link } from '../components/Link';
+import { PressuredControl } from '../components/PressuredControl';
+import { PracticeView } from '../components/practice/PracticeView';
+import { Status } from '../components/Status';
+import { useAction } from '../hooks';
+import { LiveConnection, type LinkStatus } from '../live';
+import { onQuickExit } from '../quickExit';
+import { navigate } from '../router';
+import { sessionAccountId } from '../session';
+import { useWakeLock } from '../wakeLock';
+import { calmMessage } from '../words';
+
+interface Context {
+  participants: Person[];
+  pauseWord: string;
+  aftercare: string;
+}
+
+async function loadContext(rid: string, pid: string): Promise<Context> {
+  const [relationship, practices] = await Promise.all([getRelationship(rid), listPractices(rid)]);
+  const aid = practices.find((p) => p.id === pid)?.agreement_id;
+  const agreement = aid ? await getAgreement(aid).catch(() => null) : null;
+  const ids = agreement?.participants;
+  const participants = ids
+    ? ids.map((id) => relationship.partners.find((p) => p.id === id) ?? { id, display_name: 'A participant' })
+    : relationship.partners;
+  return { participants, pauseWord: agreement?.pause_word ?? '', aftercare: agreement?.aftercare ?? '' };
+}
+
+function useNow(active: boolean): number {
+  const [now, setNow] = useState(Date.now());
+  useEffect(() => {
+    if (!active) return;
+    const t = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(t);
+  }, [active]);
+  return now;
+}
+
+export function PracticeScreen({ rid, pid }: { rid: string; pid: string }) {
+  const [state, setState] = useState<PracticeState | null>(null);
+  const [receivedAt, setReceivedAt] = useState(Date.now());
+  const [context, setContext] = useState<Context | null>(null);
+  const [link, setLink] = useState<LinkStatus>('connecting');
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [confirmEnd, setConfirmEnd] = useState(false);
+  const live = useRef<LiveConnection | null>(null);
+  const { status, busy, run } = useAction();
+  const meId = sessionAccountId();
+
+  useEffect(() => {
+    const connection = new LiveConnection(pid, {
+      onState: (s) => {
+        setState(s);
+        setReceivedAt(Date.now());
+      },
+      onLink: setLink,
+    });
+    live.current = connection;
+    connection.start();
+    getPractice(pid).then((s) => connection.accept(s), (err) => setLoadError(calmMessage(err)));
+    loadContext(rid, pid).then(setContext, (err) => setLoadError(calmMessage(err)));
+    return () => connection.stop();
+  }, [rid, pid]);
+
+  const activeStatus = state && state.status !== 'ended';
+  useWakeLock(Boolean(activeStatus));
+  const now = useNow(state?.status === 'running');
+
+  // Quick exit pauses first, with a request that outlives the page.
+  useEffect(() => {
+    if (!activeStatus) return;
+    return onQuickExit(() => pauseKeepalive(pid));
+  }, [pid, activeStatus]);
+
+  const act = (kind: PracticeAct, onBehalfOf?: string[]) =>
+    run(async () => live.current?.accept(await practiceAct(pid, kind, onBehalfOf)));
+
+  const pause = () => {
+    live.current?.send({ type: 'pause' });
+    void act('pause');
+  };
+
+  // "P" pauses from anywhere on this screen, unless typing in a field.
+  useEffect(() => {
+    if (!activeStatus) return;
+    const onKey = (e: KeyboardEvent) => {
+      const t = e.target as HTMLElement | null;
+      if (e.key.toLowerCase() !== 'p' || e.ctrlKey || e.metaKey || e.altKey) return;
+      if (t && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.isContentEditable)) return;
+      pause();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [pid, activeStatus]);
+
+  const leave = () => {
+    if (state?.status === 'running') pause();
+    navigate({ name: 'agreements', rid });
+  };
+
+  return (
+    <section class="screen practice-screen">
+      <nav aria-label="Back">
+        <Link to={{ name: 'agreements', rid }}>← Agreements</Link>
+      </nav>
+      <Heading>Practice</Heading>
+      {link === 'retrying' && (
+        <p class="link-note" role="status">
+          Reconnecting… You can still pause at any time.
+        </p>
+      )}
+      {loadError && <p role="alert">{loadError}</p>}
+      {state && (
+        <PracticeView
+          state={state}
+          receivedAt={receivedAt}
+          now={now}
+          participants={context?.participants ?? []}
+          meId={meId}
+          pauseWord={state.pause_word ?? context?.pauseWord ?? ''}
+          aftercare={context?.aftercare}
+          busy={busy}
+          actions={{
+            ready: (others) => void act('ready', others),
+            pause,
+            resume: (others) => void act('resume', others),
+            end: () => setConfirmEnd(true),
+            leave,
+          }}
+        />
+      )}
+      {confirmEnd && state?.status !== 'ended' && (
+        <div class="card stack" role="group" aria-label="Confirm ending">
+          <p>End the practice for everyone now? No reason needed.</p>
+          <div class="row">
+            <button
+              type="button"
+              class="primary"
+              disabled={busy}
+              onClick={() => {
+                setConfirmEnd(false);
+                void act('end');
+              }}
+            >
+              Yes, end it
+            </button>
+            <button type="button" onClick={() => setConfirmEnd(false)}>
+              Not now
+            </button>
+          </div>
+        </div>
+      )}
+      <Status status={status} />
+      <PressuredControl rid={rid} />
+    </section>
+  );
+}
