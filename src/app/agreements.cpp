@@ -13,6 +13,7 @@ core::Status Agreements::validate(store::Transaction& tx, const Actor& actor, co
                                   core::AgreementTerms& terms) {
   auto partners = policy::active_partners(tx, rid);
   if (terms.participants.empty()) terms.participants = partners;
+  if (terms.role_order.empty()) terms.role_order = terms.participants;
   std::unordered_map<std::string, core::AnswerSheet> sheets;
   for (const auto& participant : terms.participants) {
     if (std::find(partners.begin(), partners.end(), participant) == partners.end()) continue;

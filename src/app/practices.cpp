@@ -136,6 +136,21 @@ std::optional<PracticeSnapshot> Practices::snapshot_for(const std::string& pract
   return snapshot_of(*practice, context_.clock.now(), account_id);
 }
 
+std::vector<std::pair<std::string, PracticeSnapshot>> Practices::snapshots_for(
+    const std::string& practice_id, const std::vector<std::string>& account_ids) {
+  auto tx = context_.db.begin(store::TxMode::kRead);
+  auto practice = load_practice(context_, *tx, practice_id);
+  std::vector<std::pair<std::string, PracticeSnapshot>> result;
+  if (!practice) return result;
+  const auto state = practice->state_at(context_.clock.now());
+  for (const auto& account : account_ids) {
+    if (!is_participant(*practice, account)) continue;
+    result.emplace_back(account, PracticeSnapshot{practice->id, practice->agreement_id, practice->pause_word,
+                                                  core::view_for(practice->setup, state, account)});
+  }
+  return result;
+}
+
 core::Result<std::string> Practices::issue_ticket(const Actor& actor, const std::string& practice_id) {
   return context_.db.transact(store::TxMode::kWrite, [&](store::Transaction& tx) -> core::Result<std::string> {
     if (auto ok = policy::require_practice_participant(tx, actor, practice_id); !ok) {

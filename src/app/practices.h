@@ -44,6 +44,10 @@ class Practices {
   // The state as one participant sees it, for the live layer's pushes.
   std::optional<PracticeSnapshot> snapshot_for(const std::string& practice_id,
                                                const std::string& account_id);
+  // The state for several participants from one read of the log (fan-out); accounts that
+  // are not participants are left out.
+  std::vector<std::pair<std::string, PracticeSnapshot>> snapshots_for(
+      const std::string& practice_id, const std::vector<std::string>& account_ids);
   core::Result<std::string> issue_ticket(const Actor& actor, const std::string& practice_id);
   // Redeems a single-use ticket: the account it was issued to, if valid for this practice.
   std::optional<std::string> redeem_ticket(const std::string& practice_id, const std::string& ticket);

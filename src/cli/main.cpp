@@ -1,1 +1,73 @@
-int main() { return 0; }
+// attune: the server and its operator tools in one binary.
+#include <CLI/CLI.hpp>
+#include <iostream>
+
+#include "cli/commands.h"
+#include "cli/settings.h"
+
+namespace {
+
+constexpr const char* kVersion = "0.1.0";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using attune::cli::Settings;
+  CLI::App app{"attune — consent-centred relationship practice, self-hosted"};
+  app.require_subcommand(1);
+  Settings settings;
+  std::string config_file;
+  std::string data_dir, database_url;
+  app.add_option("--config", config_file, "TOML config file");
+  app.add_option("--data-dir", data_dir, "data directory (default: var)");
+  app.add_option("--database-url", database_url, "postgresql://… (default: SQLite in the data dir)");
+
+  auto* serve = app.add_subcommand("serve", "run the server");
+  std::string listen, web_dir, content_dir;
+  bool fast_hashing = false;
+  for (auto* command : {serve}) {
+    command->add_option("--listen", listen, "HOST:PORT (default 127.0.0.1:8080)");
+    command->add_option("--web-dir", web_dir, "built web client (default web/dist)");
+    command->add_flag("--insecure-fast-password-hashing", fast_hashing,
+                      "cheap password hashing: for automated tests only");
+  }
+  auto* migrate = app.add_subcommand("migrate", "apply database migrations and exit");
+  auto* demo = app.add_subcommand("demo", "seed a demo relationship (idempotent)");
+  auto* version = app.add_subcommand("version", "print the version");
+  auto* user = app.add_subcommand("user", "manage accounts");
+  user->require_subcommand(1);
+  auto* user_add = user->add_subcommand("add", "create an account; the password is read from stdin");
+  std::string email, name;
+  bool therapist = false;
+  user_add->add_option("--email", email)->required();
+  user_add->add_option("--name", name)->required();
+  user_add->add_flag("--therapist", therapist, "a therapist (facilitator) account");
+  for (auto* command : {serve, migrate, demo, user_add}) {
+    command->add_option("--data-dir", data_dir, "data directory (default: var)");
+    command->add_option("--content-dir", content_dir, "content library (default content)");
+    command->add_option("--config", config_file, "TOML config file");
+  }
+  CLI11_PARSE(app, argc, argv);
+
+  if (version->parsed()) {
+    std::cout << "attune " << kVersion << "\n";
+    return 0;
+  }
+  if (auto loaded = attune::cli::load_settings_file(settings, config_file); !loaded) {
+    std::cerr << "attune: " << loaded.error().message << "\n";
+    return 2;
+  }
+  attune::cli::apply_environment(settings);
+  if (!data_dir.empty()) settings.data_dir = data_dir;
+  if (!database_url.empty()) settings.database_url = database_url;
+  if (!listen.empty()) settings.listen = listen;
+  if (!web_dir.empty()) settings.web_dir = web_dir;
+  if (!content_dir.empty()) settings.content_dir = content_dir;
+  settings.fast_password_hashing = fast_hashing;
+
+  if (serve->parsed()) return attune::cli::run_serve(settings);
+  if (migrate->parsed()) return attune::cli::run_migrate(settings);
+  if (demo->parsed()) return attune::cli::run_demo(settings);
+  if (user_add->parsed()) return attune::cli::run_user_add(settings, email, name, therapist);
+  return 2;
+}

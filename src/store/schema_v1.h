@@ -7,6 +7,10 @@ namespace attune::store {
 // Types used: TEXT, BIGINT, BLOB (BYTEA on PostgreSQL). Times are milliseconds since the
 // Unix epoch. Every column holding personal content is a sealed BLOB (ends in _sealed).
 inline constexpr const char* kSchemaV1 = R"SQL(
+CREATE TABLE settings (
+  name TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
 CREATE TABLE accounts (
   id TEXT PRIMARY KEY,
   email_index TEXT NOT NULL UNIQUE,

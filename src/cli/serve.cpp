@@ -1,0 +1,59 @@
+// `attune serve`: the HTTP/WebSocket server over the runtime.
+#include <spdlog/spdlog.h>
+
+#include <utility>
+#include <boost/asio/post.hpp>
+#include <boost/asio/thread_pool.hpp>
+#include <iostream>
+
+#include "cli/commands.h"
+#include "cli/runtime.h"
+#include "http/api_handler.h"
+#include "http/live_upgrade.h"
+#include "http/server.h"
+#include "live/hub.h"
+
+namespace attune::cli {
+
+int run_serve(const Settings& settings) {
+  auto runtime = Runtime::open(settings);
+  if (!runtime) {
+    std::cerr << "attune: cannot start: " << runtime.error().message << "\n";
+    return 1;
+  }
+  auto address = parse_listen(settings.listen);
+  if (!address) {
+    std::cerr << "attune: " << address.error().message << "\n";
+    return 2;
+  }
+  app::Services& services = (*runtime)->services();
+  http::ApiHandler api(services);
+  boost::asio::thread_pool live_pool(2);
+  std::shared_ptr<live::Hub> hub;
+
+  http::ServerOptions options;
+  options.host = address->first;
+  options.port = address->second;
+  options.static_dir = settings.web_dir;
+  options.trusted_proxies = settings.trusted_proxies;
+  options.worker_threads = settings.worker_threads;
+  http::Server server(
+      options, [&api](const http::Request& request) { return api(request); },
+      [&services, &hub](const http::Request& request) { return http::admit_live(services, *hub, request); });
+  hub = std::make_shared<live::Hub>(
+      services,
+      [&server](std::chrono::milliseconds delay, std::function<void()> fn) {
+        server.post_after(delay, std::move(fn));
+      },
+      [&live_pool](std::function<void()> fn) { boost::asio::post(live_pool, std::move(fn)); });
+  (*runtime)->context().practice_events = hub.get();
+
+  std::cout << "attune listening on http://" << options.host << ":" << server.port() << std::endl;
+  server.run();
+  (*runtime)->context().practice_events = nullptr;
+  live_pool.join();
+  spdlog::info("attune stopped");
+  return 0;
+}
+
+}  // namespace attune::cli

@@ -1,0 +1,88 @@
+#include "cli/settings.h"
+
+#include <cstdlib>
+#include <toml++/toml.h>
+
+namespace attune::cli {
+namespace {
+
+std::vector<std::string> split_list(const std::string& text) {
+  std::vector<std::string> items;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    auto end = text.find(',', start);
+    if (end == std::string::npos) end = text.size();
+    if (end > start) items.push_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  return items;
+}
+
+void from_env(const char* name, std::string& target) {
+  if (const char* value = std::getenv(name); value && *value) target = value;
+}
+
+}  // namespace
+
+core::Status load_settings_file(Settings& settings, const std::string& path) {
+  if (path.empty()) return {};
+  toml::table table;
+  try {
+    table = toml::parse_file(path);
+  } catch (const toml::parse_error& error) {
+    return core::fail(core::ErrorCode::invalid_field,
+                      path + ": " + std::string(error.description()));
+  }
+  settings.listen = table["listen"].value_or(settings.listen);
+  settings.data_dir = table["data_dir"].value_or(settings.data_dir);
+  settings.web_dir = table["web_dir"].value_or(settings.web_dir);
+  settings.content_dir = table["content_dir"].value_or(settings.content_dir);
+  settings.database_url = table["database_url"].value_or(settings.database_url);
+  settings.worker_threads = table["worker_threads"].value_or(settings.worker_threads);
+  settings.app.resources_file = table["resources_file"].value_or(settings.app.resources_file);
+  if (auto proxies = table["trusted_proxies"].as_array()) {
+    settings.trusted_proxies.clear();
+    for (const auto& proxy : *proxies) {
+      if (auto text = proxy.value<std::string>()) settings.trusted_proxies.push_back(*text);
+    }
+  }
+  if (auto minutes = table["session_idle_minutes"].value<int>()) {
+    settings.app.session_idle = std::chrono::minutes(*minutes);
+  }
+  if (auto hours = table["session_absolute_hours"].value<int>()) {
+    settings.app.session_absolute = std::chrono::hours(*hours);
+  }
+  if (auto hits = table["login_limit_per_minute"].value<int>()) settings.app.login_limit.max_hits = *hits;
+  if (auto hits = table["write_limit_per_minute"].value<int>()) settings.app.write_limit.max_hits = *hits;
+  return {};
+}
+
+void apply_environment(Settings& settings) {
+  from_env("ATTUNE_LISTEN", settings.listen);
+  from_env("ATTUNE_DATA_DIR", settings.data_dir);
+  from_env("ATTUNE_WEB_DIR", settings.web_dir);
+  from_env("ATTUNE_CONTENT_DIR", settings.content_dir);
+  from_env("ATTUNE_DATABASE_URL", settings.database_url);
+  from_env("ATTUNE_RESOURCES_FILE", settings.app.resources_file);
+  std::string proxies;
+  from_env("ATTUNE_TRUSTED_PROXIES", proxies);
+  if (!proxies.empty()) settings.trusted_proxies = split_list(proxies);
+}
+
+core::Result<std::pair<std::string, std::uint16_t>> parse_listen(const std::string& listen) {
+  auto colon = listen.rfind(':');
+  if (colon == std::string::npos || colon == 0) {
+    return core::fail(core::ErrorCode::invalid_field, "--listen must be HOST:PORT");
+  }
+  std::string host = listen.substr(0, colon);
+  if (host.size() > 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
+  int port = -1;
+  try {
+    port = std::stoi(listen.substr(colon + 1));
+  } catch (const std::exception&) {
+  }
+  if (port < 0 || port > 65535) return core::fail(core::ErrorCode::invalid_field, "--listen port must be 0..65535");
+  return std::make_pair(host, static_cast<std::uint16_t>(port));
+}
+
+}  // namespace attune::cli

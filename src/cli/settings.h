@@ -1,0 +1,32 @@
+// Server settings from, in rising priority: defaults, a TOML config file, ATTUNE_*
+// environment variables, and command-line flags.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "app/app_config.h"
+#include "core/error.h"
+
+namespace attune::cli {
+
+struct Settings {
+  std::string listen = "127.0.0.1:8080";
+  std::string data_dir = "var";
+  std::string web_dir = "web/dist";
+  std::string content_dir = "content";
+  std::string database_url;  // "" = SQLite in data_dir; postgresql://… = PostgreSQL
+  std::vector<std::string> trusted_proxies;
+  int worker_threads = 4;
+  bool fast_password_hashing = false;  // tests only
+  app::AppConfig app;
+};
+
+// Applies the config file (if path non-empty) and then the environment.
+core::Status load_settings_file(Settings& settings, const std::string& path);
+void apply_environment(Settings& settings);
+
+// "host:port" → parts; port must be 0..65535.
+core::Result<std::pair<std::string, std::uint16_t>> parse_listen(const std::string& listen);
+
+}  // namespace attune::cli

@@ -1,0 +1,104 @@
+#include "http/api_call.h"
+
+#include "core/text.h"
+
+namespace attune::http {
+
+void reject(core::ErrorCode code, std::string message) {
+  throw BadInput{core::Error{code, std::move(message)}};
+}
+
+const nlohmann::json& ApiCall::body(bool allow_empty) {
+  if (body_) return *body_;
+  if (request.body.empty() && allow_empty) {
+    body_ = nlohmann::json::object();
+    return *body_;
+  }
+  if (!core::is_valid_utf8(request.body)) reject(core::ErrorCode::invalid_utf8, "The request is not valid UTF-8.");
+  auto parsed = nlohmann::json::parse(request.body, nullptr, false);
+  if (parsed.is_discarded() || !parsed.is_object()) {
+    reject(core::ErrorCode::invalid_json, "The request body must be a JSON object.");
+  }
+  body_ = std::move(parsed);
+  return *body_;
+}
+
+std::optional<std::string> ApiCall::optional_text(const char* field, std::size_t max_bytes) {
+  const auto& json = body();
+  auto it = json.find(field);
+  if (it == json.end() || it->is_null()) return std::nullopt;
+  if (!it->is_string()) reject(core::ErrorCode::invalid_field, std::string(field) + " must be text.");
+  const auto& value = it->get_ref<const std::string&>();
+  if (value.size() > max_bytes) reject(core::ErrorCode::field_too_long, std::string(field) + " is too long.");
+  return value;
+}
+
+std::string ApiCall::text(const char* field, std::size_t max_bytes) {
+  auto value = optional_text(field, max_bytes);
+  if (!value) reject(core::ErrorCode::missing_field, std::string(field) + " is required.");
+  return *value;
+}
+
+std::int64_t ApiCall::integer(const char* field) {
+  const auto& json = body();
+  auto it = json.find(field);
+  if (it == json.end() || it->is_null()) reject(core::ErrorCode::missing_field, std::string(field) + " is required.");
+  if (!it->is_number_integer()) reject(core::ErrorCode::invalid_field, std::string(field) + " must be a whole number.");
+  return it->get<std::int64_t>();
+}
+
+bool ApiCall::boolean(const char* field, bool fallback) {
+  const auto& json = body();
+  auto it = json.find(field);
+  if (it == json.end() || it->is_null()) return fallback;
+  if (!it->is_boolean()) reject(core::ErrorCode::invalid_field, std::string(field) + " must be true or false.");
+  return it->get<bool>();
+}
+
+std::vector<std::string> ApiCall::text_list(const char* field, std::size_t max_items, bool required) {
+  const auto& json = body();
+  auto it = json.find(field);
+  if (it == json.end() || it->is_null()) {
+    if (required) reject(core::ErrorCode::missing_field, std::string(field) + " is required.");
+    return {};
+  }
+  if (!it->is_array() || it->size() > max_items) {
+    reject(core::ErrorCode::invalid_field, std::string(field) + " must be a list of at most " +
+                                               std::to_string(max_items) + " ids.");
+  }
+  std::vector<std::string> values;
+  for (const auto& element : *it) {
+    if (!element.is_string() || element.get_ref<const std::string&>().empty() ||
+        element.get_ref<const std::string&>().size() > 128) {
+      reject(core::ErrorCode::invalid_field, std::string(field) + " must hold ids.");
+    }
+    values.push_back(element.get<std::string>());
+  }
+  return values;
+}
+
+Response error_response(const core::Error& error) {
+  int status = 500;
+  switch (core::kind_of(error.code)) {
+    case core::ErrorKind::kBadInput: status = 400; break;
+    case core::ErrorKind::kUnauthenticated: status = 401; break;
+    case core::ErrorKind::kForbidden: status = 403; break;
+    case core::ErrorKind::kNotFound: status = 404; break;
+    case core::ErrorKind::kConflict: status = 409; break;
+    case core::ErrorKind::kTooLarge: status = 413; break;
+    case core::ErrorKind::kRuleViolated: status = 422; break;
+    case core::ErrorKind::kRateLimited: status = 429; break;
+    case core::ErrorKind::kBusy: status = 503; break;
+    case core::ErrorKind::kInternal: status = 500; break;
+  }
+  if (error.code == core::ErrorCode::method_not_allowed) status = 405;
+  auto response = Response::error(status, core::code_name(error.code), error.message);
+  if (error.retry_after_seconds > 0) {
+    response.set_header("Retry-After", std::to_string(error.retry_after_seconds));
+  }
+  return response;
+}
+
+Response ok_json(const nlohmann::json& body, int status) { return Response::json(status, body.dump()); }
+
+}  // namespace attune::http

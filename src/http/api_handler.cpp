@@ -1,0 +1,126 @@
+#include "http/api_handler.h"
+
+#include <spdlog/spdlog.h>
+
+#include "http/routes.h"
+#include "store/database.h"
+
+namespace attune::http {
+namespace {
+
+constexpr std::size_t kMaxIdempotencyKey = 128;
+
+std::string cookie_value(const std::string& header, std::string_view name) {
+  std::size_t pos = 0;
+  while (pos < header.size()) {
+    auto end = header.find(';', pos);
+    if (end == std::string::npos) end = header.size();
+    auto part = std::string_view(header).substr(pos, end - pos);
+    while (!part.empty() && part.front() == ' ') part.remove_prefix(1);
+    if (part.size() > name.size() && part.substr(0, name.size()) == name && part[name.size()] == '=') {
+      return std::string(part.substr(name.size() + 1));
+    }
+    pos = end + 1;
+  }
+  return {};
+}
+
+bool is_write(std::string_view method) { return method != "GET" && method != "HEAD"; }
+
+}  // namespace
+
+std::pair<std::string, bool> ApiHandler::token_of(const Request& request) {
+  const std::string authorization = request.header("authorization");
+  if (authorization.rfind("Bearer ", 0) == 0) return {authorization.substr(7), false};
+  std::string cookie = cookie_value(request.header("cookie"), kSessionCookie);
+  return {cookie, !cookie.empty()};
+}
+
+ApiHandler::ApiHandler(app::Services& services) : services_(services) {
+  add_account_routes(router_, services_);
+  add_relationship_routes(router_, services_);
+  add_boundary_routes(router_, services_);
+  add_agreement_routes(router_, services_);
+  add_practice_routes(router_, services_);
+}
+
+Response ApiHandler::operator()(const Request& request) {
+  try {
+    return dispatch(request);
+  } catch (const BadInput& bad) {
+    return error_response(bad.error);
+  } catch (const store::StoreFailure& failure) {
+    spdlog::error("store failure: {}", failure.what());
+    core::Error busy{core::ErrorCode::busy, "The server could not complete this just now. Please try again."};
+    busy.retry_after_seconds = 2;
+    return error_response(busy);
+  } catch (const std::exception& failure) {
+    spdlog::error("unexpected failure: {}", failure.what());
+    return error_response({core::ErrorCode::internal, "Something went wrong on our side."});
+  }
+}
+
+Response ApiHandler::dispatch(const Request& request) {
+  if (request.path == "/healthz" && request.method == "GET") return ok_json({{"status", "ok"}});
+  auto match = router_.match(request.method, request.path);
+  if (!match.route) {
+    if (match.path_known) return error_response({core::ErrorCode::method_not_allowed, "That method is not allowed here."});
+    return error_response({core::ErrorCode::not_found, "Nothing was found here."});
+  }
+  ApiCall call(request, std::move(match.params));
+  const Route& route = *match.route;
+  auto [token, from_cookie] = token_of(request);
+  if (route.auth == Auth::kRequired) {
+    auto actor = services_.sessions.authenticate(token);
+    if (!actor) return error_response(actor.error());
+    if (from_cookie && is_write(request.method) &&
+        !services_.sessions.csrf_matches(*actor, request.header("x-csrf-token"))) {
+      return error_response({core::ErrorCode::csrf_token_invalid, "Please reload the page and try again."});
+    }
+    call.actor = std::move(*actor);
+  }
+  return run(route, call);
+}
+
+Response ApiHandler::run(const Route& route, ApiCall& call) {
+  const Request& request = call.request;
+  const std::string caller = call.actor ? call.actor->account_id : std::string("anonymous");
+  const auto& config = services_.context.config;
+  switch (route.limit) {
+    case Limit::kNone: break;
+    case Limit::kLogin: {
+      // Counted per (attempted account, address): a guesser slows down, the owner elsewhere does not.
+      auto email = call.body().value("email", std::string());
+      unwrap(services_.rate_limiter.hit("login", email, request.client_address, config.login_limit));
+      break;
+    }
+    case Limit::kSignup:
+      unwrap(services_.rate_limiter.hit("signup", "", request.client_address, config.signup_limit));
+      break;
+    case Limit::kWrite:
+      unwrap(services_.rate_limiter.hit("write", caller, request.client_address, config.write_limit));
+      break;
+  }
+  const std::string key = request.header("idempotency-key");
+  const bool idempotent = !key.empty() && is_write(request.method) && route.limit != Limit::kLogin &&
+                          request.path != "/api/v1/auth/logout";
+  if (idempotent) {
+    if (key.size() > kMaxIdempotencyKey) reject(core::ErrorCode::invalid_field, "Idempotency-Key is too long.");
+    auto stored = services_.idempotency.find(caller, request.method, request.path, key, request.body);
+    if (!stored) return error_response(stored.error());
+    if (*stored) return Response::json((*stored)->status, (*stored)->body);
+  }
+  Response response;
+  try {
+    response = route.handle(call);
+  } catch (const BadInput& bad) {
+    response = error_response(bad.error);
+  }
+  if (idempotent && response.status < 500 && response.header("set-cookie").empty()) {
+    services_.idempotency.remember(caller, request.method, request.path, key, request.body,
+                                   {response.status, response.body});
+  }
+  return response;
+}
+
+}  // namespace attune::http

@@ -1,0 +1,32 @@
+// The API's front door: routes a request, authenticates it (Bearer token or session cookie
+// plus CSRF header), applies rate limits and Idempotency-Key replay, and maps every
+// failure to a JSON error. Runs on the worker pool.
+#pragma once
+
+#include "app/services.h"
+#include "http/request.h"
+#include "http/response.h"
+#include "http/router.h"
+
+namespace attune::http {
+
+inline constexpr const char* kSessionCookie = "attune_session";
+
+class ApiHandler {
+ public:
+  explicit ApiHandler(app::Services& services);
+  Response operator()(const Request& request);
+
+  // The session token a request carries (Bearer first, then the cookie), and whether it
+  // came from the cookie.
+  static std::pair<std::string, bool> token_of(const Request& request);
+
+ private:
+  Response dispatch(const Request& request);
+  Response run(const Route& route, ApiCall& call);
+
+  app::Services& services_;
+  Router router_;
+};
+
+}  // namespace attune::http

@@ -1,0 +1,51 @@
+#include "http/live_upgrade.h"
+
+#include "http/api_call.h"
+#include "http/api_handler.h"
+
+namespace attune::http {
+namespace {
+
+// The browser's Origin must name the host it connected to, so another site cannot open a
+// socket with the user's cookie.
+bool same_origin(const Request& request) {
+  const std::string origin = request.header("origin");
+  const std::string host = request.header("host");
+  return !host.empty() && (origin == "http://" + host || origin == "https://" + host);
+}
+
+}  // namespace
+
+std::variant<std::shared_ptr<live::ConnectionListener>, Response> admit_live(
+    app::Services& services, live::Hub& hub, const Request& request) {
+  constexpr std::string_view kPrefix = "/api/v1/practices/";
+  constexpr std::string_view kSuffix = "/live";
+  const std::string& path = request.path;
+  if (request.method != "GET" || !path.starts_with(kPrefix) || !path.ends_with(kSuffix) ||
+      path.size() <= kPrefix.size() + kSuffix.size()) {
+    return error_response({core::ErrorCode::not_found, "Nothing was found here."});
+  }
+  const std::string practice_id =
+      path.substr(kPrefix.size(), path.size() - kPrefix.size() - kSuffix.size());
+  if (practice_id.find('/') != std::string::npos || practice_id.size() > 128) {
+    return error_response({core::ErrorCode::not_found, "Nothing was found here."});
+  }
+
+  std::optional<std::string> account;
+  const std::string ticket = request.query_param("ticket");
+  if (!ticket.empty()) {
+    account = services.practices.redeem_ticket(practice_id, ticket);
+  } else if (auto [token, from_cookie] = ApiHandler::token_of(request); from_cookie) {
+    if (!same_origin(request)) {
+      return error_response({core::ErrorCode::origin_not_allowed, "This connection is not allowed."});
+    }
+    if (auto actor = services.sessions.authenticate(token)) account = actor->account_id;
+  }
+  if (!account) return error_response({core::ErrorCode::invalid_ticket, "Please reconnect."});
+  if (!services.practices.snapshot_for(practice_id, *account)) {
+    return error_response({core::ErrorCode::not_found, "Nothing was found here."});
+  }
+  return hub.listener_for(practice_id, *account);
+}
+
+}  // namespace attune::http

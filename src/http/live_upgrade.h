@@ -1,0 +1,18 @@
+// Admission to a practice's live WebSocket, decided before the upgrade: a single-use
+// ticket (or the session cookie with a same-origin check), and participation.
+#pragma once
+
+#include <memory>
+#include <variant>
+
+#include "app/services.h"
+#include "http/request.h"
+#include "http/response.h"
+#include "live/hub.h"
+
+namespace attune::http {
+
+std::variant<std::shared_ptr<live::ConnectionListener>, Response> admit_live(
+    app::Services& services, live::Hub& hub, const Request& request);
+
+}  // namespace attune::http

@@ -1,0 +1,58 @@
+#include "http/router.h"
+
+namespace attune::http {
+namespace {
+
+std::vector<std::string> split_path(std::string_view path) {
+  std::vector<std::string> segments;
+  std::size_t start = 1;
+  while (start <= path.size()) {
+    auto end = path.find('/', start);
+    if (end == std::string_view::npos) end = path.size();
+    segments.emplace_back(path.substr(start, end - start));
+    start = end + 1;
+  }
+  return segments;
+}
+
+}  // namespace
+
+void Router::add(std::string method, std::string_view pattern, Auth auth, Limit limit,
+                 std::function<Response(ApiCall&)> handle) {
+  routes_.push_back(Route{std::move(method), split_path(pattern), auth, limit, std::move(handle)});
+}
+
+void Router::add(std::string method, std::string_view pattern,
+                 std::function<Response(ApiCall&)> handle) {
+  Limit limit = method == "GET" ? Limit::kNone : Limit::kWrite;
+  add(std::move(method), pattern, Auth::kRequired, limit, std::move(handle));
+}
+
+Router::Match Router::match(std::string_view method, std::string_view path) const {
+  Match result;
+  const auto segments = split_path(path);
+  for (const auto& route : routes_) {
+    if (route.segments.size() != segments.size()) continue;
+    std::vector<std::string> params;
+    bool fits = true;
+    for (std::size_t i = 0; i < segments.size() && fits; ++i) {
+      if (route.segments[i] == "{}") {
+        fits = !segments[i].empty() && segments[i].size() <= 128;
+        params.push_back(segments[i]);
+      } else {
+        fits = route.segments[i] == segments[i];
+      }
+    }
+    if (!fits) continue;
+    if (route.method != method) {
+      result.path_known = true;
+      continue;
+    }
+    result.route = &route;
+    result.params = std::move(params);
+    return result;
+  }
+  return result;
+}
+
+}  // namespace attune::http

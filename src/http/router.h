@@ -1,0 +1,47 @@
+// Matches a method and path against route patterns such as
+// "/api/v1/relationships/{}/invites"; each {} captures one path segment.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "http/api_call.h"
+
+namespace attune::http {
+
+enum class Auth { kNone, kRequired };
+
+// Which shared counter a write counts against. Pause, end, leave and the crisis resources
+// are never limited: nothing may slow down someone who wants to stop.
+enum class Limit { kNone, kLogin, kSignup, kWrite };
+
+struct Route {
+  std::string method;
+  std::vector<std::string> segments;  // "{}" = capture
+  Auth auth = Auth::kRequired;
+  Limit limit = Limit::kNone;
+  std::function<Response(ApiCall&)> handle;
+};
+
+class Router {
+ public:
+  void add(std::string method, std::string_view pattern, Auth auth, Limit limit,
+           std::function<Response(ApiCall&)> handle);
+  // Authenticated; writes count against the write limit.
+  void add(std::string method, std::string_view pattern, std::function<Response(ApiCall&)> handle);
+
+  struct Match {
+    const Route* route = nullptr;
+    std::vector<std::string> params;
+    bool path_known = false;  // some route has this path, with another method
+  };
+  Match match(std::string_view method, std::string_view path) const;
+
+ private:
+  std::vector<Route> routes_;
+};
+
+}  // namespace attune::http

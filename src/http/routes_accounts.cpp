@@ -1,0 +1,136 @@
+// Accounts, sessions, the crisis resources and the content catalogue.
+#include "app/content/content_library.h"
+#include "core/rfc3339.h"
+#include "http/api_handler.h"
+#include "http/routes.h"
+
+namespace attune::http {
+namespace {
+
+std::string session_cookie(const Request& request, const std::string& token, bool clear) {
+  // Secure whenever the browser can honour it: over HTTPS, or on a loopback origin, which
+  // browsers treat as secure.
+  const std::string host = request.header("host");
+  const bool loopback = host.rfind("localhost", 0) == 0 || host.rfind("127.", 0) == 0 ||
+                        host.rfind("[::1]", 0) == 0;
+  std::string cookie = std::string(kSessionCookie) + "=" + token + "; Path=/; HttpOnly; SameSite=Strict";
+  if (request.secure || loopback) cookie += "; Secure";
+  if (clear) cookie += "; Max-Age=0";
+  return cookie;
+}
+
+nlohmann::json resources_json(const app::Resources& resources) {
+  nlohmann::json entries = nlohmann::json::array();
+  for (const auto& entry : resources.entries) {
+    entries.push_back({{"name", entry.name}, {"contact", entry.contact}, {"note", entry.note}});
+  }
+  return {{"title", resources.title}, {"body", resources.body}, {"entries", entries}};
+}
+
+}  // namespace
+
+void add_account_routes(Router& router, app::Services& services) {
+  router.add("GET", "/api/v1/resources", Auth::kNone, Limit::kNone, [&services](ApiCall&) {
+    const auto& config = services.context.config;
+    if (!config.resources_file.empty()) {
+      auto own = app::load_resources_file(config.resources_file);
+      if (own) return ok_json(resources_json(*own));
+    }
+    return ok_json(resources_json(services.context.content.default_resources));
+  });
+
+  router.add("POST", "/api/v1/accounts", Auth::kNone, Limit::kSignup, [&services](ApiCall& call) {
+    app::SignupInput input;
+    input.email = call.text("email", 1024);
+    input.password = call.text("password", 4096);
+    input.display_name = call.text("display_name", 1024);
+    input.confirm_adult = call.boolean("confirm_adult", false);
+    input.time_zone = call.optional_text("time_zone", 128).value_or("");
+    auto id = unwrap(services.accounts.sign_up(input));
+    return ok_json({{"id", id}}, 201);
+  });
+
+  router.add("POST", "/api/v1/auth/login", Auth::kNone, Limit::kLogin, [&services](ApiCall& call) {
+    auto result = unwrap(services.sessions.log_in(call.text("email", 1024), call.text("password", 4096)));
+    auto response = ok_json({{"token", result.token},
+                             {"csrf_token", result.csrf_token},
+                             {"account", {{"id", result.account_id}, {"display_name", result.display_name}}}});
+    response.headers.emplace_back("Set-Cookie", session_cookie(call.request, result.token, false));
+    return response;
+  });
+
+  router.add("POST", "/api/v1/auth/logout", Auth::kRequired, Limit::kNone, [&services](ApiCall& call) {
+    services.sessions.log_out(call.me());
+    auto response = Response::no_content();
+    response.headers.emplace_back("Set-Cookie", session_cookie(call.request, "", true));
+    return response;
+  });
+
+  router.add("GET", "/api/v1/auth/sessions", [&services](ApiCall& call) {
+    nlohmann::json sessions = nlohmann::json::array();
+    for (const auto& session : services.sessions.list(call.me())) {
+      sessions.push_back({{"id", session.id},
+                          {"created_at", core::to_rfc3339_ms(session.created_at)},
+                          {"last_seen_at", core::to_rfc3339_ms(session.last_seen_at)},
+                          {"current", session.current}});
+    }
+    return ok_json({{"sessions", sessions}});
+  });
+
+  router.add("DELETE", "/api/v1/auth/sessions", [&services](ApiCall& call) {
+    services.sessions.revoke_others(call.me());
+    return Response::no_content();
+  });
+
+  router.add("GET", "/api/v1/me", [&services](ApiCall& call) {
+    auto profile = unwrap(services.accounts.profile(call.me()));
+    return ok_json({{"id", profile.id},
+                    {"display_name", profile.display_name},
+                    {"time_zone", profile.time_zone},
+                    {"roles", profile.roles}});
+  });
+
+  router.add("POST", "/api/v1/me/password", [&services](ApiCall& call) {
+    unwrap(services.accounts.change_password(call.me(), call.text("current_password", 4096),
+                                             call.text("new_password", 4096)));
+    return Response::no_content();
+  });
+
+  router.add("DELETE", "/api/v1/me", Auth::kRequired, Limit::kNone, [&services](ApiCall& call) {
+    unwrap(services.accounts.delete_account(call.me(), call.text("password", 4096), services.relationships));
+    auto response = Response::no_content();
+    response.headers.emplace_back("Set-Cookie", session_cookie(call.request, "", true));
+    return response;
+  });
+
+  router.add("GET", "/api/v1/catalogue", Auth::kNone, Limit::kNone, [&services](ApiCall&) {
+    const auto& catalogue = services.context.content.catalogue;
+    nlohmann::json categories = nlohmann::json::array();
+    for (const auto& c : catalogue.categories) categories.push_back({{"id", c.id}, {"label", c.label}});
+    nlohmann::json items = nlohmann::json::array();
+    for (const auto& item : catalogue.items) {
+      items.push_back({{"id", item.id}, {"category", item.category}, {"label", item.label},
+                       {"description", item.description}});
+    }
+    return ok_json({{"categories", categories}, {"items", items}});
+  });
+
+  router.add("GET", "/api/v1/exercises", Auth::kNone, Limit::kNone, [&services](ApiCall&) {
+    nlohmann::json exercises = nlohmann::json::array();
+    for (const auto& exercise : services.context.content.exercises) {
+      nlohmann::json steps = nlohmann::json::array();
+      for (const auto& step : exercise.steps) {
+        steps.push_back({{"name", step.name},
+                         {"instruction", step.instruction},
+                         {"seconds", step.seconds},
+                         {"roles", step.roles == core::StepRoles::kTogether ? "together" : "giver_receiver"}});
+      }
+      exercises.push_back({{"id", exercise.id}, {"stage", exercise.stage}, {"title", exercise.title},
+                           {"summary", exercise.summary}, {"minutes", exercise.minutes()},
+                           {"requires", exercise.requires_items}, {"steps", steps}});
+    }
+    return ok_json({{"exercises", exercises}});
+  });
+}
+
+}  // namespace attune::http

@@ -1,0 +1,110 @@
+// Relationships, invites, approval, leaving, intake and the private "I feel pressured".
+#include "core/rfc3339.h"
+#include "core/visibility.h"
+#include "http/routes.h"
+
+namespace attune::http {
+namespace {
+
+nlohmann::json people_json(const std::vector<app::PartnerSummary>& people) {
+  nlohmann::json list = nlohmann::json::array();
+  for (const auto& p : people) list.push_back({{"id", p.id}, {"display_name", p.display_name}});
+  return list;
+}
+
+core::Visibility visibility_from(ApiCall& call, core::Visibility fallback) {
+  auto text = call.optional_text("visibility", 64);
+  if (!text) return fallback;
+  auto visibility = core::parse_visibility(*text);
+  if (!visibility) {
+    reject(core::ErrorCode::invalid_visibility,
+           "visibility must be private, partners, therapist or partners_and_therapist.");
+  }
+  return *visibility;
+}
+
+}  // namespace
+
+void add_relationship_routes(Router& router, app::Services& services) {
+  router.add("POST", "/api/v1/relationships", [&services](ApiCall& call) {
+    auto id = unwrap(services.relationships.create(call.me(), call.text("name", 1024)));
+    return ok_json({{"id", id}}, 201);
+  });
+
+  router.add("GET", "/api/v1/relationships", [&services](ApiCall& call) {
+    nlohmann::json list = nlohmann::json::array();
+    for (const auto& r : services.relationships.list(call.me())) {
+      list.push_back({{"id", r.id}, {"name", r.name}});
+    }
+    return ok_json({{"relationships", list}});
+  });
+
+  router.add("GET", "/api/v1/relationships/{}", [&services](ApiCall& call) {
+    auto detail = unwrap(services.relationships.get(call.me(), call.param(0)));
+    nlohmann::json pending = nlohmann::json::array();
+    for (const auto& p : detail.pending) {
+      pending.push_back({{"id", p.id}, {"display_name", p.display_name}, {"you_approved", p.you_approved}});
+    }
+    return ok_json({{"id", detail.id}, {"name", detail.name}, {"partners", people_json(detail.partners)},
+                    {"pending", pending}});
+  });
+
+  router.add("POST", "/api/v1/relationships/{}/invites", [&services](ApiCall& call) {
+    auto code = unwrap(services.relationships.invite(call.me(), call.param(0)));
+    return ok_json({{"code", code}}, 201);
+  });
+
+  router.add("POST", "/api/v1/invites/accept", [&services](ApiCall& call) {
+    auto result = unwrap(services.relationships.accept(call.me(), call.text("code", 256)));
+    return ok_json({{"relationship_id", result.relationship_id}, {"status", result.status}});
+  });
+
+  router.add("POST", "/api/v1/relationships/{}/members/{}/approve", [&services](ApiCall& call) {
+    auto status = unwrap(services.relationships.approve(call.me(), call.param(0), call.param(1)));
+    return ok_json({{"status", status}});
+  });
+
+  router.add("POST", "/api/v1/relationships/{}/leave", Auth::kRequired, Limit::kNone, [&services](ApiCall& call) {
+    unwrap(services.relationships.leave(call.me(), call.param(0)));
+    return Response::no_content();
+  });
+
+  router.add("POST", "/api/v1/relationships/{}/pressured", Auth::kRequired, Limit::kNone,
+             [&services](ApiCall& call) {
+               unwrap(services.safety.feel_pressured(call.me(), call.param(0)));
+               const auto& resources = services.context.content.default_resources;
+               return ok_json({{"status", "ok"},
+                               {"resources", {{"title", resources.title}, {"body", resources.body}}}});
+             });
+
+  router.add("POST", "/api/v1/relationships/{}/intake", [&services](ApiCall& call) {
+    auto id = unwrap(services.intake.create(call.me(), call.param(0), call.text("kind", 32),
+                                            call.text("text", 64 * 1024),
+                                            visibility_from(call, core::Visibility::kPrivate)));
+    return ok_json({{"id", id}}, 201);
+  });
+
+  router.add("GET", "/api/v1/relationships/{}/intake", [&services](ApiCall& call) {
+    nlohmann::json entries = nlohmann::json::array();
+    for (const auto& e : unwrap(services.intake.list(call.me(), call.param(0)))) {
+      entries.push_back({{"id", e.id}, {"kind", e.kind}, {"text", e.text},
+                         {"visibility", core::visibility_name(e.visibility)}, {"mine", e.mine},
+                         {"author_name", e.author_name}, {"created_at", core::to_rfc3339_ms(e.created_at)}});
+    }
+    return ok_json({{"entries", entries}});
+  });
+
+  router.add("PUT", "/api/v1/intake/{}", [&services](ApiCall& call) {
+    std::optional<core::Visibility> visibility;
+    if (call.body().contains("visibility")) visibility = visibility_from(call, core::Visibility::kPrivate);
+    unwrap(services.intake.update(call.me(), call.param(0), call.optional_text("text", 64 * 1024), visibility));
+    return ok_json({{"id", call.param(0)}});
+  });
+
+  router.add("DELETE", "/api/v1/intake/{}", [&services](ApiCall& call) {
+    unwrap(services.intake.remove(call.me(), call.param(0)));
+    return Response::no_content();
+  });
+}
+
+}  // namespace attune::http

@@ -1,0 +1,67 @@
+// The live hub: which connections watch which practice, pushing each participant their
+// own view of the state after every change and at the derived step boundaries, and
+// pausing (unattributed) a practice when a participant's own device has been gone ~10 s.
+// Fan-out copies the subscriber list under the lock and sends outside it.
+#pragma once
+
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "app/practice_events.h"
+#include "app/services.h"
+#include "live/connection.h"
+
+namespace attune::live {
+
+// Runs fn after a delay on some thread (the server's I/O context in production).
+using Scheduler = std::function<void(std::chrono::milliseconds, std::function<void()>)>;
+// Runs fn on a thread that may block on the store.
+using BlockingRunner = std::function<void(std::function<void()>)>;
+
+class Hub final : public app::PracticeEvents, public std::enable_shared_from_this<Hub> {
+ public:
+  Hub(app::Services& services, Scheduler schedule, BlockingRunner run_blocking,
+      std::chrono::milliseconds device_grace = std::chrono::seconds(10));
+
+  // A listener for a new WebSocket of this participant on this practice.
+  std::shared_ptr<ConnectionListener> listener_for(const std::string& practice_id,
+                                                   const std::string& account_id);
+
+  void practice_changed(const std::string& practice_id) override;
+
+  // Used by the socket listener.
+  void subscribe(const std::string& practice_id, const std::string& account_id,
+                 const std::shared_ptr<Connection>& connection, std::uint64_t id);
+  void unsubscribe(const std::string& practice_id, const std::string& account_id, std::uint64_t id);
+  void handle_message(const std::string& practice_id, const std::string& account_id,
+                      std::shared_ptr<Connection> connection, std::string text);
+  std::size_t connection_count() const;
+
+ private:
+  struct Subscriber {
+    std::string account_id;
+    std::weak_ptr<Connection> connection;
+    std::uint64_t id;
+  };
+
+  void push(const std::string& practice_id);
+  void schedule_boundary(const std::string& practice_id);
+  void check_device(const std::string& practice_id, const std::string& account_id);
+  bool has_connection(const std::string& practice_id, const std::string& account_id) const;
+
+  app::Services& services_;
+  Scheduler schedule_;
+  BlockingRunner run_blocking_;
+  std::chrono::milliseconds device_grace_;
+  mutable std::mutex mutex_;
+  std::unordered_map<std::string, std::vector<Subscriber>> subscribers_;
+  std::unordered_map<std::string, std::int64_t> scheduled_at_;  // practice → boundary ms
+  std::uint64_t next_id_ = 1;
+};
+
+}  // namespace attune::live

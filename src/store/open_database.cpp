@@ -1,0 +1,45 @@
+#include "store/open_database.h"
+
+#include "store/sqlite/sqlite_database.h"
+
+namespace attune::store {
+namespace {
+
+// The first key to open a database is recorded; any later one must match it.
+core::Status check_master_key(Database& database, const std::string& master_key_id) {
+  return database.transact(TxMode::kWrite, [&](Transaction& tx) -> core::Status {
+    auto row = tx.query_one("SELECT value FROM settings WHERE name = 'master_key_id'");
+    if (!row) {
+      tx.execute("INSERT INTO settings (name, value) VALUES ('master_key_id', ?)", {master_key_id});
+      return {};
+    }
+    if (row->text(0) != master_key_id) {
+      return core::fail(core::ErrorCode::invalid_field,
+                        "the master key (id " + master_key_id +
+                            ") is not the one this database was written with (id " + row->text(0) + ")");
+    }
+    return {};
+  });
+}
+
+}  // namespace
+
+core::Result<std::unique_ptr<Database>> open_database(const std::string& url,
+                                                      const std::string& data_dir,
+                                                      const std::string& master_key_id) {
+  std::unique_ptr<Database> database;
+  try {
+    if (url.empty()) {
+      database = sqlite::SqliteDatabase::open(data_dir + "/attune.db");
+    } else {
+      return core::fail(core::ErrorCode::invalid_field,
+                        "unsupported ATTUNE_DATABASE_URL (this build serves SQLite only)");
+    }
+  } catch (const StoreFailure& failure) {
+    return core::fail(core::ErrorCode::internal, failure.what());
+  }
+  if (auto ok = check_master_key(*database, master_key_id); !ok) return std::unexpected(ok.error());
+  return database;
+}
+
+}  // namespace attune::store
