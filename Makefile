@@ -1,0 +1,42 @@
+# attune — the two commands a new machine needs: `make demo` and `make test`.
+BUILD ?= build
+JOBS ?= $(shell nproc)
+DEMO_LISTEN ?= 127.0.0.1:8080
+CMAKE_FLAGS ?= -DATTUNE_WERROR=ON
+
+.PHONY: all bootstrap build configure web demo test test-cpp test-web test-e2e format clean
+
+all: build
+
+bootstrap:
+	@scripts/bootstrap
+
+configure:
+	@cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo $(CMAKE_FLAGS) >/dev/null
+
+build: bootstrap configure
+	@cmake --build $(BUILD) -j $(JOBS)
+	@cd web && npm run --silent build
+
+demo: build
+	@$(BUILD)/attune demo --data-dir var
+	@echo "Open http://$(DEMO_LISTEN) — stop with Ctrl-C."
+	@$(BUILD)/attune serve --data-dir var --listen $(DEMO_LISTEN)
+
+test: build
+	@$(MAKE) --no-print-directory test-cpp test-web test-e2e
+
+test-cpp:
+	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS) --timeout 600
+
+test-web:
+	@cd web && npm run --silent test
+
+test-e2e:
+	@ATTUNE_E2E_SERVER=real ATTUNE_BIN=$(abspath $(BUILD))/attune node tests/e2e/run.mjs
+
+format:
+	@find src tests bench -name '*.cpp' -o -name '*.h' | xargs clang-format -i
+
+clean:
+	@rm -rf $(BUILD) web/dist
