@@ -129,7 +129,7 @@ export function install(x) {
   route('GET', '/api/v1/relationships/:rid/boundaries/mine/history', (req, p) => {
     const me = auth(req, { write: false });
     memberRel(p.rid, me);
-    return { history: mapOf(p.rid).history.get(me.id) ?? [] };
+    return { changes: mapOf(p.rid).history.get(me.id) ?? [] };
   });
 
   route('GET', '/api/v1/relationships/:rid/boundaries/shared', (req, p) => {
@@ -342,6 +342,7 @@ export function install(x) {
     const seg = started ? segs.find((s) => e < s.end) ?? segs.at(-1) : null;
     return {
       id: pr.id,
+      agreement_id: pr.agreement.id,
       status: pr.status,
       void: pr.void,
       device: pr.device,

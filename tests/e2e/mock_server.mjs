@@ -222,7 +222,8 @@ route('POST', '/api/v1/relationships/:rid/leave', (req, p) => {
 route('POST', '/api/v1/relationships/:rid/pressured', (req, p) => {
   const me = auth(req, { write: true });
   memberRel(p.rid, me);
-  return { resources };
+  // Like the real server: title and body only; the client adds the entries.
+  return { status: 'ok', resources: { title: resources.title, body: resources.body } };
 });
 
 // Later phases add their routes here.

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { runCleanups, screenshotOpenPages, serverCommand } from './lib/harness.mjs';
+import { runCleanups, screenshotOpenPages, serverCommand, serverLogTails } from './lib/harness.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const wanted = process.argv.slice(2);
@@ -46,6 +46,7 @@ for (const file of files) {
       console.log(String(err?.stack ?? err).split('\n').map((l) => `     ${l}`).join('\n'));
       const shots = await screenshotOpenPages(`FAIL-${path.basename(file, '.e2e.mjs')}-${tests.indexOf(t)}`);
       if (shots.length) console.log(`     screenshots: ${shots.join(', ')}`);
+      for (const tail of serverLogTails()) console.log(tail.split('\n').map((l) => `     | ${l}`).join('\n'));
     } finally {
       await runCleanups();
     }

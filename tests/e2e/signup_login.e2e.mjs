@@ -23,6 +23,18 @@ export const tests = [
       await page.getByText("You don't have a shared space yet.").waitFor();
       await screenshot(page, 'home-empty');
 
+      // The manual dim theme, remembered across a reload.
+      const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      const light = await background();
+      await page.getByRole('button', { name: 'Dim theme' }).click();
+      assert((await page.getByRole('button', { name: 'Dim theme' }).getAttribute('aria-pressed')) === 'true', 'toggle says it is on');
+      await page.reload();
+      await page.getByRole('heading', { name: 'Your relationships' }).waitFor();
+      const dim = await background();
+      assert(dim !== light && /rgb\(2\d, 2\d, 2\d\)/.test(dim), `dim background after reload (${light} → ${dim})`);
+      await screenshot(page, 'home-dim');
+      await page.getByRole('button', { name: 'Dim theme' }).click();
+
       await page.getByRole('link', { name: 'Support & safety' }).click();
       await page.getByRole('heading', { name: 'Support & safety' }).waitFor();
       const resources = await (await fetch(`${baseUrl}/api/v1/resources`)).json();
@@ -60,6 +72,20 @@ export const tests = [
       await page.getByLabel('I confirm that I am 18 or older.').uncheck();
       await page.getByRole('button', { name: 'Create account' }).click();
       await page.getByRole('alert').getByText('18 or older', { exact: false }).waitFor();
+    },
+  },
+  {
+    name: 'a dark system setting starts dim',
+    run: async () => {
+      const { baseUrl } = await startServer();
+      const { page } = await launchBrowser({ colorScheme: 'dark' });
+      await page.goto(`${baseUrl}/`);
+      await page.getByRole('heading', { name: 'Welcome back' }).waitFor();
+      const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      assert(/rgb\(2\d, 2\d, 2\d\)/.test(bg), `dark system setting gives the dim theme (${bg})`);
+      const dimOn = await page.getByRole('button', { name: 'Dim theme' }).getAttribute('aria-pressed');
+      assert(dimOn === 'true', 'the toggle reflects the system setting');
+      await screenshot(page, 'login-dim');
     },
   },
   {

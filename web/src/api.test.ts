@@ -134,3 +134,22 @@ describe('api', () => {
     expect(header(calls[0], 'X-CSRF-Token')).toBe('csrf-123');
   });
 });
+
+describe('pressured', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('fills in contact entries from the public resources when the answer has none', async () => {
+    const fetchMock = vi.fn(async (url: string, _init?: RequestInit) => {
+      const body = url.endsWith('/pressured')
+        ? { status: 'ok', resources: { title: 'For you', body: 'You can stop.' } }
+        : { title: 'Support', body: 'All', entries: [{ name: 'Line', contact: '123' }] };
+      return new Response(JSON.stringify(body), { status: 200 });
+    });
+    vi.stubGlobal('fetch', fetchMock);
+    const { pressured } = await import('./api');
+    const r = await pressured('r1');
+    expect(r).toEqual({ title: 'For you', body: 'You can stop.', entries: [{ name: 'Line', contact: '123' }] });
+    expect(fetchMock.mock.calls[0][0]).toBe('/api/v1/relationships/r1/pressured');
+    expect(fetchMock.mock.calls[0][1]?.method).toBe('POST');
+  });
+});

@@ -163,6 +163,7 @@ export interface Phase {
 }
 export interface PracticeState {
   id: string;
+  agreement_id?: string;
   status: PracticeStatus;
   void: boolean;
   device: 'own' | 'shared';
@@ -310,12 +311,20 @@ export function leaveRelationship(rid: string): Promise<void> {
   return request('POST', `/api/v1/relationships/${enc(rid)}/leave`);
 }
 
+/**
+ * "I feel pressured": tells the server (which tells nobody) and returns resources to show
+ * privately. When the answer carries no contact entries, the public list fills them in.
+ */
 export async function pressured(rid: string): Promise<Resources | null> {
-  const r = await request<{ resources?: Resources }>(
+  const r = await request<{ resources?: Partial<Resources> }>(
     'POST',
     `/api/v1/relationships/${enc(rid)}/pressured`,
   );
-  return r?.resources ?? null;
+  const given = r?.resources;
+  if (given?.entries && given.entries.length) return given as Resources;
+  const all = await getResources().catch(() => null);
+  if (!all) return given ? { title: given.title ?? '', body: given.body ?? '', entries: [] } : null;
+  return { title: given?.title || all.title, body: given?.body || all.body, entries: all.entries };
 }
 
 // ---- boundaries ------------------------------------------------------------------

@@ -17,6 +17,19 @@ const { chromium } = requireFromWeb('playwright-core');
 
 const cleanups = [];
 const openPages = [];
+const serverLogs = [];
+
+/** The last lines of each server log of the current test, for a failure report. */
+export function serverLogTails(lines = 8) {
+  return serverLogs.map((file) => {
+    try {
+      const text = fs.readFileSync(file, 'utf8').trimEnd().split('\n');
+      return `${path.basename(file)}:\n${text.slice(-lines).join('\n')}`;
+    } catch {
+      return `${path.basename(file)}: (unreadable)`;
+    }
+  });
+}
 
 /** Screenshots of every page still open, for a failed test. */
 export async function screenshotOpenPages(prefix) {
@@ -38,6 +51,7 @@ export function onCleanup(fn) {
 
 export async function runCleanups() {
   openPages.length = 0;
+  serverLogs.length = 0;
   while (cleanups.length) {
     const fn = cleanups.pop();
     try {
@@ -98,8 +112,10 @@ export async function startServer() {
   const logPath = path.join(artifactsDir, `server-${port}.log`);
   fs.mkdirSync(artifactsDir, { recursive: true });
   const log = fs.createWriteStream(logPath);
-  child.stdout.pipe(log);
-  child.stderr.pipe(log);
+  serverLogs.push(logPath);
+  child.stdout.pipe(log, { end: false });
+  child.stderr.pipe(log, { end: false });
+  child.on('close', () => log.end());
   let exited = false;
   child.on('exit', () => (exited = true));
   onCleanup(

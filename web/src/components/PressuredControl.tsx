@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { pressured, type Resources } from '../api';
 import { calmMessage } from '../words';
 import { ResourceList } from './ResourceList';
@@ -11,6 +11,10 @@ export function PressuredControl({ rid }: { rid: string }) {
   const [open, setOpen] = useState(false);
   const [resources, setResources] = useState<Resources | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (open) heading.current?.focus();
+  }, [open]);
 
   const ask = async () => {
     setOpen(true);
@@ -25,12 +29,14 @@ export function PressuredControl({ rid }: { rid: string }) {
   return (
     <aside class="pressured" aria-labelledby={`pressured-${rid}`}>
       {!open ? (
-        <button type="button" class="quiet" id={`pressured-${rid}`} onClick={ask}>
+        <button type="button" class="quiet small-button" id={`pressured-${rid}`} onClick={ask}>
           I feel pressured
         </button>
       ) : (
         <div class="card stack" role="region" aria-live="polite" id={`pressured-${rid}`} aria-label="Support just for you">
-          <h2>This is just for you</h2>
+          <h2 tabIndex={-1} ref={heading}>
+            This is just for you
+          </h2>
           <p>
             Thank you for noticing how you feel. Nobody else has been told anything. You never have
             to agree to anything, and you can pause, say no or step away at any time, without a

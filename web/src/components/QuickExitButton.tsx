@@ -11,7 +11,7 @@ export function QuickExitButton() {
     >
       Quick exit
       <span id="quick-exit-hint" class="quick-exit-hint">
-        or press Esc twice
+        or Esc twice
       </span>
     </button>
   );

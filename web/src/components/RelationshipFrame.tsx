@@ -5,7 +5,7 @@ import { PressuredControl } from './PressuredControl';
 
 /**
  * The frame of every screen inside a relationship: a way back, the heading, and the
- * private "I feel pressured" control at the end.
+ * private "I feel pressured" control right under it, easy to find.
  */
 export function RelationshipFrame({
   rid,
@@ -30,8 +30,8 @@ export function RelationshipFrame({
         )}
       </nav>
       <Heading>{title}</Heading>
-      {children}
       <PressuredControl rid={rid} />
+      {children}
     </section>
   );
 }

@@ -7,7 +7,7 @@ export function ResourceList({ resources, headingLevel = 2 }: { resources: Resou
       {resources.title && <H>{resources.title}</H>}
       {resources.body && <p>{resources.body}</p>}
       <ul class="plain-list">
-        {resources.entries.map((entry) => (
+        {(resources.entries ?? []).map((entry) => (
           <li key={entry.name} class="card">
             <strong>{entry.name}</strong>
             <div class="contact">{entry.contact}</div>

@@ -29,9 +29,10 @@ interface Context {
   aftercare: string;
 }
 
-async function loadContext(rid: string, pid: string): Promise<Context> {
-  const [relationship, practices] = await Promise.all([getRelationship(rid), listPractices(rid)]);
-  const aid = practices.find((p) => p.id === pid)?.agreement_id;
+async function loadContext(rid: string, pid: string, agreementId?: string): Promise<Context> {
+  const relationship = await getRelationship(rid);
+  const aid =
+    agreementId ?? (await listPractices(rid).catch(() => [])).find((p) => p.id === pid)?.agreement_id;
   const agreement = aid ? await getAgreement(aid).catch(() => null) : null;
   const ids = agreement?.participants;
   const participants = ids
@@ -71,8 +72,12 @@ export function PracticeScreen({ rid, pid }: { rid: string; pid: string }) {
     });
     live.current = connection;
     connection.start();
-    getPractice(pid).then((s) => connection.accept(s), (err) => setLoadError(calmMessage(err)));
-    loadContext(rid, pid).then(setContext, (err) => setLoadError(calmMessage(err)));
+    getPractice(pid)
+      .then((s) => {
+        connection.accept(s);
+        return loadContext(rid, pid, s.agreement_id);
+      })
+      .then(setContext, (err) => setLoadError(calmMessage(err)));
     return () => connection.stop();
   }, [rid, pid]);
 

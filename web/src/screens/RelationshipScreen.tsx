@@ -14,6 +14,8 @@ import { navigate } from '../router';
 
 export function RelationshipScreen({ rid }: { rid: string }) {
   const { data, error, reload } = useLoad(() => getRelationship(rid), [rid]);
+  // Lives here, not in the pending list, so "You said yes" stays after the list empties.
+  const approval = useAction();
   return (
     <RelationshipFrame rid={rid} title={data?.name ?? 'Your relationship'} back="home">
       {error && <p role="alert">{error}</p>}
@@ -54,8 +56,9 @@ export function RelationshipScreen({ rid }: { rid: string }) {
             ))}
           </ul>
           {data.pending && data.pending.length > 0 && (
-            <PendingList rid={rid} pending={data.pending} onChange={reload} />
+            <PendingList rid={rid} pending={data.pending} onChange={reload} action={approval} />
           )}
+          <Status status={approval.status} />
         </section>
       )}
       <InviteCode rid={rid} />
@@ -68,12 +71,14 @@ function PendingList({
   rid,
   pending,
   onChange,
+  action,
 }: {
   rid: string;
   pending: PendingPerson[];
   onChange: () => void;
+  action: ReturnType<typeof useAction>;
 }) {
-  const { status, busy, run } = useAction();
+  const { busy, run } = action;
   return (
     <div class="stack">
       <h3>Waiting to join</h3>
@@ -103,7 +108,6 @@ function PendingList({
           </li>
         ))}
       </ul>
-      <Status status={status} />
     </div>
   );
 }

@@ -1,0 +1,93 @@
+// Membership and private things: a newcomer waits for every member's yes and sees nothing
+// meanwhile; intake entries are private until shared and vanish when un-shared; "I feel
+// pressured" shows support only to the person who asked; leaving needs no reason.
+import { assert, launchBrowser, screenshot, startServer, uniqueEmail } from './lib/harness.mjs';
+import {
+  assertNoPageProblems,
+  backToRelationship,
+  bodyText,
+  createInviteCode,
+  createRelationship,
+  joinWithCode,
+  openSection,
+  signUp,
+} from './lib/flows.mjs';
+
+export const tests = [
+  {
+    name: 'approval of a newcomer, intake sharing and un-sharing, private pressure support, leaving',
+    run: async () => {
+      const { baseUrl } = await startServer();
+      const a = await launchBrowser();
+      const b = await launchBrowser();
+      const c = await launchBrowser();
+      await signUp(a.page, baseUrl, { email: uniqueEmail('alex'), name: 'Alex' });
+      await signUp(b.page, baseUrl, { email: uniqueEmail('bo'), name: 'Bo' });
+      await signUp(c.page, baseUrl, { email: uniqueEmail('cy'), name: 'Cy' });
+
+      await createRelationship(a.page, 'The three of us');
+      await joinWithCode(b.page, await createInviteCode(a.page));
+      await b.page.getByRole('heading', { name: 'The three of us' }).waitFor();
+
+      // C joins with A's code: pending until B (the other current member) says yes.
+      await a.page.getByRole('button', { name: 'Create another code' }).click();
+      await a.page.getByText('A new code is ready.').waitFor();
+      const code2 = (await a.page.getByTestId('invite-code').innerText()).trim();
+      await joinWithCode(c.page, code2);
+      await c.page.getByText("You'll join as soon as every current member has said yes").waitFor();
+      assert(!(await bodyText(c.page)).includes('The three of us'), 'a pending newcomer sees nothing of the relationship');
+
+      await b.page.reload();
+      await b.page.getByRole('button', { name: 'Say yes to Cy' }).click();
+      await b.page.getByText('You said yes to Cy.').waitFor();
+      await c.page.reload();
+      await c.page.getByRole('link', { name: 'The three of us' }).click();
+      await c.page.locator('.members').getByText('Bo').waitFor();
+
+      // Intake: private by default, shared with partners, then un-shared.
+      await openSection(a.page, /Hurts, safety and wishes/);
+      const hurt = 'I felt unheard when plans changed last week.';
+      await a.page.getByLabel('Something that has hurt', { exact: false }).fill(hurt);
+      await a.page.getByRole('button', { name: 'Save' }).first().click();
+      await a.page.getByText('Saved, just for you.').waitFor();
+      await openSection(b.page, /Hurts, safety and wishes/);
+      assert(!(await bodyText(b.page)).includes(hurt), 'a private entry is not shown to a partner');
+
+      const entry = a.page.locator('.intake-entry').filter({ hasText: hurt });
+      await entry.getByLabel('Shared with').selectOption('partners');
+      await entry.getByText('Now shared with: my partners.').waitFor();
+      await b.page.reload();
+      await b.page.locator('.intake-entry').filter({ hasText: hurt }).getByText('Shared by Alex').waitFor();
+      await screenshot(b.page, 'intake-shared');
+
+      await entry.getByLabel('Shared with').selectOption('private');
+      await entry.getByText('Now private again.').waitFor();
+      await b.page.reload();
+      await b.page.getByRole('heading', { name: 'Hurts, safety and wishes' }).waitFor();
+      assert(!(await bodyText(b.page)).includes(hurt), 'an un-shared entry disappears for partners');
+
+      // "I feel pressured": support for B only.
+      await b.page.getByRole('button', { name: 'I feel pressured' }).click();
+      await b.page.getByRole('heading', { name: 'This is just for you' }).waitFor();
+      const resources = await (await fetch(`${baseUrl}/api/v1/resources`)).json();
+      await b.page.getByText(resources.entries[0].name, { exact: true }).first().waitFor();
+      await screenshot(b.page, 'pressured');
+      await a.page.reload();
+      await a.page.getByRole('heading', { name: 'Hurts, safety and wishes' }).waitFor();
+      assert(!/pressur/i.test((await bodyText(a.page)).replace('I feel pressured', '')), 'nobody else hears about it');
+
+      // C leaves, with a confirmation and no reason asked.
+      await c.page.getByRole('button', { name: 'Leave this relationship' }).click();
+      const confirm = c.page.getByRole('group', { name: 'Confirm leaving' });
+      assert(!/why|reason:/i.test((await confirm.innerText()).replace("You don't need to give a reason.", '')), 'no reason is asked');
+      await confirm.getByRole('button', { name: 'Yes, leave' }).click();
+      await c.page.getByRole('heading', { name: 'Your relationships' }).waitFor();
+      assert(!(await bodyText(c.page)).includes('The three of us'), 'after leaving, the relationship is gone from the list');
+      await backToRelationship(a.page);
+      await a.page.reload();
+      await a.page.locator('.members').waitFor();
+      assert(!(await a.page.locator('.members').innerText()).includes('Cy'), 'the member list no longer has the person who left');
+      for (const [who, p] of [['A', a], ['B', b], ['C', c]]) assertNoPageProblems(p.problems, who);
+    },
+  },
+];
