@@ -301,6 +301,7 @@ export function install(x) {
       }
     }
   }
+  x.onPressured = (r, me) => x.onLeave(r, me);
   x.onLeave = (r, me) => {
     for (const a of agreements.values()) if (a.rid === r.id && a.body.participants.includes(me.id) && a.status !== 'void') voidAgreement(a);
   };

@@ -221,7 +221,8 @@ route('POST', '/api/v1/relationships/:rid/leave', (req, p) => {
 
 route('POST', '/api/v1/relationships/:rid/pressured', (req, p) => {
   const me = auth(req, { write: true });
-  memberRel(p.rid, me);
+  const r = memberRel(p.rid, me);
+  extra.onPressured?.(r, me); // like the real server: agreements naming me are set aside
   // Like the real server: title and body only; the client adds the entries.
   return { status: 'ok', resources: { title: resources.title, body: resources.body } };
 });

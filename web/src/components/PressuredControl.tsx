@@ -4,8 +4,8 @@ import { calmMessage } from '../words';
 import { ResourceList } from './ResourceList';
 
 /**
- * "I feel pressured": shows support privately. Nobody else is told anything, and the
- * person is reminded they can stop or decline anything.
+ * "I feel pressured": shows support privately. The server sets aside (voids) agreements
+ * naming the person, unattributed; nobody is told who asked or why.
  */
 export function PressuredControl({ rid }: { rid: string }) {
   const [open, setOpen] = useState(false);
@@ -38,9 +38,13 @@ export function PressuredControl({ rid }: { rid: string }) {
             This is just for you
           </h2>
           <p>
-            Thank you for noticing how you feel. Nobody else has been told anything. You never have
-            to agree to anything, and you can pause, say no or step away at any time, without a
-            reason.
+            Thank you for noticing how you feel. You never have to agree to anything, and you can
+            pause, say no or step away at any time, without a reason.
+          </p>
+          <p>
+            To protect you, any agreement here that includes you has been set aside, and any
+            practice on it is paused. Others only see that it is no longer in force — never why.
+            Nobody has been told that you asked for help.
           </p>
           {error && <p role="alert">{error}</p>}
           {resources && <ResourceList resources={resources} headingLevel={3} />}
