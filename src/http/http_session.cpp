@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 
+#include <spdlog/spdlog.h>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
 #include <boost/asio/post.hpp>
@@ -19,7 +20,6 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/websocket/rfc6455.hpp>
-#include <spdlog/spdlog.h>
 
 #include "http/client_address.h"
 #include "http/security_headers.h"
@@ -49,7 +49,8 @@ std::string_view view(beast::string_view text) { return {text.data(), text.size(
 // Paths come from the client: no control characters (forged log lines) and no huge lines.
 std::string loggable(std::string_view path) {
   std::string out(path.substr(0, kMaxLoggedPath));
-  std::ranges::replace_if(out, [](unsigned char c) { return c < 0x20 || c == 0x7f; }, '?');
+  std::ranges::replace_if(
+      out, [](unsigned char c) { return c < 0x20 || c == 0x7f; }, '?');
   return out;
 }
 
@@ -90,9 +91,9 @@ std::optional<Request> to_request(BeastRequest& message, const std::string& peer
     if (!inserted) it->second.append(name == "cookie" ? "; " : ", ").append(value);
   }
   request.body = std::move(message.body());
-  auto client = resolve_client_address(peer, request.header("x-forwarded-for"),
-                                       request.header("x-forwarded-proto"),
-                                       options.trusted_proxies);
+  auto client =
+      resolve_client_address(peer, request.header("x-forwarded-for"),
+                             request.header("x-forwarded-proto"), options.trusted_proxies);
   request.client_address = std::move(client.address);
   request.secure = client.secure;
   return request;
@@ -106,8 +107,8 @@ bool is_safe_header(std::string_view name, std::string_view value) {
   return !name.empty() && std::ranges::none_of(name, breaks) && std::ranges::none_of(value, breaks);
 }
 
-bhttp::response<bhttp::string_body> to_beast(Response response, unsigned version,
-                                             bool keep_alive, bool head) {
+bhttp::response<bhttp::string_body> to_beast(Response response, unsigned version, bool keep_alive,
+                                             bool head) {
   bhttp::response<bhttp::string_body> message;
   message.version(version);
   const bool valid_status = response.status >= 100 && response.status <= 599;
@@ -243,19 +244,16 @@ class HttpSession final : public Session, public std::enable_shared_from_this<Ht
     }
     const std::string method = request->method;
     const std::string path = request->path;
-    Response response = co_await run_on(
-        state_->pool(),
-        // Held by pointer: Asio 1.74 relocates the task bitwise inside the coroutine frame,
-        // which breaks a std::string's small-buffer pointer if the request is held by value.
-        [state = state_, request = std::make_shared<Request>(std::move(*request))] {
-          return state->respond(*request);
-        },
-        kAwait);
+    // A named task, not a lambda inside the co_await expression: g++ 12 destroys a closure
+    // (any braced temporary) written there twice.
+    auto task = [state = state_, request = std::move(*request)] { return state->respond(request); };
+    Response response = co_await run_on(state_->pool(), std::move(task), kAwait);
     const bool keep_alive = wants_keep_alive && !stopping_;
     const int status = response.status;
     const bool written = co_await write(std::move(response), version, keep_alive, head);
     log_request(method, path, status, started);
-    co_return written && keep_alive;
+    const bool keep_going = written && keep_alive;
+    co_return keep_going;
   }
 
   asio::awaitable<void> upgrade(bhttp::request_parser<bhttp::string_body>& parser,
@@ -271,12 +269,8 @@ class HttpSession final : public Session, public std::enable_shared_from_this<Ht
       co_return;
     }
     const std::string path = request->path;
-    UpgradeOutcome outcome = co_await run_on(
-        state_->pool(),
-        [state = state_, request = std::make_shared<Request>(std::move(*request))] {
-          return state->upgrade(*request);
-        },
-        kAwait);
+    auto task = [state = state_, request = std::move(*request)] { return state->upgrade(request); };
+    UpgradeOutcome outcome = co_await run_on(state_->pool(), std::move(task), kAwait);
     if (stopping_) outcome = Response::error(503, "busy", "The server is shutting down");
     if (auto* response = std::get_if<Response>(&outcome)) {
       const int status = response->status;
