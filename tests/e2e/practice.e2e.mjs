@@ -61,6 +61,21 @@ export const tests = [
       await b.page.getByRole('button', { name: "I'd like to continue" }).click();
       await heading(a.page, 'Settle in').waitFor();
 
+      // B's connection drops; A pauses meanwhile; on reconnect B first gets the true state.
+      await b.context.setOffline(true);
+      await b.page.getByText('Reconnecting…').waitFor({ timeout: 10000 });
+      await a.page.getByRole('button', { name: /^Pause/ }).click();
+      await heading(a.page, 'Paused').waitFor();
+      assert(await heading(b.page, 'Settle in').isVisible(), 'an offline screen cannot know yet');
+      const back = Date.now();
+      await b.context.setOffline(false);
+      await heading(b.page, 'Paused').waitFor({ timeout: 15000 });
+      console.log(`     reconnect → true state on B: ${Date.now() - back} ms`);
+      await a.page.getByRole('button', { name: "I'd like to continue" }).click();
+      await b.page.getByRole('button', { name: "I'd like to continue" }).click();
+      await heading(a.page, 'Settle in').waitFor();
+      await heading(b.page, 'Settle in').waitFor();
+
       // Quick exit on B pauses the practice for A before leaving.
       await measure('quick exit on B → paused on A', () => b.page.getByRole('button', { name: /Quick exit/ }).click(), heading(a.page, 'Paused'));
       await b.page.waitForURL(/weather\.html$/);

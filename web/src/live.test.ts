@@ -74,3 +74,59 @@ describe('LiveConnection', () => {
     live.stop();
   });
 });
+
+describe('LiveConnection watchdog and network events', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.unstubAllGlobals();
+  });
+
+  function setup() {
+    vi.useFakeTimers();
+    vi.stubGlobal('WebSocket', FakeSocket);
+    const sockets: FakeSocket[] = [];
+    const events = new EventTarget();
+    const links: string[] = [];
+    const live = new LiveConnection('p1', {
+      onState: () => {},
+      onLink: (l) => links.push(l),
+      getTicket: async () => 't',
+      makeSocket: (url) => {
+        const s = new FakeSocket(url);
+        sockets.push(s);
+        return s as unknown as WebSocket;
+      },
+      baseDelayMs: 100,
+      pingEveryMs: 1000,
+      silenceMs: 2500,
+      events: events as unknown as Window,
+    });
+    return { live, sockets, events, links };
+  }
+
+  it('a silent link is dropped and re-opened', async () => {
+    const { live, sockets } = setup();
+    live.start();
+    await vi.advanceTimersByTimeAsync(0);
+    sockets[0].open();
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(sockets[0].sent.some((m) => m.includes('"ping"'))).toBe(true);
+    await vi.advanceTimersByTimeAsync(2500);
+    await vi.advanceTimersByTimeAsync(300);
+    expect(sockets).toHaveLength(2);
+    live.stop();
+  });
+
+  it('offline drops the link at once; online reconnects without waiting for the backoff', async () => {
+    const { live, sockets, events, links } = setup();
+    live.start();
+    await vi.advanceTimersByTimeAsync(0);
+    sockets[0].open();
+    events.dispatchEvent(new Event('offline'));
+    expect(links.at(-1)).toBe('retrying');
+    events.dispatchEvent(new Event('online'));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(sockets).toHaveLength(2);
+    live.stop();
+  });
+});
