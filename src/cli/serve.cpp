@@ -1,4 +1,6 @@
 // `attune serve`: the HTTP/WebSocket server over the runtime.
+#include <signal.h>
+#include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 
 #include <utility>
@@ -16,6 +18,10 @@
 namespace attune::cli {
 
 int run_serve(const Settings& settings) {
+  // A closed stdout or log pipe must never take the server down.
+  ::signal(SIGPIPE, SIG_IGN);
+  // Logs go to stderr; stdout carries only the line that says where we listen.
+  spdlog::set_default_logger(spdlog::stderr_logger_mt("attune"));
   auto runtime = Runtime::open(settings);
   if (!runtime) {
     std::cerr << "attune: cannot start: " << runtime.error().message << "\n";

@@ -54,6 +54,7 @@ core::Status load_settings_file(Settings& settings, const std::string& path) {
   }
   if (auto hits = table["login_limit_per_minute"].value<int>()) settings.app.login_limit.max_hits = *hits;
   if (auto hits = table["write_limit_per_minute"].value<int>()) settings.app.write_limit.max_hits = *hits;
+  if (auto hits = table["signup_limit_per_minute"].value<int>()) settings.app.signup_limit.max_hits = *hits;
   return {};
 }
 

@@ -1,0 +1,145 @@
+// The authorization table through HTTP: every relationship-scoped route × role. Anonymous
+// callers get 401; a stranger, a pending newcomer and a member of another relationship get
+// 404 (existence is never leaked); an active member gets through.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "http/attune_process.h"
+
+namespace attune::http::test {
+namespace {
+
+using nlohmann::json;
+
+struct RouteCase {
+  std::string method;
+  std::string path;  // {rid}, {aid}, {pid}, {eid}, {me}, {item} are filled in
+  std::string body;
+  bool member_only_via_participation = false;
+};
+
+class Authorization : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    server = new AttuneProcess();
+    api = new Api(server->port());
+    ann = api->sign_up("Ann");
+    ben = api->sign_up("Ben");
+    stranger = api->sign_up("Stranger");
+    pending = api->sign_up("Pending");
+    other = api->sign_up("Other");
+    rid = api->relationship({&ann, &ben});
+    other_rid = api->relationship({&other, &stranger});
+    // `pending` accepted an invite but Ben has not approved yet.
+    std::string code = json::parse(api->call("POST", "/api/v1/relationships/" + rid + "/invites", "", &ann).body)["code"];
+    api->call("POST", "/api/v1/invites/accept", json{{"code", code}}.dump(), &pending);
+    for (auto* person : {&ann, &ben}) {
+      api->call("PUT", "/api/v1/relationships/" + rid + "/boundaries/mine/eye-contact", R"({"answer":"yes"})", person);
+    }
+    auto exercises = json::parse(api->call("GET", "/api/v1/exercises").body)["exercises"];
+    exercise = exercises[0];
+    for (const auto& item : exercise["requires"]) {
+      for (auto* person : {&ann, &ben}) {
+        api->call("PUT", "/api/v1/relationships/" + rid + "/boundaries/mine/" + item.get<std::string>(),
+                  R"({"answer":"yes"})", person);
+      }
+    }
+    json terms{{"exercise_id", exercise["id"]}, {"items", exercise["requires"]}, {"time_limit_minutes", 30},
+               {"pause_word", "amber"}, {"aftercare", "tea"}};
+    auto created = api->call("POST", "/api/v1/relationships/" + rid + "/agreements", terms.dump(), &ann);
+    aid = json::parse(created.body)["id"];
+    for (auto* person : {&ann, &ben}) api->call("POST", "/api/v1/agreements/" + aid + "/sign", R"({"version":1})", person);
+    pid = json::parse(api->call("POST", "/api/v1/agreements/" + aid + "/practices", "{}", &ann).body)["id"];
+    eid = json::parse(api->call("POST", "/api/v1/relationships/" + rid + "/intake",
+                                R"({"kind":"safe","text":"slow starts","visibility":"partners"})", &ann)
+                          .body)["id"];
+  }
+  static void TearDownTestSuite() {
+    delete api;
+    delete server;
+  }
+
+  static std::string fill(std::string path) {
+    auto replace = [&](const std::string& key, const std::string& value) {
+      for (auto at = path.find(key); at != std::string::npos; at = path.find(key)) path.replace(at, key.size(), value);
+    };
+    replace("{rid}", rid);
+    replace("{aid}", aid);
+    replace("{pid}", pid);
+    replace("{eid}", eid);
+    replace("{ben}", ben.id);
+    return path;
+  }
+
+  static inline AttuneProcess* server = nullptr;
+  static inline Api* api = nullptr;
+  static inline Person ann, ben, stranger, pending, other;
+  static inline std::string rid, other_rid, aid, pid, eid;
+  static inline json exercise;
+};
+
+// Reads and harmless writes scoped to one relationship, agreement, practice or entry.
+std::vector<RouteCase> scoped_routes() {
+  return {
+      {"GET", "/api/v1/relationships/{rid}", ""},
+      {"GET", "/api/v1/relationships/{rid}/catalogue", ""},
+      {"GET", "/api/v1/relationships/{rid}/boundaries/mine", ""},
+      {"GET", "/api/v1/relationships/{rid}/boundaries/mine/history", ""},
+      {"GET", "/api/v1/relationships/{rid}/boundaries/shared", ""},
+      {"PUT", "/api/v1/relationships/{rid}/boundaries/mine/hand-touch", R"({"answer":"maybe"})"},
+      {"POST", "/api/v1/relationships/{rid}/invites", ""},
+      {"POST", "/api/v1/relationships/{rid}/boundary-items", R"({"category":"presence-and-talk","label":"humming"})"},
+      {"GET", "/api/v1/relationships/{rid}/intake", ""},
+      {"POST", "/api/v1/relationships/{rid}/intake", R"({"kind":"hurt","text":"x"})"},
+      {"GET", "/api/v1/relationships/{rid}/agreements", ""},
+      {"GET", "/api/v1/relationships/{rid}/practices", ""},
+      {"GET", "/api/v1/agreements/{aid}", ""},
+      {"GET", "/api/v1/agreements/{aid}/versions", ""},
+      {"GET", "/api/v1/practices/{pid}", ""},
+      {"POST", "/api/v1/practices/{pid}/tickets", ""},
+  };
+}
+
+TEST_F(Authorization, AnonymousGets401Everywhere) {
+  for (const auto& route : scoped_routes()) {
+    auto response = api->call(route.method, fill(route.path), route.body);
+    EXPECT_EQ(response.status, 401) << route.method << " " << route.path;
+  }
+}
+
+TEST_F(Authorization, OutsidersGet404NeverTheData) {
+  for (Person* outsider : {&stranger, &pending, &other}) {
+    for (const auto& route : scoped_routes()) {
+      auto response = api->call(route.method, fill(route.path), route.body, outsider);
+      EXPECT_EQ(response.status, 404) << outsider->email << " " << route.method << " " << route.path;
+      EXPECT_EQ(response.body.find("slow starts"), std::string::npos);
+    }
+  }
+}
+
+TEST_F(Authorization, MembersGetThrough) {
+  for (Person* member : {&ann, &ben}) {
+    for (const auto& route : scoped_routes()) {
+      auto response = api->call(route.method, fill(route.path), route.body, member);
+      EXPECT_GE(response.status, 200) << route.method << " " << route.path;
+      EXPECT_LT(response.status, 300) << route.method << " " << route.path << " " << response.body;
+    }
+  }
+}
+
+TEST_F(Authorization, OnlyTheAuthorEditsAnEntry) {
+  EXPECT_EQ(api->call("PUT", fill("/api/v1/intake/{eid}"), R"({"text":"changed"})", &ben).status, 404);
+  EXPECT_EQ(api->call("DELETE", fill("/api/v1/intake/{eid}"), "", &ben).status, 404);
+  EXPECT_EQ(api->call("DELETE", fill("/api/v1/intake/{eid}"), "", &stranger).status, 404);
+  EXPECT_EQ(api->call("PUT", fill("/api/v1/intake/{eid}"), R"({"text":"still mine"})", &ann).status, 200);
+}
+
+TEST_F(Authorization, PendingNewcomerCannotApproveOrAct) {
+  EXPECT_EQ(api->call("POST", fill("/api/v1/relationships/{rid}/members/{ben}/approve"), "", &pending).status, 404);
+  EXPECT_EQ(api->call("POST", fill("/api/v1/practices/{pid}/pause"), "", &pending).status, 404);
+  EXPECT_EQ(api->call("POST", fill("/api/v1/agreements/{aid}/withdraw"), "", &stranger).status, 404);
+}
+
+}  // namespace
+}  // namespace attune::http::test

@@ -1,0 +1,134 @@
+#include "http/attune_process.h"
+
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <random>
+#include <stdexcept>
+#include <thread>
+
+namespace attune::http::test {
+namespace {
+
+std::filesystem::path unique_temp_dir() {
+  std::random_device random;
+  auto dir = std::filesystem::temp_directory_path() /
+             ("attune-http-test-" + std::to_string(random()) + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  return dir;
+}
+
+}  // namespace
+
+AttuneProcess::AttuneProcess(std::vector<std::string> extra_args, bool default_limits)
+    : extra_args_(std::move(extra_args)), data_dir_(unique_temp_dir()) {
+  if (!default_limits) {
+    const auto config = data_dir_ / "test.toml";
+    std::ofstream(config) << "signup_limit_per_minute = 1000\nwrite_limit_per_minute = 10000\n";
+    extra_args_.insert(extra_args_.end(), {"--config", config.string()});
+  }
+  start();
+}
+
+void AttuneProcess::start() {
+  int out[2];
+  if (pipe(out) != 0) throw std::runtime_error("pipe failed");
+  std::vector<std::string> args = {ATTUNE_BINARY, "serve", "--listen", "127.0.0.1:0", "--data-dir",
+                                   data_dir_.string(), "--content-dir",
+                                   std::string(ATTUNE_SOURCE_DIR) + "/content", "--web-dir",
+                                   data_dir_.string() + "/no-web", "--insecure-fast-password-hashing"};
+  args.insert(args.end(), extra_args_.begin(), extra_args_.end());
+  pid_ = fork();
+  if (pid_ == 0) {
+    dup2(out[1], STDOUT_FILENO);
+    close(out[0]);
+    close(out[1]);
+    std::vector<char*> argv;
+    for (auto& a : args) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    execv(argv[0], argv.data());
+    _exit(127);
+  }
+  close(out[1]);
+  // The first line says where it listens.
+  std::string line;
+  char c;
+  while (read(out[0], &c, 1) == 1 && c != '\n') line.push_back(c);
+  close(out[0]);
+  auto colon = line.rfind(':');
+  if (line.find("listening") == std::string::npos || colon == std::string::npos) {
+    throw std::runtime_error("attune did not start: " + line);
+  }
+  port_ = static_cast<std::uint16_t>(std::stoi(line.substr(colon + 1)));
+}
+
+void AttuneProcess::kill_hard() {
+  if (pid_ <= 0) return;
+  ::kill(pid_, SIGKILL);
+  waitpid(pid_, nullptr, 0);
+  pid_ = -1;
+}
+
+AttuneProcess::~AttuneProcess() {
+  if (pid_ > 0) {
+    ::kill(pid_, SIGTERM);
+    for (int i = 0; i < 100; ++i) {
+      if (waitpid(pid_, nullptr, WNOHANG) == pid_) {
+        pid_ = -1;
+        break;
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    kill_hard();
+  }
+  std::error_code ignored;
+  std::filesystem::remove_all(data_dir_, ignored);
+}
+
+TestResponse Api::call(std::string_view method, std::string_view path, std::string body,
+                       const Person* as, TestHeaders extra) {
+  TestClient client(port_);
+  TestHeaders headers = std::move(extra);
+  if (as) headers.emplace_back("Authorization", "Bearer " + as->token);
+  if (!body.empty()) headers.emplace_back("Content-Type", "application/json");
+  return client.request(method, path, std::move(body), headers);
+}
+
+Person Api::sign_up(const std::string& name) {
+  Person person;
+  person.email = name + "-" + std::to_string(++counter_) + "-" + std::to_string(::getpid()) + "@example.test";
+  nlohmann::json signup{{"email", person.email}, {"password", "a long enough password"},
+                        {"display_name", name}, {"confirm_adult", true}};
+  auto created = call("POST", "/api/v1/accounts", signup.dump());
+  if (created.status != 201) throw std::runtime_error("sign-up failed: " + created.body);
+  auto login = call("POST", "/api/v1/auth/login",
+                    nlohmann::json{{"email", person.email}, {"password", "a long enough password"}}.dump());
+  if (login.status != 200) throw std::runtime_error("login failed: " + login.body);
+  auto json = nlohmann::json::parse(login.body);
+  person.id = json["account"]["id"];
+  person.token = json["token"];
+  person.csrf = json["csrf_token"];
+  auto cookie = login.header("set-cookie");
+  person.cookie = cookie.substr(0, cookie.find(';'));
+  return person;
+}
+
+std::string Api::relationship(const std::vector<Person*>& people) {
+  auto created = call("POST", "/api/v1/relationships", R"({"name":"Us"})", people.at(0));
+  std::string rid = nlohmann::json::parse(created.body)["id"];
+  for (std::size_t i = 1; i < people.size(); ++i) {
+    auto invite = call("POST", "/api/v1/relationships/" + rid + "/invites", "", people[0]);
+    std::string code = nlohmann::json::parse(invite.body)["code"];
+    call("POST", "/api/v1/invites/accept", nlohmann::json{{"code", code}}.dump(), people[i]);
+    for (std::size_t j = 1; j < i; ++j) {
+      call("POST", "/api/v1/relationships/" + rid + "/members/" + people[i]->id + "/approve", "", people[j]);
+    }
+  }
+  return rid;
+}
+
+}  // namespace attune::http::test

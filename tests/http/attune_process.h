@@ -1,0 +1,61 @@
+// Runs the real `attune serve` binary on a free loopback port with a fresh temp data dir,
+// for tests that exercise the whole server as a client would. Stopped (SIGTERM, then
+// SIGKILL) and cleaned up on destruction.
+#pragma once
+
+#include <sys/types.h>
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "http/test_client.h"
+
+namespace attune::http::test {
+
+class AttuneProcess {
+ public:
+  // Tests sign up many people from one address, so by default the sign-up limit is raised
+  // through a config file; pass `default_limits` to test the shipped limits themselves.
+  explicit AttuneProcess(std::vector<std::string> extra_args = {}, bool default_limits = false);
+  ~AttuneProcess();
+  AttuneProcess(const AttuneProcess&) = delete;
+  AttuneProcess& operator=(const AttuneProcess&) = delete;
+
+  std::uint16_t port() const { return port_; }
+  const std::filesystem::path& data_dir() const { return data_dir_; }
+  void kill_hard();  // SIGKILL, as a crash would
+  void start();
+
+ private:
+  std::vector<std::string> extra_args_;
+  std::filesystem::path data_dir_;
+  pid_t pid_ = -1;
+  std::uint16_t port_ = 0;
+};
+
+// A signed-up, logged-in person talking to the server with a bearer token.
+struct Person {
+  std::string id;
+  std::string token;
+  std::string csrf;
+  std::string cookie;  // the session cookie's name=value
+  std::string email;
+};
+
+class Api {
+ public:
+  explicit Api(std::uint16_t port) : port_(port) {}
+  TestResponse call(std::string_view method, std::string_view path, std::string body = {},
+                    const Person* as = nullptr, TestHeaders extra = {});
+  Person sign_up(const std::string& name);
+  // A relationship with these people as active partners; returns its id.
+  std::string relationship(const std::vector<Person*>& people);
+
+ private:
+  std::uint16_t port_;
+  int counter_ = 0;
+};
+
+}  // namespace attune::http::test
