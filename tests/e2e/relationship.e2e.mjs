@@ -44,6 +44,31 @@ export const tests = [
       await c.page.getByRole('link', { name: 'The three of us' }).click();
       await c.page.locator('.members').getByText('Bo').waitFor();
 
+      // A custom boundary item stays A's own until A proposes it; history keeps A's changes.
+      await openSection(a.page, /Boundary map/);
+      await a.page.getByLabel('Category of your item').selectOption({ label: 'Presence and talk' });
+      await a.page.getByLabel('Item', { exact: true }).fill('Reading aloud to each other');
+      await a.page.getByRole('button', { name: 'Add item' }).click();
+      await a.page.getByText('Added. Only you can see it until you propose it.').waitFor();
+      const custom = a.page.getByRole('group', { name: 'Reading aloud to each other' });
+      await custom.getByText('Only you can see this item until you propose it.').waitFor();
+      await custom.getByLabel('Yes', { exact: true }).check();
+      await custom.getByText('Saved: Yes.').waitFor();
+      await openSection(b.page, /Boundary map/);
+      await b.page.getByLabel('Category', { exact: true }).selectOption({ label: 'All categories' });
+      await b.page.getByRole('group', { name: 'Quiet company' }).waitFor();
+      assert(!(await bodyText(b.page)).includes('Reading aloud'), 'an unproposed custom item is private');
+      await custom.getByRole('button', { name: 'Propose to the relationship' }).click();
+      await custom.getByText('Proposed. Everyone here can now answer it privately.').waitFor();
+      await custom.getByText('Only you can see this item until you propose it.').waitFor({ state: 'detached' });
+      await b.page.reload();
+      await b.page.getByLabel('Category', { exact: true }).selectOption({ label: 'All categories' });
+      await b.page.getByRole('group', { name: 'Reading aloud to each other' }).waitFor();
+      await a.page.getByText('My history').click();
+      await a.page.locator('.history li').filter({ hasText: 'Reading aloud to each other' }).first().waitFor();
+      await backToRelationship(a.page);
+      await backToRelationship(b.page);
+
       // Intake: private by default, shared with partners, then un-shared.
       await openSection(a.page, /Hurts, safety and wishes/);
       const hurt = 'I felt unheard when plans changed last week.';

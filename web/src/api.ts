@@ -117,6 +117,7 @@ export interface Exercise {
   title: string;
   minutes: number;
   requires: string[];
+  summary?: string;
 }
 export interface AgreementBody {
   exercise_id: string;

@@ -153,6 +153,11 @@ export function AgreementForm({
           </option>
         ))}
       </SelectField>
+      {exercise?.summary && (
+        <p class="muted exercise-summary" aria-live="polite">
+          {exercise.summary} Choosing it commits nobody to anything: anyone can still decline.
+        </p>
+      )}
 
       <fieldset>
         <legend>In scope</legend>

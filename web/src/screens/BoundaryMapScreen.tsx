@@ -81,7 +81,14 @@ export function BoundaryMapScreen({ rid }: { rid: string }) {
               Showing {visible.length} of {catalogue.data.items.length} items.
             </p>
           </div>
-          <CategoryGroups catalogue={catalogue.data} items={visible} byItem={byItem} rid={rid} onChange={changed} />
+          <CategoryGroups
+            catalogue={catalogue.data}
+            items={visible}
+            byItem={byItem}
+            rid={rid}
+            onChange={changed}
+            onProposed={catalogue.reload}
+          />
           <CustomItemForm rid={rid} catalogue={catalogue.data} onAdded={catalogue.reload} />
           <MyHistory rid={rid} catalogue={catalogue.data} key={historyKey} />
         </>
@@ -96,12 +103,14 @@ function CategoryGroups({
   byItem,
   rid,
   onChange,
+  onProposed,
 }: {
   catalogue: Catalogue;
   items: CatalogueItem[];
   byItem: Map<string, MyAnswer>;
   rid: string;
   onChange: () => void;
+  onProposed: () => void;
 }) {
   return (
     <>
@@ -112,7 +121,14 @@ function CategoryGroups({
           <section key={c.id} class="stack" aria-labelledby={`cat-${c.id}`}>
             <h2 id={`cat-${c.id}`}>{c.label}</h2>
             {inCategory.map((item) => (
-              <ItemAnswer key={item.id} rid={rid} item={item} current={byItem.get(item.id)} onChange={onChange} />
+              <ItemAnswer
+                key={item.id}
+                rid={rid}
+                item={item}
+                current={byItem.get(item.id)}
+                onChange={onChange}
+                onProposed={onProposed}
+              />
             ))}
           </section>
         );
@@ -126,11 +142,13 @@ function ItemAnswer({
   item,
   current,
   onChange,
+  onProposed,
 }: {
   rid: string;
   item: CatalogueItem;
   current?: MyAnswer;
   onChange: () => void;
+  onProposed: () => void;
 }) {
   const [optimistic, setOptimistic] = useState<Answer | null>(null);
   const answer = optimistic ?? current?.answer ?? 'unset';
@@ -152,7 +170,15 @@ function ItemAnswer({
       <legend>{item.label}</legend>
       {item.description && <p class="muted item-description">{item.description}</p>}
       {item.custom && item.mine && !item.proposed && (
-        <ProposeCustom id={item.id} onProposed={onChange} />
+        <ProposeCustom
+          busy={busy}
+          onPropose={() =>
+            run(async () => {
+              await proposeCustomItem(item.id);
+              onProposed();
+            }, 'Proposed. Everyone here can now answer it privately.')
+          }
+        />
       )}
       <div class="choices">
         {answerOrder.map((a) => (
@@ -184,24 +210,13 @@ function ItemAnswer({
   );
 }
 
-function ProposeCustom({ id, onProposed }: { id: string; onProposed: () => void }) {
-  const { status, busy, run } = useAction();
+function ProposeCustom({ busy, onPropose }: { busy: boolean; onPropose: () => void }) {
   return (
     <div class="stack">
       <p class="muted">Only you can see this item until you propose it.</p>
-      <button
-        type="button"
-        disabled={busy}
-        onClick={() =>
-          run(async () => {
-            await proposeCustomItem(id);
-            onProposed();
-          }, 'Proposed. Everyone here can now answer it privately.')
-        }
-      >
+      <button type="button" disabled={busy} onClick={onPropose}>
         Propose to the relationship
       </button>
-      <Status status={status} />
     </div>
   );
 }
