@@ -181,3 +181,25 @@ TEST_F(LivePractice, DeviceGoneForTenSecondsPausesUnattributed) {
 
 }  // namespace
 }  // namespace attune::http::test
+
+namespace attune::http::test {
+namespace {
+
+TEST_F(LivePractice, AcknowledgedPauseSurvivesACrash) {
+  auto a = connect(ann);
+  auto b = connect(ben);
+  start_running(*a, *b);
+  auto paused = api.call("POST", "/api/v1/practices/" + pid + "/pause", "", &ben);
+  ASSERT_EQ(paused.status, 200);
+  a.reset();
+  b.reset();
+  server.kill_hard();
+  server.start();
+  Api after(server.port());
+  auto state = json::parse(after.call("GET", "/api/v1/practices/" + pid, "", &ann).body);
+  EXPECT_EQ(state["status"], "paused");
+  EXPECT_EQ(state["paused_by_count"], 1);
+}
+
+}  // namespace
+}  // namespace attune::http::test
