@@ -2,7 +2,7 @@
 // screen within 5 s (measured and printed), resume needing both, quick exit pausing, end;
 // and a shared-device run where ready and resume are confirmed by each person in person.
 import { assert, screenshot } from './lib/harness.mjs';
-import { assertNoPageProblems, bodyText } from './lib/flows.mjs';
+import { answerItems, assertNoPageProblems, bodyText } from './lib/flows.mjs';
 import { twoPartnersWithSignedAgreement } from './lib/scenarios.mjs';
 
 const heading = (page, name) => page.locator('.practice-title', { hasText: name });
@@ -87,6 +87,36 @@ export const tests = [
       assert((await a.page.locator('.pause-button').count()) === 0, 'no pause control once ended');
       await screenshot(a.page, 'practice-ended');
       assertNoPageProblems(a.problems, 'A');
+    },
+  },
+  {
+    name: 'moving an in-scope item to no voids the agreement and pauses the practice; it can only end',
+    run: async () => {
+      const { a, b } = await twoPartnersWithSignedAgreement();
+      await a.page.getByRole('button', { name: 'Open the practice' }).click();
+      await a.page.getByRole('button', { name: "I'm ready" }).click();
+      await b.page.getByRole('link', { name: '← Agreements' }).click();
+      await b.page.getByRole('link', { name: /^Practice ·/ }).click();
+      await b.page.getByRole('button', { name: "I'm ready" }).click();
+      await heading(b.page, 'Settle in').waitFor();
+
+      await a.page.getByRole('link', { name: '← Agreements' }).click();
+      await a.page.getByRole('link', { name: '← Back to this relationship' }).click();
+      await a.page.getByRole('link', { name: /Boundary map/ }).click();
+      await measure(
+        'A moves an in-scope item to no → paused on B',
+        () => answerItems(a.page, { 'Quiet company': 'no' }),
+        b.page.getByText('This agreement is no longer in force'),
+      );
+      assert(await heading(b.page, 'Paused').isVisible(), 'the practice is paused');
+      assert((await b.page.getByRole('button', { name: "I'd like to continue" }).count()) === 0, 'a void practice cannot resume');
+      const text = await bodyText(b.page);
+      assert(!/quiet company/i.test(text.replace(/Quiet company/g, '')) && !/Alex (said|changed|answered)/.test(text), 'nothing says who changed what');
+      await screenshot(b.page, 'practice-void');
+      await b.page.getByRole('button', { name: 'End the practice' }).click();
+      await b.page.getByRole('button', { name: 'Yes, end it' }).click();
+      await heading(b.page, 'The practice has ended').waitFor();
+      assertNoPageProblems(b.problems, 'B');
     },
   },
   {
