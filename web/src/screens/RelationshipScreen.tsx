@@ -4,6 +4,7 @@ import {
   createInvite,
   getRelationship,
   leaveRelationship,
+  listPractices,
   type PendingPerson,
 } from '../api';
 import { Link } from '../components/Link';
@@ -19,6 +20,7 @@ export function RelationshipScreen({ rid }: { rid: string }) {
   return (
     <RelationshipFrame rid={rid} title={data?.name ?? 'Your relationship'} back="home">
       {error && <p role="alert">{error}</p>}
+      <OpenPractices rid={rid} />
       <nav aria-label="In this relationship">
         <ul class="plain-list">
           <li>
@@ -64,6 +66,25 @@ export function RelationshipScreen({ rid }: { rid: string }) {
       <InviteCode rid={rid} />
       <LeaveRelationship rid={rid} />
     </RelationshipFrame>
+  );
+}
+
+/** A practice that is waiting or under way is one tap away; joining it commits to nothing. */
+function OpenPractices({ rid }: { rid: string }) {
+  const { data } = useLoad(() => listPractices(rid), [rid]);
+  const open = data?.filter((p) => p.status !== 'ended') ?? [];
+  if (!open.length) return null;
+  return (
+    <ul class="plain-list" aria-label="Open practices">
+      {open.map((p) => (
+        <li key={p.id}>
+          <Link class="card card-link highlight" to={{ name: 'practice', rid, pid: p.id }}>
+            {p.status === 'waiting' ? 'A practice is waiting to start' : 'A practice is open'}
+            <span class="card-sub">Open it to see where things are. Nothing starts until everyone is ready.</span>
+          </Link>
+        </li>
+      ))}
+    </ul>
   );
 }
 

@@ -8,6 +8,14 @@ import { setSession } from '../session';
 
 export const MIN_PASSWORD = 10;
 
+function knownTimeZones(): string[] {
+  try {
+    return (Intl as unknown as { supportedValuesOf?: (k: string) => string[] }).supportedValuesOf?.('timeZone') ?? [];
+  } catch {
+    return [];
+  }
+}
+
 function defaultTimeZone(): string {
   try {
     return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
@@ -95,10 +103,17 @@ export function SignUpScreen({ onSignedIn }: { onSignedIn: () => void }) {
           <input
             type="text"
             name="time_zone"
+            list="time-zones"
+            autoComplete="off"
             aria-describedby="tz-hint"
             value={timeZone}
             onInput={(e) => setTimeZone(e.currentTarget.value)}
           />
+          <datalist id="time-zones">
+            {knownTimeZones().map((z) => (
+              <option key={z} value={z} />
+            ))}
+          </datalist>
           <small id="tz-hint">Used for "today" and "this week". We filled in your device's setting.</small>
         </label>
         <label class="check">

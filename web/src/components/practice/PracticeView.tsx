@@ -37,6 +37,8 @@ export function PracticeView(props: PracticeViewProps) {
   const ended = state.status === 'ended';
   return (
     <div class={`practice practice-${state.status}`}>
+      {/* First in the reading and tab order, though it shows fixed at the bottom. */}
+      {!ended && <PauseButton paused={state.status === 'paused'} onPause={actions.pause} />}
       <p class="visually-hidden" role="status" aria-live="assertive">
         {statusAnnouncements[state.status] ?? ''}
       </p>
@@ -54,7 +56,6 @@ export function PracticeView(props: PracticeViewProps) {
           Leave this screen
         </button>
       </div>
-      {!ended && <PauseButton paused={state.status === 'paused'} onPause={actions.pause} />}
     </div>
   );
 }
