@@ -1,14 +1,19 @@
 import type { StatusLine } from '../hooks';
 
-/** A polite live region: screen readers hear changes without losing their place. */
+/**
+ * Two live regions that are always present (so assistive technology announces what is
+ * put into them): a polite one for progress, an assertive one for problems.
+ */
 export function Status({ status }: { status: StatusLine | null }) {
+  const error = status?.tone === 'error';
   return (
-    <p
-      class={`status ${status?.tone === 'error' ? 'status-error' : ''}`}
-      role={status?.tone === 'error' ? 'alert' : 'status'}
-      aria-live={status?.tone === 'error' ? 'assertive' : 'polite'}
-    >
-      {status?.text ?? ''}
-    </p>
+    <div class="status-lines">
+      <p class="status" role="status" aria-live="polite">
+        {!error ? status?.text ?? '' : ''}
+      </p>
+      <p class="status status-error" role="alert">
+        {error ? status?.text : ''}
+      </p>
+    </div>
   );
 }

@@ -88,7 +88,10 @@ export function PracticeScreen({ rid, pid }: { rid: string; pid: string }) {
   // Quick exit pauses first, with a request that outlives the page.
   useEffect(() => {
     if (!activeStatus) return;
-    return onQuickExit(() => pauseKeepalive(pid));
+    return onQuickExit(() => {
+      live.current?.send({ type: 'pause' });
+      pauseKeepalive(pid);
+    });
   }, [pid, activeStatus]);
 
   const act = (kind: PracticeAct, onBehalfOf?: string[]) =>
