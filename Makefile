@@ -33,7 +33,7 @@ test-web:
 	@cd web && npm run --silent test
 
 test-e2e:
-	@ATTUNE_E2E_SERVER=real ATTUNE_BIN=$(abspath $(BUILD))/attune node tests/e2e/run.mjs
+	@ATTUNE_BIN=$(abspath $(BUILD))/attune node tests/e2e/run.mjs
 
 format:
 	@find src tests bench -name '*.cpp' -o -name '*.h' | xargs clang-format -i

@@ -22,6 +22,13 @@ bool is_participant(const PracticeRecord& practice, const std::string& account_i
   return std::find(p.begin(), p.end(), account_id) != p.end();
 }
 
+// A participant who has since left the relationship sees nothing of the practice any more.
+bool is_active_participant(store::Transaction& tx, const PracticeRecord& practice,
+                           const std::string& account_id) {
+  return is_participant(practice, account_id) &&
+         policy::require_member(tx, Actor{account_id, "", false}, practice.relationship_id).has_value();
+}
+
 }  // namespace
 
 core::Result<std::string> Practices::create(const Actor& actor, const std::string& agreement_id,
@@ -132,7 +139,7 @@ std::optional<PracticeSnapshot> Practices::snapshot_for(const std::string& pract
                                                         const std::string& account_id) {
   auto tx = context_.db.begin(store::TxMode::kRead);
   auto practice = load_practice(context_, *tx, practice_id);
-  if (!practice || !is_participant(*practice, account_id)) return std::nullopt;
+  if (!practice || !is_active_participant(*tx, *practice, account_id)) return std::nullopt;
   return snapshot_of(*practice, context_.clock.now(), account_id);
 }
 
@@ -144,7 +151,7 @@ std::vector<std::pair<std::string, PracticeSnapshot>> Practices::snapshots_for(
   if (!practice) return result;
   const auto state = practice->state_at(context_.clock.now());
   for (const auto& account : account_ids) {
-    if (!is_participant(*practice, account)) continue;
+    if (!is_active_participant(*tx, *practice, account)) continue;
     result.emplace_back(account, PracticeSnapshot{practice->id, practice->agreement_id, practice->pause_word,
                                                   core::view_for(practice->setup, state, account)});
   }

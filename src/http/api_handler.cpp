@@ -2,6 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "core/email.h"
 #include "http/routes.h"
 #include "store/database.h"
 
@@ -90,8 +91,10 @@ Response ApiHandler::run(const Route& route, ApiCall& call) {
     case Limit::kNone: break;
     case Limit::kLogin: {
       // Counted per (attempted account, address): a guesser slows down, the owner elsewhere does not.
-      auto email = call.body().value("email", std::string());
-      unwrap(services_.rate_limiter.hit("login", email, request.client_address, config.login_limit));
+      // Normalised, so another spelling of the same address shares the account's counter.
+      auto email = call.optional_text("email", 1024).value_or("");
+      auto normalized = core::normalize_email(email).value_or(email);
+      unwrap(services_.rate_limiter.hit("login", normalized, request.client_address, config.login_limit));
       break;
     }
     case Limit::kSignup:

@@ -152,6 +152,14 @@ std::optional<Response> response_for_read_error(const beast::error_code& error) 
 
 Response bad_request() { return Response::error(400, "bad_request", "Malformed request"); }
 
+// Checked before the UpgradeHandler runs, so a request the handshake would refuse anyway
+// does not use up a single-use ticket.
+bool is_valid_handshake(const BeastRequest& message) {
+  constexpr std::size_t kEncodedKeySize = 24;  // base64 of 16 random bytes
+  return message[bhttp::field::sec_websocket_key].size() == kEncodedKeySize &&
+         message[bhttp::field::sec_websocket_version] == "13";
+}
+
 bool expects_continue(const BeastRequest& message) {
   return beast::iequals(message[bhttp::field::expect], "100-continue");
 }
@@ -262,7 +270,9 @@ class HttpSession final : public Session, public std::enable_shared_from_this<Ht
     // frames.
     const bool carries_body = parser.content_length().value_or(0) > 0 || parser.chunked();
     BeastRequest message = parser.release();
-    auto request = carries_body ? std::nullopt : to_request(message, peer_, options());
+    auto request = carries_body || !is_valid_handshake(message)
+                       ? std::nullopt
+                       : to_request(message, peer_, options());
     if (!request) {
       co_await write_error(bad_request(), message.version());
       log_request(view(message.method_string()), target_path(message), 400, started);

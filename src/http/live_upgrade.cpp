@@ -42,6 +42,7 @@ std::variant<std::shared_ptr<live::ConnectionListener>, Response> admit_live(
     if (auto actor = services.sessions.authenticate(token)) account = actor->account_id;
   }
   if (!account) return error_response({core::ErrorCode::invalid_ticket, "Please reconnect."});
+  // A participant who is still an active member of the relationship.
   if (!services.practices.snapshot_for(practice_id, *account)) {
     return error_response({core::ErrorCode::not_found, "Nothing was found here."});
   }

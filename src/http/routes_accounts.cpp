@@ -1,5 +1,5 @@
 // Accounts, sessions, the crisis resources and the content catalogue.
-#include "app/content/content_library.h"
+#include "app/crisis_resources.h"
 #include "core/rfc3339.h"
 #include "http/api_handler.h"
 #include "http/routes.h"
@@ -19,6 +19,8 @@ std::string session_cookie(const Request& request, const std::string& token, boo
   return cookie;
 }
 
+}  // namespace
+
 nlohmann::json resources_json(const app::Resources& resources) {
   nlohmann::json entries = nlohmann::json::array();
   for (const auto& entry : resources.entries) {
@@ -27,16 +29,9 @@ nlohmann::json resources_json(const app::Resources& resources) {
   return {{"title", resources.title}, {"body", resources.body}, {"entries", entries}};
 }
 
-}  // namespace
-
 void add_account_routes(Router& router, app::Services& services) {
   router.add("GET", "/api/v1/resources", Auth::kNone, Limit::kNone, [&services](ApiCall&) {
-    const auto& config = services.context.config;
-    if (!config.resources_file.empty()) {
-      auto own = app::load_resources_file(config.resources_file);
-      if (own) return ok_json(resources_json(*own));
-    }
-    return ok_json(resources_json(services.context.content.default_resources));
+    return ok_json(resources_json(app::crisis_resources(services.context)));
   });
 
   router.add("POST", "/api/v1/accounts", Auth::kNone, Limit::kSignup, [&services](ApiCall& call) {

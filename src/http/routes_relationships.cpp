@@ -1,4 +1,5 @@
 // Relationships, invites, approval, leaving, intake and the private "I feel pressured".
+#include "app/crisis_resources.h"
 #include "core/rfc3339.h"
 #include "core/visibility.h"
 #include "http/routes.h"
@@ -72,9 +73,8 @@ void add_relationship_routes(Router& router, app::Services& services) {
   router.add("POST", "/api/v1/relationships/{}/pressured", Auth::kRequired, Limit::kNone,
              [&services](ApiCall& call) {
                unwrap(services.safety.feel_pressured(call.me(), call.param(0)));
-               const auto& resources = services.context.content.default_resources;
                return ok_json({{"status", "ok"},
-                               {"resources", {{"title", resources.title}, {"body", resources.body}}}});
+                               {"resources", resources_json(app::crisis_resources(services.context))}});
              });
 
   router.add("POST", "/api/v1/relationships/{}/intake", [&services](ApiCall& call) {

@@ -103,12 +103,19 @@ void Hub::handle_message(const std::string& practice_id, const std::string& acco
     connection->send(error_message({core::ErrorCode::invalid_json, "Unknown message."}));
     return;
   }
+  // On a shared device, ready and resume may confirm for participants present in person.
+  std::vector<std::string> on_behalf_of;
+  if (auto list = json.find("on_behalf_of"); list != json.end() && list->is_array() && list->size() <= 8) {
+    for (const auto& id : *list) {
+      if (id.is_string()) on_behalf_of.push_back(id.get<std::string>());
+    }
+  }
   std::weak_ptr<Hub> weak = weak_from_this();
-  run_blocking_([weak, practice_id, account_id, connection, command] {
+  run_blocking_([weak, practice_id, account_id, connection, command, on_behalf_of] {
     auto self = weak.lock();
     if (!self) return;
     app::Actor actor{account_id, "", false};
-    auto result = self->services_.practices.command(actor, practice_id, *command);
+    auto result = self->services_.practices.command(actor, practice_id, *command, on_behalf_of);
     // Success is pushed to every connection by practice_changed, this one included; a
     // no-op (already paused) still answers this connection with the current state.
     if (!result) {
@@ -140,11 +147,12 @@ void Hub::push(const std::string& practice_id) {
   for (const auto& target : targets) {
     auto connection = target.connection.lock();
     if (!connection) continue;
-    for (const auto& [account, snapshot] : snapshots) {
-      if (account == target.account_id) {
-        connection->send(state_message(snapshot));
-        break;
-      }
+    auto mine = std::find_if(snapshots.begin(), snapshots.end(),
+                             [&](const auto& entry) { return entry.first == target.account_id; });
+    if (mine == snapshots.end()) {
+      connection->close();  // no longer a participant (they left): they see nothing more
+    } else {
+      connection->send(state_message(mine->second));
     }
   }
   schedule_boundary(practice_id);

@@ -80,15 +80,11 @@ function tempDir(prefix) {
   return dir;
 }
 
-/** Which server runs: the real build/attune, or the in-repo mock when none is built. */
+/** The server under test: build/attune, or the binary named by ATTUNE_BIN. */
 export function serverCommand() {
   const bin = process.env.ATTUNE_BIN || path.join(repoRoot, 'build/attune');
-  const wantMock = process.env.ATTUNE_E2E_SERVER === 'mock';
-  if (!wantMock && fs.existsSync(bin)) return { kind: 'attune', cmd: bin, pre: [] };
-  if (process.env.ATTUNE_E2E_SERVER === 'real') {
-    throw new Error(`no server binary at ${bin}`);
-  }
-  return { kind: 'mock', cmd: process.execPath, pre: [path.join(here, '..', 'mock_server.mjs')] };
+  if (!fs.existsSync(bin)) throw new Error(`no server binary at ${bin}: run \`make build\` first`);
+  return { kind: 'attune', cmd: bin, pre: [] };
 }
 
 export async function startServer() {
