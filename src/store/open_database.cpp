@@ -1,9 +1,14 @@
 #include "store/open_database.h"
 
+#include "store/postgres/postgres_database.h"
 #include "store/sqlite/sqlite_database.h"
 
 namespace attune::store {
 namespace {
+
+bool is_postgres_url(const std::string& url) {
+  return url.starts_with("postgresql://") || url.starts_with("postgres://");
+}
 
 // The first key to open a database is recorded; any later one must match it.
 core::Status check_master_key(Database& database, const std::string& master_key_id) {
@@ -16,7 +21,8 @@ core::Status check_master_key(Database& database, const std::string& master_key_
     if (row->text(0) != master_key_id) {
       return core::fail(core::ErrorCode::invalid_field,
                         "the master key (id " + master_key_id +
-                            ") is not the one this database was written with (id " + row->text(0) + ")");
+                            ") is not the one this database was written with (id " + row->text(0) +
+                            ")");
     }
     return {};
   });
@@ -31,9 +37,11 @@ core::Result<std::unique_ptr<Database>> open_database(const std::string& url,
   try {
     if (url.empty()) {
       database = sqlite::SqliteDatabase::open(data_dir + "/attune.db");
+    } else if (is_postgres_url(url)) {
+      database = postgres::PostgresDatabase::open(url);
     } else {
       return core::fail(core::ErrorCode::invalid_field,
-                        "unsupported ATTUNE_DATABASE_URL (this build serves SQLite only)");
+                        "unsupported ATTUNE_DATABASE_URL (expected postgresql://…)");
     }
   } catch (const StoreFailure& failure) {
     return core::fail(core::ErrorCode::internal, failure.what());

@@ -1,0 +1,91 @@
+#include "store/postgres/postgres_connection.h"
+
+#include <charconv>
+#include <string_view>
+
+#include "store/database.h"
+#include "store/postgres/postgres_params.h"
+#include "store/postgres/postgres_rows.h"
+
+namespace attune::store::postgres {
+namespace {
+
+constexpr std::string_view kUniqueViolationState = "23505";
+
+std::string trimmed(const char* message) {
+  std::string text = message ? message : "";
+  while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
+  return text.empty() ? "unknown error" : text;
+}
+
+// Server notices ("relation already exists, skipping") would otherwise go to stderr.
+void ignore_notice(void*, const char*) {}
+
+}  // namespace
+
+Connection::Connection(const std::string& url) : connection_(PQconnectdb(url.c_str())) {
+  if (is_broken()) {
+    std::string message = connection_ ? trimmed(PQerrorMessage(connection_)) : "out of memory";
+    PQfinish(connection_);
+    throw StoreFailure("cannot connect to PostgreSQL: " + message);
+  }
+  PQsetNoticeProcessor(connection_, ignore_notice, nullptr);
+}
+
+Connection::~Connection() { PQfinish(connection_); }
+
+bool Connection::is_broken() const {
+  return connection_ == nullptr || PQstatus(connection_) != CONNECTION_OK;
+}
+
+bool Connection::in_transaction() const { return PQtransactionStatus(connection_) != PQTRANS_IDLE; }
+
+void Connection::reset() {
+  PQreset(connection_);
+  if (is_broken()) {
+    throw StoreFailure("cannot reconnect to PostgreSQL: " + trimmed(PQerrorMessage(connection_)));
+  }
+}
+
+std::string Connection::command(const char* sql) {
+  ResultPtr result = checked(PQexec(connection_, sql));
+  return PQcmdStatus(result.get());
+}
+
+void Connection::rollback() noexcept { PQclear(PQexec(connection_, "ROLLBACK")); }
+
+std::vector<Row> Connection::query(const TranslatedSql& sql, const Params& params) {
+  return rows_of(run(sql, params).get());
+}
+
+std::int64_t Connection::execute(const TranslatedSql& sql, const Params& params) {
+  ResultPtr result = run(sql, params);
+  // Empty for statements that change no rows by definition (DDL, SELECT).
+  std::string_view changed = PQcmdTuples(result.get());
+  std::int64_t count = 0;
+  std::from_chars(changed.data(), changed.data() + changed.size(), count);
+  return count;
+}
+
+Connection::ResultPtr Connection::run(const TranslatedSql& sql, const Params& params) {
+  BoundParams bound(params, sql.parameter_count);
+  // Text results for every column; rows_of decodes them by column type.
+  return checked(PQexecParams(connection_, sql.sql.c_str(), bound.count(), bound.types(),
+                              bound.values(), bound.lengths(), bound.formats(), 0));
+}
+
+Connection::ResultPtr Connection::checked(PGresult* raw) {
+  ResultPtr result(raw);
+  ExecStatusType status = result ? PQresultStatus(result.get()) : PGRES_FATAL_ERROR;
+  if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) return result;
+  const char* state = result ? PQresultErrorField(result.get(), PG_DIAG_SQLSTATE) : nullptr;
+  // The primary message only: the DETAIL line would copy key values (hashes, ids) into logs.
+  const char* primary =
+      result ? PQresultErrorField(result.get(), PG_DIAG_MESSAGE_PRIMARY) : nullptr;
+  std::string message = trimmed(primary ? primary : PQerrorMessage(connection_));
+  if (state && state == kUniqueViolationState) throw UniqueViolation(message);
+  throw StoreFailure("postgres error " + std::string(state ? state : "(no SQLSTATE)") + ": " +
+                     message);
+}
+
+}  // namespace attune::store::postgres

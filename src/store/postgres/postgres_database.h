@@ -1,0 +1,32 @@
+// The scale-out backend: PostgreSQL through libpq, shared by every replica. Write
+// transactions are serialized across all replicas by one advisory lock, as SQLite
+// serializes writers; read transactions run on a repeatable-read snapshot. Thread-safe.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "store/database.h"
+#include "store/postgres/connection_pool.h"
+#include "store/postgres/sql_placeholders.h"
+
+namespace attune::store::postgres {
+
+class PostgresDatabase final : public Database {
+ public:
+  // Connects to a postgresql:// URL and applies pending migrations. Throws StoreFailure
+  // when the server cannot be reached.
+  static std::unique_ptr<PostgresDatabase> open(const std::string& url);
+
+  std::unique_ptr<Transaction> begin(TxMode mode) override;
+  std::string_view dialect() const override { return "postgres"; }
+  void scrub_after_delete() override;
+
+ private:
+  explicit PostgresDatabase(std::string url) : pool_(std::move(url)) {}
+
+  ConnectionPool pool_;
+  PlaceholderCache placeholders_;
+};
+
+}  // namespace attune::store::postgres

@@ -1,0 +1,30 @@
+#include "store/postgres/postgres_transaction.h"
+
+namespace attune::store::postgres {
+
+PostgresTransaction::PostgresTransaction(ConnectionPool& pool, PlaceholderCache& placeholders,
+                                         std::unique_ptr<Connection> connection)
+    : pool_(pool), placeholders_(placeholders), connection_(std::move(connection)) {}
+
+PostgresTransaction::~PostgresTransaction() {
+  if (!done_) connection_->rollback();
+  pool_.release(std::move(connection_));
+}
+
+std::vector<Row> PostgresTransaction::query(std::string_view sql, const Params& params) {
+  return connection_->query(*placeholders_.get(sql), params);
+}
+
+std::int64_t PostgresTransaction::execute(std::string_view sql, const Params& params) {
+  return connection_->execute(*placeholders_.get(sql), params);
+}
+
+void PostgresTransaction::commit() {
+  const std::string tag = connection_->command("COMMIT");
+  done_ = true;
+  if (tag == "ROLLBACK") {
+    throw StoreFailure("the transaction was rolled back because a statement in it failed");
+  }
+}
+
+}  // namespace attune::store::postgres

@@ -1,0 +1,33 @@
+// A PostgreSQL transaction on one pooled connection; rolls back and returns the
+// connection to the pool unless commit() succeeded first.
+#pragma once
+
+#include <memory>
+
+#include "store/database.h"
+#include "store/postgres/connection_pool.h"
+#include "store/postgres/sql_placeholders.h"
+
+namespace attune::store::postgres {
+
+class PostgresTransaction final : public Transaction {
+ public:
+  // `connection` has already begun the transaction.
+  PostgresTransaction(ConnectionPool& pool, PlaceholderCache& placeholders,
+                      std::unique_ptr<Connection> connection);
+  ~PostgresTransaction() override;
+
+  std::vector<Row> query(std::string_view sql, const Params& params) override;
+  std::int64_t execute(std::string_view sql, const Params& params) override;
+  // Throws StoreFailure when the server rolled back instead: after any failed statement
+  // PostgreSQL refuses the rest of the transaction, unlike SQLite.
+  void commit() override;
+
+ private:
+  ConnectionPool& pool_;
+  PlaceholderCache& placeholders_;
+  std::unique_ptr<Connection> connection_;
+  bool done_ = false;
+};
+
+}  // namespace attune::store::postgres

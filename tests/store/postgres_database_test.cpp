@@ -1,0 +1,119 @@
+// PostgreSQL-only behaviour: connections that break, failed statements inside a
+// transaction, and opening through open_database().
+#include "store/postgres/postgres_database.h"
+
+#include <gtest/gtest.h>
+
+#include "store/fresh_database.h"
+#include "store/open_database.h"
+#include "store/pg_cluster.h"
+
+namespace attune::store {
+namespace {
+
+using testing::FreshDatabase;
+using testing::PgCluster;
+
+class PostgresDatabaseTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    if (!PgCluster::installed()) GTEST_SKIP() << PgCluster::missing_message();
+    fresh_ = std::make_unique<FreshDatabase>("postgres");
+  }
+
+  std::unique_ptr<FreshDatabase> fresh_;
+};
+
+// A URL on which nothing listens: port 1 on loopback refuses at once.
+constexpr const char* kNobodyHome = "postgresql://postgres@127.0.0.1:1/attune?connect_timeout=2";
+
+TEST(PostgresUnreachable, OpenThrowsStoreFailure) {
+  EXPECT_THROW(postgres::PostgresDatabase::open(kNobodyHome), StoreFailure);
+}
+
+TEST(PostgresUnreachable, OpenDatabaseReturnsAnInternalError) {
+  auto opened = open_database(kNobodyHome, "/nonexistent", "key-1");
+  ASSERT_FALSE(opened.has_value());
+  EXPECT_EQ(opened.error().code, core::ErrorCode::internal);
+}
+
+TEST(OpenDatabase, RefusesAnUnknownUrlScheme) {
+  auto opened = open_database("mysql://localhost/attune", "/nonexistent", "key-1");
+  ASSERT_FALSE(opened.has_value());
+  EXPECT_EQ(opened.error().code, core::ErrorCode::invalid_field);
+}
+
+TEST_F(PostgresDatabaseTest, OpenDatabaseChoosesPostgresAndRemembersTheMasterKey) {
+  auto first = open_database(fresh_->location(), "/nonexistent", "key-1");
+  ASSERT_TRUE(first.has_value()) << first.error().message;
+  EXPECT_EQ((*first)->dialect(), "postgres");
+  first->reset();
+  EXPECT_TRUE(open_database(fresh_->location(), "/nonexistent", "key-1").has_value());
+  auto other_key = open_database(fresh_->location(), "/nonexistent", "key-2");
+  ASSERT_FALSE(other_key.has_value());
+  EXPECT_EQ(other_key.error().code, core::ErrorCode::invalid_field);
+}
+
+TEST_F(PostgresDatabaseTest, AcceptsThePostgresSchemeAlias) {
+  std::string url = fresh_->location();
+  url.replace(0, std::string("postgresql").size(), "postgres");
+  auto opened = open_database(url, "/nonexistent", "key-1");
+  EXPECT_TRUE(opened.has_value());
+}
+
+TEST_F(PostgresDatabaseTest, ReconnectsWhenTheServerDroppedAnIdleConnection) {
+  auto db = fresh_->open();
+  db->begin(TxMode::kRead)->query("SELECT 1");  // leaves a connection idle in the pool
+  auto admin = postgres::PostgresDatabase::open(fresh_->location());
+  auto killed = admin->begin(TxMode::kRead)
+                    ->query_one(
+                        "SELECT COUNT(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                        "WHERE datname = current_database() AND pid <> pg_backend_pid()");
+  ASSERT_GE(killed->integer(0), 1);
+  auto row = db->begin(TxMode::kRead)->query_one("SELECT 41 + 1");
+  EXPECT_EQ(row->integer(0), 42);
+}
+
+TEST_F(PostgresDatabaseTest, CommitAfterAFailedStatementThrowsAndKeepsNothing) {
+  auto db = fresh_->open();
+  auto tx = db->begin(TxMode::kWrite);
+  tx->execute("INSERT INTO settings (name, value) VALUES ('a', '1')");
+  tx->execute("INSERT INTO settings (name, value) VALUES ('b', '1')");
+  EXPECT_THROW(tx->execute("INSERT INTO settings (name, value) VALUES ('a', '2')"),
+               UniqueViolation);
+  EXPECT_THROW(tx->commit(), StoreFailure);
+  tx.reset();
+  EXPECT_EQ(db->begin(TxMode::kRead)->query_one("SELECT COUNT(*) FROM settings")->integer(0), 0);
+}
+
+TEST_F(PostgresDatabaseTest, ReadTransactionRefusesWrites) {
+  auto db = fresh_->open();
+  auto tx = db->begin(TxMode::kRead);
+  EXPECT_THROW(tx->execute("INSERT INTO settings (name, value) VALUES ('a', '1')"), StoreFailure);
+}
+
+TEST_F(PostgresDatabaseTest, TextWithANulByteIsRefusedNotTruncated) {
+  auto db = fresh_->open();
+  auto tx = db->begin(TxMode::kWrite);
+  EXPECT_THROW(
+      tx->execute("INSERT INTO settings (name, value) VALUES (?, 'v')", {std::string("a\0b", 3)}),
+      StoreFailure);
+}
+
+TEST_F(PostgresDatabaseTest, MoreParametersThanPlaceholdersIsAFailure) {
+  auto db = fresh_->open();
+  auto tx = db->begin(TxMode::kRead);
+  EXPECT_THROW(tx->query("SELECT ?", {std::int64_t{1}, std::int64_t{2}}), StoreFailure);
+}
+
+TEST_F(PostgresDatabaseTest, SumOfIntegersReadsAsAnInteger) {
+  auto db = fresh_->open();
+  auto row =
+      db->begin(TxMode::kRead)
+          ->query_one("SELECT SUM(x), SUM(x) / 4.0 FROM (VALUES (3::BIGINT), (4::BIGINT)) AS v(x)");
+  EXPECT_EQ(row->integer(0), 7);
+  EXPECT_TRUE(row->text(1).starts_with("1.75")) << row->text(1);
+}
+
+}  // namespace
+}  // namespace attune::store
