@@ -184,6 +184,10 @@ std::optional<std::string> Practices::redeem_ticket(const std::string& practice_
         {hash, practice_id});
     tx.execute("DELETE FROM practice_tickets WHERE ticket_hash = ?", {hash});
     if (!row || row->integer(1) <= context_.now_ms()) return std::nullopt;
+    // A ticket issued before its holder left the relationship opens nothing.
+    if (!policy::require_practice_participant(tx, Actor{row->text(0), "", false}, practice_id)) {
+      return std::nullopt;
+    }
     return row->text(0);
   });
 }

@@ -1,0 +1,176 @@
+// Encryption at rest (I6, I8): canary strings planted through the use cases never appear in
+// the SQLite files (database, WAL, shared memory), though the API gives them back; and once
+// an account is deleted, even its sealed bytes are gone from those files.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <map>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "app_fixture.h"
+
+namespace attune::app::testing {
+namespace {
+
+// Every byte of the store's files, by file name.
+std::map<std::string, std::string> raw_files(const World& world) {
+  std::map<std::string, std::string> files;
+  for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
+    const auto path = world.db_path().string() + suffix;
+    if (!std::filesystem::exists(path)) continue;
+    std::ifstream in(path, std::ios::binary);
+    files[path] = std::string(std::istreambuf_iterator<char>(in), {});
+  }
+  return files;
+}
+
+// The files holding `needle`, empty when none does.
+std::vector<std::string> files_holding(const World& world, const std::string& needle) {
+  std::vector<std::string> holding;
+  for (const auto& [path, bytes] : raw_files(world)) {
+    if (bytes.find(needle) != std::string::npos) holding.push_back(path);
+  }
+  return holding;
+}
+
+struct Canaries {
+  std::string email = "canary-mail-5e1f@example.org";
+  std::string display_name = "CanaryName5e1f";
+  std::string note = "CanaryNote5e1f";
+  std::string intake = "CanaryIntake5e1f";
+  std::string label = "CanaryLabel5e1f";
+  std::string pause_word = "CanaryPause5e1f";
+  std::string aftercare = "CanaryAftercare5e1f";
+  std::string relationship = "CanaryRelationship5e1f";
+
+  std::vector<std::string> all() const {
+    return {email, display_name, note, intake, label, pause_word, aftercare, relationship};
+  }
+};
+
+class EncryptionAtRest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    owner = world.person(canary.display_name, canary.email);
+    Person other = world.person("Other");
+    auto rid = world.services.relationships.create(owner.actor, canary.relationship);
+    ASSERT_TRUE(rid);
+    group.rid = *rid;
+    group.people.push_back(owner);
+    world.join(group, other);
+    world.answer(owner, group.rid, "hand-touch", core::Answer::kYes, canary.note);
+    ASSERT_TRUE(world.services.intake.create(owner.actor, group.rid, "desire", canary.intake,
+                                             core::Visibility::kPartners));
+    ASSERT_TRUE(world.services.boundaries.add_custom_item(owner.actor, group.rid,
+                                                          "presence-and-talk", canary.label));
+    world.agree_exercise_items(group);
+    auto agreement = world.services.agreements.create(
+        owner.actor, group.rid, world.terms(canary.pause_word, canary.aftercare));
+    ASSERT_TRUE(agreement);
+    agreement_id = agreement->id;
+  }
+
+  // Everything the API hands back to the owner, decrypted.
+  std::string api_text() {
+    auto& s = world.services;
+    std::ostringstream text;
+    auto profile = s.accounts.profile(owner.actor);
+    text << profile->display_name << '\n';
+    for (const auto& r : s.relationships.list(owner.actor)) text << r.name << '\n';
+    const auto answers = s.boundaries.mine(owner.actor, group.rid);
+    for (const auto& a : *answers) text << a.note << '\n';
+    const auto entries = s.intake.list(owner.actor, group.rid);
+    for (const auto& e : *entries) text << e.text << '\n';
+    const auto catalogue = s.boundaries.catalogue(owner.actor, group.rid);
+    for (const auto& c : *catalogue) text << c.label << '\n';
+    auto agreement = s.agreements.get(owner.actor, agreement_id);
+    text << agreement->terms.pause_word << '\n' << agreement->terms.aftercare << '\n';
+    return text.str();
+  }
+
+  World world;
+  Canaries canary;
+  Person owner;
+  Group group;
+  std::string agreement_id;
+};
+
+TEST_F(EncryptionAtRest, ApiGivesTheCanariesBack) {
+  const std::string text = api_text();
+  for (const auto& c : canary.all()) {
+    if (c == canary.email)
+      continue;  // the API never shows an e-mail back; log-in proves it is there
+    EXPECT_NE(text.find(c), std::string::npos) << c;
+  }
+  EXPECT_EQ(code_of(world.services.sessions.log_in(canary.email, owner.password)), "ok");
+}
+
+TEST_F(EncryptionAtRest, ScannerFindsPlaintextWrittenToTheStore) {
+  const std::string marker = "PlainMarker5e1f";
+  world.db->transact(store::TxMode::kWrite, [&](store::Transaction& tx) {
+    return tx.execute("INSERT INTO settings (name, value) VALUES ('test_marker', ?)", {marker});
+  });
+  EXPECT_FALSE(files_holding(world, marker).empty());
+}
+
+TEST_F(EncryptionAtRest, NoCanaryIsInAnyDatabaseFile) {
+  ASSERT_FALSE(raw_files(world).empty());
+  for (const auto& c : canary.all())
+    EXPECT_EQ(files_holding(world, c), std::vector<std::string>{}) << c;
+  // Also after the WAL has been folded into the main file.
+  world.db->scrub_after_delete();
+  for (const auto& c : canary.all())
+    EXPECT_EQ(files_holding(world, c), std::vector<std::string>{}) << c;
+}
+
+TEST_F(EncryptionAtRest, DeletedAccountLeavesNeitherPlaintextNorSealedBytes) {
+  std::vector<std::string> sealed;
+  {
+    auto tx = world.db->begin(store::TxMode::kRead);
+    auto account = tx->query_one(
+        "SELECT email_sealed, display_name_sealed, wrapped_key FROM accounts WHERE id = ?",
+        {owner.id});
+    for (std::size_t i = 0; i < 3; ++i) sealed.push_back(account->bytes(i));
+    for (const char* sql : {"SELECT body_sealed FROM entries WHERE author_id = ?",
+                            "SELECT answer_sealed FROM boundary_answers WHERE account_id = ?",
+                            "SELECT change_sealed FROM boundary_history WHERE account_id = ?",
+                            "SELECT item_sealed FROM custom_items WHERE author_id = ?"}) {
+      for (const auto& row : tx->query(sql, {owner.id})) sealed.push_back(row.bytes(0));
+    }
+  }
+  ASSERT_GE(sealed.size(), 8u);
+  // The control: before deletion the scanner finds those bytes.
+  std::size_t found_before = 0;
+  for (const auto& bytes : sealed) found_before += files_holding(world, bytes).empty() ? 0 : 1;
+  ASSERT_EQ(found_before, sealed.size());
+
+  ASSERT_TRUE(world.services.accounts.delete_account(owner.actor, owner.password,
+                                                     world.services.relationships));
+
+  for (std::size_t i = 0; i < sealed.size(); ++i) {
+    EXPECT_EQ(files_holding(world, sealed[i]), std::vector<std::string>{}) << "sealed field " << i;
+  }
+  for (const auto& c : canary.all())
+    EXPECT_EQ(files_holding(world, c), std::vector<std::string>{}) << c;
+}
+
+TEST_F(EncryptionAtRest, RemovedEntryLeavesNoSealedBytes) {
+  std::string body;
+  std::string entry_id;
+  {
+    auto tx = world.db->begin(store::TxMode::kRead);
+    auto row = tx->query_one("SELECT id, body_sealed FROM entries WHERE author_id = ?", {owner.id});
+    entry_id = row->text(0);
+    body = row->bytes(1);
+  }
+  ASSERT_FALSE(files_holding(world, body).empty());
+  ASSERT_TRUE(world.services.intake.remove(owner.actor, entry_id));
+  EXPECT_EQ(files_holding(world, body), std::vector<std::string>{});
+}
+
+}  // namespace
+}  // namespace attune::app::testing

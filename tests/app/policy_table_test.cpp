@@ -1,0 +1,229 @@
+// The authorization policy as a table: every use-case entry point that takes a relationship,
+// agreement, practice, entry or custom-item id, called by each kind of caller, gives ok or
+// not_found — and not_found always reads the same, so existence never leaks.
+#include <gtest/gtest.h>
+
+#include <array>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "app/policy.h"
+#include "app_fixture.h"
+
+namespace attune::app::testing {
+namespace {
+
+// Who calls. The owner is an active member who wrote the entry and takes part in the
+// agreement and practice; the member is active but neither; the others are outside.
+enum Role { kOwner, kMember, kPending, kOutsider, kStranger, kRoleCount };
+constexpr std::array<const char*, kRoleCount> kRoleNames{"owner", "member", "pending", "outsider",
+                                                         "stranger"};
+
+struct Expect {
+  const char* owner;
+  const char* member;
+  const char* pending;
+  const char* outsider;
+  const char* stranger;
+
+  const char* for_role(Role role) const {
+    const char* all[] = {owner, member, pending, outsider, stranger};
+    return all[role];
+  }
+};
+
+constexpr Expect kMembersOnly{"ok", "ok", "not_found", "not_found", "not_found"};
+constexpr Expect kOwnerOnly{"ok", "not_found", "not_found", "not_found", "not_found"};
+// Leaving needs only some membership: a pending newcomer can withdraw too.
+constexpr Expect kAnyMembership{"ok", "ok", "ok", "not_found", "not_found"};
+
+struct Entry {
+  std::string name;
+  std::function<std::string(const Actor&)> call;
+  Expect expect;
+};
+
+class PolicyTable : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    // owner, member and a third partner the owner's agreement is with.
+    group = world.relationship(3);
+    Group other = world.relationship(2);
+    roles[kOwner] = group.people[0];
+    roles[kMember] = group.people[1];
+    roles[kOutsider] = other.people[0];
+    roles[kStranger] = world.person("Stranger");
+    roles[kPending] = world.person("Pending");
+    // Invited by the owner, so the member's approval alone does not make them active.
+    auto code = world.services.relationships.invite(roles[kOwner].actor, group.rid);
+    ASSERT_EQ(world.services.relationships.accept(roles[kPending].actor, *code)->status, "pending");
+
+    world.agree_exercise_items(group);
+    auto& s = world.services;
+    core::AgreementTerms pair_terms = world.terms();
+    pair_terms.participants = {group.people[0].id, group.people[2].id};
+    auto signed_pair = s.agreements.create(roles[kOwner].actor, group.rid, pair_terms);
+    ASSERT_TRUE(signed_pair);
+    agreement = signed_pair->id;
+    ASSERT_TRUE(s.agreements.sign(group.people[0].actor, agreement, 1));
+    ASSERT_TRUE(s.agreements.sign(group.people[2].actor, agreement, 1));
+    practice = *s.practices.create(roles[kOwner].actor, agreement, core::Device::kOwn);
+    draft = s.agreements.create(roles[kOwner].actor, group.rid, pair_terms)->id;
+    entry = *s.intake.create(roles[kOwner].actor, group.rid, "safe", "words",
+                             core::Visibility::kPartners);
+    doomed_entry = *s.intake.create(roles[kOwner].actor, group.rid, "hurt", "words",
+                                    core::Visibility::kPartners);
+    custom_item = *s.boundaries.add_custom_item(roles[kOwner].actor, group.rid, "presence-and-talk",
+                                                "Reading");
+  }
+
+  // Ordered so that the calls that change things for good (withdraw, remove, leave) come last.
+  std::vector<Entry> table() {
+    auto& s = world.services;
+    const std::string rid = group.rid;
+    auto code = [](const auto& result) { return code_of(result); };
+    return {
+        {"relationships.get", [=, &s](const Actor& a) { return code(s.relationships.get(a, rid)); },
+         kMembersOnly},
+        {"relationships.invite",
+         [=, &s](const Actor& a) { return code(s.relationships.invite(a, rid)); }, kMembersOnly},
+        {"relationships.approve",
+         [=, this, &s](const Actor& a) {
+           return code(s.relationships.approve(a, rid, roles[kPending].id));
+         },
+         kMembersOnly},
+        {"boundaries.catalogue",
+         [=, &s](const Actor& a) { return code(s.boundaries.catalogue(a, rid)); }, kMembersOnly},
+        {"boundaries.answer",
+         [=, &s](const Actor& a) {
+           return code(s.boundaries.answer(a, rid, "hugging", core::Answer::kYes, ""));
+         },
+         kMembersOnly},
+        {"boundaries.mine", [=, &s](const Actor& a) { return code(s.boundaries.mine(a, rid)); },
+         kMembersOnly},
+        {"boundaries.history",
+         [=, &s](const Actor& a) { return code(s.boundaries.history(a, rid)); }, kMembersOnly},
+        {"boundaries.shared",
+         [=, &s](const Actor& a) { return code(s.boundaries.shared(a, rid, {})); }, kMembersOnly},
+        {"boundaries.add_custom_item",
+         [=, &s](const Actor& a) {
+           return code(s.boundaries.add_custom_item(a, rid, "presence-and-talk", "Mine"));
+         },
+         kMembersOnly},
+        {"boundaries.propose",
+         [=, this, &s](const Actor& a) { return code(s.boundaries.propose(a, custom_item)); },
+         kOwnerOnly},
+        {"intake.create",
+         [=, &s](const Actor& a) {
+           return code(s.intake.create(a, rid, "safe", "x", core::Visibility::kPrivate));
+         },
+         kMembersOnly},
+        {"intake.list", [=, &s](const Actor& a) { return code(s.intake.list(a, rid)); },
+         kMembersOnly},
+        {"intake.update(text)",
+         [=, this, &s](const Actor& a) {
+           return code(s.intake.update(a, entry, std::string("new"), std::nullopt));
+         },
+         kOwnerOnly},
+        {"intake.update(visibility)",
+         [=, this, &s](const Actor& a) {
+           return code(s.intake.update(a, entry, std::nullopt, core::Visibility::kPartners));
+         },
+         kOwnerOnly},
+        {"agreements.create",
+         [=, this, &s](const Actor& a) { return code(s.agreements.create(a, rid, world.terms())); },
+         kMembersOnly},
+        {"agreements.list", [=, &s](const Actor& a) { return code(s.agreements.list(a, rid)); },
+         kMembersOnly},
+        {"agreements.get",
+         [=, this, &s](const Actor& a) { return code(s.agreements.get(a, agreement)); },
+         kOwnerOnly},
+        {"agreements.versions",
+         [=, this, &s](const Actor& a) { return code(s.agreements.versions(a, agreement)); },
+         kOwnerOnly},
+        {"agreements.sign",
+         [=, this, &s](const Actor& a) { return code(s.agreements.sign(a, draft, 1)); },
+         kOwnerOnly},
+        {"agreements.update",
+         [=, this, &s](const Actor& a) {
+           return code(s.agreements.update(a, draft, pair_terms()));
+         },
+         kOwnerOnly},
+        {"practices.create",
+         [=, this, &s](const Actor& a) {
+           return code(s.practices.create(a, agreement, core::Device::kOwn));
+         },
+         kOwnerOnly},
+        {"practices.list", [=, &s](const Actor& a) { return code(s.practices.list(a, rid)); },
+         kMembersOnly},
+        {"practices.get",
+         [=, this, &s](const Actor& a) { return code(s.practices.get(a, practice)); }, kOwnerOnly},
+        {"practices.issue_ticket",
+         [=, this, &s](const Actor& a) { return code(s.practices.issue_ticket(a, practice)); },
+         kOwnerOnly},
+        {"practices.command(ready)",
+         [=, this, &s](const Actor& a) {
+           return code(s.practices.command(a, practice, core::PracticeCommand::kReady));
+         },
+         kOwnerOnly},
+        {"practices.command(pause)",
+         [=, this, &s](const Actor& a) {
+           return code(s.practices.command(a, practice, core::PracticeCommand::kPause));
+         },
+         kOwnerOnly},
+        {"intake.remove",
+         [=, this, &s](const Actor& a) { return code(s.intake.remove(a, doomed_entry)); },
+         kOwnerOnly},
+        {"agreements.withdraw",
+         [=, this, &s](const Actor& a) { return code(s.agreements.withdraw(a, draft)); },
+         kOwnerOnly},
+        {"safety.feel_pressured",
+         [=, &s](const Actor& a) { return code(s.safety.feel_pressured(a, rid)); }, kMembersOnly},
+        {"relationships.leave",
+         [=, &s](const Actor& a) { return code(s.relationships.leave(a, rid)); }, kAnyMembership},
+    };
+  }
+
+  core::AgreementTerms pair_terms() {
+    core::AgreementTerms terms = world.terms("cedar");
+    terms.participants = {group.people[0].id, group.people[2].id};
+    return terms;
+  }
+
+  World world;
+  Group group;
+  std::array<Person, kRoleCount> roles;
+  std::string agreement, draft, practice, entry, doomed_entry, custom_item;
+};
+
+TEST_F(PolicyTable, EveryEntryPointGivesEachRoleItsOutcome) {
+  for (const auto& row : table()) {
+    // Outsiders first and the owner last, so a call that succeeds cannot change what the
+    // others' calls find.
+    for (Role role : {kStranger, kOutsider, kPending, kMember, kOwner}) {
+      EXPECT_EQ(row.call(roles[role].actor), row.expect.for_role(role))
+          << row.name << " as " << kRoleNames[role];
+    }
+  }
+}
+
+TEST_F(PolicyTable, NotFoundReadsTheSameAsForAnIdThatDoesNotExist) {
+  auto& s = world.services;
+  const Actor& stranger = roles[kStranger].actor;
+  const auto expected = policy::not_found().message;
+  EXPECT_EQ(s.relationships.get(stranger, "no-such-id").error().message, expected);
+  EXPECT_EQ(s.relationships.get(stranger, group.rid).error().message, expected);
+  EXPECT_EQ(s.agreements.get(roles[kMember].actor, agreement).error().message,
+            s.agreements.get(roles[kMember].actor, "no-such-id").error().message);
+  EXPECT_EQ(s.practices.get(roles[kMember].actor, practice).error().message,
+            s.practices.get(roles[kMember].actor, "no-such-id").error().message);
+  EXPECT_EQ(
+      s.intake.update(roles[kMember].actor, entry, std::string("x"), std::nullopt).error().message,
+      s.intake.update(roles[kMember].actor, "no-such-id", std::string("x"), std::nullopt)
+          .error()
+          .message);
+}
+
+}  // namespace
+}  // namespace attune::app::testing

@@ -1,0 +1,240 @@
+// Live practices through the use cases (I3): created only on a signed agreement, started
+// when every participant is ready, paused by anyone at any time, resumed only by everyone;
+// shared-device confirmation, single-use tickets, unattributed pauses, and a pause that is
+// committed before anyone is told.
+#include <gtest/gtest.h>
+
+#include <chrono>
+
+#include "app_fixture.h"
+
+namespace attune::app::testing {
+namespace {
+
+using core::PracticeCommand;
+using core::PracticeStatus;
+using std::chrono::milliseconds;
+using std::chrono::seconds;
+
+class PracticesTest : public ::testing::Test {
+ protected:
+  void SetUp() override { group = world.relationship(3); }
+
+  Practices& practices() { return world.services.practices; }
+  const Actor& actor(int i) { return group.people[static_cast<std::size_t>(i)].actor; }
+  const std::string& id(int i) { return group.people[static_cast<std::size_t>(i)].id; }
+
+  core::Result<PracticeSnapshot> act(int who, const std::string& practice, PracticeCommand command,
+                                     const std::vector<std::string>& on_behalf_of = {}) {
+    return practices().command(actor(who), practice, command, on_behalf_of);
+  }
+  PracticeStatus status(const std::string& practice) {
+    return practices().get(actor(0), practice)->view.status;
+  }
+
+  World world;
+  Group group;
+};
+
+TEST_F(PracticesTest, NeedsAnAgreementEveryoneSigned) {
+  auto draft = world.draft(group);
+  EXPECT_EQ(code_of(practices().create(actor(0), draft.id, core::Device::kOwn)),
+            "agreement_not_signed");
+  ASSERT_TRUE(world.services.agreements.sign(actor(0), draft.id, 1));
+  ASSERT_TRUE(world.services.agreements.sign(actor(1), draft.id, 1));
+  EXPECT_EQ(code_of(practices().create(actor(0), draft.id, core::Device::kOwn)),
+            "agreement_not_signed");
+  ASSERT_TRUE(world.services.agreements.sign(actor(2), draft.id, 1));
+  EXPECT_EQ(code_of(practices().create(actor(0), draft.id, core::Device::kOwn)), "ok");
+  EXPECT_EQ(code_of(practices().create(actor(0), "made-up", core::Device::kOwn)), "not_found");
+}
+
+TEST_F(PracticesTest, WaitsUntilEveryParticipantIsReady) {
+  auto agreement = world.signed_agreement(group);
+  auto practice = *practices().create(actor(0), agreement.id, core::Device::kOwn);
+  EXPECT_EQ(status(practice), PracticeStatus::kWaiting);
+  auto first = act(0, practice, PracticeCommand::kReady);
+  ASSERT_TRUE(first);
+  EXPECT_EQ(first->view.ready_count, 1);
+  EXPECT_TRUE(first->view.you_ready);
+  EXPECT_EQ(act(1, practice, PracticeCommand::kReady)->view.status, PracticeStatus::kWaiting);
+  // Saying ready twice does not count twice.
+  EXPECT_EQ(act(1, practice, PracticeCommand::kReady)->view.ready_count, 2);
+  EXPECT_EQ(status(practice), PracticeStatus::kWaiting);
+  EXPECT_EQ(act(2, practice, PracticeCommand::kReady)->view.status, PracticeStatus::kRunning);
+}
+
+TEST_F(PracticesTest, AnyParticipantCanPauseAndRepeatingIsANoOp) {
+  auto practice = world.running_practice(group);
+  auto paused = act(2, practice, PracticeCommand::kPause);
+  ASSERT_TRUE(paused);
+  EXPECT_EQ(paused->view.status, PracticeStatus::kPaused);
+  EXPECT_EQ(paused->view.paused_by_count, 1);
+  world.events.ids.clear();
+  auto again = act(2, practice, PracticeCommand::kPause);
+  ASSERT_TRUE(again);
+  EXPECT_EQ(again->view.seq, paused->view.seq);
+  EXPECT_TRUE(world.events.ids.empty());
+  EXPECT_EQ(act(0, practice, PracticeCommand::kPause)->view.paused_by_count, 2);
+}
+
+TEST_F(PracticesTest, PauseIsNeverRefusedToAParticipant) {
+  auto agreement = world.signed_agreement(group);
+  auto practice = *practices().create(actor(0), agreement.id, core::Device::kOwn);
+  EXPECT_EQ(code_of(act(1, practice, PracticeCommand::kPause)), "ok");  // waiting
+  ASSERT_TRUE(act(0, practice, PracticeCommand::kReady));
+  EXPECT_EQ(act(1, practice, PracticeCommand::kPause)->view.ready_count,
+            0);  // pause withdraws readiness
+  ASSERT_TRUE(world.services.agreements.withdraw(actor(2), agreement.id));
+  EXPECT_EQ(code_of(act(1, practice, PracticeCommand::kPause)), "ok");  // void
+  ASSERT_TRUE(act(0, practice, PracticeCommand::kEnd));
+  EXPECT_EQ(code_of(act(1, practice, PracticeCommand::kPause)), "ok");  // ended
+}
+
+TEST_F(PracticesTest, ResumeNeedsEveryParticipant) {
+  auto practice = world.running_practice(group);
+  ASSERT_TRUE(act(1, practice, PracticeCommand::kPause));
+  EXPECT_EQ(act(0, practice, PracticeCommand::kResume)->view.status, PracticeStatus::kPaused);
+  auto second = act(1, practice, PracticeCommand::kResume);
+  EXPECT_EQ(second->view.status, PracticeStatus::kPaused);
+  EXPECT_EQ(second->view.resume_consent_count, 2);
+  EXPECT_TRUE(second->view.you_consented);
+  EXPECT_EQ(act(2, practice, PracticeCommand::kResume)->view.status, PracticeStatus::kRunning);
+}
+
+TEST_F(PracticesTest, AnotherPauseWithdrawsResumeConsent) {
+  auto practice = world.running_practice(group);
+  ASSERT_TRUE(act(1, practice, PracticeCommand::kPause));
+  ASSERT_TRUE(act(0, practice, PracticeCommand::kResume));
+  ASSERT_TRUE(act(1, practice, PracticeCommand::kResume));
+  ASSERT_TRUE(act(0, practice, PracticeCommand::kPause));
+  EXPECT_EQ(act(2, practice, PracticeCommand::kResume)->view.status, PracticeStatus::kPaused);
+}
+
+TEST_F(PracticesTest, SharedDeviceConfirmsParticipantsInPerson) {
+  auto practice = world.running_practice(group, core::Device::kShared);
+  ASSERT_TRUE(act(0, practice, PracticeCommand::kPause));
+  auto resumed = act(0, practice, PracticeCommand::kResume, {id(1), id(2)});
+  ASSERT_TRUE(resumed);
+  EXPECT_EQ(resumed->view.status, PracticeStatus::kRunning);
+}
+
+TEST_F(PracticesTest, OnBehalfOfIsOnlyForSharedDevicesAndParticipants) {
+  auto own = world.running_practice(group, core::Device::kOwn);
+  ASSERT_TRUE(act(0, own, PracticeCommand::kPause));
+  EXPECT_EQ(code_of(act(0, own, PracticeCommand::kResume, {id(1), id(2)})), "invalid_field");
+  EXPECT_EQ(act(0, own, PracticeCommand::kResume)->view.resume_consent_count, 1);
+
+  core::AgreementTerms terms = world.terms();
+  terms.participants = {id(0), id(1)};
+  auto pair = world.services.agreements.create(actor(0), group.rid, terms);
+  ASSERT_TRUE(world.services.agreements.sign(actor(0), pair->id, 1));
+  ASSERT_TRUE(world.services.agreements.sign(actor(1), pair->id, 1));
+  auto shared = *practices().create(actor(0), pair->id, core::Device::kShared);
+  Person stranger = world.person("Stranger");
+  EXPECT_EQ(code_of(act(0, shared, PracticeCommand::kReady, {id(2)})), "not_a_participant");
+  EXPECT_EQ(code_of(act(0, shared, PracticeCommand::kReady, {stranger.id})), "not_a_participant");
+  EXPECT_EQ(practices().get(actor(0), shared)->view.ready_count, 0);
+  EXPECT_EQ(act(0, shared, PracticeCommand::kReady, {id(1)})->view.status,
+            PracticeStatus::kRunning);
+}
+
+TEST_F(PracticesTest, PartnerWhoIsNotAParticipantGetsNotFound) {
+  world.agree_exercise_items(group);
+  core::AgreementTerms terms = world.terms();
+  terms.participants = {id(0), id(1)};
+  auto pair = world.services.agreements.create(actor(0), group.rid, terms);
+  ASSERT_TRUE(pair);
+  ASSERT_TRUE(world.services.agreements.sign(actor(0), pair->id, 1));
+  ASSERT_TRUE(world.services.agreements.sign(actor(1), pair->id, 1));
+  EXPECT_EQ(code_of(practices().create(actor(2), pair->id, core::Device::kOwn)), "not_found");
+  auto practice = *practices().create(actor(0), pair->id, core::Device::kOwn);
+  EXPECT_EQ(code_of(practices().get(actor(2), practice)), "not_found");
+  EXPECT_EQ(code_of(act(2, practice, PracticeCommand::kPause)), "not_found");
+  EXPECT_EQ(code_of(practices().issue_ticket(actor(2), practice)), "not_found");
+  EXPECT_TRUE(practices().list(actor(2), group.rid)->empty());
+  EXPECT_EQ(practices().list(actor(1), group.rid)->size(), 1u);
+  EXPECT_FALSE(practices().snapshot_for(practice, id(2)));
+}
+
+TEST_F(PracticesTest, TicketIsSingleUse) {
+  auto practice = world.running_practice(group);
+  auto ticket = practices().issue_ticket(actor(1), practice);
+  ASSERT_TRUE(ticket);
+  EXPECT_EQ(practices().redeem_ticket(practice, *ticket), id(1));
+  EXPECT_EQ(practices().redeem_ticket(practice, *ticket), std::nullopt);
+}
+
+TEST_F(PracticesTest, TicketExpiresAfterSixtySeconds) {
+  auto practice = world.running_practice(group);
+  auto early = practices().issue_ticket(actor(0), practice);
+  auto late = practices().issue_ticket(actor(1), practice);
+  world.advance(seconds(60) - milliseconds(1));
+  EXPECT_EQ(practices().redeem_ticket(practice, *late), id(1));
+  world.advance(milliseconds(1));
+  EXPECT_EQ(practices().redeem_ticket(practice, *early), std::nullopt);
+}
+
+TEST_F(PracticesTest, TicketWorksOnlyForItsPractice) {
+  auto practice = world.running_practice(group);
+  auto other = world.running_practice(group);
+  auto ticket = practices().issue_ticket(actor(0), practice);
+  EXPECT_EQ(practices().redeem_ticket(other, *ticket), std::nullopt);
+  EXPECT_EQ(practices().redeem_ticket(practice, "made-up"), std::nullopt);
+}
+
+TEST_F(PracticesTest, FormerMemberGetsNoTicketOrState) {
+  auto practice = world.running_practice(group);
+  auto ticket = practices().issue_ticket(actor(2), practice);
+  ASSERT_TRUE(ticket);
+  ASSERT_TRUE(world.services.relationships.leave(actor(2), group.rid));
+  EXPECT_EQ(practices().redeem_ticket(practice, *ticket), std::nullopt);
+  EXPECT_FALSE(practices().snapshot_for(practice, id(2)));
+  auto fan_out = practices().snapshots_for(practice, {id(0), id(1), id(2)});
+  ASSERT_EQ(fan_out.size(), 2u);
+  EXPECT_EQ(fan_out[0].first, id(0));
+  EXPECT_EQ(fan_out[1].first, id(1));
+}
+
+TEST_F(PracticesTest, UnattributedPauseStopsARunningPractice) {
+  auto practice = world.running_practice(group);
+  world.events.ids.clear();
+  practices().pause_unattributed(practice);
+  auto seen = practices().get(actor(1), practice);
+  EXPECT_EQ(seen->view.status, PracticeStatus::kPaused);
+  EXPECT_EQ(seen->view.paused_by_count, 0);
+  EXPECT_FALSE(seen->view.is_void);
+  EXPECT_EQ(world.events.ids, std::vector<std::string>{practice});
+  // Resuming still needs everyone, and then works.
+  for (int i = 0; i < 3; ++i) ASSERT_TRUE(act(i, practice, PracticeCommand::kResume));
+  EXPECT_EQ(status(practice), PracticeStatus::kRunning);
+}
+
+TEST_F(PracticesTest, PauseIsCommittedBeforeAnyoneIsTold) {
+  auto practice = world.running_practice(group);
+  std::vector<PracticeStatus> seen_when_told;
+  world.events.on_change = [&](const std::string& changed) {
+    // A new read transaction sees only committed data.
+    seen_when_told.push_back(practices().snapshot_for(changed, id(0))->view.status);
+  };
+  ASSERT_TRUE(act(1, practice, PracticeCommand::kPause));
+  ASSERT_TRUE(act(0, practice, PracticeCommand::kResume));
+  ASSERT_TRUE(act(1, practice, PracticeCommand::kResume));
+  ASSERT_TRUE(act(2, practice, PracticeCommand::kResume));
+  practices().pause_unattributed(practice);
+  EXPECT_EQ(seen_when_told,
+            (std::vector<PracticeStatus>{PracticeStatus::kPaused, PracticeStatus::kPaused,
+                                         PracticeStatus::kPaused, PracticeStatus::kRunning,
+                                         PracticeStatus::kPaused}));
+}
+
+TEST_F(PracticesTest, PausedTooLongEnds) {
+  auto practice = world.running_practice(group);
+  ASSERT_TRUE(act(0, practice, PracticeCommand::kPause));
+  world.advance(core::kPracticePausedTimeout);
+  EXPECT_EQ(status(practice), PracticeStatus::kEnded);
+  EXPECT_EQ(code_of(act(0, practice, PracticeCommand::kResume)), "practice_ended");
+}
+
+}  // namespace
+}  // namespace attune::app::testing
