@@ -61,6 +61,17 @@ TEST_F(PostgresDatabaseTest, AcceptsThePostgresSchemeAlias) {
   EXPECT_TRUE(opened.has_value());
 }
 
+TEST_F(PostgresDatabaseTest, SealedColumnsAndWrappedKeysAreBytea) {
+  auto db = fresh_->open();
+  auto types = db->begin(TxMode::kRead)
+                   ->query(
+                       "SELECT DISTINCT data_type FROM information_schema.columns WHERE "
+                       "table_schema = 'public' AND (column_name LIKE '%\\_sealed' OR "
+                       "column_name = 'wrapped_key')");
+  ASSERT_EQ(types.size(), 1u);
+  EXPECT_EQ(types[0].text(0), "bytea");
+}
+
 TEST_F(PostgresDatabaseTest, ReconnectsWhenTheServerDroppedAnIdleConnection) {
   auto db = fresh_->open();
   db->begin(TxMode::kRead)->query("SELECT 1");  // leaves a connection idle in the pool
