@@ -1,11 +1,13 @@
 // The HTTP server over real sockets: what handlers see, limits, headers, keep-alive, the
 // worker pool and shutdown.
 #include <gtest/gtest.h>
+#include <rapidcheck/gtest.h>
 
 #include <atomic>
 #include <chrono>
 #include <future>
 #include <mutex>
+#include <stdexcept>
 #include <string>
 #include <thread>
 
@@ -122,6 +124,22 @@ TEST(HttpServer, MalformedRequestsGet400) {
     EXPECT_NE(response.body.find(R"("code":"bad_request")"), std::string::npos) << bytes;
   }
   EXPECT_EQ(recorder.calls, 0);
+}
+
+// Whatever arrives, the server answers, waits for more or hangs up, and keeps serving.
+RC_GTEST_PROP(HttpServer, SurvivesArbitraryRequestBytes, (const std::string& garbage)) {
+  RecordingHandler recorder;
+  TestServer server({}, recorder.handler());
+  const auto bytes =
+      *rc::gen::element(std::string("GET / HTTP/1.1\r\n"), std::string("POST "), std::string()) +
+      garbage + "\r\n\r\n";
+  try {
+    const auto response = TestClient(server.port(), 500ms).raw(bytes);
+    RC_ASSERT(response.status >= 200);
+  } catch (const std::runtime_error&) {
+    // Closed without an answer, or still waiting for the rest of a request: both fine.
+  }
+  RC_ASSERT(TestClient(server.port()).request("GET", "/healthz").status == 200);
 }
 
 TEST(HttpServer, OversizedHeadersAreRefused) {

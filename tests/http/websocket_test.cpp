@@ -55,6 +55,8 @@ class Hub {
     std::lock_guard lock(mutex_);
     return static_cast<int>(connections_.size());
   }
+  std::atomic<int> upgrade_calls = 0;
+
   int closes() const {
     std::lock_guard lock(mutex_);
     return closes_;
@@ -96,6 +98,7 @@ class EchoListener : public live::ConnectionListener {
 UpgradeHandler echo_upgrades(Hub& hub) {
   return [&hub](const Request& request)
              -> std::variant<std::shared_ptr<live::ConnectionListener>, Response> {
+    ++hub.upgrade_calls;
     if (request.query_param("ticket") != "good") {
       return Response::error(401, "invalid_ticket", "No valid ticket");
     }
@@ -118,6 +121,19 @@ TEST(WebSocket, RefusedUpgradeSendsTheHandlersResponseInstead) {
   EXPECT_NE(ws.handshake_response().body.find("invalid_ticket"), std::string::npos);
   EXPECT_EQ(ws.handshake_response().header("cache-control"), "no-store");
   EXPECT_EQ(hub.opens(), 0);
+}
+
+TEST(WebSocket, InvalidHandshakeIsRefusedBeforeTheUpgradeHandler) {
+  Hub hub;
+  TestServer server({}, no_api(), echo_upgrades(hub));
+
+  const auto response = test::TestClient(server.port())
+                            .raw(std::string("GET ") + kLive +
+                                 " HTTP/1.1\r\nHost: x\r\nConnection: Upgrade\r\n"
+                                 "Upgrade: websocket\r\nSec-WebSocket-Version: 13\r\n\r\n");
+
+  EXPECT_EQ(response.status, 400);
+  EXPECT_EQ(hub.upgrade_calls, 0);
 }
 
 TEST(WebSocket, ListenerEchoesMessagesInOrder) {
