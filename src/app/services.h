@@ -5,6 +5,7 @@
 #include "app/agreements.h"
 #include "app/boundaries.h"
 #include "app/context.h"
+#include "app/export.h"
 #include "app/idempotency.h"
 #include "app/intake.h"
 #include "app/password_gate.h"
@@ -28,7 +29,8 @@ struct Services {
         intake(ctx),
         agreements(ctx),
         practices(ctx),
-        safety(ctx) {}
+        safety(ctx),
+        data_export(ctx) {}
 
   Context& context;
   PasswordGate password_gate;
@@ -42,6 +44,7 @@ struct Services {
   Agreements agreements;
   Practices practices;
   Safety safety;
+  DataExport data_export;
 };
 
 }  // namespace attune::app

@@ -12,5 +12,14 @@ int run_migrate(const Settings& settings);
 int run_demo(const Settings& settings);
 int run_user_add(const Settings& settings, const std::string& email, const std::string& name,
                  bool therapist);
+int run_backup(const Settings& settings, const std::string& out_path);
+int run_restore(const Settings& settings, const std::string& in_path);
+
+struct KeyRotateOptions {
+  std::string new_key_file;  // else ATTUNE_NEW_MASTER_KEY, else generate
+  bool generate = false;     // write a fresh <data-dir>/master.key.new
+  bool online = false;       // the servers run with the new key and the previous one
+};
+int run_keys_rotate(const Settings& settings, const KeyRotateOptions& options);
 
 }  // namespace attune::cli

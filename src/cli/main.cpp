@@ -42,7 +42,28 @@ int main(int argc, char** argv) {
   user_add->add_option("--email", email)->required();
   user_add->add_option("--name", name)->required();
   user_add->add_flag("--therapist", therapist, "a therapist (facilitator) account");
-  for (auto* command : {serve, migrate, demo, user_add}) {
+  auto* backup = app.add_subcommand("backup", "write an encrypted backup (the server may run)");
+  std::string backup_out, restore_in;
+  backup->add_option("--out", backup_out, "the backup file to create")->required();
+  auto* restore = app.add_subcommand(
+      "restore",
+      "replace the database with a backup and re-apply later deletions (server stopped)");
+  restore->add_option("--in", restore_in, "the backup file")->required();
+  auto* keys = app.add_subcommand("keys", "master key operations");
+  keys->require_subcommand(1);
+  auto* keys_rotate = keys->add_subcommand(
+      "rotate",
+      "re-wrap every data key under a new master key (from --generate, --new-key-file "
+      "or ATTUNE_NEW_MASTER_KEY)");
+  attune::cli::KeyRotateOptions rotate_options;
+  keys_rotate->add_flag("--generate", rotate_options.generate,
+                        "create the new key as <data-dir>/master.key.new");
+  keys_rotate->add_option("--new-key-file", rotate_options.new_key_file,
+                          "file holding the new key");
+  keys_rotate->add_flag(
+      "--online", rotate_options.online,
+      "servers are running with the new key and ATTUNE_PREVIOUS_MASTER_KEY[_FILE]");
+  for (auto* command : {serve, migrate, demo, user_add, backup, restore, keys_rotate}) {
     command->add_option("--data-dir", data_dir, "data directory (default: var)");
     command->add_option("--content-dir", content_dir, "content library (default content)");
     command->add_option("--config", config_file, "TOML config file");
@@ -69,5 +90,8 @@ int main(int argc, char** argv) {
   if (migrate->parsed()) return attune::cli::run_migrate(settings);
   if (demo->parsed()) return attune::cli::run_demo(settings);
   if (user_add->parsed()) return attune::cli::run_user_add(settings, email, name, therapist);
+  if (backup->parsed()) return attune::cli::run_backup(settings, backup_out);
+  if (restore->parsed()) return attune::cli::run_restore(settings, restore_in);
+  if (keys_rotate->parsed()) return attune::cli::run_keys_rotate(settings, rotate_options);
   return 2;
 }

@@ -2,8 +2,8 @@
 
 #include <filesystem>
 
+#include "cli/operator_keys.h"
 #include "crypto/initialize.h"
-#include "store/open_database.h"
 
 namespace attune::cli {
 
@@ -22,9 +22,10 @@ core::Result<std::unique_ptr<Runtime>> Runtime::open(const Settings& settings) {
   if (!content) return std::unexpected(content.error());
 
   std::unique_ptr<Runtime> runtime(new Runtime());
-  runtime->vault_ = std::make_unique<crypto::Vault>(std::move(*master));
-  auto database = store::open_database(settings.database_url, settings.data_dir,
-                                       runtime->vault_->master_key_id());
+  auto vault = server_vault(std::move(*master));
+  if (!vault) return std::unexpected(vault.error());
+  runtime->vault_ = std::move(*vault);
+  auto database = open_for_vault(settings, *runtime->vault_);
   if (!database) return std::unexpected(database.error());
   runtime->database_ = std::move(*database);
   runtime->content_ = std::move(*content);

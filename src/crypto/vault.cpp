@@ -46,6 +46,13 @@ Vault::Vault(MasterKey master)
       wrap_key_(derive(master_.key(), 1, "wrapkey_")),
       blind_index_key_(derive(master_.key(), 1, "blindidx")) {}
 
+Vault::Vault(MasterKey master, MasterKey previous) : Vault(std::move(master)) {
+  previous_wrap_key_ = derive(previous.key(), 1, "wrapkey_");
+  previous_.emplace(std::move(previous));
+}
+
+std::string Vault::previous_master_key_id() const { return previous_ ? previous_->id() : ""; }
+
 SecretKey Vault::new_data_key() const { return SecretKey::random(); }
 
 std::string Vault::wrap(const SecretKey& data_key, std::string_view purpose) const {
@@ -68,17 +75,19 @@ core::Result<SecretKey> Vault::unwrap(std::string_view wrapped, std::string_view
   if (key_id.empty()) {
     return core::fail(ErrorCode::invalid_field, "not a wrapped key");
   }
-  if (key_id != master_.id()) {
+  const bool under_previous = previous_ && key_id == previous_->id();
+  if (key_id != master_.id() && !under_previous) {
     return core::fail(ErrorCode::invalid_field,
                       "key is wrapped under master key " + key_id + ", not " + master_.id());
   }
+  const SecretKey& wrap_key = under_previous ? previous_wrap_key_ : wrap_key_;
   const std::string aad = wrap_aad(wrapped.substr(0, kHeaderBytes), purpose);
   const unsigned char* nonce = bytes_of(wrapped) + kHeaderBytes;
   SecretKey key;
   unsigned long long written = 0;
   if (crypto_aead_xchacha20poly1305_ietf_decrypt(
           key.mutable_data(), &written, nullptr, nonce + kNonceBytes, SecretKey::kSize + kTagBytes,
-          bytes_of(aad), aad.size(), nonce, wrap_key_.data()) != 0 ||
+          bytes_of(aad), aad.size(), nonce, wrap_key.data()) != 0 ||
       written != SecretKey::kSize) {
     return core::fail(ErrorCode::internal, "wrapped key failed authentication");
   }

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -21,15 +22,21 @@ class Vault {
   static constexpr std::size_t kWrappedSize = 1 + 8 + 24 + SecretKey::kSize + 16;
 
   explicit Vault(MasterKey master);
+  // For a master key rotation: wraps under master as usual, and also unwraps keys still
+  // wrapped under previous. The previous key never wraps, hashes or derives anything.
+  Vault(MasterKey master, MasterKey previous);
 
   const std::string& master_key_id() const { return master_.id(); }
+  // "" unless the vault was given a previous key.
+  std::string previous_master_key_id() const;
   SecretKey new_data_key() const;
 
   // purpose names what the key belongs to (e.g. "person:<id>") and is authenticated along
   // with the header, so a wrapped key cannot be moved to another owner or re-labelled.
   std::string wrap(const SecretKey& data_key, std::string_view purpose) const;
-  // invalid_field if malformed or wrapped under another master key id (the message names
-  // it, for rotation); internal if authentication fails (tampered or wrong purpose).
+  // invalid_field if malformed or wrapped under a master key id this vault does not hold
+  // (the message names it, for rotation); internal if authentication fails (tampered or
+  // wrong purpose).
   core::Result<SecretKey> unwrap(std::string_view wrapped, std::string_view purpose) const;
   // The id of the master key that wrapped it; "" if malformed.
   static std::string wrapped_key_id(std::string_view wrapped);
@@ -47,6 +54,8 @@ class Vault {
   // use has its own key (domain separation).
   SecretKey wrap_key_;
   SecretKey blind_index_key_;
+  std::optional<MasterKey> previous_;
+  SecretKey previous_wrap_key_;  // zeros without a previous key
 };
 
 }  // namespace attune::crypto

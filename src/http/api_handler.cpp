@@ -43,6 +43,7 @@ ApiHandler::ApiHandler(app::Services& services) : services_(services) {
   add_boundary_routes(router_, services_);
   add_agreement_routes(router_, services_);
   add_practice_routes(router_, services_);
+  add_export_routes(router_, services_);
 }
 
 Response ApiHandler::operator()(const Request& request) {

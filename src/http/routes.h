@@ -17,5 +17,6 @@ void add_relationship_routes(Router& router, app::Services& services);
 void add_boundary_routes(Router& router, app::Services& services);
 void add_agreement_routes(Router& router, app::Services& services);
 void add_practice_routes(Router& router, app::Services& services);
+void add_export_routes(Router& router, app::Services& services);
 
 }  // namespace attune::http
