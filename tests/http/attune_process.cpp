@@ -1,6 +1,7 @@
 #include "http/attune_process.h"
 
 #include <signal.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -22,35 +23,68 @@ std::filesystem::path unique_temp_dir() {
   return dir;
 }
 
+// The inherited environment as NAME=value strings, with `overrides` replacing or adding.
+std::vector<std::string> child_environment(const std::map<std::string, std::string>& overrides) {
+  std::vector<std::string> result;
+  for (char** entry = environ; *entry != nullptr; ++entry) {
+    std::string text = *entry;
+    if (!overrides.contains(text.substr(0, text.find('=')))) result.push_back(std::move(text));
+  }
+  for (const auto& [name, value] : overrides) result.push_back(name + "=" + value);
+  return result;
+}
+
 }  // namespace
 
-AttuneProcess::AttuneProcess(std::vector<std::string> extra_args, bool default_limits)
-    : extra_args_(std::move(extra_args)), data_dir_(unique_temp_dir()) {
+AttuneProcess::AttuneProcess(std::vector<std::string> extra_args, bool default_limits,
+                             std::map<std::string, std::string> env)
+    : extra_args_(std::move(extra_args)), env_(std::move(env)), data_dir_(unique_temp_dir()) {
   if (!default_limits) {
     const auto config = data_dir_ / "test.toml";
     std::ofstream(config) << "signup_limit_per_minute = 1000\nwrite_limit_per_minute = 10000\n";
     extra_args_.insert(extra_args_.end(), {"--config", config.string()});
   }
-  start();
+  try {
+    start();
+  } catch (...) {
+    std::error_code ignored;
+    std::filesystem::remove_all(data_dir_, ignored);
+    throw;
+  }
 }
 
 void AttuneProcess::start() {
   int out[2];
   if (pipe(out) != 0) throw std::runtime_error("pipe failed");
-  std::vector<std::string> args = {ATTUNE_BINARY, "serve", "--listen", "127.0.0.1:0", "--data-dir",
-                                   data_dir_.string(), "--content-dir",
-                                   std::string(ATTUNE_SOURCE_DIR) + "/content", "--web-dir",
-                                   data_dir_.string() + "/no-web", "--insecure-fast-password-hashing"};
+  std::vector<std::string> args = {ATTUNE_BINARY,
+                                   "serve",
+                                   "--listen",
+                                   "127.0.0.1:0",
+                                   "--data-dir",
+                                   data_dir_.string(),
+                                   "--content-dir",
+                                   std::string(ATTUNE_SOURCE_DIR) + "/content",
+                                   "--web-dir",
+                                   data_dir_.string() + "/no-web",
+                                   "--insecure-fast-password-hashing"};
   args.insert(args.end(), extra_args_.begin(), extra_args_.end());
+  std::vector<std::string> environment = child_environment(env_);
+  // Built before fork: in a threaded test the child must not allocate before exec.
+  std::vector<char*> argv;
+  for (auto& a : args) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  std::vector<char*> envp;
+  for (auto& e : environment) envp.push_back(e.data());
+  envp.push_back(nullptr);
+  const pid_t parent = getpid();
   pid_ = fork();
   if (pid_ == 0) {
+    // A test program that crashes or is killed takes its server with it.
+    if (prctl(PR_SET_PDEATHSIG, SIGKILL) != 0 || getppid() != parent) _exit(125);
     dup2(out[1], STDOUT_FILENO);
     close(out[0]);
     close(out[1]);
-    std::vector<char*> argv;
-    for (auto& a : args) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    execv(argv[0], argv.data());
+    execve(argv[0], argv.data(), envp.data());
     _exit(127);
   }
   close(out[1]);
@@ -61,6 +95,10 @@ void AttuneProcess::start() {
   close(out[0]);
   auto colon = line.rfind(':');
   if (line.find("listening") == std::string::npos || colon == std::string::npos) {
+    // It refused to start (or said something else): leave no process behind.
+    ::kill(pid_, SIGKILL);
+    waitpid(pid_, nullptr, 0);
+    pid_ = -1;
     throw std::runtime_error("attune did not start: " + line);
   }
   port_ = static_cast<std::uint16_t>(std::stoi(line.substr(colon + 1)));
@@ -100,13 +138,17 @@ TestResponse Api::call(std::string_view method, std::string_view path, std::stri
 
 Person Api::sign_up(const std::string& name) {
   Person person;
-  person.email = name + "-" + std::to_string(++counter_) + "-" + std::to_string(::getpid()) + "@example.test";
-  nlohmann::json signup{{"email", person.email}, {"password", "a long enough password"},
-                        {"display_name", name}, {"confirm_adult", true}};
+  person.email =
+      name + "-" + std::to_string(++counter_) + "-" + std::to_string(::getpid()) + "@example.test";
+  nlohmann::json signup{{"email", person.email},
+                        {"password", "a long enough password"},
+                        {"display_name", name},
+                        {"confirm_adult", true}};
   auto created = call("POST", "/api/v1/accounts", signup.dump());
   if (created.status != 201) throw std::runtime_error("sign-up failed: " + created.body);
-  auto login = call("POST", "/api/v1/auth/login",
-                    nlohmann::json{{"email", person.email}, {"password", "a long enough password"}}.dump());
+  auto login =
+      call("POST", "/api/v1/auth/login",
+           nlohmann::json{{"email", person.email}, {"password", "a long enough password"}}.dump());
   if (login.status != 200) throw std::runtime_error("login failed: " + login.body);
   auto json = nlohmann::json::parse(login.body);
   person.id = json["account"]["id"];
@@ -125,7 +167,8 @@ std::string Api::relationship(const std::vector<Person*>& people) {
     std::string code = nlohmann::json::parse(invite.body)["code"];
     call("POST", "/api/v1/invites/accept", nlohmann::json{{"code", code}}.dump(), people[i]);
     for (std::size_t j = 1; j < i; ++j) {
-      call("POST", "/api/v1/relationships/" + rid + "/members/" + people[i]->id + "/approve", "", people[j]);
+      call("POST", "/api/v1/relationships/" + rid + "/members/" + people[i]->id + "/approve", "",
+           people[j]);
     }
   }
   return rid;

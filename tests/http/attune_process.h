@@ -1,12 +1,14 @@
 // Runs the real `attune serve` binary on a free loopback port with a fresh temp data dir,
 // for tests that exercise the whole server as a client would. Stopped (SIGTERM, then
-// SIGKILL) and cleaned up on destruction.
+// SIGKILL) and cleaned up on destruction, and killed by the kernel should the thread that
+// started it end first (so create and restart it on the test's main thread).
 #pragma once
 
 #include <sys/types.h>
 
 #include <cstdint>
 #include <filesystem>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -18,7 +20,9 @@ class AttuneProcess {
  public:
   // Tests sign up many people from one address, so by default the sign-up limit is raised
   // through a config file; pass `default_limits` to test the shipped limits themselves.
-  explicit AttuneProcess(std::vector<std::string> extra_args = {}, bool default_limits = false);
+  // `env` is added to (or overrides) the inherited environment, e.g. ATTUNE_DATABASE_URL.
+  explicit AttuneProcess(std::vector<std::string> extra_args = {}, bool default_limits = false,
+                         std::map<std::string, std::string> env = {});
   ~AttuneProcess();
   AttuneProcess(const AttuneProcess&) = delete;
   AttuneProcess& operator=(const AttuneProcess&) = delete;
@@ -26,10 +30,11 @@ class AttuneProcess {
   std::uint16_t port() const { return port_; }
   const std::filesystem::path& data_dir() const { return data_dir_; }
   void kill_hard();  // SIGKILL, as a crash would
-  void start();
+  void start();      // again on the same data dir and environment, on a new port
 
  private:
   std::vector<std::string> extra_args_;
+  std::map<std::string, std::string> env_;
   std::filesystem::path data_dir_;
   pid_t pid_ = -1;
   std::uint16_t port_ = 0;
