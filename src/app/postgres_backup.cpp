@@ -1,15 +1,138 @@
 #include "app/postgres_backup.h"
 
-namespace attune::app {
+#include <chrono>
+#include <filesystem>
+#include <thread>
 
-core::Status dump_postgres(const std::string&, const crypto::Vault&, const std::string&) {
-  return core::fail(core::ErrorCode::invalid_field, "backup for PostgreSQL: use pg_dump");
+#include "app/deletion_replay.h"
+#include "app/pg_client_tools.h"
+#include "app/private_files.h"
+#include "store/postgres/postgres_connection.h"
+#include "store/postgres/postgres_database.h"
+
+namespace attune::app {
+namespace {
+
+using store::postgres::Connection;
+using store::postgres::translate_placeholders;
+
+std::vector<store::Row> query(Connection& connection, const char* sql) {
+  return connection.query(translate_placeholders(sql), {});
 }
 
-core::Result<RestoreReport> restore_postgres(const crypto::Vault&, const ContentLibrary&,
-                                             const core::Clock&, const DatabaseLocation&,
-                                             const std::string&) {
-  return core::fail(core::ErrorCode::invalid_field, "restore for PostgreSQL: use pg_restore");
+core::Status check_recorded_key(Connection& connection, const crypto::Vault& vault) {
+  auto rows = query(connection, "SELECT value FROM settings WHERE name = 'master_key_id'");
+  const std::string recorded = rows.empty() ? "" : rows.front().text(0);
+  if (recorded == vault.master_key_id()) return {};
+  return core::fail(
+      core::ErrorCode::invalid_field,
+      "the database was written with master key " + recorded + ", not " + vault.master_key_id());
+}
+
+// Every replica keeps connections open, so any other client session means a server runs.
+// The sessions of a server that has just stopped take a moment to go: asked a few times.
+core::Status check_not_in_use(Connection& connection) {
+  constexpr int kAttempts = 20;
+  std::int64_t others = 0;
+  for (int attempt = 0; attempt < kAttempts; ++attempt) {
+    if (attempt > 0) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    others = query(connection,
+                   "SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database() "
+                   "AND pid <> pg_backend_pid() AND backend_type = 'client backend'")
+                 .front()
+                 .integer(0);
+    if (others == 0) return {};
+  }
+  return core::fail(core::ErrorCode::conflict, "the database is in use (" + std::to_string(others) +
+                                                   " other sessions): stop every server first");
+}
+
+std::vector<DeletionRecord> current_deletions(Connection& connection) {
+  if (query(connection, "SELECT to_regclass('deletion_log') IS NOT NULL").front().integer(0) == 0) {
+    return {};  // an empty database: nothing was ever deleted here
+  }
+  return deletion_records(query(connection, kDeletionLogQuery));
+}
+
+core::Result<std::size_t> replay(const std::string& url, const crypto::Vault& vault,
+                                 const ContentLibrary& content, const core::Clock& clock,
+                                 const std::vector<DeletionRecord>& deletions) {
+  auto restored = store::postgres::PostgresDatabase::open(url);  // migrates an older dump
+  {
+    Connection connection(url);
+    if (auto ok = check_recorded_key(connection, vault); !ok) return std::unexpected(ok.error());
+  }
+  Context context{*restored, vault, clock, content, AppConfig{}};
+  return reapply_deletions(context, deletions);
+}
+
+std::string account_ids(const std::vector<DeletionRecord>& deletions) {
+  std::string ids;
+  for (const auto& deletion : deletions) ids += (ids.empty() ? "" : ", ") + deletion.account_id;
+  return ids;
+}
+
+}  // namespace
+
+core::Status dump_postgres(const std::string& url, const crypto::Vault& vault,
+                           const std::string& plain_path) {
+  try {
+    Connection connection(url);
+    if (auto ok = check_recorded_key(connection, vault); !ok) return ok;
+  } catch (const store::StoreFailure& failure) {
+    return core::fail(core::ErrorCode::internal, failure.what());
+  }
+  // pg_dump writes into the existing 0600 scratch file, keeping its mode.
+  return run_pg_tool(
+      "pg_dump", {"--format=custom", "--no-owner", "--no-privileges", "--file=" + plain_path}, url);
+}
+
+core::Result<RestoreReport> restore_postgres(const crypto::Vault& vault,
+                                             const ContentLibrary& content,
+                                             const core::Clock& clock,
+                                             const DatabaseLocation& where,
+                                             const std::string& in_path) {
+  std::error_code ignored;
+  std::filesystem::create_directories(where.data_dir, ignored);
+  std::vector<DeletionRecord> deletions;
+  try {
+    Connection connection(where.database_url);
+    if (auto ok = check_not_in_use(connection); !ok) return std::unexpected(ok.error());
+    deletions = current_deletions(connection);
+  } catch (const store::StoreFailure& failure) {
+    return core::fail(core::ErrorCode::internal, failure.what());
+  }
+  // The decrypted archive exists only in this 0600 scratch file in the data dir, removed
+  // when the restore ends, however it ends.
+  auto plain = ScratchFile::create(where.data_dir, ".restore-");
+  if (!plain) return std::unexpected(plain.error());
+  auto header = open_backup_file(vault, in_path, (*plain)->path());
+  if (!header) return std::unexpected(header.error());
+  // One transaction: the database is either the old one or the whole backup.
+  if (auto ok = run_pg_tool("pg_restore",
+                            {"--clean", "--if-exists", "--no-owner", "--no-privileges",
+                             "--single-transaction", "--exit-on-error", (*plain)->path()},
+                            where.database_url);
+      !ok) {
+    return std::unexpected(ok.error());
+  }
+  core::Result<std::size_t> applied = core::fail(core::ErrorCode::internal, "not run");
+  try {
+    applied = replay(where.database_url, vault, content, clock, deletions);
+  } catch (const store::StoreFailure& failure) {
+    applied = core::fail(core::ErrorCode::internal, failure.what());
+  }
+  if (!applied) {
+    // The backup is in place but may still hold people who deleted their accounts: the
+    // operator must not start a server before those deletions are made.
+    return core::fail(core::ErrorCode::internal,
+                      "the backup was restored but re-applying deletions failed (" +
+                          applied.error().message +
+                          "). Do not start the server: delete these "
+                          "accounts first: " +
+                          account_ids(deletions));
+  }
+  return RestoreReport{*header, *applied};
 }
 
 }  // namespace attune::app

@@ -40,7 +40,12 @@ const ContentLibrary& test_content() {
 
 ServerInstance::ServerInstance(const std::filesystem::path& dir,
                                std::unique_ptr<crypto::Vault> vault_in, core::ManualClock& clock)
-    : db(store::sqlite::SqliteDatabase::open((dir / "attune.db").string())),
+    : ServerInstance(store::sqlite::SqliteDatabase::open((dir / "attune.db").string()),
+                     std::move(vault_in), clock) {}
+
+ServerInstance::ServerInstance(std::unique_ptr<store::Database> db_in,
+                               std::unique_ptr<crypto::Vault> vault_in, core::ManualClock& clock)
+    : db(std::move(db_in)),
       vault(std::move(vault_in)),
       context{*db, *vault, clock, test_content(), fast_config()},
       services(context) {
@@ -109,16 +114,22 @@ std::string ServerInstance::running_practice(const std::vector<Person>& people,
 }
 
 std::vector<std::string> all_rows(store::Database& db) {
-  return db.transact(store::TxMode::kRead, [](store::Transaction& tx) {
+  const bool sqlite = db.dialect() == "sqlite";
+  const char* tables_sql =
+      sqlite ? "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+             : "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'";
+  const char* columns_sql =
+      sqlite ? "SELECT name FROM pragma_table_info(?)"
+             : "SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' "
+               "AND table_name = ? ORDER BY ordinal_position";
+  return db.transact(store::TxMode::kRead, [&](store::Transaction& tx) {
     std::vector<std::string> rows;
-    for (const auto& table : tx.query(
-             "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
-             "ORDER BY name")) {
+    for (const auto& table : tx.query(tables_sql)) {
       std::string columns;
-      for (const auto& column :
-           tx.query("SELECT name FROM pragma_table_info(?)", {table.text(0)})) {
-        columns += (columns.empty() ? "" : " || '|' || ") + std::string("quote(\"") +
-                   column.text(0) + "\")";
+      for (const auto& column : tx.query(columns_sql, {table.text(0)})) {
+        const std::string quoted = "\"" + column.text(0) + "\"";
+        columns += (columns.empty() ? "" : " || '|' || ") +
+                   (sqlite ? "quote(" + quoted + ")" : "quote_nullable(" + quoted + "::text)");
       }
       for (const auto& row : tx.query("SELECT " + columns + " FROM \"" + table.text(0) + "\"")) {
         rows.push_back(table.text(0) + ":" + row.text(0));

@@ -22,7 +22,10 @@ const ContentLibrary& test_content();
 
 class ServerInstance {
  public:
+  // SQLite in dir, as the embedded default.
   ServerInstance(const std::filesystem::path& dir, std::unique_ptr<crypto::Vault> vault,
+                 core::ManualClock& clock);
+  ServerInstance(std::unique_ptr<store::Database> db, std::unique_ptr<crypto::Vault> vault,
                  core::ManualClock& clock);
 
   Person person(const std::string& display_name, const std::string& email);
@@ -36,14 +39,14 @@ class ServerInstance {
   std::string running_practice(const std::vector<Person>& people, const std::string& rid,
                                const std::string& pause_word);
 
-  std::unique_ptr<store::sqlite::SqliteDatabase> db;
+  std::unique_ptr<store::Database> db;
   std::unique_ptr<crypto::Vault> vault;
   Context context;
   Services services;
 };
 
 // Every row of every table (schema_migrations and settings too) as sorted text, to
-// compare two states of a database file.
+// compare two states of a database (SQLite or PostgreSQL).
 std::vector<std::string> all_rows(store::Database& db);
 
 }  // namespace attune::app::testing

@@ -1,0 +1,150 @@
+// The operator tools on PostgreSQL. Backup and restore (pg_dump / pg_restore inside the
+// same sealed file): a round trip brings back every row, later deletions are re-applied,
+// and a database a server is connected to is refused. Key rotation: the old key opens
+// nothing afterwards. Skipped when PostgreSQL 15 is not installed.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <iterator>
+
+#include "app/backup.h"
+#include "app/key_rotation.h"
+#include "app/pg_client_tools.h"
+#include "server_instance.h"
+#include "store/open_database.h"
+#include "store/pg_cluster.h"
+#include "store/postgres/postgres_database.h"
+
+namespace attune::app::testing {
+namespace {
+
+using store::testing::PgCluster;
+
+class PostgresBackup : public ::testing::Test {
+ protected:
+  PostgresBackup()
+      : clock_(core::TimePoint(std::chrono::milliseconds(1'735'689'600'000))),
+        key_(crypto::MasterKey::generate().to_hex()) {}
+
+  void SetUp() override {
+    if (!PgCluster::installed()) GTEST_SKIP() << PgCluster::missing_message();
+    url_ = PgCluster::shared().create_database();
+  }
+
+  std::unique_ptr<ServerInstance> start() {
+    return std::make_unique<ServerInstance>(store::postgres::PostgresDatabase::open(url_),
+                                            vault_of(key_), clock_);
+  }
+  DatabaseLocation where() const { return {dir_.path.string(), url_}; }
+  std::string backup_path() const { return (dir_.path / "attune.backup").string(); }
+
+  void populate(ServerInstance& server) {
+    alex_ = server.person("CanaryAlex", "alex@example.org");
+    blake_ = server.person("Blake", "blake@example.org");
+    rid_ = server.relationship({alex_, blake_}, "CanaryRelationship");
+    server.answer(alex_, rid_, "hugging", core::Answer::kMaybe, "CanaryNote");
+    server.intake(blake_, rid_, "shared", core::Visibility::kPartners);
+    server.running_practice({alex_, blake_}, rid_, "amber");
+  }
+
+  TempDir dir_;
+  core::ManualClock clock_;
+  std::string key_;
+  std::string url_;
+  Person alex_, blake_;
+  std::string rid_;
+};
+
+TEST_F(PostgresBackup, RoundTripRestoresEveryRow) {
+  auto server = start();
+  populate(*server);
+  const auto before = all_rows(*server->db);
+  auto header = back_up(*vault_of(key_), clock_, where(), backup_path());
+  ASSERT_TRUE(header) << header.error().message;
+  EXPECT_EQ(header->source, BackupSource::kPostgres);
+  std::ifstream in(backup_path(), std::ios::binary);
+  const std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  for (const char* plain : {"PGDMP", "CanaryAlex", "CanaryNote", "CREATE TABLE"}) {
+    EXPECT_EQ(bytes.find(plain), std::string::npos) << plain;
+  }
+  server->person("Dana", "dana@example.org");
+  server.reset();
+
+  auto report = restore_backup(*vault_of(key_), test_content(), clock_, where(), backup_path());
+  ASSERT_TRUE(report) << report.error().message;
+  server = start();
+  EXPECT_EQ(all_rows(*server->db), before);
+}
+
+TEST_F(PostgresBackup, RestoreReappliesDeletionsMadeAfterTheBackup) {
+  auto server = start();
+  populate(*server);
+  ASSERT_TRUE(back_up(*vault_of(key_), clock_, where(), backup_path()));
+  ASSERT_TRUE(server->services.accounts.delete_account(alex_.actor, alex_.password,
+                                                       server->services.relationships));
+  server.reset();
+
+  auto report = restore_backup(*vault_of(key_), test_content(), clock_, where(), backup_path());
+  ASSERT_TRUE(report) << report.error().message;
+  EXPECT_EQ(report->deletions_reapplied, 1u);
+  server = start();
+  auto count = [&](const std::string& sql, const std::string& id) {
+    return server->db->transact(store::TxMode::kRead, [&](store::Transaction& tx) {
+      return tx.query_one(sql, {id})->integer(0);
+    });
+  };
+  EXPECT_EQ(count("SELECT COUNT(*) FROM accounts WHERE id = ?", alex_.id), 0);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM boundary_answers WHERE account_id = ?", alex_.id), 0);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM deletion_log WHERE account_id = ?", alex_.id), 1);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM entries WHERE author_id = ?", blake_.id), 1);
+  EXPECT_EQ(code_of(server->services.sessions.log_in(alex_.email, alex_.password)),
+            "invalid_credentials");
+  EXPECT_TRUE(server->services.sessions.log_in(blake_.email, blake_.password));
+}
+
+TEST_F(PostgresBackup, RefusesWhileAServerIsConnectedAndChangesNothing) {
+  auto server = start();
+  populate(*server);
+  ASSERT_TRUE(back_up(*vault_of(key_), clock_, where(), backup_path()));
+  server->person("Dana", "dana@example.org");
+  const auto live = all_rows(*server->db);
+  auto refused = restore_backup(*vault_of(key_), test_content(), clock_, where(), backup_path());
+  EXPECT_EQ(code_of(refused), "conflict");
+  EXPECT_EQ(all_rows(*server->db), live);
+}
+
+TEST_F(PostgresBackup, KeyRotationLeavesNothingTheOldKeyOpens) {
+  auto server = start();
+  populate(*server);
+  server.reset();
+  const std::string new_key = crypto::MasterKey::generate().to_hex();
+  {
+    auto db = store::postgres::PostgresDatabase::open(url_);
+    auto report = rotate_master_key(*db, *vault_of(new_key, key_), 1);
+    ASSERT_TRUE(report) << report.error().message;
+    EXPECT_EQ(report->rewrapped, 3);  // two people, one relationship
+  }
+  EXPECT_FALSE(store::open_database(url_, dir_.path.string(), vault_of(key_)->master_key_id()));
+  key_ = new_key;
+  server = start();
+  EXPECT_TRUE(server->services.sessions.log_in(alex_.email, alex_.password));
+  auto mine = server->services.boundaries.mine(alex_.actor, rid_);
+  ASSERT_TRUE(mine);
+  ASSERT_EQ(mine->size(), 3u);
+  bool noted = false;
+  for (const auto& answer : *mine) noted |= answer.note == "CanaryNote";
+  EXPECT_TRUE(noted);
+}
+
+TEST(PgClientTools, PasswordLeavesTheUrlAndIsDecoded) {
+  auto target =
+      split_password("postgresql://attune:s%40cret@db.example:5432/attune?sslmode=require");
+  EXPECT_EQ(target.url, "postgresql://attune@db.example:5432/attune?sslmode=require");
+  EXPECT_EQ(target.password, "s@cret");
+  auto plain = split_password("postgresql://attune@db.example/attune");
+  EXPECT_EQ(plain.url, "postgresql://attune@db.example/attune");
+  EXPECT_EQ(plain.password, "");
+}
+
+}  // namespace
+}  // namespace attune::app::testing
