@@ -12,7 +12,11 @@ core::Result<std::unique_ptr<Runtime>> Runtime::open(const Settings& settings) {
   const bool embedded = settings.database_url.empty();
   if (embedded) {
     std::error_code ignored;
-    std::filesystem::create_directories(settings.data_dir, ignored);
+    // Owner-only: the data dir holds the database and, by default, the master key.
+    if (std::filesystem::create_directories(settings.data_dir, ignored)) {
+      std::filesystem::permissions(settings.data_dir, std::filesystem::perms::owner_all,
+                                   std::filesystem::perm_options::replace, ignored);
+    }
   }
   // The embedded default may create its own key; a shared database never does, so every
   // replica is started with the one key deliberately.
