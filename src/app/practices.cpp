@@ -70,7 +70,11 @@ core::Result<PracticeSnapshot> Practices::command(const Actor& actor, const std:
       return std::unexpected(policy::not_found());
     }
     std::vector<std::string> actors{actor.account_id};
-    if (!on_behalf_of.empty()) {
+    // Only ready and resume confirm others in person. A pause or an end is one person's act,
+    // so whatever else the request names never stands in its way.
+    const bool confirms_others =
+        command == core::PracticeCommand::kReady || command == core::PracticeCommand::kResume;
+    if (confirms_others && !on_behalf_of.empty()) {
       if (practice->setup.device != core::Device::kShared) {
         return core::fail(core::ErrorCode::invalid_field, "Confirming for others is only for a shared device.");
       }

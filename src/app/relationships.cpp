@@ -1,7 +1,11 @@
 #include "app/relationships.h"
 
-#include "app/people.h"
+#include <algorithm>
+#include <set>
+
+#include "app/agreement_records.h"
 #include "app/agreement_voiding.h"
+#include "app/people.h"
 #include "app/policy.h"
 #include "core/text.h"
 #include "crypto/tokens.h"
@@ -27,6 +31,35 @@ bool approved_by_all(store::Transaction& tx, const std::string& rid, const std::
       "m.relationship_id AND a.candidate_id = ? AND a.approver_id = m.account_id)",
       {rid, rid, candidate, candidate});
   return row->integer(0) == 0;
+}
+
+// Custom items leave with their author. An agreement that has one in scope cannot stand once
+// no participant can see that item or say no to it any more, even if the author was not
+// taking part in it.
+std::vector<std::string> void_agreements_over_items_of(const Context& context,
+                                                       store::Transaction& tx,
+                                                       const std::string& rid,
+                                                       const std::string& author) {
+  std::set<std::string> items;
+  for (const auto& row :
+       tx.query("SELECT id FROM custom_items WHERE relationship_id = ? AND author_id = ? AND "
+                "proposed_at IS NOT NULL",
+                {rid, author})) {
+    items.insert(row.text(0));
+  }
+  std::vector<std::string> touched;
+  if (items.empty()) return touched;
+  for (const auto& row :
+       tx.query("SELECT id FROM agreements WHERE relationship_id = ? AND is_void = 0", {rid})) {
+    auto record = load_agreement(context, tx, row.text(0));
+    if (!record || std::ranges::none_of(record->terms.items,
+                                        [&](const auto& item) { return items.contains(item); })) {
+      continue;
+    }
+    auto some = void_agreement(context, tx, record->id);
+    touched.insert(touched.end(), some.begin(), some.end());
+  }
+  return touched;
 }
 
 core::Error invite_invalid() {
@@ -166,6 +199,8 @@ std::vector<std::string> Relationships::leave_in(store::Transaction& tx, const s
   // Voiding comes first so it sees the leaver as a participant; then everything the leaver
   // had in this relationship goes: answers, history, custom items, entries and shares.
   auto touched = void_agreements_naming(context_, tx, rid, account_id);
+  auto over_items = void_agreements_over_items_of(context_, tx, rid, account_id);
+  touched.insert(touched.end(), over_items.begin(), over_items.end());
   for (const char* sql : {
            "DELETE FROM boundary_answers WHERE relationship_id = ? AND account_id = ?",
            "DELETE FROM boundary_history WHERE relationship_id = ? AND account_id = ?",

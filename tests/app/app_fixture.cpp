@@ -1,6 +1,7 @@
 #include "app_fixture.h"
 
 #include <stdlib.h>
+#include <unistd.h>
 
 #include <stdexcept>
 
@@ -14,8 +15,18 @@ namespace {
 constexpr std::int64_t kStartMs = 1'735'689'600'000;
 constexpr const char* kPassword = "correct horse battery";
 
+// Memory-backed when the machine has it: the store syncs every commit to disk, and these
+// tests commit thousands of times without needing durability.
+std::filesystem::path temp_root() {
+  std::error_code error;
+  if (std::filesystem::is_directory("/dev/shm", error) && access("/dev/shm", W_OK) == 0) {
+    return "/dev/shm";
+  }
+  return std::filesystem::temp_directory_path();
+}
+
 std::filesystem::path make_temp_dir() {
-  std::string pattern = (std::filesystem::temp_directory_path() / "attune-app-XXXXXX").string();
+  std::string pattern = (temp_root() / "attune-app-XXXXXX").string();
   if (mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
   return pattern;
 }

@@ -91,6 +91,19 @@ TEST_F(PracticesTest, PauseIsNeverRefusedToAParticipant) {
   EXPECT_EQ(code_of(act(1, practice, PracticeCommand::kPause)), "ok");  // ended
 }
 
+TEST_F(PracticesTest, PauseAndEndIgnoreWhateverOnBehalfOfNames) {
+  auto own = world.running_practice(group, core::Device::kOwn);
+  auto paused = act(1, own, PracticeCommand::kPause, {id(0), id(2)});
+  ASSERT_EQ(code_of(paused), "ok");
+  EXPECT_EQ(paused->view.status, PracticeStatus::kPaused);
+  EXPECT_EQ(paused->view.paused_by_count, 1);  // only the one who pressed it
+  auto shared = world.running_practice(group, core::Device::kShared);
+  EXPECT_EQ(code_of(act(1, shared, PracticeCommand::kPause, {"made-up"})), "ok");
+  EXPECT_EQ(status(shared), PracticeStatus::kPaused);
+  EXPECT_EQ(code_of(act(2, shared, PracticeCommand::kEnd, {"made-up"})), "ok");
+  EXPECT_EQ(status(shared), PracticeStatus::kEnded);
+}
+
 TEST_F(PracticesTest, ResumeNeedsEveryParticipant) {
   auto practice = world.running_practice(group);
   ASSERT_TRUE(act(1, practice, PracticeCommand::kPause));

@@ -172,6 +172,36 @@ TEST(Relationships, CreateChecksTheName) {
   EXPECT_EQ(listed[0].name, "Us two");
 }
 
+TEST(Relationships, LeavingVoidsAgreementsOverTheLeaversCustomItem) {
+  World world;
+  Group group = world.relationship(3);
+  const Person& author = group.people[2];
+  auto item = world.services.boundaries.add_custom_item(author.actor, group.rid,
+                                                        "presence-and-talk", "Reading aloud");
+  ASSERT_TRUE(item);
+  ASSERT_TRUE(world.services.boundaries.propose(author.actor, *item));
+  world.agree_exercise_items(group);
+  for (int i = 0; i < 2; ++i) world.answer(group.people[i], group.rid, *item, core::Answer::kYes);
+  core::AgreementTerms terms = world.terms();
+  terms.participants = {group.people[0].id, group.people[1].id};
+  auto without = world.services.agreements.create(group.people[0].actor, group.rid, terms);
+  terms.items.push_back(*item);
+  auto with = world.services.agreements.create(group.people[0].actor, group.rid, terms);
+  ASSERT_TRUE(with && without);
+
+  ASSERT_TRUE(world.services.relationships.leave(author.actor, group.rid));
+
+  // The item is gone: nobody can see it or say no to it any more, so no agreement may
+  // keep it in scope.
+  EXPECT_EQ(code_of(world.services.boundaries.answer(group.people[0].actor, group.rid, *item,
+                                                     core::Answer::kNo, "")),
+            "not_found");
+  EXPECT_EQ(world.services.agreements.get(group.people[0].actor, with->id)->status,
+            core::AgreementStatus::kVoid);
+  EXPECT_EQ(world.services.agreements.get(group.people[0].actor, without->id)->status,
+            core::AgreementStatus::kDraft);
+}
+
 class Leaving : public ::testing::Test {
  protected:
   void SetUp() override {
