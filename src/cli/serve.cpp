@@ -13,6 +13,7 @@
 #include "http/api_handler.h"
 #include "http/live_upgrade.h"
 #include "http/server.h"
+#include "live/event_bus.h"
 #include "live/hub.h"
 
 namespace attune::cli {
@@ -46,16 +47,20 @@ int run_serve(const Settings& settings) {
   http::Server server(
       options, [&api](const http::Request& request) { return api(request); },
       [&services, &hub](const http::Request& request) { return http::admit_live(services, *hub, request); });
+  // Replicas on one PostgreSQL hear each other's changes over LISTEN/NOTIFY.
+  auto bus = live::make_event_bus(settings.database_url);
   hub = std::make_shared<live::Hub>(
       services,
       [&server](std::chrono::milliseconds delay, std::function<void()> fn) {
         server.post_after(delay, std::move(fn));
       },
-      [&live_pool](std::function<void()> fn) { boost::asio::post(live_pool, std::move(fn)); });
+      [&live_pool](std::function<void()> fn) { boost::asio::post(live_pool, std::move(fn)); }, bus);
+  bus->start(hub);
   (*runtime)->context().practice_events = hub.get();
 
   std::cout << "attune listening on http://" << options.host << ":" << server.port() << std::endl;
   server.run();
+  bus->stop();
   (*runtime)->context().practice_events = nullptr;
   live_pool.join();
   spdlog::info("attune stopped");

@@ -18,10 +18,11 @@ std::string error_message(const core::Error& error) {
 }  // namespace
 
 Hub::Hub(app::Services& services, Scheduler schedule, BlockingRunner run_blocking,
-         std::chrono::milliseconds device_grace)
+         std::shared_ptr<EventBus> bus, std::chrono::milliseconds device_grace)
     : services_(services),
       schedule_(std::move(schedule)),
       run_blocking_(std::move(run_blocking)),
+      bus_(std::move(bus)),
       device_grace_(device_grace) {}
 
 std::shared_ptr<ConnectionListener> Hub::listener_for(const std::string& practice_id,
@@ -126,11 +127,22 @@ void Hub::handle_message(const std::string& practice_id, const std::string& acco
   });
 }
 
-void Hub::practice_changed(const std::string& practice_id) {
+void Hub::practice_changed(const std::string& practice_id) { bus_->publish(practice_id); }
+
+void Hub::deliver(const std::string& practice_id) {
   std::weak_ptr<Hub> weak = weak_from_this();
   run_blocking_([weak, practice_id] {
     if (auto self = weak.lock()) self->push(practice_id);
   });
+}
+
+void Hub::resync() {
+  std::vector<std::string> watched;
+  {
+    std::lock_guard lock(mutex_);
+    for (const auto& [practice_id, list] : subscribers_) watched.push_back(practice_id);
+  }
+  for (const auto& practice_id : watched) deliver(practice_id);
 }
 
 void Hub::push(const std::string& practice_id) {
@@ -181,7 +193,8 @@ void Hub::schedule_boundary(const std::string& practice_id) {
       if (it == self->scheduled_at_.end() || it->second != at) return;
       self->scheduled_at_.erase(it);
     }
-    self->practice_changed(practice_id);
+    // Every replica derives the boundary itself, so this push stays local.
+    self->deliver(practice_id);
   });
 }
 

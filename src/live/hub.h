@@ -1,7 +1,8 @@
 // The live hub: which connections watch which practice, pushing each participant their
 // own view of the state after every change and at the derived step boundaries, and
 // pausing (unattributed) a practice when a participant's own device has been gone ~10 s.
-// Fan-out copies the subscriber list under the lock and sends outside it.
+// Fan-out copies the subscriber list under the lock and sends outside it. Changes go out
+// through the event bus, so the hubs of all replicas hear of them.
 #pragma once
 
 #include <chrono>
@@ -15,6 +16,7 @@
 #include "app/practice_events.h"
 #include "app/services.h"
 #include "live/connection.h"
+#include "live/event_bus.h"
 
 namespace attune::live {
 
@@ -23,16 +25,24 @@ using Scheduler = std::function<void(std::chrono::milliseconds, std::function<vo
 // Runs fn on a thread that may block on the store.
 using BlockingRunner = std::function<void(std::function<void()>)>;
 
-class Hub final : public app::PracticeEvents, public std::enable_shared_from_this<Hub> {
+class Hub final : public app::PracticeEvents,
+                  public EventSink,
+                  public std::enable_shared_from_this<Hub> {
  public:
+  // Publishes through `bus`; the caller then starts the bus with this hub as its sink.
   Hub(app::Services& services, Scheduler schedule, BlockingRunner run_blocking,
+      std::shared_ptr<EventBus> bus,
       std::chrono::milliseconds device_grace = std::chrono::seconds(10));
 
   // A listener for a new WebSocket of this participant on this practice.
   std::shared_ptr<ConnectionListener> listener_for(const std::string& practice_id,
                                                    const std::string& account_id);
 
+  // A committed change, from a use case on this replica: published on the bus.
   void practice_changed(const std::string& practice_id) override;
+  // From the bus: a change on any replica, or a resync after missed events.
+  void deliver(const std::string& practice_id) override;
+  void resync() override;
 
   // Used by the socket listener.
   void subscribe(const std::string& practice_id, const std::string& account_id,
@@ -57,6 +67,7 @@ class Hub final : public app::PracticeEvents, public std::enable_shared_from_thi
   app::Services& services_;
   Scheduler schedule_;
   BlockingRunner run_blocking_;
+  std::shared_ptr<EventBus> bus_;
   std::chrono::milliseconds device_grace_;
   mutable std::mutex mutex_;
   std::unordered_map<std::string, std::vector<Subscriber>> subscribers_;

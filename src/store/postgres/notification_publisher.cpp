@@ -1,0 +1,37 @@
+#include "store/postgres/notification_publisher.h"
+
+#include "store/database.h"
+#include "store/postgres/connection_pool.h"
+
+namespace attune::store::postgres {
+namespace {
+
+const TranslatedSql kNotify{"SELECT pg_notify($1, $2)", 2};
+
+}  // namespace
+
+NotificationPublisher::NotificationPublisher(std::string url, std::string channel)
+    : channel_(std::move(channel)), pool_(std::make_unique<ConnectionPool>(std::move(url))) {}
+
+NotificationPublisher::~NotificationPublisher() = default;
+
+core::Status NotificationPublisher::publish(const std::string& payload) {
+  try {
+    std::unique_ptr<Connection> connection = pool_->acquire();
+    try {
+      connection->query(kNotify, {channel_, payload});
+    } catch (const StoreFailure&) {
+      // A pooled connection the server dropped shows as broken only once used; a notify
+      // that failed on it was never sent, so sending it again cannot duplicate it.
+      if (!connection->is_broken()) throw;
+      connection->reset();
+      connection->query(kNotify, {channel_, payload});
+    }
+    pool_->release(std::move(connection));
+    return {};
+  } catch (const StoreFailure& failure) {
+    return core::fail(core::ErrorCode::internal, failure.what());
+  }
+}
+
+}  // namespace attune::store::postgres
