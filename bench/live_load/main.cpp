@@ -1,0 +1,54 @@
+// live_load: the WebSocket load client for attune's live practices (see docs/benchmarks.md).
+//   live_load seed --port P --pairs N --manifest FILE
+//   live_load run --port P --echo-port E --manifest FILE --practices N [--server-pid PID]
+//   live_load echo-server --port E
+#include <CLI/CLI.hpp>
+
+#include "live_load/commands.h"
+
+int main(int argc, char** argv) {
+  using namespace attune::bench;
+  CLI::App app{"attune live load client"};
+  app.require_subcommand(1);
+
+  SeedOptions seed;
+  auto* seed_command = app.add_subcommand("seed", "create couples with signed agreements");
+  seed_command->add_option("--host", seed.server.host);
+  seed_command->add_option("--port", seed.server.port)->required();
+  seed_command->add_option("--pairs", seed.pairs);
+  seed_command->add_option("--connections", seed.connections);
+  seed_command->add_option("--sources", seed.sources);
+  seed_command->add_option("--manifest", seed.manifest)->required();
+
+  LoadOptions load;
+  auto* run_command = app.add_subcommand("run", "measure pause-to-peer latency under load");
+  run_command->add_option("--host", load.server.host);
+  run_command->add_option("--port", load.server.port)->required();
+  run_command->add_option("--echo-host", load.echo.host);
+  run_command->add_option("--echo-port", load.echo.port)->required();
+  run_command->add_option("--manifest", load.manifest)->required();
+  run_command->add_option("--practices", load.practices);
+  run_command->add_option("--sources", load.sources);
+  run_command->add_option("--setup-connections", load.setup_connections);
+  run_command->add_option("--connect-concurrency", load.connect_concurrency);
+  run_command->add_option("--duration", load.duration_seconds, "measured window, seconds");
+  run_command->add_option("--pause-period", load.pause_period_seconds,
+                          "seconds between a practice's pauses");
+  run_command->add_option("--hold", load.hold_seconds, "seconds a practice stays paused");
+  run_command->add_option("--echo-seconds", load.echo_seconds);
+  run_command->add_option("--echo-rate", load.echo_rate, "echo round trips per second");
+  run_command->add_option("--echo-size", load.echo_size);
+  run_command->add_option("--server-pid", load.server_pid);
+  run_command->add_option("--json", load.json_out);
+  run_command->add_option("--seed", load.random_seed);
+
+  Target echo;
+  auto* echo_command = app.add_subcommand("echo-server", "bare Beast WebSocket echo server");
+  echo_command->add_option("--host", echo.host);
+  echo_command->add_option("--port", echo.port)->required();
+
+  CLI11_PARSE(app, argc, argv);
+  if (seed_command->parsed()) return run_seed(seed);
+  if (run_command->parsed()) return run_load(load);
+  return run_echo_server(echo);
+}

@@ -1,0 +1,23 @@
+// The seeded world a load run starts from: per couple, both session tokens and their
+// signed agreement. Written by `live_load seed`, read by `live_load run`, so one seeding
+// serves every N.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace attune::bench {
+
+struct SeededPair {
+  std::string token_a;
+  std::string token_b;
+  std::string agreement_id;
+};
+
+// One line per pair: token_a, token_b and agreement_id separated by tabs.
+bool write_manifest(const std::string& path, const std::vector<SeededPair>& pairs);
+// The first `limit` pairs; nullopt when the file cannot be read or is malformed.
+std::optional<std::vector<SeededPair>> read_manifest(const std::string& path, std::size_t limit);
+
+}  // namespace attune::bench
