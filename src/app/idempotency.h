@@ -1,5 +1,6 @@
-// Idempotency-Key support: the first response to (caller, method, path, key) is kept,
-// sealed, for a day; a retry with the same body gets it back and writes nothing.
+// Idempotency-Key support: a write carrying a key first claims (caller, method, path, key),
+// so copies of it arriving at the same moment cannot both run; its response is then kept,
+// sealed, for a day, and a retry with the same body gets it back and writes nothing.
 #pragma once
 
 #include <optional>
@@ -19,17 +20,24 @@ class Idempotency {
  public:
   explicit Idempotency(Context& context);
 
-  // nullopt when the key is new; the stored response for a replay; an error when the key
-  // was used with another body.
-  core::Result<std::optional<StoredResponse>> find(std::string_view caller, std::string_view method,
-                                                   std::string_view path, std::string_view key,
-                                                   std::string_view body);
-  void remember(std::string_view caller, std::string_view method, std::string_view path,
-                std::string_view key, std::string_view body, const StoredResponse& response);
+  // nullopt when the key was free and is now claimed for this request: the caller runs it
+  // and then calls finish() or release(). The stored response when it already ran.
+  // idempotency_key_reused when the key was used with another body; busy (Retry-After)
+  // while another request with this key is still running.
+  core::Result<std::optional<StoredResponse>> claim(std::string_view caller,
+                                                    std::string_view method, std::string_view path,
+                                                    std::string_view key, std::string_view body);
+  // Keeps the claimed request's response for its retries.
+  void finish(std::string_view caller, std::string_view method, std::string_view path,
+              std::string_view key, const StoredResponse& response);
+  // Gives up a claim whose request failed without an answer worth keeping, so a retry runs.
+  void release(std::string_view caller, std::string_view method, std::string_view path,
+               std::string_view key);
 
  private:
   std::string scope_of(std::string_view caller, std::string_view method, std::string_view path,
                        std::string_view key) const;
+  std::int64_t ttl_ms() const;
 
   Context& context_;
   crypto::SecretKey sealing_key_;

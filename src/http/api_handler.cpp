@@ -110,7 +110,7 @@ Response ApiHandler::run(const Route& route, ApiCall& call) {
                           request.path != "/api/v1/auth/logout";
   if (idempotent) {
     if (key.size() > kMaxIdempotencyKey) reject(core::ErrorCode::invalid_field, "Idempotency-Key is too long.");
-    auto stored = services_.idempotency.find(caller, request.method, request.path, key, request.body);
+    auto stored = services_.idempotency.claim(caller, request.method, request.path, key, request.body);
     if (!stored) return error_response(stored.error());
     if (*stored) return Response::json((*stored)->status, (*stored)->body);
   }
@@ -119,10 +119,16 @@ Response ApiHandler::run(const Route& route, ApiCall& call) {
     response = route.handle(call);
   } catch (const BadInput& bad) {
     response = error_response(bad.error);
+  } catch (...) {
+    if (idempotent) services_.idempotency.release(caller, request.method, request.path, key);
+    throw;
   }
-  if (idempotent && response.status < 500 && response.header("set-cookie").empty()) {
-    services_.idempotency.remember(caller, request.method, request.path, key, request.body,
-                                   {response.status, response.body});
+  if (!idempotent) return response;
+  if (response.status < 500 && response.header("set-cookie").empty()) {
+    services_.idempotency.finish(caller, request.method, request.path, key,
+                                 {response.status, response.body});
+  } else {
+    services_.idempotency.release(caller, request.method, request.path, key);
   }
   return response;
 }

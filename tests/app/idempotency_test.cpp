@@ -1,5 +1,6 @@
 // Idempotency keys (I7): a retried request gets the first response back, a key reused with
-// another body is refused, keys are scoped to their caller, and records expire.
+// another body is refused, a key is claimed by one request at a time, keys are scoped to
+// their caller, and records expire.
 #include <gtest/gtest.h>
 
 #include <chrono>
@@ -12,26 +13,32 @@ namespace {
 using std::chrono::milliseconds;
 
 constexpr const char* kBody = R"({"name":"Us"})";
+constexpr const char* kPath = "/api/v1/relationships";
 
 class IdempotencyTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    idempotency().remember("alex", "POST", "/api/v1/relationships", "key-1", kBody,
-                           {201, R"({"id":"r1"})"});
+    ASSERT_FALSE(claim("alex", "key-1").value().has_value());
+    idempotency().finish("alex", "POST", kPath, "key-1", {201, R"({"id":"r1"})"});
   }
   Idempotency& idempotency() { return world.services.idempotency; }
+  core::Result<std::optional<StoredResponse>> claim(const std::string& caller,
+                                                    const std::string& key,
+                                                    const std::string& body = kBody) {
+    return idempotency().claim(caller, "POST", kPath, key, body);
+  }
 
   World world;
 };
 
-TEST_F(IdempotencyTest, NewKeyFindsNothing) {
-  auto found = idempotency().find("alex", "POST", "/api/v1/relationships", "key-2", kBody);
-  ASSERT_TRUE(found);
-  EXPECT_FALSE(found->has_value());
+TEST_F(IdempotencyTest, NewKeyIsClaimedAndReplaysNothing) {
+  auto claimed = claim("alex", "key-2");
+  ASSERT_TRUE(claimed);
+  EXPECT_FALSE(claimed->has_value());
 }
 
 TEST_F(IdempotencyTest, SameRequestReplaysTheStoredResponse) {
-  auto found = idempotency().find("alex", "POST", "/api/v1/relationships", "key-1", kBody);
+  auto found = claim("alex", "key-1");
   ASSERT_TRUE(found);
   ASSERT_TRUE(found->has_value());
   EXPECT_EQ((*found)->status, 201);
@@ -39,20 +46,54 @@ TEST_F(IdempotencyTest, SameRequestReplaysTheStoredResponse) {
 }
 
 TEST_F(IdempotencyTest, SameKeyWithAnotherBodyIsRefused) {
-  auto found =
-      idempotency().find("alex", "POST", "/api/v1/relationships", "key-1", R"({"name":"Them"})");
-  EXPECT_EQ(code_of(found), "idempotency_key_reused");
+  EXPECT_EQ(code_of(claim("alex", "key-1", R"({"name":"Them"})")), "idempotency_key_reused");
+}
+
+TEST_F(IdempotencyTest, ACopyArrivingWhileTheFirstRunsIsToldToComeBack) {
+  ASSERT_FALSE(claim("alex", "key-2").value().has_value());
+  auto copy = claim("alex", "key-2");
+  EXPECT_EQ(code_of(copy), "busy");
+  EXPECT_GT(copy.error().retry_after_seconds, 0);
+  idempotency().finish("alex", "POST", kPath, "key-2", {201, R"({"id":"r2"})"});
+  auto later = claim("alex", "key-2");
+  ASSERT_TRUE(later && later->has_value());
+  EXPECT_EQ((*later)->body, R"({"id":"r2"})");
+}
+
+TEST_F(IdempotencyTest, ReleasedClaimLetsARetryRun) {
+  ASSERT_FALSE(claim("alex", "key-2").value().has_value());
+  idempotency().release("alex", "POST", kPath, "key-2");
+  auto retry = claim("alex", "key-2");
+  ASSERT_TRUE(retry);
+  EXPECT_FALSE(retry->has_value());
+}
+
+TEST_F(IdempotencyTest, ReleaseNeverDropsAFinishedResponse) {
+  idempotency().release("alex", "POST", kPath, "key-1");
+  auto found = claim("alex", "key-1");
+  ASSERT_TRUE(found && found->has_value());
+  EXPECT_EQ((*found)->status, 201);
+}
+
+TEST_F(IdempotencyTest, ClaimLeftByADeadServerIsTakenOverAfterItsLease) {
+  ASSERT_FALSE(claim("alex", "key-2").value().has_value());  // and never finished
+  world.advance(milliseconds(29'000));
+  EXPECT_EQ(code_of(claim("alex", "key-2")), "busy");
+  world.advance(milliseconds(1'000));
+  auto retry = claim("alex", "key-2");
+  ASSERT_TRUE(retry);
+  EXPECT_FALSE(retry->has_value());
 }
 
 TEST_F(IdempotencyTest, AnotherCallersSameKeyNeverReplays) {
-  auto found = idempotency().find("blake", "POST", "/api/v1/relationships", "key-1", kBody);
+  auto found = claim("blake", "key-1");
   ASSERT_TRUE(found);
   EXPECT_FALSE(found->has_value());
 }
 
 TEST_F(IdempotencyTest, KeyIsScopedToMethodAndPath) {
-  auto other_path = idempotency().find("alex", "POST", "/api/v1/intake", "key-1", kBody);
-  auto other_method = idempotency().find("alex", "PUT", "/api/v1/relationships", "key-1", kBody);
+  auto other_path = idempotency().claim("alex", "POST", "/api/v1/intake", "key-1", kBody);
+  auto other_method = idempotency().claim("alex", "PUT", kPath, "key-1", kBody);
   ASSERT_TRUE(other_path && other_method);
   EXPECT_FALSE(other_path->has_value());
   EXPECT_FALSE(other_method->has_value());
@@ -61,12 +102,11 @@ TEST_F(IdempotencyTest, KeyIsScopedToMethodAndPath) {
 TEST_F(IdempotencyTest, RecordExpiresAfterItsTtl) {
   const auto ttl = std::chrono::duration_cast<milliseconds>(world.context.config.idempotency_ttl);
   world.advance(ttl - milliseconds(1));
-  auto before = idempotency().find("alex", "POST", "/api/v1/relationships", "key-1", kBody);
+  auto before = claim("alex", "key-1");
   ASSERT_TRUE(before);
   EXPECT_TRUE(before->has_value());
   world.advance(milliseconds(1));
-  auto after =
-      idempotency().find("alex", "POST", "/api/v1/relationships", "key-1", R"({"other":1})");
+  auto after = claim("alex", "key-1", R"({"other":1})");
   ASSERT_TRUE(after);
   EXPECT_FALSE(after->has_value());
 }

@@ -7,6 +7,7 @@
 #include <atomic>
 #include <chrono>
 #include <iostream>
+#include <latch>
 #include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -281,6 +282,65 @@ TEST_P(Durability, RetryAfterCrashReplaysTheFirstAnswerAndWritesOnce) {
   EXPECT_EQ(reused.status, 422);
   EXPECT_EQ(error_code(reused), "idempotency_key_reused");
   EXPECT_EQ(json::parse(after.call("GET", intake_path, "", &w.person).body)["entries"].size(), 1u);
+}
+
+// Sends copies of one request at the same moment, each on its own connection.
+std::vector<TestResponse> send_at_once(std::uint16_t port, int copies, const std::string& path,
+                                       const std::string& body, const TestHeaders& headers) {
+  std::vector<TestResponse> answers(static_cast<std::size_t>(copies));
+  std::latch connected(copies);
+  std::vector<std::thread> threads;
+  for (auto& answer : answers) {
+    threads.emplace_back([&] {
+      std::unique_ptr<TestClient> client;
+      try {
+        client = std::make_unique<TestClient>(port);
+      } catch (const std::exception&) {  // no answer (status 0) fails the caller's check
+      }
+      connected.arrive_and_wait();  // then all at once, as closely as the machine allows
+      try {
+        if (client) answer = client->request("POST", path, body, headers);
+      } catch (const std::exception&) {
+      }
+    });
+  }
+  for (auto& t : threads) t.join();
+  return answers;
+}
+
+// A client that times out and retries while its first attempt still runs sends the same
+// request twice at once; the key must still let exactly one of them write.
+TEST_P(Durability, SimultaneousCopiesOfOneKeyedWriteWriteOnce) {
+  Api setup = api();
+  Person me = setup.sign_up("Ida");
+  const std::string path = "/api/v1/relationships/" + setup.relationship({&me}) + "/intake";
+  constexpr int kRounds = 5;
+  constexpr int kCopies = 8;
+  for (int round = 0; round < kRounds; ++round) {
+    const std::string text = "sent eight times, round " + std::to_string(round);
+    const std::string body = json{{"kind", "hurt"}, {"text", text}}.dump();
+    const TestHeaders key{{"Idempotency-Key", "same-moment-" + std::to_string(round)}};
+    TestHeaders headers = key;
+    headers.insert(headers.end(),
+                   {{"Authorization", "Bearer " + me.token}, {"Content-Type", "application/json"}});
+    // A copy that arrived while another ran is told to come back, and then gets the replay.
+    std::set<std::string> bodies;
+    for (auto& answer : send_at_once(server->port(), kCopies, path, body, headers)) {
+      for (int attempt = 0; answer.status == 503 && attempt < 40; ++attempt) {
+        EXPECT_EQ(error_code(answer), "busy");
+        std::this_thread::sleep_for(50ms);
+        answer = setup.call("POST", path, body, &me, key);
+      }
+      EXPECT_EQ(answer.status, 201) << answer.body;
+      bodies.insert(answer.body);
+    }
+    EXPECT_EQ(bodies.size(), 1u) << "round " << round;
+    const json entries = json::parse(setup.call("GET", path, "", &me).body)["entries"];
+    EXPECT_EQ(std::count_if(entries.begin(), entries.end(),
+                            [&](const json& entry) { return entry["text"] == text; }),
+              1)
+        << "round " << round;
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(Stores, Durability,
