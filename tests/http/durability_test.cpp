@@ -1,6 +1,6 @@
-// I7 through the real binary on both stores: every write the server acknowledged survives a
-// SIGKILL and restart, a retried write with its Idempotency-Key replays the first answer and
-// writes nothing, and bad input sent during the run leaves no trace.
+// I7 through the real binary on both stores: every acknowledged write survives a SIGKILL and
+// restart, bad input sent meanwhile leaves no trace, and a keyed write retried after a crash
+// or sent several times at once is written once and answered alike.
 #include <gtest/gtest.h>
 
 #include <algorithm>
