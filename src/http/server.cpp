@@ -84,6 +84,7 @@ Server::Server(ServerOptions options, Handler handler, UpgradeHandler upgrade_ha
                                    std::move(upgrade_handler))) {}
 
 Server::~Server() {
+  impl_->request_stop();
   impl_->io.stop();
   impl_->join_io_threads();
   impl_->pool.join();

@@ -21,7 +21,9 @@ namespace attune::http {
 using Handler = std::function<Response(const Request&)>;
 
 // Runs on the worker pool for a WebSocket upgrade request, before the upgrade: a listener lets
-// the upgrade proceed; a Response (401, 403, 404...) is sent instead.
+// the upgrade proceed; a Response (401, 403, 404...) is sent instead. The Connection the
+// listener gets may be kept after on_close, even past the Server: its send() and close() then
+// do nothing.
 using UpgradeHandler =
     std::function<std::variant<std::shared_ptr<live::ConnectionListener>, Response>(
         const Request&)>;
@@ -57,6 +59,7 @@ class Server {
   void stop();
 
   // Runs fn on an I/O thread (for the live layer's fan-out and timers). fn must not block.
+  // Work posted before run() waits for it; work still pending when run() returns never runs.
   void post(std::function<void()> fn);
   void post_after(std::chrono::milliseconds delay, std::function<void()> fn);
 
