@@ -17,7 +17,8 @@ class PgCluster {
   static std::string missing_message();
 
   // The one cluster of this test program, started by the first call. Throws
-  // std::runtime_error (with the server's log) when it cannot start.
+  // std::runtime_error (with the server's log) when it cannot start. Make the first call
+  // from the main thread: the server stops when the thread that started it ends.
   static PgCluster& shared();
 
   PgCluster(const PgCluster&) = delete;
