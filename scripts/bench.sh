@@ -77,6 +77,7 @@ await_port() {
 # Per-request logs would cost the server time, so stderr goes to a file nobody reads.
 start_server() {
   local data_dir=$1
+  rm -f "$TMP/server.out"  # so a previous server's port is never read
   taskset -c "$SERVER_CPUS" "$BUILD/attune" serve --listen 127.0.0.1:0 --data-dir "$data_dir" \
     --content-dir content --web-dir web/dist --insecure-fast-password-hashing \
     --config "$TMP/bench.toml" >"$TMP/server.out" 2>"$TMP/server.log" &
@@ -176,6 +177,7 @@ run_live() {
     rm -rf "$TMP/run"
     cp -a "$SEED_CACHE/data" "$TMP/run"
     start_server "$TMP/run"
+    rm -f "$TMP/echo.out"
     taskset -c "$SERVER_CPUS" "$LIVE_LOAD" echo-server --port 0 >"$TMP/echo.out" 2>&1 &
     ECHO_PID=$!
     await_port "$ECHO_PID" "$TMP/echo.out" "echo listening on "

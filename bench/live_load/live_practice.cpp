@@ -25,7 +25,14 @@ void on_message(LoadRun& run, LivePractice& practice, int who, std::string_view 
   const auto type = message.value("type", std::string());
   if (type == "error") ++run.server_errors;
   if (type != "state" || !message.contains("state")) return;
-  std::string status = message["state"].value("status", std::string());
+  const json& state = message["state"];
+  Participant& person = practice.people[static_cast<std::size_t>(who)];
+  // The server may deliver an older state after a newer one (a command's own answer and
+  // the fan-out run on different threads); seq says which is current.
+  const auto seq = state.value("seq", std::int64_t{0});
+  if (seq < person.seq) return;
+  person.seq = seq;
+  std::string status = state.value("status", std::string());
   if (status == "paused" && practice.pauser >= 0) {
     if (who != practice.pauser && !practice.peer_saw_pause) {
       practice.peer_saw_pause = true;
@@ -35,7 +42,7 @@ void on_message(LoadRun& run, LivePractice& practice, int who, std::string_view 
       run.pause_to_self.add(received - practice.pause_sent);
     }
   }
-  practice.people[static_cast<std::size_t>(who)].status = std::move(status);
+  person.status = std::move(status);
   practice.wake.cancel();
 }
 

@@ -18,7 +18,8 @@ namespace attune::bench {
 struct Participant {
   std::string token;
   std::unique_ptr<WsClient> socket;
-  std::string status;  // the last state's status this participant received
+  std::string status;  // the status of the newest state this participant received
+  std::int64_t seq = -1;
   bool reading = false;
 };
 
