@@ -132,6 +132,7 @@ describe('api', () => {
     expect(calls[0].url).toBe('/api/v1/practices/p1/pause');
     expect(calls[0].init.keepalive).toBe(true);
     expect(header(calls[0], 'X-CSRF-Token')).toBe('csrf-123');
+    expect(header(calls[0], 'Idempotency-Key')).toMatch(/^[0-9a-f-]{36}$/);
   });
 });
 

@@ -1,246 +1,33 @@
-// Every call the web client makes to the attune server, with typed responses.
-// Writes carry the X-CSRF-Token header; the session itself rides on the HttpOnly cookie.
-// Failures are thrown as ApiError {code, message}; a 401 also notifies the app so it can
-// show the log-in screen.
+// Every call the web client makes to the attune server, with typed answers. How a call
+// travels (CSRF header, Idempotency-Key, retries, errors) is in transport.ts.
 
-import { csrfToken } from './session';
+import type {
+  Agreement,
+  AgreementBody,
+  AgreementStatus,
+  AgreementSummary,
+  AgreementVersion,
+  Answer,
+  Catalogue,
+  Exercise,
+  HistoryEntry,
+  IntakeEntry,
+  IntakeKind,
+  LoginResult,
+  Me,
+  MyAnswer,
+  PracticeState,
+  PracticeSummary,
+  RelationshipDetail,
+  RelationshipSummary,
+  Resources,
+  SharedItem,
+  Visibility,
+} from './apiTypes';
+import { request } from './transport';
 
-export interface ApiErrorShape {
-  code: string;
-  message: string;
-}
-
-export class ApiError extends Error implements ApiErrorShape {
-  readonly code: string;
-  readonly status: number;
-  constructor(status: number, code: string, message: string) {
-    super(message);
-    this.name = 'ApiError';
-    this.status = status;
-    this.code = code;
-  }
-}
-
-// ---- types ---------------------------------------------------------------
-
-export type Answer = 'yes' | 'maybe' | 'no' | 'unset';
-export type Visibility = 'private' | 'partners' | 'therapist' | 'partners_and_therapist';
-export type IntakeKind = 'hurt' | 'safe' | 'desire';
-export type AgreementStatus = 'draft' | 'signed' | 'void';
-export type PracticeStatus = 'waiting' | 'running' | 'paused' | 'ended';
-
-export interface Account {
-  id: string;
-  display_name: string;
-}
-export interface Me extends Account {
-  time_zone: string;
-  roles: string[];
-}
-export interface LoginResult {
-  csrf_token: string;
-  account: Account;
-}
-export interface ResourceEntry {
-  name: string;
-  contact: string;
-  note?: string;
-}
-export interface Resources {
-  title: string;
-  body: string;
-  entries: ResourceEntry[];
-}
-export interface RelationshipSummary {
-  id: string;
-  name: string;
-}
-export interface Person {
-  id: string;
-  display_name: string;
-}
-export interface PendingPerson extends Person {
-  you_approved?: boolean;
-}
-export interface RelationshipDetail {
-  id: string;
-  name: string;
-  partners: Person[];
-  pending?: PendingPerson[];
-}
-export interface Category {
-  id: string;
-  label: string;
-}
-export interface CatalogueItem {
-  id: string;
-  category: string;
-  label: string;
-  description: string;
-  custom?: boolean;
-  mine?: boolean;
-  proposed?: boolean;
-}
-export interface Catalogue {
-  categories: Category[];
-  items: CatalogueItem[];
-}
-export interface MyAnswer {
-  item_id: string;
-  answer: Answer;
-  note?: string;
-}
-export interface HistoryEntry {
-  item_id: string;
-  answer: Answer;
-  note?: string;
-  at?: string;
-  changed_at?: string;
-  created_at?: string;
-}
-export interface SharedItem {
-  item_id: string;
-  level: 'yes' | 'ask-first';
-}
-export interface IntakeEntry {
-  id: string;
-  kind: IntakeKind;
-  text: string;
-  visibility: Visibility;
-  mine: boolean;
-  author_name?: string;
-  created_at?: string;
-}
-export interface Exercise {
-  id: string;
-  stage: number;
-  title: string;
-  minutes: number;
-  requires: string[];
-  summary?: string;
-}
-export interface AgreementBody {
-  exercise_id: string;
-  participants?: string[];
-  items: string[];
-  time_limit_minutes: number;
-  role_order: string[];
-  pause_word: string;
-  aftercare: string;
-}
-export interface AgreementSummary {
-  id: string;
-  version: number;
-  status: AgreementStatus;
-  exercise_id: string;
-  signature_count: number;
-  participant_count: number;
-  you_signed: boolean;
-}
-export interface Agreement extends AgreementSummary, Partial<Omit<AgreementBody, 'exercise_id'>> {}
-export interface AgreementVersion {
-  version: number;
-  created_at?: string;
-  exercise_id: string;
-  participants: string[];
-  items: string[];
-  time_limit_minutes: number;
-  role_order: string[];
-  pause_word: string;
-  aftercare: string;
-}
-export interface PracticeSummary {
-  id: string;
-  agreement_id: string;
-  status: PracticeStatus;
-}
-export interface Phase {
-  index: number;
-  name: string;
-  instruction: string;
-  giver?: string | null;
-  receiver?: string | null;
-  ends_at?: string | null;
-}
-export interface PracticeState {
-  id: string;
-  agreement_id?: string;
-  status: PracticeStatus;
-  void: boolean;
-  device: 'own' | 'shared';
-  phase?: Phase | null;
-  participant_count: number;
-  ready_count: number;
-  you_ready: boolean;
-  paused_by_count: number;
-  resume_consent_count: number;
-  you_consented: boolean;
-  time_left_seconds: number;
-  seq: number;
-  pause_word?: string;
-  participants?: Person[];
-}
-
-// ---- transport -------------------------------------------------------------
-
-type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
-
-interface RequestOptions {
-  keepalive?: boolean;
-  // Login answers 401 for a wrong password; that must not bounce to the log-in screen.
-  quiet401?: boolean;
-}
-
-let onUnauthorized: () => void = () => {};
-
-/** The app registers what happens when the server says the session is gone. */
-export function setUnauthorizedHandler(handler: () => void): void {
-  onUnauthorized = handler;
-}
-
-export async function request<T>(
-  method: Method,
-  path: string,
-  body?: unknown,
-  options: RequestOptions = {},
-): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
-  if (method !== 'GET') {
-    const token = csrfToken();
-    if (token) headers['X-CSRF-Token'] = token;
-  }
-  let response: Response;
-  try {
-    response = await fetch(path, {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-      credentials: 'same-origin',
-      keepalive: options.keepalive,
-    });
-  } catch {
-    throw new ApiError(0, 'network', 'The server could not be reached.');
-  }
-  if (response.status === 401 && !options.quiet401) onUnauthorized();
-  if (!response.ok) throw await errorFrom(response);
-  if (response.status === 204) return undefined as T;
-  const text = await response.text();
-  return (text ? JSON.parse(text) : undefined) as T;
-}
-
-async function errorFrom(response: Response): Promise<ApiError> {
-  let code = `http_${response.status}`;
-  let message = '';
-  try {
-    const parsed = (await response.json()) as { error?: Partial<ApiErrorShape> };
-    if (parsed?.error?.code) code = parsed.error.code;
-    if (parsed?.error?.message) message = parsed.error.message;
-  } catch {
-    /* not JSON: keep the status-derived code */
-  }
-  return new ApiError(response.status, code, message);
-}
+export type * from './apiTypes';
+export { ApiError, setUnauthorizedHandler, type ApiErrorShape } from './transport';
 
 const enc = encodeURIComponent;
 
@@ -494,7 +281,7 @@ export function practiceAct(
   onBehalfOf?: string[],
 ): Promise<PracticeState> {
   const body = onBehalfOf && onBehalfOf.length ? { on_behalf_of: onBehalfOf } : undefined;
-  return request('POST', `/api/v1/practices/${enc(pid)}/${act}`, body);
+  return request('POST', `/api/v1/practices/${enc(pid)}/${act}`, body, { urgent: act === 'pause' });
 }
 
 /**
@@ -505,6 +292,7 @@ export function pauseKeepalive(pid: string): void {
   void request('POST', `/api/v1/practices/${enc(pid)}/pause`, undefined, {
     keepalive: true,
     quiet401: true,
+    urgent: true,
   }).catch(() => {});
 }
 

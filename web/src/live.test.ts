@@ -1,34 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PracticeState } from './api';
 import { LiveConnection } from './live';
-
-class FakeSocket {
-  static OPEN = 1;
-  readyState = 0;
-  sent: string[] = [];
-  onopen: (() => void) | null = null;
-  onmessage: ((e: { data: string }) => void) | null = null;
-  onclose: (() => void) | null = null;
-  onerror: (() => void) | null = null;
-  constructor(public url: string) {}
-  send(s: string) {
-    this.sent.push(s);
-  }
-  close() {
-    this.readyState = 3;
-  }
-  open() {
-    this.readyState = 1;
-    this.onopen?.();
-  }
-  push(state: Partial<PracticeState>) {
-    this.onmessage?.({ data: JSON.stringify({ type: 'state', state }) });
-  }
-  drop() {
-    this.readyState = 3;
-    this.onclose?.();
-  }
-}
+import { FakeSocket } from './testing/fakeSocket';
 
 describe('LiveConnection', () => {
   afterEach(() => {
@@ -87,8 +60,9 @@ describe('LiveConnection watchdog and network events', () => {
     const sockets: FakeSocket[] = [];
     const events = new EventTarget();
     const links: string[] = [];
+    const seqs: number[] = [];
     const live = new LiveConnection('p1', {
-      onState: () => {},
+      onState: (s) => seqs.push(s.seq),
       onLink: (l) => links.push(l),
       getTicket: async () => 't',
       makeSocket: (url) => {
@@ -101,7 +75,7 @@ describe('LiveConnection watchdog and network events', () => {
       silenceMs: 2500,
       events: events as unknown as Window,
     });
-    return { live, sockets, events, links };
+    return { live, sockets, events, links, seqs };
   }
 
   it('a silent link is dropped and re-opened', async () => {
@@ -127,6 +101,50 @@ describe('LiveConnection watchdog and network events', () => {
     events.dispatchEvent(new Event('online'));
     await vi.advanceTimersByTimeAsync(0);
     expect(sockets).toHaveLength(2);
+    live.stop();
+  });
+
+  it('after reconnecting through online, a state older than the newest seen is ignored', async () => {
+    const { live, sockets, events, seqs } = setup();
+    live.start();
+    await vi.advanceTimersByTimeAsync(0);
+    sockets[0].open();
+    sockets[0].push({ seq: 4 });
+    events.dispatchEvent(new Event('offline'));
+    events.dispatchEvent(new Event('online'));
+    await vi.advanceTimersByTimeAsync(0);
+    sockets[1].open();
+    // A replica that has not yet seen the latest change answers the new link first.
+    sockets[1].push({ seq: 3 });
+    sockets[1].push({ seq: 6 });
+    expect(seqs).toEqual([4, 6]);
+    live.stop();
+  });
+
+  it('a late frame from a link the watchdog dropped cannot roll the state back', async () => {
+    const { live, sockets, seqs } = setup();
+    live.start();
+    await vi.advanceTimersByTimeAsync(0);
+    sockets[0].open();
+    sockets[0].push({ seq: 2 });
+    await vi.advanceTimersByTimeAsync(3000 + 300);
+    expect(sockets).toHaveLength(2);
+    sockets[1].open();
+    sockets[1].push({ seq: 7 });
+    sockets[0].push({ seq: 5 });
+    expect(seqs).toEqual([2, 7]);
+    live.stop();
+  });
+
+  it('an HTTP answer older than the live state (a replayed pause) is ignored', async () => {
+    const { live, sockets, seqs } = setup();
+    live.start();
+    await vi.advanceTimersByTimeAsync(0);
+    sockets[0].open();
+    sockets[0].push({ seq: 9 });
+    live.accept({ seq: 8 } as PracticeState);
+    live.accept({ seq: 10 } as PracticeState);
+    expect(seqs).toEqual([9, 10]);
     live.stop();
   });
 });

@@ -59,7 +59,7 @@ export function PracticeScreen({ rid, pid }: { rid: string; pid: string }) {
   const [loadError, setLoadError] = useState<string | null>(null);
   const [confirmEnd, setConfirmEnd] = useState(false);
   const live = useRef<LiveConnection | null>(null);
-  const { status, busy, run } = useAction();
+  const { status, busy, run, say } = useAction();
   const meId = sessionAccountId();
 
   useEffect(() => {
@@ -97,9 +97,14 @@ export function PracticeScreen({ rid, pid }: { rid: string; pid: string }) {
   const act = (kind: PracticeAct, onBehalfOf?: string[]) =>
     run(async () => live.current?.accept(await practiceAct(pid, kind, onBehalfOf)));
 
+  // Pause stays out of `busy`: while one pause is still on its way, pressing pause again,
+  // or ending, must still work.
   const pause = () => {
     live.current?.send({ type: 'pause' });
-    void act('pause');
+    practiceAct(pid, 'pause').then(
+      (s) => live.current?.accept(s),
+      (err) => say(calmMessage(err), 'error'),
+    );
   };
 
   // "P" pauses from anywhere on this screen, unless typing in a field.
