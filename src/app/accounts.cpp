@@ -17,15 +17,21 @@ constexpr std::size_t kMaxDisplayName = 80;
 constexpr std::size_t kMinPassword = 10;
 constexpr std::size_t kMaxPassword = 1024;
 
+std::unexpected<core::Error> email_taken() {
+  return core::fail(core::ErrorCode::email_taken, "An account with this e-mail already exists.");
+}
+
 std::string roles_text(bool therapist) { return therapist ? "therapist" : "partner"; }
 
 }  // namespace
 
 core::Status validate_new_password(const std::string& password) {
-  if (!core::is_valid_utf8(password)) return core::fail(core::ErrorCode::invalid_utf8, "The password is not valid text.");
+  if (!core::is_valid_utf8(password))
+    return core::fail(core::ErrorCode::invalid_utf8, "The password is not valid text.");
   auto length = core::char_count(password);
   if (length < kMinPassword) {
-    return core::fail(core::ErrorCode::weak_password, "Please choose a password of at least 10 characters.");
+    return core::fail(core::ErrorCode::weak_password,
+                      "Please choose a password of at least 10 characters.");
   }
   if (length > kMaxPassword) {
     return core::fail(core::ErrorCode::field_too_long, "The password is too long.");
@@ -38,7 +44,8 @@ core::Result<std::string> validate_time_zone(const std::string& time_zone) {
   static const std::regex kShape(R"([A-Za-z][A-Za-z0-9_+\-]*(/[A-Za-z0-9_+\-]+){0,2})");
   // g++ 12 has no std::chrono::tzdb, so the system's zoneinfo is the list of known zones.
   if (time_zone.size() <= 64 && std::regex_match(time_zone, kShape) &&
-      (time_zone == "UTC" || std::filesystem::is_regular_file("/usr/share/zoneinfo/" + time_zone))) {
+      (time_zone == "UTC" ||
+       std::filesystem::is_regular_file("/usr/share/zoneinfo/" + time_zone))) {
     return time_zone;
   }
   return core::fail(core::ErrorCode::invalid_time_zone, "The time zone is not a known IANA zone.");
@@ -50,7 +57,8 @@ core::Result<std::string> Accounts::sign_up(const SignupInput& input) {
                       "attune is for adults only; please confirm you are 18 or older.");
   }
   auto email = core::normalize_email(input.email);
-  if (!email) return core::fail(core::ErrorCode::invalid_email, "Please enter a valid e-mail address.");
+  if (!email)
+    return core::fail(core::ErrorCode::invalid_email, "Please enter a valid e-mail address.");
   if (auto ok = core::check_text("display_name", input.display_name, kMaxDisplayName, true); !ok) {
     return std::unexpected(ok.error());
   }
@@ -68,28 +76,40 @@ core::Result<std::string> Accounts::sign_up(const SignupInput& input) {
   const std::string email_index = context_.vault.blind_index(*email);
   const std::string display_name = core::trim(input.display_name);
   try {
-    return context_.db.transact(store::TxMode::kWrite, [&](store::Transaction& tx) {
-      crypto::SecretKey key;
-      std::string wrapped = context_.keyring.new_wrapped_key(KeyOwner::kPerson, id, key);
-      tx.execute(
-          "INSERT INTO accounts (id, email_index, email_sealed, display_name_sealed, "
-          "password_hash, time_zone, roles, wrapped_key, created_at) VALUES (?,?,?,?,?,?,?,?,?)",
-          {id, email_index, store::blob(context_.keyring.seal(key, id, "email", *email)),
-           store::blob(context_.keyring.seal(key, id, "display_name", display_name)),
-           password_hash, *time_zone, roles_text(input.therapist), store::blob(wrapped),
-           context_.now_ms()});
-      return core::Result<std::string>(id);
-    });
+    return context_.db.transact(
+        store::TxMode::kWrite, [&](store::Transaction& tx) -> core::Result<std::string> {
+          // The unique index only sees the current key's index; an account the running key
+          // rotation has not moved yet is found under the previous key's.
+          for (const auto& index : context_.vault.blind_indexes(*email)) {
+            if (tx.query_one("SELECT 1 FROM accounts WHERE email_index = ?", {index}))
+              return email_taken();
+          }
+          crypto::SecretKey key;
+          std::string wrapped = context_.keyring.new_wrapped_key(KeyOwner::kPerson, id, key);
+          tx.execute(
+              "INSERT INTO accounts (id, email_index, email_sealed, display_name_sealed, "
+              "password_hash, time_zone, roles, wrapped_key, created_at) VALUES "
+              "(?,?,?,?,?,?,?,?,?)",
+              {id, email_index, store::blob(context_.keyring.seal(key, id, "email", *email)),
+               store::blob(context_.keyring.seal(key, id, "display_name", display_name)),
+               password_hash, *time_zone, roles_text(input.therapist), store::blob(wrapped),
+               context_.now_ms()});
+          return core::Result<std::string>(id);
+        });
   } catch (const store::UniqueViolation&) {
-    return core::fail(core::ErrorCode::email_taken, "An account with this e-mail already exists.");
+    return email_taken();
   }
 }
 
 core::Result<Profile> Accounts::profile(const Actor& actor) {
   auto tx = context_.db.begin(store::TxMode::kRead);
-  auto row = tx->query_one("SELECT time_zone, roles FROM accounts WHERE id = ?", {actor.account_id});
+  auto row =
+      tx->query_one("SELECT time_zone, roles FROM accounts WHERE id = ?", {actor.account_id});
   if (!row) return core::fail(core::ErrorCode::unauthenticated, "Please log in again.");
-  Profile profile{actor.account_id, display_name_of(context_, *tx, actor.account_id), row->text(0), {row->text(1)}};
+  Profile profile{actor.account_id,
+                  display_name_of(context_, *tx, actor.account_id),
+                  row->text(0),
+                  {row->text(1)}};
   return profile;
 }
 
@@ -131,14 +151,15 @@ core::Status Accounts::delete_account(const Actor& actor, const std::string& pas
                                       Relationships& relationships) {
   if (auto ok = check_password(actor, password); !ok) return ok;
   if (auto left = relationships.leave_all(actor.account_id); !left) return left;
-  auto done = context_.db.transact(store::TxMode::kWrite, [&](store::Transaction& tx) -> core::Status {
-    // Rows that reference the account cascade; the wrapped data key goes with the account
-    // row, which is what makes any copy of its sealed fields unreadable (crypto-shredding).
-    tx.execute("DELETE FROM accounts WHERE id = ?", {actor.account_id});
-    tx.execute("INSERT INTO deletion_log (id, account_id, deleted_at) VALUES (?,?,?)",
-               {crypto::random_id(), actor.account_id, context_.now_ms()});
-    return {};
-  });
+  auto done =
+      context_.db.transact(store::TxMode::kWrite, [&](store::Transaction& tx) -> core::Status {
+        // Rows that reference the account cascade; the wrapped data key goes with the account
+        // row, which is what makes any copy of its sealed fields unreadable (crypto-shredding).
+        tx.execute("DELETE FROM accounts WHERE id = ?", {actor.account_id});
+        tx.execute("INSERT INTO deletion_log (id, account_id, deleted_at) VALUES (?,?,?)",
+                   {crypto::random_id(), actor.account_id, context_.now_ms()});
+        return {};
+      });
   if (done) context_.db.scrub_after_delete();
   return done;
 }

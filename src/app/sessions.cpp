@@ -11,7 +11,8 @@ namespace {
 constexpr std::int64_t kTouchIntervalMs = 60'000;
 
 core::Error bad_login() {
-  return {core::ErrorCode::invalid_credentials, "That e-mail and password do not match an account."};
+  return {core::ErrorCode::invalid_credentials,
+          "That e-mail and password do not match an account."};
 }
 
 }  // namespace
@@ -23,16 +24,20 @@ Sessions::Sessions(Context& context, PasswordGate& gate)
 
 core::Result<LoginResult> Sessions::log_in(const std::string& email, const std::string& password) {
   auto normalized = core::normalize_email(email);
-  if (!normalized || password.empty() || password.size() > 4096) return std::unexpected(bad_login());
+  if (!normalized || password.empty() || password.size() > 4096)
+    return std::unexpected(bad_login());
   std::optional<std::string> account_id;
   std::string stored = dummy_hash_;
   {
     auto tx = context_.db.begin(store::TxMode::kRead);
-    auto row = tx->query_one("SELECT id, password_hash FROM accounts WHERE email_index = ?",
-                             {context_.vault.blind_index(*normalized)});
-    if (row) {
+    // During a key rotation an account not yet moved is still indexed under the old key.
+    for (const auto& index : context_.vault.blind_indexes(*normalized)) {
+      auto row =
+          tx->query_one("SELECT id, password_hash FROM accounts WHERE email_index = ?", {index});
+      if (!row) continue;
       account_id = row->text(0);
       stored = row->text(1);
+      break;
     }
   }
   {
@@ -44,13 +49,14 @@ core::Result<LoginResult> Sessions::log_in(const std::string& email, const std::
   LoginResult result{crypto::random_token(), crypto::random_token(), *account_id, {}};
   const auto now = context_.now_ms();
   const auto absolute =
-      now + std::chrono::duration_cast<std::chrono::milliseconds>(context_.config.session_absolute).count();
+      now + std::chrono::duration_cast<std::chrono::milliseconds>(context_.config.session_absolute)
+                .count();
   return context_.db.transact(store::TxMode::kWrite, [&](store::Transaction& tx) {
     tx.execute(
         "INSERT INTO sessions (id, token_hash, csrf_hash, account_id, created_at, last_seen_at, "
         "expires_at) VALUES (?,?,?,?,?,?,?)",
-        {crypto::random_id(), crypto::token_hash(result.token), crypto::token_hash(result.csrf_token),
-         *account_id, now, now, absolute});
+        {crypto::random_id(), crypto::token_hash(result.token),
+         crypto::token_hash(result.csrf_token), *account_id, now, now, absolute});
     result.display_name = display_name_of(context_, tx, *account_id);
     return core::Result<LoginResult>(result);
   });
@@ -72,7 +78,8 @@ core::Result<Actor> Sessions::authenticate(const std::string& token) {
         "JOIN accounts a ON a.id = s.account_id WHERE s.token_hash = ?",
         {crypto::token_hash(token)});
     if (!row || row->integer(3) <= now || row->integer(2) + idle_ms <= now) {
-      return core::fail(core::ErrorCode::unauthenticated, "Your session has ended. Please log in again.");
+      return core::fail(core::ErrorCode::unauthenticated,
+                        "Your session has ended. Please log in again.");
     }
     actor = Actor{row->text(1), row->text(0), row->text(4) == "therapist"};
     last_seen = row->integer(2);
@@ -102,11 +109,12 @@ void Sessions::log_out(const Actor& actor) {
 std::vector<SessionInfo> Sessions::list(const Actor& actor) {
   auto tx = context_.db.begin(store::TxMode::kRead);
   std::vector<SessionInfo> sessions;
-  for (const auto& row : tx->query(
-           "SELECT id, created_at, last_seen_at FROM sessions WHERE account_id = ? AND expires_at > ? "
-           "ORDER BY created_at DESC",
-           {actor.account_id, context_.now_ms()})) {
-    sessions.push_back({row.text(0), row.integer(1), row.integer(2), row.text(0) == actor.session_id});
+  for (const auto& row : tx->query("SELECT id, created_at, last_seen_at FROM sessions WHERE "
+                                   "account_id = ? AND expires_at > ? "
+                                   "ORDER BY created_at DESC",
+                                   {actor.account_id, context_.now_ms()})) {
+    sessions.push_back(
+        {row.text(0), row.integer(1), row.integer(2), row.text(0) == actor.session_id});
   }
   return sessions;
 }

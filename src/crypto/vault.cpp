@@ -39,6 +39,13 @@ SecretKey derive(const SecretKey& parent, uint64_t id, const char context[8]) {
   return sub;
 }
 
+std::string keyed_hash(std::string_view value, const SecretKey& key) {
+  std::array<unsigned char, 32> digest{};
+  crypto_generichash(digest.data(), digest.size(), bytes_of(value), value.size(), key.data(),
+                     SecretKey::kSize);
+  return to_hex({reinterpret_cast<const char*>(digest.data()), digest.size()});
+}
+
 }  // namespace
 
 Vault::Vault(MasterKey master)
@@ -48,6 +55,7 @@ Vault::Vault(MasterKey master)
 
 Vault::Vault(MasterKey master, MasterKey previous) : Vault(std::move(master)) {
   previous_wrap_key_ = derive(previous.key(), 1, "wrapkey_");
+  previous_blind_index_key_ = derive(previous.key(), 1, "blindidx");
   previous_.emplace(std::move(previous));
 }
 
@@ -102,10 +110,13 @@ std::string Vault::wrapped_key_id(std::string_view wrapped) {
 }
 
 std::string Vault::blind_index(std::string_view value) const {
-  std::array<unsigned char, 32> digest{};
-  crypto_generichash(digest.data(), digest.size(), bytes_of(value), value.size(),
-                     blind_index_key_.data(), SecretKey::kSize);
-  return to_hex({reinterpret_cast<const char*>(digest.data()), digest.size()});
+  return keyed_hash(value, blind_index_key_);
+}
+
+std::vector<std::string> Vault::blind_indexes(std::string_view value) const {
+  std::vector<std::string> indexes{blind_index(value)};
+  if (previous_) indexes.push_back(keyed_hash(value, previous_blind_index_key_));
+  return indexes;
 }
 
 SecretKey Vault::derive_subkey(uint64_t id, const char context[8]) const {

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/error.h"
 #include "crypto/master_key.h"
@@ -43,6 +44,9 @@ class Vault {
 
   // 64 hex chars of keyed BLAKE2b. The caller normalizes first (lowercase, trim).
   std::string blind_index(std::string_view value) const;
+  // Every index the value may be stored under: the current key's first, then during a
+  // rotation the previous key's, for rows the rotation has not moved yet.
+  std::vector<std::string> blind_indexes(std::string_view value) const;
 
   // crypto_kdf subkey of the master key. The contexts "blindidx" and "wrapkey_" are used
   // inside the vault; pick another context for new uses.
@@ -55,7 +59,8 @@ class Vault {
   SecretKey wrap_key_;
   SecretKey blind_index_key_;
   std::optional<MasterKey> previous_;
-  SecretKey previous_wrap_key_;  // zeros without a previous key
+  SecretKey previous_wrap_key_;         // zeros without a previous key
+  SecretKey previous_blind_index_key_;  // zeros without a previous key
 };
 
 }  // namespace attune::crypto

@@ -163,6 +163,30 @@ TEST_F(KeyRotation, AServerHoldingBothKeysServesBeforeDuringAndAfter) {
   EXPECT_TRUE(server->services.sessions.log_in(dana.email, dana.password));
 }
 
+// Before the rotation has moved an account, its e-mail is indexed under the old key only:
+// the server holding both keys still logs it in and still refuses the address to a newcomer.
+TEST_F(KeyRotation, AServerHoldingBothKeysFindsAccountsTheRotationHasNotMovedYet) {
+  populate();
+  auto server = start(new_key_, old_key_);
+  auto login = server->services.sessions.log_in(alex_.email, alex_.password);
+  ASSERT_TRUE(login) << login.error().message;
+  auto actor = server->services.sessions.authenticate(login->token);
+  ASSERT_TRUE(actor);
+  EXPECT_EQ(actor->account_id, alex_.id);
+  EXPECT_EQ(code_of(server->services.sessions.log_in(alex_.email, "not the password")),
+            "invalid_credentials");
+
+  const std::size_t accounts_before = wrapped_keys(*server->db).size();
+  SignupInput newcomer;
+  newcomer.email = "ALEX@example.org";
+  newcomer.password = "another long password";
+  newcomer.display_name = "Al";
+  newcomer.confirm_adult = true;
+  auto taken = server->services.accounts.sign_up(newcomer);
+  EXPECT_EQ(code_of(taken), "email_taken");
+  EXPECT_EQ(wrapped_keys(*server->db).size(), accounts_before);
+}
+
 TEST_F(KeyRotation, RunningAgainFinishesAndChangesNothingMore) {
   populate();
   ASSERT_TRUE(rotate());

@@ -126,6 +126,17 @@ TEST(Vault, BlindIndexDiffersAcrossMasterKeys) {
   EXPECT_NE(a.blind_index("alice@example.org"), b.blind_index("alice@example.org"));
 }
 
+TEST(Vault, BlindIndexesListTheCurrentKeysIndexFirstThenThePreviousKeys) {
+  Vault single(key_from('4'));
+  EXPECT_EQ(single.blind_indexes("alice@example.org"),
+            std::vector<std::string>{single.blind_index("alice@example.org")});
+  Vault rotating(key_from('4'), key_from('3'));
+  EXPECT_EQ(rotating.blind_index("alice@example.org"), single.blind_index("alice@example.org"));
+  EXPECT_EQ(rotating.blind_indexes("alice@example.org"),
+            (std::vector<std::string>{single.blind_index("alice@example.org"),
+                                      Vault(key_from('3')).blind_index("alice@example.org")}));
+}
+
 TEST(Vault, BlindIndexIsNotAPlainHashOfTheValue) {
   Vault vault(key_from('3'));
   const std::string index = vault.blind_index("alice@example.org");
