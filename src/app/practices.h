@@ -21,6 +21,21 @@ struct PracticeSnapshot {
   core::ParticipantView view;
 };
 
+struct CommandOutcome {
+  PracticeSnapshot snapshot;
+  // false when the command was already in effect (a second pause) and nothing was written:
+  // then nobody else is told, and only the caller needs an answer.
+  bool changed = false;
+};
+
+// One read of a practice for the live layer's fan-out.
+struct PracticeFanOut {
+  // Participants' views; accounts that are not (or no longer) participants are left out.
+  std::vector<std::pair<std::string, PracticeSnapshot>> views;
+  // When the state next changes by itself (a step or the time limit ends).
+  std::optional<core::TimePoint> next_change_at;
+};
+
 struct PracticeSummary {
   std::string id;
   std::string agreement_id;
@@ -34,9 +49,9 @@ class Practices {
   core::Result<std::string> create(const Actor& actor, const std::string& agreement_id,
                                    core::Device device);
   // on_behalf_of: participants confirming in person on a shared device (ready, resume).
-  core::Result<PracticeSnapshot> command(const Actor& actor, const std::string& practice_id,
-                                         core::PracticeCommand command,
-                                         const std::vector<std::string>& on_behalf_of = {});
+  core::Result<CommandOutcome> command(const Actor& actor, const std::string& practice_id,
+                                       core::PracticeCommand command,
+                                       const std::vector<std::string>& on_behalf_of = {});
   core::Result<PracticeSnapshot> get(const Actor& actor, const std::string& practice_id);
   core::Result<std::vector<PracticeSummary>> list(const Actor& actor, const std::string& rid);
   // A participant's device has been gone too long: an unattributed pause.
@@ -44,16 +59,13 @@ class Practices {
   // The state as one participant sees it, for the live layer's pushes.
   std::optional<PracticeSnapshot> snapshot_for(const std::string& practice_id,
                                                const std::string& account_id);
-  // The state for several participants from one read of the log (fan-out); accounts that
-  // are not participants are left out.
-  std::vector<std::pair<std::string, PracticeSnapshot>> snapshots_for(
-      const std::string& practice_id, const std::vector<std::string>& account_ids);
+  // The state for several participants from one read of the log.
+  PracticeFanOut fan_out(const std::string& practice_id,
+                         const std::vector<std::string>& account_ids);
   core::Result<std::string> issue_ticket(const Actor& actor, const std::string& practice_id);
   // Redeems a single-use ticket: the account it was issued to, if valid for this practice.
-  std::optional<std::string> redeem_ticket(const std::string& practice_id, const std::string& ticket);
-  // The practice's participants and when its state next changes by itself.
-  std::optional<std::pair<std::vector<std::string>, std::optional<core::TimePoint>>> schedule_of(
-      const std::string& practice_id);
+  std::optional<std::string> redeem_ticket(const std::string& practice_id,
+                                           const std::string& ticket);
 
  private:
   Context& context_;

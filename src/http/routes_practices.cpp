@@ -12,16 +12,17 @@ Response command_route(app::Services& services, ApiCall& call, core::PracticeCom
     on_behalf_of = call.body(true).empty() ? std::vector<std::string>{}
                                            : call.text_list("on_behalf_of", 8, false);
   }
-  auto snapshot = unwrap(services.practices.command(call.me(), call.param(0), command, on_behalf_of));
-  return ok_json(live::state_json(snapshot));
+  auto outcome =
+      unwrap(services.practices.command(call.me(), call.param(0), command, on_behalf_of));
+  return ok_json(live::state_json(outcome.snapshot));
 }
 
 }  // namespace
 
 void add_practice_routes(Router& router, app::Services& services) {
   router.add("POST", "/api/v1/agreements/{}/practices", [&services](ApiCall& call) {
-    auto device_name = call.body(true).empty() ? std::optional<std::string>()
-                                               : call.optional_text("device", 16);
+    auto device_name =
+        call.body(true).empty() ? std::optional<std::string>() : call.optional_text("device", 16);
     auto device = core::parse_device(device_name.value_or("own"));
     if (!device) reject(core::ErrorCode::invalid_field, "device must be own or shared.");
     auto id = unwrap(services.practices.create(call.me(), call.param(0), *device));
@@ -31,7 +32,8 @@ void add_practice_routes(Router& router, app::Services& services) {
   router.add("GET", "/api/v1/relationships/{}/practices", [&services](ApiCall& call) {
     nlohmann::json list = nlohmann::json::array();
     for (const auto& p : unwrap(services.practices.list(call.me(), call.param(0)))) {
-      list.push_back({{"id", p.id}, {"agreement_id", p.agreement_id},
+      list.push_back({{"id", p.id},
+                      {"agreement_id", p.agreement_id},
                       {"status", core::practice_status_name(p.status)}});
     }
     return ok_json({{"practices", list}});
@@ -42,12 +44,14 @@ void add_practice_routes(Router& router, app::Services& services) {
   });
 
   // Pause and end are never rate limited: nothing may slow down someone who wants to stop.
-  router.add("POST", "/api/v1/practices/{}/pause", Auth::kRequired, Limit::kNone, [&services](ApiCall& call) {
-    return command_route(services, call, core::PracticeCommand::kPause);
-  });
-  router.add("POST", "/api/v1/practices/{}/end", Auth::kRequired, Limit::kNone, [&services](ApiCall& call) {
-    return command_route(services, call, core::PracticeCommand::kEnd);
-  });
+  router.add("POST", "/api/v1/practices/{}/pause", Auth::kRequired, Limit::kNone,
+             [&services](ApiCall& call) {
+               return command_route(services, call, core::PracticeCommand::kPause);
+             });
+  router.add("POST", "/api/v1/practices/{}/end", Auth::kRequired, Limit::kNone,
+             [&services](ApiCall& call) {
+               return command_route(services, call, core::PracticeCommand::kEnd);
+             });
   router.add("POST", "/api/v1/practices/{}/ready", [&services](ApiCall& call) {
     return command_route(services, call, core::PracticeCommand::kReady);
   });

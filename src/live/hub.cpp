@@ -1,5 +1,9 @@
 #include "live/hub.h"
 
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <exception>
 #include <nlohmann/json.hpp>
 
 #include "core/practice_decide.h"
@@ -10,8 +14,9 @@ namespace attune::live {
 namespace {
 
 std::string error_message(const core::Error& error) {
-  return nlohmann::json{{"type", "error"},
-                        {"error", {{"code", core::code_name(error.code)}, {"message", error.message}}}}
+  return nlohmann::json{
+      {"type", "error"},
+      {"error", {{"code", core::code_name(error.code)}, {"message", error.message}}}}
       .dump();
 }
 
@@ -35,6 +40,20 @@ std::shared_ptr<ConnectionListener> Hub::listener_for(const std::string& practic
   return std::make_shared<PracticeSocket>(shared_from_this(), practice_id, account_id, id);
 }
 
+void Hub::run_guarded(std::function<void(Hub&)> fn) {
+  std::weak_ptr<Hub> weak = weak_from_this();
+  run_blocking_([weak, fn = std::move(fn)] {
+    auto self = weak.lock();
+    if (!self) return;
+    try {
+      fn(*self);
+    } catch (const std::exception& e) {
+      // The store is unreachable; the next change or resync pushes again.
+      spdlog::warn("live: {}", e.what());
+    }
+  });
+}
+
 void Hub::subscribe(const std::string& practice_id, const std::string& account_id,
                     const std::shared_ptr<Connection>& connection, std::uint64_t id) {
   {
@@ -42,20 +61,11 @@ void Hub::subscribe(const std::string& practice_id, const std::string& account_i
     subscribers_[practice_id].push_back({account_id, connection, id});
   }
   // A (re)connecting device first receives the true current state.
-  std::weak_ptr<Hub> weak = weak_from_this();
-  std::weak_ptr<Connection> target = connection;
-  run_blocking_([weak, target, practice_id, account_id] {
-    auto self = weak.lock();
-    auto connection = target.lock();
-    if (!self || !connection) return;
-    if (auto snapshot = self->services_.practices.snapshot_for(practice_id, account_id)) {
-      connection->send(state_message(*snapshot));
-    }
-    self->schedule_boundary(practice_id);
-  });
+  request_push(practice_id, id);
 }
 
-void Hub::unsubscribe(const std::string& practice_id, const std::string& account_id, std::uint64_t id) {
+void Hub::unsubscribe(const std::string& practice_id, const std::string& account_id,
+                      std::uint64_t id) {
   {
     std::lock_guard lock(mutex_);
     auto it = subscribers_.find(practice_id);
@@ -81,20 +91,19 @@ bool Hub::has_connection(const std::string& practice_id, const std::string& acco
 
 void Hub::check_device(const std::string& practice_id, const std::string& account_id) {
   if (has_connection(practice_id, account_id)) return;
-  std::weak_ptr<Hub> weak = weak_from_this();
-  run_blocking_([weak, practice_id, account_id] {
-    auto self = weak.lock();
-    if (!self || self->has_connection(practice_id, account_id)) return;
-    auto snapshot = self->services_.practices.snapshot_for(practice_id, account_id);
+  run_guarded([practice_id, account_id](Hub& self) {
+    if (self.has_connection(practice_id, account_id)) return;
+    auto snapshot = self.services_.practices.snapshot_for(practice_id, account_id);
     // Only a participant's own device counts; a shared screen's absence is not a signal.
     if (snapshot && snapshot->view.device == core::Device::kOwn) {
-      self->services_.practices.pause_unattributed(practice_id);
+      self.services_.practices.pause_unattributed(practice_id);
     }
   });
 }
 
 void Hub::handle_message(const std::string& practice_id, const std::string& account_id,
-                         std::shared_ptr<Connection> connection, std::string text) {
+                         const std::shared_ptr<Connection>& connection, std::uint64_t id,
+                         std::string text) {
   auto json = nlohmann::json::parse(text, nullptr, false);
   std::optional<core::PracticeCommand> command;
   if (json.is_object() && json.contains("type") && json["type"].is_string()) {
@@ -106,35 +115,29 @@ void Hub::handle_message(const std::string& practice_id, const std::string& acco
   }
   // On a shared device, ready and resume may confirm for participants present in person.
   std::vector<std::string> on_behalf_of;
-  if (auto list = json.find("on_behalf_of"); list != json.end() && list->is_array() && list->size() <= 8) {
-    for (const auto& id : *list) {
-      if (id.is_string()) on_behalf_of.push_back(id.get<std::string>());
+  if (auto list = json.find("on_behalf_of");
+      list != json.end() && list->is_array() && list->size() <= 8) {
+    for (const auto& who : *list) {
+      if (who.is_string()) on_behalf_of.push_back(who.get<std::string>());
     }
   }
-  std::weak_ptr<Hub> weak = weak_from_this();
-  run_blocking_([weak, practice_id, account_id, connection, command, on_behalf_of] {
-    auto self = weak.lock();
-    if (!self) return;
+  std::weak_ptr<Connection> target = connection;
+  run_guarded([practice_id, account_id, target, id, command, on_behalf_of](Hub& self) {
     app::Actor actor{account_id, "", false};
-    auto result = self->services_.practices.command(actor, practice_id, *command, on_behalf_of);
-    // Success is pushed to every connection by practice_changed, this one included; a
-    // no-op (already paused) still answers this connection with the current state.
+    auto result = self.services_.practices.command(actor, practice_id, *command, on_behalf_of);
     if (!result) {
-      connection->send(error_message(result.error()));
-    } else {
-      connection->send(state_message(*result));
+      if (auto connection = target.lock()) connection->send(error_message(result.error()));
+    } else if (!result->changed) {
+      // Nothing was written (already paused), so no change reaches anyone: answer the
+      // caller alone. A change reaches every connection, this one included, through the push.
+      self.request_push(practice_id, id);
     }
   });
 }
 
 void Hub::practice_changed(const std::string& practice_id) { bus_->publish(practice_id); }
 
-void Hub::deliver(const std::string& practice_id) {
-  std::weak_ptr<Hub> weak = weak_from_this();
-  run_blocking_([weak, practice_id] {
-    if (auto self = weak.lock()) self->push(practice_id);
-  });
-}
+void Hub::deliver(const std::string& practice_id) { request_push(practice_id, std::nullopt); }
 
 void Hub::resync() {
   std::vector<std::string> watched;
@@ -145,35 +148,81 @@ void Hub::resync() {
   for (const auto& practice_id : watched) deliver(practice_id);
 }
 
-void Hub::push(const std::string& practice_id) {
-  std::vector<Subscriber> targets;
+void Hub::request_push(const std::string& practice_id, std::optional<std::uint64_t> id) {
   {
     std::lock_guard lock(mutex_);
-    auto it = subscribers_.find(practice_id);
-    if (it != subscribers_.end()) targets = it->second;
+    auto& pending = pending_[practice_id];
+    if (id) {
+      pending.only.push_back(*id);
+    } else {
+      pending.everyone = true;
+    }
+    if (pending.sending) return;  // the sending thread picks this up after its current round
+    pending.sending = true;
   }
+  run_guarded([practice_id](Hub& self) { self.drain(practice_id); });
+}
+
+void Hub::drain(const std::string& practice_id) {
+  try {
+    while (true) {
+      std::vector<Subscriber> targets;
+      {
+        std::lock_guard lock(mutex_);
+        auto it = pending_.find(practice_id);
+        if (!it->second.everyone && it->second.only.empty()) {
+          pending_.erase(it);
+          return;
+        }
+        const bool everyone = std::exchange(it->second.everyone, false);
+        const auto only = std::exchange(it->second.only, {});
+        if (auto subscribed = subscribers_.find(practice_id); subscribed != subscribers_.end()) {
+          std::copy_if(
+              subscribed->second.begin(), subscribed->second.end(), std::back_inserter(targets),
+              [&](const Subscriber& s) { return everyone || std::ranges::count(only, s.id) > 0; });
+        }
+      }
+      send_states(practice_id, targets);
+    }
+  } catch (...) {
+    // The store failed mid-round: try everyone again in a second rather than leave a state
+    // (a pause) that was committed but never sent.
+    {
+      std::lock_guard lock(mutex_);
+      auto& pending = pending_[practice_id];
+      pending.sending = false;
+      pending.everyone = true;
+    }
+    std::weak_ptr<Hub> weak = weak_from_this();
+    schedule_(std::chrono::seconds(1), [weak, practice_id] {
+      if (auto self = weak.lock()) self->deliver(practice_id);
+    });
+    throw;
+  }
+}
+
+void Hub::send_states(const std::string& practice_id, const std::vector<Subscriber>& targets) {
   if (targets.empty()) return;
   std::vector<std::string> accounts;
   for (const auto& t : targets) accounts.push_back(t.account_id);
-  auto snapshots = services_.practices.snapshots_for(practice_id, accounts);
+  const auto fan_out = services_.practices.fan_out(practice_id, accounts);
   for (const auto& target : targets) {
     auto connection = target.connection.lock();
     if (!connection) continue;
-    auto mine = std::find_if(snapshots.begin(), snapshots.end(),
-                             [&](const auto& entry) { return entry.first == target.account_id; });
-    if (mine == snapshots.end()) {
+    auto mine = std::ranges::find(fan_out.views, target.account_id,
+                                  [](const auto& entry) { return entry.first; });
+    if (mine == fan_out.views.end()) {
       connection->close();  // no longer a participant (they left): they see nothing more
     } else {
       connection->send(state_message(mine->second));
     }
   }
-  schedule_boundary(practice_id);
+  schedule_boundary(practice_id, fan_out.next_change_at);
 }
 
-void Hub::schedule_boundary(const std::string& practice_id) {
-  auto schedule = services_.practices.schedule_of(practice_id);
-  if (!schedule || !schedule->second) return;
-  const std::int64_t at = schedule->second->time_since_epoch().count();
+void Hub::schedule_boundary(const std::string& practice_id, std::optional<core::TimePoint> next) {
+  if (!next) return;
+  const std::int64_t at = next->time_since_epoch().count();
   {
     std::lock_guard lock(mutex_);
     if (!subscribers_.contains(practice_id)) return;
@@ -181,8 +230,8 @@ void Hub::schedule_boundary(const std::string& practice_id) {
     if (!inserted && it->second == at) return;  // already scheduled for this boundary
     it->second = at;
   }
-  const auto delay = std::chrono::milliseconds(
-      std::max<std::int64_t>(0, at - services_.context.now_ms()) + 5);
+  const auto delay =
+      std::chrono::milliseconds(std::max<std::int64_t>(0, at - services_.context.now_ms()) + 5);
   std::weak_ptr<Hub> weak = weak_from_this();
   schedule_(delay, [weak, practice_id, at] {
     auto self = weak.lock();

@@ -1,14 +1,17 @@
 // The live hub: which connections watch which practice, pushing each participant their
 // own view of the state after every change and at the derived step boundaries, and
 // pausing (unattributed) a practice when a participant's own device has been gone ~10 s.
-// Fan-out copies the subscriber list under the lock and sends outside it. Changes go out
-// through the event bus, so the hubs of all replicas hear of them.
+// One thread at a time sends a practice's states, each read after the last was sent, so a
+// connection never receives an older state after a newer one; changes that arrive
+// meanwhile fold into one more read. Changes go out through the event bus, so the hubs of
+// all replicas hear of them.
 #pragma once
 
 #include <chrono>
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -49,7 +52,8 @@ class Hub final : public app::PracticeEvents,
                  const std::shared_ptr<Connection>& connection, std::uint64_t id);
   void unsubscribe(const std::string& practice_id, const std::string& account_id, std::uint64_t id);
   void handle_message(const std::string& practice_id, const std::string& account_id,
-                      std::shared_ptr<Connection> connection, std::string text);
+                      const std::shared_ptr<Connection>& connection, std::uint64_t id,
+                      std::string text);
   std::size_t connection_count() const;
 
  private:
@@ -59,8 +63,20 @@ class Hub final : public app::PracticeEvents,
     std::uint64_t id;
   };
 
-  void push(const std::string& practice_id);
-  void schedule_boundary(const std::string& practice_id);
+  // What a practice's sending thread still has to do.
+  struct PendingPush {
+    bool sending = false;             // a thread is draining this entry
+    bool everyone = false;            // a change: every connection needs the new state
+    std::vector<std::uint64_t> only;  // connections that need the current state
+  };
+
+  // Asks for the current state to go to every connection (no id) or to one.
+  void request_push(const std::string& practice_id, std::optional<std::uint64_t> id);
+  void drain(const std::string& practice_id);
+  void send_states(const std::string& practice_id, const std::vector<Subscriber>& targets);
+  void schedule_boundary(const std::string& practice_id, std::optional<core::TimePoint> at);
+  // Runs fn on the blocking runner; a store failure there is logged, never fatal.
+  void run_guarded(std::function<void(Hub&)> fn);
   void check_device(const std::string& practice_id, const std::string& account_id);
   bool has_connection(const std::string& practice_id, const std::string& account_id) const;
 
@@ -72,6 +88,7 @@ class Hub final : public app::PracticeEvents,
   mutable std::mutex mutex_;
   std::unordered_map<std::string, std::vector<Subscriber>> subscribers_;
   std::unordered_map<std::string, std::int64_t> scheduled_at_;  // practice → boundary ms
+  std::unordered_map<std::string, PendingPush> pending_;
   std::uint64_t next_id_ = 1;
 };
 

@@ -13,10 +13,11 @@ void PracticeSocket::on_message(std::string text) {
   // Pings are answered here, without touching the store, so they measure the link itself.
   auto json = nlohmann::json::parse(text, nullptr, false);
   if (json.is_object() && json.value("type", "") == "ping") {
-    connection_->send(nlohmann::json{{"type", "pong"}, {"t", json.value("t", nlohmann::json(nullptr))}}.dump());
+    connection_->send(
+        nlohmann::json{{"type", "pong"}, {"t", json.value("t", nlohmann::json(nullptr))}}.dump());
     return;
   }
-  hub_->handle_message(practice_id_, account_id_, connection_, std::move(text));
+  hub_->handle_message(practice_id_, account_id_, connection_, id_, std::move(text));
 }
 
 void PracticeSocket::on_close() {

@@ -26,7 +26,9 @@ class PracticesTest : public ::testing::Test {
 
   core::Result<PracticeSnapshot> act(int who, const std::string& practice, PracticeCommand command,
                                      const std::vector<std::string>& on_behalf_of = {}) {
-    return practices().command(actor(who), practice, command, on_behalf_of);
+    auto outcome = practices().command(actor(who), practice, command, on_behalf_of);
+    if (!outcome) return std::unexpected(outcome.error());
+    return outcome->snapshot;
   }
   PracticeStatus status(const std::string& practice) {
     return practices().get(actor(0), practice)->view.status;
@@ -75,7 +77,11 @@ TEST_F(PracticesTest, AnyParticipantCanPauseAndRepeatingIsANoOp) {
   ASSERT_TRUE(again);
   EXPECT_EQ(again->view.seq, paused->view.seq);
   EXPECT_TRUE(world.events.ids.empty());
-  EXPECT_EQ(act(0, practice, PracticeCommand::kPause)->view.paused_by_count, 2);
+  EXPECT_FALSE(practices().command(actor(2), practice, PracticeCommand::kPause)->changed);
+  auto other = practices().command(actor(0), practice, PracticeCommand::kPause);
+  ASSERT_TRUE(other);
+  EXPECT_TRUE(other->changed);
+  EXPECT_EQ(other->snapshot.view.paused_by_count, 2);
 }
 
 TEST_F(PracticesTest, PauseIsNeverRefusedToAParticipant) {
@@ -203,10 +209,10 @@ TEST_F(PracticesTest, FormerMemberGetsNoTicketOrState) {
   ASSERT_TRUE(world.services.relationships.leave(actor(2), group.rid));
   EXPECT_EQ(practices().redeem_ticket(practice, *ticket), std::nullopt);
   EXPECT_FALSE(practices().snapshot_for(practice, id(2)));
-  auto fan_out = practices().snapshots_for(practice, {id(0), id(1), id(2)});
-  ASSERT_EQ(fan_out.size(), 2u);
-  EXPECT_EQ(fan_out[0].first, id(0));
-  EXPECT_EQ(fan_out[1].first, id(1));
+  auto fan_out = practices().fan_out(practice, {id(0), id(1), id(2)});
+  ASSERT_EQ(fan_out.views.size(), 2u);
+  EXPECT_EQ(fan_out.views[0].first, id(0));
+  EXPECT_EQ(fan_out.views[1].first, id(1));
 }
 
 TEST_F(PracticesTest, UnattributedPauseStopsARunningPractice) {

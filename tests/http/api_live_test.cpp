@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "http/attune_process.h"
+#include "http/live_states.h"
 
 namespace attune::http::test {
 namespace {
@@ -49,23 +50,6 @@ class LivePractice : public ::testing::Test {
     auto ticket = api.call("POST", "/api/v1/practices/" + pid + "/tickets", "", &person);
     std::string value = json::parse(ticket.body)["ticket"];
     return std::make_unique<TestWebSocket>(server.port(), "/api/v1/practices/" + pid + "/live?ticket=" + value);
-  }
-
-  // The next state message whose status matches, skipping others; nullopt on timeout.
-  static std::optional<json> await_state(TestWebSocket& socket, const std::string& status,
-                                         std::chrono::milliseconds timeout = 3s,
-                                         int resume_consents = -1) {
-    const auto deadline = std::chrono::steady_clock::now() + timeout;
-    while (std::chrono::steady_clock::now() < deadline) {
-      auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
-      auto message = socket.receive(left);
-      if (!message) return std::nullopt;
-      auto parsed = json::parse(*message);
-      if (parsed["type"] != "state" || parsed["state"]["status"] != status) continue;
-      if (resume_consents >= 0 && parsed["state"]["resume_consent_count"] != resume_consents) continue;
-      return parsed["state"];
-    }
-    return std::nullopt;
   }
 
   void start_running(TestWebSocket& a, TestWebSocket& b) {

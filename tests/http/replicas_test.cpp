@@ -15,6 +15,7 @@
 #include <string>
 
 #include "http/attune_process.h"
+#include "http/live_states.h"
 #include "store/pg_cluster.h"
 
 namespace attune::http::test {
@@ -41,25 +42,6 @@ std::string admin_query(const std::string& sql) {
     throw std::runtime_error(sql + ": " + error);
   }
   return cell;
-}
-
-// The next state message with this status (and resume consent count, if given), skipping
-// others; nullopt on timeout.
-std::optional<json> await_state(TestWebSocket& socket, const std::string& status,
-                                std::chrono::milliseconds timeout = 3s, int resume_consents = -1) {
-  const auto deadline = std::chrono::steady_clock::now() + timeout;
-  while (std::chrono::steady_clock::now() < deadline) {
-    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
-        deadline - std::chrono::steady_clock::now());
-    auto message = socket.receive(left);
-    if (!message) return std::nullopt;
-    auto parsed = json::parse(*message);
-    if (parsed["type"] != "state" || parsed["state"]["status"] != status) continue;
-    if (resume_consents >= 0 && parsed["state"]["resume_consent_count"] != resume_consents)
-      continue;
-    return parsed["state"];
-  }
-  return std::nullopt;
 }
 
 class Replicas : public ::testing::Test {
