@@ -1,33 +1,22 @@
 // Membership and private things: a newcomer waits for every member's yes and sees nothing
 // meanwhile; intake entries are private until shared and vanish when un-shared; "I feel
 // pressured" shows support only to the person who asked; leaving needs no reason.
-import { assert, launchBrowser, screenshot, startServer, uniqueEmail } from './lib/harness.mjs';
+import { assert, screenshot } from './lib/harness.mjs';
 import {
   assertNoPageProblems,
   backToRelationship,
   bodyText,
-  createInviteCode,
-  createRelationship,
   joinWithCode,
   openSection,
-  signUp,
 } from './lib/flows.mjs';
+import { signedUp, twoPartners } from './lib/scenarios.mjs';
 
 export const tests = [
   {
     name: 'approval of a newcomer, intake sharing and un-sharing, private pressure support, leaving',
     run: async () => {
-      const { baseUrl } = await startServer();
-      const a = await launchBrowser();
-      const b = await launchBrowser();
-      const c = await launchBrowser();
-      await signUp(a.page, baseUrl, { email: uniqueEmail('alex'), name: 'Alex' });
-      await signUp(b.page, baseUrl, { email: uniqueEmail('bo'), name: 'Bo' });
-      await signUp(c.page, baseUrl, { email: uniqueEmail('cy'), name: 'Cy' });
-
-      await createRelationship(a.page, 'The three of us');
-      await joinWithCode(b.page, await createInviteCode(a.page));
-      await b.page.getByRole('heading', { name: 'The three of us' }).waitFor();
+      const { baseUrl, a, b } = await twoPartners('The three of us');
+      const c = await signedUp(baseUrl, 'Cy');
 
       // C joins with A's code: pending until B (the other current member) says yes.
       await a.page.getByRole('button', { name: 'Create another code' }).click();

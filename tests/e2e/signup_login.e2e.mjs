@@ -1,6 +1,7 @@
 // Sign-up, log-in, support resources, log-out and quick exit through Chromium.
 import { assert, launchBrowser, screenshot, startServer, uniqueEmail } from './lib/harness.mjs';
-import { assertNoPageProblems, logIn, logOut, signUp } from './lib/flows.mjs';
+import { assertNoPageProblems, logIn, logOut } from './lib/flows.mjs';
+import { signedUp } from './lib/scenarios.mjs';
 
 async function leftTheApp(page) {
   await page.waitForURL(/weather\.html$/, { timeout: 5000 });
@@ -16,9 +17,7 @@ export const tests = [
     name: 'sign up, see the empty home, resources, log out and in again',
     run: async () => {
       const { baseUrl } = await startServer();
-      const { page, problems } = await launchBrowser();
-      const email = uniqueEmail('robin');
-      await signUp(page, baseUrl, { email, name: 'Robin' });
+      const { page, problems, email } = await signedUp(baseUrl, 'Robin');
       assert((await page.title()) === 'attune', 'page title is neutral');
       await page.getByText("You don't have a shared space yet.").waitFor();
       await screenshot(page, 'home-empty');
@@ -67,7 +66,7 @@ export const tests = [
       // The browser's own minlength check would block the submit; bypass it to see ours.
       await page.evaluate(() => document.querySelector('form')?.setAttribute('novalidate', ''));
       await page.getByRole('button', { name: 'Create account' }).click();
-      await page.getByText('at least 10 characters', { exact: false }).first().waitFor();
+      await page.getByRole('alert').getByText('at least 10 characters', { exact: false }).waitFor();
       await page.getByLabel('Password').fill('long enough password');
       await page.getByLabel('I confirm that I am 18 or older.').uncheck();
       await page.getByRole('button', { name: 'Create account' }).click();
@@ -92,9 +91,7 @@ export const tests = [
     name: 'quick exit leaves the app (button and Escape twice)',
     run: async () => {
       const { baseUrl } = await startServer();
-      const { page, problems } = await launchBrowser();
-      const email = uniqueEmail('ash');
-      await signUp(page, baseUrl, { email, name: 'Ash' });
+      const { page, problems, email } = await signedUp(baseUrl, 'Ash');
       await page.getByRole('button', { name: /Quick exit/ }).click();
       await leftTheApp(page);
       await screenshot(page, 'quick-exit');

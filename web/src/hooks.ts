@@ -42,13 +42,15 @@ export interface StatusLine {
   tone: 'info' | 'error';
 }
 
-/** Runs an action, keeping a calm status line about how it went. */
-export function useAction(): {
+export interface ActionRunner {
   status: StatusLine | null;
   busy: boolean;
   run: (action: () => Promise<unknown>, done?: string) => Promise<boolean>;
   say: (text: string, tone?: StatusLine['tone']) => void;
-} {
+}
+
+/** Runs an action, keeping a calm status line about how it went. */
+export function useAction(): ActionRunner {
   const [status, setStatus] = useState<StatusLine | null>(null);
   const [busy, setBusy] = useState(false);
   const run = useCallback(async (action: () => Promise<unknown>, done?: string) => {

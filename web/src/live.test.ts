@@ -78,11 +78,17 @@ describe('LiveConnection watchdog and network events', () => {
     return { live, sockets, events, links, seqs };
   }
 
-  it('a silent link is dropped and re-opened', async () => {
-    const { live, sockets } = setup();
-    live.start();
+  /** A started connection whose first link is open. */
+  async function opened() {
+    const t = setup();
+    t.live.start();
     await vi.advanceTimersByTimeAsync(0);
-    sockets[0].open();
+    t.sockets[0].open();
+    return t;
+  }
+
+  it('a silent link is dropped and re-opened', async () => {
+    const { live, sockets } = await opened();
     await vi.advanceTimersByTimeAsync(1000);
     expect(sockets[0].sent.some((m) => m.includes('"ping"'))).toBe(true);
     await vi.advanceTimersByTimeAsync(2500);
@@ -92,10 +98,7 @@ describe('LiveConnection watchdog and network events', () => {
   });
 
   it('offline drops the link at once; online reconnects without waiting for the backoff', async () => {
-    const { live, sockets, events, links } = setup();
-    live.start();
-    await vi.advanceTimersByTimeAsync(0);
-    sockets[0].open();
+    const { live, sockets, events, links } = await opened();
     events.dispatchEvent(new Event('offline'));
     expect(links.at(-1)).toBe('retrying');
     events.dispatchEvent(new Event('online'));
@@ -105,10 +108,7 @@ describe('LiveConnection watchdog and network events', () => {
   });
 
   it('after reconnecting through online, a state older than the newest seen is ignored', async () => {
-    const { live, sockets, events, seqs } = setup();
-    live.start();
-    await vi.advanceTimersByTimeAsync(0);
-    sockets[0].open();
+    const { live, sockets, events, seqs } = await opened();
     sockets[0].push({ seq: 4 });
     events.dispatchEvent(new Event('offline'));
     events.dispatchEvent(new Event('online'));
@@ -122,10 +122,7 @@ describe('LiveConnection watchdog and network events', () => {
   });
 
   it('a late frame from a link the watchdog dropped cannot roll the state back', async () => {
-    const { live, sockets, seqs } = setup();
-    live.start();
-    await vi.advanceTimersByTimeAsync(0);
-    sockets[0].open();
+    const { live, sockets, seqs } = await opened();
     sockets[0].push({ seq: 2 });
     await vi.advanceTimersByTimeAsync(3000 + 300);
     expect(sockets).toHaveLength(2);
@@ -137,10 +134,7 @@ describe('LiveConnection watchdog and network events', () => {
   });
 
   it('an HTTP answer older than the live state (a replayed pause) is ignored', async () => {
-    const { live, sockets, seqs } = setup();
-    live.start();
-    await vi.advanceTimersByTimeAsync(0);
-    sockets[0].open();
+    const { live, sockets, seqs } = await opened();
     sockets[0].push({ seq: 9 });
     live.accept({ seq: 8 } as PracticeState);
     live.accept({ seq: 10 } as PracticeState);

@@ -185,6 +185,13 @@ export async function launchBrowser(options = {}) {
     }
   });
   page.on('pageerror', (err) => problems.push(String(err)));
+  // Every write the client sends must be safe to retry (web/src/transport.ts).
+  page.on('request', (r) => {
+    const { pathname } = new URL(r.url());
+    if (pathname.startsWith('/api/') && r.method() !== 'GET' && !r.headers()['idempotency-key']) {
+      problems.push(`${r.method()} ${pathname} without an Idempotency-Key`);
+    }
+  });
   return { context, page, problems };
 }
 

@@ -1,5 +1,6 @@
-// A shared starting point: two partners, a relationship, private answers and an agreement
-// drafted by one and signed by both, with checks that A's "no" never reaches B.
+// Shared starting points: people signed up in their own browsers, two partners in one
+// relationship, and that relationship with private answers and an agreement drafted by one
+// and signed by both, with checks that A's "no" never reaches B.
 import { assert, launchBrowser, screenshot, startServer, uniqueEmail } from './harness.mjs';
 import {
   answerItems,
@@ -15,17 +16,27 @@ import {
 
 export const HIDDEN = /hugging/i; // A says no; B says yes: it must never show up for B.
 
-export async function twoPartnersWithSignedAgreement() {
-  const { baseUrl } = await startServer();
-  const a = await launchBrowser();
-  const b = await launchBrowser();
-  await signUp(a.page, baseUrl, { email: uniqueEmail('alex'), name: 'Alex' });
-  await signUp(b.page, baseUrl, { email: uniqueEmail('bo'), name: 'Bo' });
+/** A fresh browser for `name`, signed up on the server at baseUrl; adds their e-mail. */
+export async function signedUp(baseUrl, name, browserOptions = {}) {
+  const person = await launchBrowser(browserOptions);
+  const email = uniqueEmail(name.toLowerCase());
+  await signUp(person.page, baseUrl, { email, name });
+  return { ...person, email };
+}
 
-  await createRelationship(a.page, 'Our space');
-  const code = await createInviteCode(a.page);
-  await joinWithCode(b.page, code);
-  await b.page.getByRole('heading', { name: 'Our space' }).waitFor();
+/** A fresh server where Alex (a) created the relationship `name` and Bo (b) joined it. */
+export async function twoPartners(name) {
+  const { baseUrl } = await startServer();
+  const a = await signedUp(baseUrl, 'Alex');
+  const b = await signedUp(baseUrl, 'Bo');
+  await createRelationship(a.page, name);
+  await joinWithCode(b.page, await createInviteCode(a.page));
+  await b.page.getByRole('heading', { name }).waitFor();
+  return { baseUrl, a, b };
+}
+
+export async function twoPartnersWithSignedAgreement() {
+  const { baseUrl, a, b } = await twoPartners('Our space');
   await b.page.getByRole('listitem').filter({ hasText: 'Alex' }).first().waitFor();
   await a.page.reload();
   await a.page.locator('.members').getByText('Bo').waitFor();

@@ -10,6 +10,7 @@ import { useAction, useLoad } from '../hooks';
 import { sessionAccountId } from '../session';
 import { SelectField } from './SelectField';
 import { Status } from './Status';
+import { TextField } from './TextField';
 
 export const TIME_MIN = 5;
 export const TIME_MAX = 180;
@@ -230,21 +231,15 @@ export function AgreementForm({
         </ol>
       </fieldset>
 
-      <label class="field">
-        <span>Pause word</span>
-        <input
-          type="text"
-          name="pause_word"
-          maxLength={40}
-          autoComplete="off"
-          value={pauseWord}
-          aria-describedby="pause-hint"
-          onInput={(e) => setPauseWord(e.currentTarget.value)}
-        />
-        <small id="pause-hint">
-          Saying it, or pressing pause, stops everything at once — no questions asked.
-        </small>
-      </label>
+      <TextField
+        label="Pause word"
+        name="pause_word"
+        maxLength={40}
+        autoComplete="off"
+        hint="Saying it, or pressing pause, stops everything at once — no questions asked."
+        value={pauseWord}
+        onValue={setPauseWord}
+      />
 
       <label class="field">
         <span>Aftercare and debrief plan</span>

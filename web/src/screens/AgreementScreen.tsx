@@ -13,7 +13,9 @@ import {
   type AgreementVersion,
 } from '../api';
 import { diffVersions, type Names } from '../agreementDiff';
+import { ActionButton } from '../components/ActionButton';
 import { AgreementForm } from '../components/AgreementForm';
+import { ConfirmPanel } from '../components/ConfirmPanel';
 import { RelationshipFrame } from '../components/RelationshipFrame';
 import { SignatureSummary } from '../components/SignatureSummary';
 import { SelectField } from '../components/SelectField';
@@ -150,7 +152,7 @@ function AgreementTerms({
 }
 
 function AgreementActions({
-  agreement,
+  agreement: a,
   rid,
   onChange,
   onEdit,
@@ -160,26 +162,23 @@ function AgreementActions({
   onChange: () => void;
   onEdit: () => void;
 }) {
-  const { status, busy, run } = useAction();
+  const runner = useAction();
   const [confirmWithdraw, setConfirmWithdraw] = useState(false);
   const [device, setDevice] = useState<'own' | 'shared'>('own');
-  const a = agreement;
   return (
     <section class="stack" aria-label="What you can do">
       {a.status === 'draft' && !a.you_signed && (
-        <button
-          type="button"
+        <ActionButton
+          runner={runner}
           class="primary"
-          disabled={busy}
-          onClick={() =>
-            run(async () => {
-              await signAgreement(a.id, a.version);
-              onChange();
-            }, `You signed version ${a.version}.`)
-          }
+          action={async () => {
+            await signAgreement(a.id, a.version);
+            onChange();
+          }}
+          done={`You signed version ${a.version}.`}
         >
           Sign version {a.version}
-        </button>
+        </ActionButton>
       )}
       {a.status === 'signed' && (
         <fieldset class="card stack">
@@ -196,19 +195,16 @@ function AgreementActions({
             <input type="radio" name="device" checked={device === 'shared'} onChange={() => setDevice('shared')} />
             <span>Together on this one device</span>
           </label>
-          <button
-            type="button"
+          <ActionButton
+            runner={runner}
             class="primary"
-            disabled={busy}
-            onClick={() =>
-              run(async () => {
-                const { id } = await startPractice(a.id, device);
-                navigate({ name: 'practice', rid, pid: id });
-              })
-            }
+            action={async () => {
+              const { id } = await startPractice(a.id, device);
+              navigate({ name: 'practice', rid, pid: id });
+            }}
           >
             Open the practice
-          </button>
+          </ActionButton>
         </fieldset>
       )}
       {a.status !== 'void' && (
@@ -216,35 +212,31 @@ function AgreementActions({
           <button type="button" class="quiet" onClick={onEdit}>
             Change the agreement
           </button>
-          {!confirmWithdraw ? (
+          {!confirmWithdraw && (
             <button type="button" class="quiet" onClick={() => setConfirmWithdraw(true)}>
               Withdraw
             </button>
-          ) : (
-            <span class="card row" role="group" aria-label="Confirm withdrawing">
-              <span>Withdraw now? No reason needed. Anyone can draft again later.</span>
-              <button
-                type="button"
-                class="primary"
-                disabled={busy}
-                onClick={() =>
-                  run(async () => {
-                    await withdrawAgreement(a.id);
-                    setConfirmWithdraw(false);
-                    onChange();
-                  }, 'You withdrew. This agreement is no longer in force.')
-                }
-              >
-                Yes, withdraw
-              </button>
-              <button type="button" onClick={() => setConfirmWithdraw(false)}>
-                Keep it
-              </button>
-            </span>
           )}
         </div>
       )}
-      <Status status={status} />
+      {a.status !== 'void' && confirmWithdraw && (
+        <ConfirmPanel
+          label="Confirm withdrawing"
+          confirmLabel="Yes, withdraw"
+          cancelLabel="Keep it"
+          runner={runner}
+          action={async () => {
+            await withdrawAgreement(a.id);
+            setConfirmWithdraw(false);
+            onChange();
+          }}
+          done="You withdrew. This agreement is no longer in force."
+          onCancel={() => setConfirmWithdraw(false)}
+        >
+          Withdraw now? No reason needed. Anyone can draft again later.
+        </ConfirmPanel>
+      )}
+      <Status status={runner.status} />
     </section>
   );
 }

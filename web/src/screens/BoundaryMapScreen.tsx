@@ -15,6 +15,7 @@ import {
 import { RelationshipFrame } from '../components/RelationshipFrame';
 import { SelectField } from '../components/SelectField';
 import { Status } from '../components/Status';
+import { TextField } from '../components/TextField';
 import { useAction, useLoad } from '../hooks';
 
 export const answerLabels: Record<Answer, string> = {
@@ -73,10 +74,7 @@ export function BoundaryMapScreen({ rid }: { rid: string }) {
                 </option>
               ))}
             </SelectField>
-            <label class="field">
-              <span>Find an item</span>
-              <input type="text" value={search} onInput={(e) => setSearch(e.currentTarget.value)} />
-            </label>
+            <TextField label="Find an item" value={search} onValue={setSearch} />
             <p class="muted" aria-live="polite">
               Showing {visible.length} of {catalogue.data.items.length} items.
             </p>
@@ -255,10 +253,7 @@ function CustomItemForm({
           </option>
         ))}
       </SelectField>
-      <label class="field">
-        <span>Item</span>
-        <input type="text" required maxLength={80} value={label} onInput={(e) => setLabel(e.currentTarget.value)} />
-      </label>
+      <TextField label="Item" required maxLength={80} value={label} onValue={setLabel} />
       <button type="submit" disabled={busy}>
         Add item
       </button>

@@ -3,6 +3,7 @@ import { acceptInvite, createRelationship, listRelationships } from '../api';
 import { Heading } from '../components/Heading';
 import { Link } from '../components/Link';
 import { Status } from '../components/Status';
+import { TextField } from '../components/TextField';
 import { useAction, useLoad } from '../hooks';
 import { navigate } from '../router';
 import { sessionName } from '../session';
@@ -55,17 +56,14 @@ function StartRelationshipForm() {
   return (
     <form class="card stack" onSubmit={submit} aria-labelledby="start-heading">
       <h2 id="start-heading">Start a shared space</h2>
-      <label class="field">
-        <span>A name only members will see</span>
-        <input
-          type="text"
-          name="relationship_name"
-          required
-          maxLength={80}
-          value={name}
-          onInput={(e) => setName(e.currentTarget.value)}
-        />
-      </label>
+      <TextField
+        label="A name only members will see"
+        name="relationship_name"
+        required
+        maxLength={80}
+        value={name}
+        onValue={setName}
+      />
       <button type="submit" class="primary" disabled={busy}>
         Start
       </button>
@@ -95,19 +93,16 @@ function JoinWithCodeForm({ onJoined }: { onJoined: () => void }) {
   return (
     <form class="card stack" onSubmit={submit} aria-labelledby="join-heading">
       <h2 id="join-heading">Join with a code</h2>
-      <label class="field">
-        <span>Invitation code</span>
-        <input
-          type="text"
-          name="invite_code"
-          autoComplete="off"
-          autoCapitalize="off"
-          spellcheck={false}
-          required
-          value={code}
-          onInput={(e) => setCode(e.currentTarget.value)}
-        />
-      </label>
+      <TextField
+        label="Invitation code"
+        name="invite_code"
+        autoComplete="off"
+        autoCapitalize="off"
+        spellcheck={false}
+        required
+        value={code}
+        onValue={setCode}
+      />
       <button type="submit" disabled={busy}>
         Join
       </button>

@@ -10,6 +10,7 @@ import {
   type PracticeAct,
   type PracticeState,
 } from '../api';
+import { ConfirmPanel } from '../components/ConfirmPanel';
 import { Heading } from '../components/Heading';
 import { Link } from '../components/Link';
 import { PressuredControl } from '../components/PressuredControl';
@@ -94,8 +95,9 @@ export function PracticeScreen({ rid, pid }: { rid: string; pid: string }) {
     });
   }, [pid, activeStatus]);
 
-  const act = (kind: PracticeAct, onBehalfOf?: string[]) =>
-    run(async () => live.current?.accept(await practiceAct(pid, kind, onBehalfOf)));
+  const send = (kind: PracticeAct, onBehalfOf?: string[]) => async () =>
+    live.current?.accept(await practiceAct(pid, kind, onBehalfOf));
+  const act = (kind: PracticeAct, onBehalfOf?: string[]) => run(send(kind, onBehalfOf));
 
   // Pause stays out of `busy`: while one pause is still on its way, pressing pause again,
   // or ending, must still work.
@@ -157,25 +159,19 @@ export function PracticeScreen({ rid, pid }: { rid: string; pid: string }) {
         />
       )}
       {confirmEnd && state?.status !== 'ended' && (
-        <div class="card stack" role="group" aria-label="Confirm ending">
-          <p>End the practice for everyone now? No reason needed.</p>
-          <div class="row">
-            <button
-              type="button"
-              class="primary"
-              disabled={busy}
-              onClick={() => {
-                setConfirmEnd(false);
-                void act('end');
-              }}
-            >
-              Yes, end it
-            </button>
-            <button type="button" onClick={() => setConfirmEnd(false)}>
-              Not now
-            </button>
-          </div>
-        </div>
+        <ConfirmPanel
+          label="Confirm ending"
+          confirmLabel="Yes, end it"
+          cancelLabel="Not now"
+          runner={{ busy, run }}
+          action={() => {
+            setConfirmEnd(false);
+            return send('end')();
+          }}
+          onCancel={() => setConfirmEnd(false)}
+        >
+          End the practice for everyone now? No reason needed.
+        </ConfirmPanel>
       )}
       <Status status={status} />
       <PressuredControl rid={rid} />

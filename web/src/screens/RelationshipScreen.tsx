@@ -7,10 +7,12 @@ import {
   listPractices,
   type PendingPerson,
 } from '../api';
+import { ActionButton } from '../components/ActionButton';
+import { ConfirmPanel } from '../components/ConfirmPanel';
 import { Link } from '../components/Link';
 import { RelationshipFrame } from '../components/RelationshipFrame';
 import { Status } from '../components/Status';
-import { useAction, useLoad } from '../hooks';
+import { useAction, useLoad, type ActionRunner } from '../hooks';
 import { navigate } from '../router';
 
 export function RelationshipScreen({ rid }: { rid: string }) {
@@ -97,9 +99,8 @@ function PendingList({
   rid: string;
   pending: PendingPerson[];
   onChange: () => void;
-  action: ReturnType<typeof useAction>;
+  action: ActionRunner;
 }) {
-  const { busy, run } = action;
   return (
     <div class="stack">
       <h3>Waiting to join</h3>
@@ -113,18 +114,16 @@ function PendingList({
             {p.you_approved ? (
               <span class="muted">You said yes</span>
             ) : (
-              <button
-                type="button"
-                disabled={busy}
-                onClick={() =>
-                  run(async () => {
-                    await approveMember(rid, p.id);
-                    onChange();
-                  }, `You said yes to ${p.display_name}.`)
-                }
+              <ActionButton
+                runner={action}
+                action={async () => {
+                  await approveMember(rid, p.id);
+                  onChange();
+                }}
+                done={`You said yes to ${p.display_name}.`}
               >
                 Say yes to {p.display_name}
-              </button>
+              </ActionButton>
             )}
           </li>
         ))}
@@ -135,7 +134,7 @@ function PendingList({
 
 function InviteCode({ rid }: { rid: string }) {
   const [code, setCode] = useState<string | null>(null);
-  const { status, busy, run } = useAction();
+  const runner = useAction();
   return (
     <section class="card stack" aria-labelledby="invite-heading">
       <h2 id="invite-heading">Invite someone</h2>
@@ -150,21 +149,21 @@ function InviteCode({ rid }: { rid: string }) {
           </output>
         </p>
       )}
-      <button
-        type="button"
-        disabled={busy}
-        onClick={() => run(async () => setCode((await createInvite(rid)).code), 'A new code is ready.')}
+      <ActionButton
+        runner={runner}
+        action={async () => setCode((await createInvite(rid)).code)}
+        done="A new code is ready."
       >
         {code ? 'Create another code' : 'Create an invitation code'}
-      </button>
-      <Status status={status} />
+      </ActionButton>
+      <Status status={runner.status} />
     </section>
   );
 }
 
 function LeaveRelationship({ rid }: { rid: string }) {
   const [confirming, setConfirming] = useState(false);
-  const { status, busy, run } = useAction();
+  const runner = useAction();
   return (
     <section class="stack" aria-labelledby="leave-heading">
       <h2 id="leave-heading" class="visually-hidden">
@@ -175,32 +174,22 @@ function LeaveRelationship({ rid }: { rid: string }) {
           Leave this relationship
         </button>
       ) : (
-        <div class="card stack" role="group" aria-label="Confirm leaving">
-          <p>
-            If you leave, your answers here are deleted, what you shared here is withdrawn, and any
-            agreement or practice that includes you ends. You don't need to give a reason.
-          </p>
-          <div class="row">
-            <button
-              type="button"
-              class="primary"
-              disabled={busy}
-              onClick={() =>
-                run(async () => {
-                  await leaveRelationship(rid);
-                  navigate({ name: 'home' });
-                })
-              }
-            >
-              Yes, leave
-            </button>
-            <button type="button" onClick={() => setConfirming(false)}>
-              Stay
-            </button>
-          </div>
-        </div>
+        <ConfirmPanel
+          label="Confirm leaving"
+          confirmLabel="Yes, leave"
+          cancelLabel="Stay"
+          runner={runner}
+          action={async () => {
+            await leaveRelationship(rid);
+            navigate({ name: 'home' });
+          }}
+          onCancel={() => setConfirming(false)}
+        >
+          If you leave, your answers here are deleted, what you shared here is withdrawn, and any
+          agreement or practice that includes you ends. You don't need to give a reason.
+        </ConfirmPanel>
       )}
-      <Status status={status} />
+      <Status status={runner.status} />
     </section>
   );
 }
