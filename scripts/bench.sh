@@ -2,13 +2,16 @@
 # Runs attune's benchmarks and prints the results (docs/benchmarks.md explains them):
 # builds with -DATTUNE_BENCH=ON in build-bench/, runs the micro-benchmarks, starts
 # `attune serve` on a free port with a temp data dir for wrk (GET /healthz, GET /api/v1/me),
-# seeds couples through the API, and runs bench/live_load at each N.
+# seeds couples through the API, runs bench/live_load at each N, and runs wrk's API mix
+# (bench/wrk/api_mix.lua) against bench/bare_beast, attune on SQLite and attune on a
+# throwaway PostgreSQL 15 cluster.
 #
 #   scripts/bench.sh [N ...]          default N: 100 1000 5000
 #
 # Environment: BENCH_DURATION (measured live window, s; 180), BENCH_WRK_SECONDS (30),
-# BENCH_ONLY (micro|wrk|live), BENCH_RESEED=1 (ignore the cached seed),
-# BENCH_SERVER_CPUS / BENCH_CLIENT_CPUS (taskset lists; 0 and 1).
+# BENCH_ONLY (micro|wrk|live|mix), BENCH_RESEED=1 (ignore the cached seed),
+# BENCH_MIX_PAIRS (couples seeded per backend for the mix; 200), BENCH_LOGIN_SECONDS (the
+# Argon2id login lines; 15), BENCH_SERVER_CPUS / BENCH_CLIENT_CPUS (taskset lists; 0 and 1).
 # Raw results go to build-bench/bench-results/. Nothing here is a test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,6 +21,8 @@ RESULTS=$BUILD/bench-results
 SEED_CACHE=$BUILD/bench-seed
 DURATION=${BENCH_DURATION:-180}
 WRK_SECONDS=${BENCH_WRK_SECONDS:-30}
+MIX_PAIRS=${BENCH_MIX_PAIRS:-200}
+LOGIN_SECONDS=${BENCH_LOGIN_SECONDS:-15}
 ONLY=${BENCH_ONLY:-}
 SERVER_CPUS=${BENCH_SERVER_CPUS:-0}
 CLIENT_CPUS=${BENCH_CLIENT_CPUS:-1}
@@ -36,7 +41,7 @@ if [ "$(nproc)" -lt 2 ]; then SERVER_CPUS=0; CLIENT_CPUS=0; fi
 
 echo "== build ($BUILD, -DATTUNE_BENCH=ON)"
 cmake -S . -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DATTUNE_BENCH=ON -DATTUNE_TESTS=OFF >/dev/null
-cmake --build "$BUILD" --target attune live_load attune_micro -j 2 >/dev/null
+cmake --build "$BUILD" --target attune live_load attune_micro bare_beast -j 2 >/dev/null
 LIVE_LOAD=$BUILD/bench/live_load
 mkdir -p "$RESULTS"
 
@@ -44,10 +49,13 @@ TMP=$(mktemp -d /tmp/attune-bench.XXXXXX)
 SHM=""
 SERVER_PID=""
 ECHO_PID=""
+# shellcheck source=bench/pg_cluster.sh
+source bench/pg_cluster.sh
 cleanup() {
   [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null
   [ -n "$ECHO_PID" ] && kill "$ECHO_PID" 2>/dev/null
   wait 2>/dev/null
+  [ -n "$PG_DIR" ] && stop_postgres
   rm -rf "$TMP"
   [ -n "$SHM" ] && rm -rf "$SHM"
   return 0
@@ -65,7 +73,8 @@ await_port() {
   local pid=$1 file=$2 prefix=$3
   PORT=""
   for _ in $(seq 600); do
-    PORT=$(sed -n "s#^${prefix}\([0-9]*\)\$#\1#p" "$file")
+    # The file may not exist yet: the background shell opens it when it gets to run.
+    PORT=$(sed -n "s#^${prefix}\([0-9]*\)\$#\1#p" "$file" 2>/dev/null || true)
     [ -n "$PORT" ] && return 0
     kill -0 "$pid" 2>/dev/null || break
     sleep 0.1
@@ -74,12 +83,17 @@ await_port() {
   exit 1
 }
 
+# The next server's environment (the mix sets ATTUNE_DATABASE_URL and ATTUNE_MASTER_KEY for
+# PostgreSQL) and hashing flag (the mix's Argon2id line empties it).
+SERVER_ENV=()
+SERVER_FLAGS=(--insecure-fast-password-hashing)
+
 # Per-request logs would cost the server time, so stderr goes to a file nobody reads.
 start_server() {
   local data_dir=$1
   rm -f "$TMP/server.out"  # so a previous server's port is never read
-  taskset -c "$SERVER_CPUS" "$BUILD/attune" serve --listen 127.0.0.1:0 --data-dir "$data_dir" \
-    --content-dir content --web-dir web/dist --insecure-fast-password-hashing \
+  env "${SERVER_ENV[@]}" taskset -c "$SERVER_CPUS" "$BUILD/attune" serve --listen 127.0.0.1:0 \
+    --data-dir "$data_dir" --content-dir content --web-dir web/dist "${SERVER_FLAGS[@]}" \
     --config "$TMP/bench.toml" >"$TMP/server.out" 2>"$TMP/server.log" &
   SERVER_PID=$!
   await_port "$SERVER_PID" "$TMP/server.out" "attune listening on http://127.0.0.1:"
@@ -87,7 +101,7 @@ start_server() {
 }
 
 stop_server() {
-  kill "$SERVER_PID" && wait "$SERVER_PID" || true
+  { kill "$SERVER_PID" && wait "$SERVER_PID"; } || true
   SERVER_PID=""
 }
 
@@ -188,10 +202,188 @@ run_live() {
     taskset -c "$CLIENT_CPUS" "$LIVE_LOAD" run --port "$SERVER_PORT" --echo-port "$echo_port" \
       --manifest "$SEED_CACHE/manifest.tsv" --practices "$n" --duration "$DURATION" \
       --server-pid "$SERVER_PID" --json "$RESULTS/live_$n.json" >/dev/null
-    kill "$ECHO_PID" && wait "$ECHO_PID" || true
+    { kill "$ECHO_PID" && wait "$ECHO_PID"; } || true
     ECHO_PID=""
     stop_server
   done
+}
+
+# ---- API mix: wrk with bench/wrk/api_mix.lua on bare_beast, SQLite and PostgreSQL ----
+
+MIX_CONNECTIONS=64
+MIX_SECONDS=$WRK_SECONDS
+MIX_WARMUP=5
+
+# User + system CPU time of a process, in clock ticks.
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
+
+# Percent of one core: ticks used over a wall-clock span in nanoseconds.
+cpu_percent() { awk -v t="$1" -v ns="$2" -v hz="$(getconf CLK_TCK)" 'BEGIN {printf "%.0f", 100 * t / hz / (ns / 1e9)}'; }
+
+# Microseconds per synchronous 4 KiB write where the data dirs are. This virtual disk's sync
+# latency swings twentyfold from one minute to the next, and every write request waits for
+# it, so each mix line reports it before and after the run.
+disk_sync_us() {
+  dd if=/dev/zero of="$TMP/sync-probe" bs=4k count=100 oflag=dsync 2>&1 |
+    awk '/copied/ {printf "%d", $(NF-3) * 1e6 / 100}'
+  rm -f "$TMP/sync-probe"
+}
+
+peak_rss_kib() { awk '/^VmHWM:/ {print $2}' "/proc/$1/status" 2>/dev/null || echo 0; }
+
+# One summary line from a wrk output file and the server's peak RSS (plus extra text).
+mix_line() {
+  local name=$1 file=$2 rss_kib=$3 extra=$4
+  awk -v name="$name" -v rss="$rss_kib" -v extra="$extra" '
+    / 50% / {p50=$2} / 99% / {p99=$2} /^Requests\/sec/ {rps=$2}
+    /Non-2xx/ {bad=$NF} /Socket errors/ {sock=$0; sub(/^ *Socket errors: */, "", sock)}
+    END {printf "%-34s %9s req/s  p50 %8s  p99 %8s  non-2xx %6s  server peak RSS %6.1f MiB%s%s\n",
+      name, rps, p50, p99, bad ? bad : 0, rss / 1024, extra, sock ? "  SOCKET ERRORS: " sock : ""}' \
+    "$file" | tee -a "$RESULTS/mix.txt"
+  grep '^mix ' "$file" | sed 's/^/    /' | tee -a "$RESULTS/mix.txt"
+}
+
+# A warm-up, then the measured wrk against the running server (SERVER_PID, SERVER_PORT),
+# with the server's CPU (and its PostgreSQL cluster's, when it has one) over the run.
+# Arguments: line name, users file, items file, weights (login read write).
+measure_mix() {
+  local name=$1 users=$2 items=$3
+  shift 3
+  local file url=http://127.0.0.1:$SERVER_PORT on_postgres=""
+  file="$RESULTS/mix_$(echo "$name" | tr -c 'a-zA-Z0-9\n' '_').txt"
+  [ -n "$PG_DIR" ] && [ -n "${SERVER_ENV[*]}" ] && on_postgres=1
+  load_average
+  if [ "$MIX_WARMUP" -gt 0 ]; then
+    taskset -c "$CLIENT_CPUS" wrk -t2 -c"$MIX_CONNECTIONS" -d"${MIX_WARMUP}s" --timeout 10s \
+      -s bench/wrk/api_mix.lua "$url" -- "$users" "$items" "$@" >/dev/null
+  fi
+  local server_before pg_before=0 started sync_before
+  sync_before=$(disk_sync_us)
+  server_before=$(cpu_ticks "$SERVER_PID")
+  [ -n "$on_postgres" ] && pg_before=$(postgres_ticks)
+  started=$(date +%s%N)
+  taskset -c "$CLIENT_CPUS" wrk -t2 -c"$MIX_CONNECTIONS" -d"${MIX_SECONDS}s" --timeout 10s \
+    --latency -s bench/wrk/api_mix.lua "$url" -- "$users" "$items" "$@" >"$file"
+  local wall=$(($(date +%s%N) - started))
+  local extra
+  extra="  server CPU $(cpu_percent $(($(cpu_ticks "$SERVER_PID") - server_before)) "$wall") %"
+  extra="$extra  disk sync $sync_before/$(disk_sync_us) us before/after"
+  if [ -n "$on_postgres" ]; then
+    extra="$extra  postgres CPU $(cpu_percent $(($(postgres_ticks) - pg_before)) "$wall") %"
+    extra="$extra  postgres PSS $(($(postgres_pss_kib) / 1024)) MiB"
+  fi
+  kill -0 "$SERVER_PID" 2>/dev/null || extra="$extra  SERVER EXITED"
+  mix_line "$name" "$file" "$(peak_rss_kib "$SERVER_PID")" "$extra"
+}
+
+# What the server itself logged as going wrong: worth more than its speed.
+server_complaints() {
+  local pattern='\[warning\]\|\[error\]\|\[critical\]' count
+  count=$(grep -c "$pattern" "$TMP/server.log" || true)
+  if [ "$count" -gt 0 ]; then
+    echo "    server log: $count warning/error lines; the first:" | tee -a "$RESULTS/mix.txt"
+    grep "$pattern" "$TMP/server.log" | head -5 | sed 's/^/      /' | tee -a "$RESULTS/mix.txt"
+  fi
+}
+
+# Seeds couples into a server started on data_dir (and SERVER_ENV) and writes the mix's
+# files as prefix.users and prefix.items.
+seed_mix() {
+  local data_dir=$1 prefix=$2 pairs=$3 connections=$4
+  start_server "$data_dir"
+  local started=$SECONDS
+  taskset -c "$CLIENT_CPUS" "$LIVE_LOAD" seed --port "$SERVER_PORT" --pairs "$pairs" \
+    --connections "$connections" --manifest "$prefix.manifest" --users "$prefix.users" \
+    --items "$prefix.items" 2>/dev/null
+  stop_server
+  echo "  seeded $pairs couples in $((SECONDS - started)) s"
+}
+
+# Each line starts a server on a fresh copy of the seeded world, so peak RSS is per line.
+sqlite_server() {
+  rm -rf "$TMP/mix-run"
+  cp -a "$TMP/mix-sqlite" "$TMP/mix-run"
+  start_server "$TMP/mix-run"
+}
+
+postgres_server() {
+  pg_createdb "run_$1" attune_seed
+  SERVER_ENV=(ATTUNE_DATABASE_URL="$(pg_url "run_$1")" ATTUNE_MASTER_KEY="$MASTER_KEY")
+  rm -rf "$TMP/mix-run"
+  start_server "$TMP/mix-run"
+}
+
+# The mix, then each kind alone, on one backend.
+mix_lines() {
+  local backend=$1 prefix=$2 server=$3
+  local -a names=("mix 5/75/20" "shared view only" "boundary write only" "login only, fast hash")
+  local -a weights=("5 75 20" "0 100 0" "0 0 100" "100 0 0")
+  for i in "${!names[@]}"; do
+    "$server" "$i"
+    # shellcheck disable=SC2086  # three weights, split on purpose
+    measure_mix "$backend: ${names[$i]}" "$prefix.users" "$prefix.items" ${weights[$i]}
+    stop_server
+    server_complaints
+  done
+}
+
+bare_line() {
+  rm -f "$TMP/bare.out"
+  taskset -c "$SERVER_CPUS" "$BUILD/bench/bare_beast" --port 0 >"$TMP/bare.out" 2>&1 &
+  SERVER_PID=$!
+  await_port "$SERVER_PID" "$TMP/bare.out" "bare listening on "
+  SERVER_PORT=$PORT
+  # bare_beast answers anything, so the SQLite seed's files serve as well as any.
+  measure_mix "bare_beast (ceiling): mix 5/75/20" "$TMP/sqlite.users" "$TMP/sqlite.items" 5 75 20
+  stop_server
+}
+
+# Logins with the shipped Argon2id cost (64 MiB, at most two at once, 503 busy beyond): at
+# wrk's 64 connections, and at 2, which the gate never turns away. No warm-up: the server
+# would still be hashing for the warm-up's queued log-ins when the measured run began.
+argon2_lines() {
+  SERVER_FLAGS=()
+  seed_mix "$TMP/mix-argon2" "$TMP/argon2" 16 2
+  MIX_SECONDS=$LOGIN_SECONDS
+  MIX_WARMUP=0
+  for connections in 64 2; do
+    MIX_CONNECTIONS=$connections
+    start_server "$TMP/mix-argon2"
+    measure_mix "SQLite: login only, Argon2id, c$connections" "$TMP/argon2.users" \
+      "$TMP/argon2.items" 100 0 0
+    stop_server
+    server_complaints
+  done
+  MIX_CONNECTIONS=64
+  MIX_SECONDS=$WRK_SECONDS
+  MIX_WARMUP=5
+  SERVER_FLAGS=(--insecure-fast-password-hashing)
+}
+
+run_mix() {
+  echo "== API mix: wrk -t2 -c64 -d${WRK_SECONDS}s --timeout 10s --latency -s bench/wrk/api_mix.lua" \
+    "URL -- USERS ITEMS LOGIN READ WRITE, after a 5 s warm-up; $MIX_PAIRS couples per backend"
+  : >"$RESULTS/mix.txt"
+  echo "-- seeding SQLite (WAL, synchronous=FULL, data dir on disk)"
+  seed_mix "$TMP/mix-sqlite" "$TMP/sqlite" "$MIX_PAIRS" 16
+  echo "-- seeding PostgreSQL 15 (throwaway cluster, fsync on, loopback TCP)"
+  start_postgres
+  MASTER_KEY=$(od -An -tx1 -N32 /dev/urandom | tr -d ' \n')
+  pg_createdb attune_seed
+  SERVER_ENV=(ATTUNE_DATABASE_URL="$(pg_url attune_seed)" ATTUNE_MASTER_KEY="$MASTER_KEY")
+  seed_mix "$TMP/mix-pg-seed" "$TMP/postgres" "$MIX_PAIRS" 16
+  SERVER_ENV=()
+
+  echo "-- the ceiling"
+  bare_line
+  echo "-- SQLite"
+  mix_lines SQLite "$TMP/sqlite" sqlite_server
+  echo "-- PostgreSQL"
+  mix_lines PostgreSQL "$TMP/postgres" postgres_server
+  SERVER_ENV=()
+  stop_postgres
+  echo "-- Argon2id logins (no --insecure-fast-password-hashing; SQLite; ${LOGIN_SECONDS}s each)"
+  argon2_lines
 }
 
 wanted() { [ -z "$ONLY" ] || [ "$ONLY" = "$1" ]; }
@@ -200,4 +392,5 @@ machine | tee "$RESULTS/machine.txt"
 if wanted micro; then run_micro; fi
 if wanted wrk; then run_wrk; fi
 if wanted live; then run_live; fi
+if wanted mix; then run_mix; fi
 echo "== done; raw results in $RESULTS"

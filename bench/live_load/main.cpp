@@ -1,5 +1,5 @@
 // live_load: the WebSocket load client for attune's live practices (see docs/benchmarks.md).
-//   live_load seed --port P --pairs N --manifest FILE
+//   live_load seed --port P --pairs N --manifest FILE [--users FILE --items FILE]
 //   live_load run --port P --echo-port E --manifest FILE --practices N [--server-pid PID]
 //   live_load echo-server --port E
 #include <CLI/CLI.hpp>
@@ -19,6 +19,8 @@ int main(int argc, char** argv) {
   seed_command->add_option("--connections", seed.connections);
   seed_command->add_option("--sources", seed.sources);
   seed_command->add_option("--manifest", seed.manifest)->required();
+  seed_command->add_option("--users", seed.users, "also write the people, for wrk's API mix");
+  seed_command->add_option("--items", seed.items, "also write item ids the mix may answer");
 
   LoadOptions load;
   auto* run_command = app.add_subcommand("run", "measure pause-to-peer latency under load");

@@ -1,6 +1,6 @@
 // The seeded world a load run starts from: per couple, both session tokens and their
 // signed agreement. Written by `live_load seed`, read by `live_load run`, so one seeding
-// serves every N.
+// serves every N. (The e-mails and relationship go to wrk's files: see mix_files.h.)
 #pragma once
 
 #include <optional>
@@ -13,6 +13,9 @@ struct SeededPair {
   std::string token_a;
   std::string token_b;
   std::string agreement_id;
+  std::string email_a;  // not in the manifest
+  std::string email_b;
+  std::string relationship_id;
 };
 
 // One line per pair: token_a, token_b and agreement_id separated by tabs.

@@ -18,6 +18,8 @@ struct SeedOptions {
   int connections = 16;  // parallel kept-alive HTTP connections
   int sources = 8;       // source addresses 127.0.0.1 .. 127.0.0.<sources>
   std::string manifest;  // written: one line per pair, "token_a<TAB>token_b<TAB>agreement_id"
+  std::string users;     // "" = none; else one line per person for bench/wrk/api_mix.lua
+  std::string items;     // "" = none; else catalogue item ids outside every seeded agreement
 };
 
 struct LoadOptions {

@@ -1,7 +1,9 @@
 // `live_load seed`: couples with signed agreements, made through the public API by several
-// kept-alive connections at once (about 17 calls per couple).
+// kept-alive connections at once (about 17 calls per couple). Optionally also the files wrk's
+// API mix reads: every seeded person, and catalogue items no seeded agreement uses.
 #include <utility>  // before Asio's awaitable.hpp, which Boost 1.74 needs
 
+#include <algorithm>
 #include <array>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
@@ -12,6 +14,7 @@
 #include "live_load/api.h"
 #include "live_load/commands.h"
 #include "live_load/manifest.h"
+#include "live_load/mix_files.h"
 
 namespace attune::bench {
 namespace {
@@ -19,6 +22,8 @@ namespace {
 using nlohmann::json;
 
 constexpr const char* kPassword = "correct horse battery staple";
+// How many items the API mix's writes cycle over, so a person's writes touch several rows.
+constexpr std::size_t kMixItems = 8;
 
 struct Exercise {
   std::string id;
@@ -28,6 +33,7 @@ struct Exercise {
 struct SeedJob {
   std::string tag;  // keeps e-mails unique when the same data dir is seeded twice
   Exercise exercise;
+  std::vector<std::string> free_items;  // catalogue items outside exercise.items
   std::vector<SeededPair> pairs;
   std::size_t next = 0;
   std::size_t done = 0;
@@ -52,14 +58,15 @@ asio::awaitable<std::string> sign_up_and_log_in(Api& api, std::string email, std
 asio::awaitable<SeededPair> seed_pair(Api& api, const SeedJob& job, std::size_t index) {
   const std::string stem = "bench-" + job.tag + "-" + std::to_string(index);
   SeededPair pair;
-  pair.token_a =
-      co_await sign_up_and_log_in(api, stem + "a@example.org", "Ari " + std::to_string(index));
-  pair.token_b =
-      co_await sign_up_and_log_in(api, stem + "b@example.org", "Bo " + std::to_string(index));
+  pair.email_a = stem + "a@example.org";
+  pair.email_b = stem + "b@example.org";
+  pair.token_a = co_await sign_up_and_log_in(api, pair.email_a, "Ari " + std::to_string(index));
+  pair.token_b = co_await sign_up_and_log_in(api, pair.email_b, "Bo " + std::to_string(index));
 
   ApiCall create{"POST", "/api/v1/relationships", json{{"name", "Pair " + std::to_string(index)}},
                  pair.token_a, 201};
-  const std::string rid = (co_await api.call(create)).at("id").get<std::string>();
+  pair.relationship_id = (co_await api.call(create)).at("id").get<std::string>();
+  const std::string& rid = pair.relationship_id;
   ApiCall invite{"POST", "/api/v1/relationships/" + rid + "/invites", json(), pair.token_a, 201};
   const std::string code = (co_await api.call(invite)).at("code").get<std::string>();
   ApiCall accept{"POST", "/api/v1/invites/accept", json{{"code", code}}, pair.token_b, 200};
@@ -110,12 +117,24 @@ asio::awaitable<void> seed_worker(SeedJob* job, Api* api) {
   api->close();
 }
 
-asio::awaitable<void> load_exercise(SeedJob* job, Api* api) {
+std::vector<std::string> items_outside(const json& catalogue, const json& used) {
+  std::vector<std::string> free;
+  for (const auto& item : catalogue.at("items")) {
+    const auto id = item.at("id").get<std::string>();
+    if (std::ranges::find(used, json(id)) == used.end()) free.push_back(id);
+    if (free.size() == kMixItems) break;
+  }
+  return free;
+}
+
+asio::awaitable<void> load_content(SeedJob* job, Api* api) {
   try {
     ApiCall list{"GET", "/api/v1/exercises", json(), "", 200};
     json exercises = co_await api->call(list);
     const json& first = exercises.at("exercises").at(0);
     job->exercise = {first.at("id").get<std::string>(), first.at("requires")};
+    ApiCall catalogue{"GET", "/api/v1/catalogue", json(), "", 200};
+    job->free_items = items_outside(co_await api->call(catalogue), job->exercise.items);
   } catch (const std::exception& failure) {
     job->failure = failure.what();
   }
@@ -137,7 +156,7 @@ int run_seed(const SeedOptions& options) {
   for (int i = 0; i < std::max(1, options.connections); ++i) {
     apis.push_back(std::make_unique<Api>(io.get_executor(), server, sources.next()));
   }
-  asio::co_spawn(io, load_exercise(&job, apis.front().get()), asio::detached);
+  asio::co_spawn(io, load_content(&job, apis.front().get()), asio::detached);
   io.run();
   if (job.failure.empty()) {
     io.restart();
@@ -151,6 +170,14 @@ int run_seed(const SeedOptions& options) {
   report_progress(job);
   if (!write_manifest(options.manifest, job.pairs)) {
     std::cerr << "seed: cannot write " << options.manifest << "\n";
+    return 1;
+  }
+  if (!options.users.empty() && !write_mix_users(options.users, job.pairs, kPassword)) {
+    std::cerr << "seed: cannot write " << options.users << "\n";
+    return 1;
+  }
+  if (!options.items.empty() && !write_mix_items(options.items, job.free_items)) {
+    std::cerr << "seed: cannot write " << options.items << "\n";
     return 1;
   }
   return 0;
