@@ -18,6 +18,10 @@ constexpr const char* kFindRecord =
     "SELECT request_hash, response_sealed, created_at FROM idempotency_records WHERE "
     "scope_hash = ? AND created_at > ?";
 
+// The mark a claim gets in the same commit as its request's write: status 0 is never a
+// real response, it says "written, answer not kept yet".
+constexpr int kWrittenMark = 0;
+
 std::string encode(const StoredResponse& response) {
   return std::to_string(response.status) + '\n' + response.body;
 }
@@ -61,12 +65,21 @@ core::Result<std::optional<StoredResponse>> Idempotency::claim(std::string_view 
                           "This Idempotency-Key was already used with a different request.");
       }
       const std::string sealed = row->bytes(1);
+      std::optional<StoredResponse> stored;
       if (!sealed.empty()) {
         auto plain = crypto::open(sealing_key_, sealed, crypto::field_aad(scope, "response"));
         if (!plain) throw store::StoreFailure("an idempotency record does not open");
-        return std::optional<StoredResponse>(decode(*plain));
+        stored = decode(*plain);
+        if (stored->status != kWrittenMark) return stored;
       }
-      if (row->integer(2) > now - kClaimLeaseMs) {
+      const bool running = row->integer(2) > now - kClaimLeaseMs;
+      if (stored && !running) {
+        // The server that ran it died between the write and keeping the answer.
+        return core::fail(core::ErrorCode::idempotency_outcome_unknown,
+                          "This request was carried out, but its answer was lost. Please "
+                          "reload to see the result.");
+      }
+      if (running) {
         core::Error busy{core::ErrorCode::busy,
                          "This request is still being processed. Please try again in a moment."};
         busy.retry_after_seconds = 1;
@@ -81,6 +94,21 @@ core::Result<std::optional<StoredResponse>> Idempotency::claim(std::string_view 
         {scope, request_hash, store::blob(""), now});
     return std::optional<StoredResponse>();
   });
+}
+
+std::function<void(store::Transaction&)> Idempotency::mark_written(std::string_view caller,
+                                                                   std::string_view method,
+                                                                   std::string_view path,
+                                                                   std::string_view key) const {
+  const std::string scope = scope_of(caller, method, path, key);
+  const std::string sealed =
+      crypto::seal(sealing_key_, encode({kWrittenMark, ""}), crypto::field_aad(scope, "response"));
+  return [scope, sealed](store::Transaction& tx) {
+    tx.execute(
+        "UPDATE idempotency_records SET response_sealed = ? WHERE scope_hash = ? AND "
+        "length(response_sealed) = 0",
+        {store::blob(sealed), scope});
+  };
 }
 
 void Idempotency::finish(std::string_view caller, std::string_view method, std::string_view path,

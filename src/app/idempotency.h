@@ -1,8 +1,11 @@
 // Idempotency-Key support: a write carrying a key first claims (caller, method, path, key),
 // so copies of it arriving at the same moment cannot both run; its response is then kept,
-// sealed, for a day, and a retry with the same body gets it back and writes nothing.
+// sealed, for a day, and a retry with the same body gets it back and writes nothing. A
+// claim is marked in the same commit as the request's write, so a crash before the
+// response is kept still never lets the write run twice.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -27,6 +30,13 @@ class Idempotency {
   core::Result<std::optional<StoredResponse>> claim(std::string_view caller,
                                                     std::string_view method, std::string_view path,
                                                     std::string_view key, std::string_view body);
+  // Work for store::CommitHook while the claimed request runs: marks the claim as written
+  // inside the request's own write, so if the server dies before finish(), a retry learns
+  // that the write happened instead of running it again.
+  std::function<void(store::Transaction&)> mark_written(std::string_view caller,
+                                                        std::string_view method,
+                                                        std::string_view path,
+                                                        std::string_view key) const;
   // Keeps the claimed request's response for its retries.
   void finish(std::string_view caller, std::string_view method, std::string_view path,
               std::string_view key, const StoredResponse& response);

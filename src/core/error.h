@@ -61,7 +61,8 @@ enum class ErrorKind {
   X(rule_violated, kRuleViolated)                 \
   X(rate_limited, kRateLimited)                   \
   X(busy, kBusy)                                  \
-  X(internal, kInternal)
+  X(internal, kInternal)                          \
+  X(idempotency_outcome_unknown, kConflict)
 
 enum class ErrorCode {
 #define ATTUNE_ERROR_ENUM(code, kind) code,

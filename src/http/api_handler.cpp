@@ -18,7 +18,8 @@ std::string cookie_value(const std::string& header, std::string_view name) {
     if (end == std::string::npos) end = header.size();
     auto part = std::string_view(header).substr(pos, end - pos);
     while (!part.empty() && part.front() == ' ') part.remove_prefix(1);
-    if (part.size() > name.size() && part.substr(0, name.size()) == name && part[name.size()] == '=') {
+    if (part.size() > name.size() && part.substr(0, name.size()) == name &&
+        part[name.size()] == '=') {
       return std::string(part.substr(name.size() + 1));
     }
     pos = end + 1;
@@ -53,7 +54,8 @@ Response ApiHandler::operator()(const Request& request) {
     return error_response(bad.error);
   } catch (const store::StoreFailure& failure) {
     spdlog::error("store failure: {}", failure.what());
-    core::Error busy{core::ErrorCode::busy, "The server could not complete this just now. Please try again."};
+    core::Error busy{core::ErrorCode::busy,
+                     "The server could not complete this just now. Please try again."};
     busy.retry_after_seconds = 2;
     return error_response(busy);
   } catch (const std::exception& failure) {
@@ -66,7 +68,9 @@ Response ApiHandler::dispatch(const Request& request) {
   if (request.path == "/healthz" && request.method == "GET") return ok_json({{"status", "ok"}});
   auto match = router_.match(request.method, request.path);
   if (!match.route) {
-    if (match.path_known) return error_response({core::ErrorCode::method_not_allowed, "That method is not allowed here."});
+    if (match.path_known)
+      return error_response(
+          {core::ErrorCode::method_not_allowed, "That method is not allowed here."});
     return error_response({core::ErrorCode::not_found, "Nothing was found here."});
   }
   ApiCall call(request, std::move(match.params));
@@ -77,7 +81,8 @@ Response ApiHandler::dispatch(const Request& request) {
     if (!actor) return error_response(actor.error());
     if (from_cookie && is_write(request.method) &&
         !services_.sessions.csrf_matches(*actor, request.header("x-csrf-token"))) {
-      return error_response({core::ErrorCode::csrf_token_invalid, "Please reload the page and try again."});
+      return error_response(
+          {core::ErrorCode::csrf_token_invalid, "Please reload the page and try again."});
     }
     call.actor = std::move(*actor);
   }
@@ -89,33 +94,41 @@ Response ApiHandler::run(const Route& route, ApiCall& call) {
   const std::string caller = call.actor ? call.actor->account_id : std::string("anonymous");
   const auto& config = services_.context.config;
   switch (route.limit) {
-    case Limit::kNone: break;
+    case Limit::kNone:
+      break;
     case Limit::kLogin: {
-      // Counted per (attempted account, address): a guesser slows down, the owner elsewhere does not.
-      // Normalised, so another spelling of the same address shares the account's counter.
+      // Counted per (attempted account, address): a guesser slows down, the owner elsewhere does
+      // not. Normalised, so another spelling of the same address shares the account's counter.
       auto email = call.optional_text("email", 1024).value_or("");
       auto normalized = core::normalize_email(email).value_or(email);
-      unwrap(services_.rate_limiter.hit("login", normalized, request.client_address, config.login_limit));
+      unwrap(services_.rate_limiter.hit("login", normalized, request.client_address,
+                                        config.login_limit));
       break;
     }
     case Limit::kSignup:
       unwrap(services_.rate_limiter.hit("signup", "", request.client_address, config.signup_limit));
       break;
     case Limit::kWrite:
-      unwrap(services_.rate_limiter.hit("write", caller, request.client_address, config.write_limit));
+      unwrap(
+          services_.rate_limiter.hit("write", caller, request.client_address, config.write_limit));
       break;
   }
   const std::string key = request.header("idempotency-key");
-  const bool idempotent = !key.empty() && is_write(request.method) && route.limit != Limit::kLogin &&
-                          request.path != "/api/v1/auth/logout";
+  const bool idempotent = !key.empty() && is_write(request.method) &&
+                          route.limit != Limit::kLogin && request.path != "/api/v1/auth/logout";
   if (idempotent) {
-    if (key.size() > kMaxIdempotencyKey) reject(core::ErrorCode::invalid_field, "Idempotency-Key is too long.");
-    auto stored = services_.idempotency.claim(caller, request.method, request.path, key, request.body);
+    if (key.size() > kMaxIdempotencyKey)
+      reject(core::ErrorCode::invalid_field, "Idempotency-Key is too long.");
+    auto stored =
+        services_.idempotency.claim(caller, request.method, request.path, key, request.body);
     if (!stored) return error_response(stored.error());
     if (*stored) return Response::json((*stored)->status, (*stored)->body);
   }
   Response response;
   try {
+    std::optional<store::CommitHook> mark;
+    if (idempotent)
+      mark.emplace(services_.idempotency.mark_written(caller, request.method, request.path, key));
     response = route.handle(call);
   } catch (const BadInput& bad) {
     response = error_response(bad.error);

@@ -26,18 +26,40 @@ struct StoreFailure : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+enum class TxMode { kRead, kWrite };
+
 class Transaction {
  public:
+  explicit Transaction(TxMode mode) : mode_(mode) {}
   virtual ~Transaction() = default;
   virtual std::vector<Row> query(std::string_view sql, const Params& params = {}) = 0;
   // Returns the number of rows changed.
   virtual std::int64_t execute(std::string_view sql, const Params& params = {}) = 0;
-  virtual void commit() = 0;
+  // A write transaction first runs this thread's CommitHook, if one is installed.
+  void commit();
 
   std::optional<Row> query_one(std::string_view sql, const Params& params = {});
+
+ protected:
+  virtual void commit_now() = 0;
+
+ private:
+  TxMode mode_;
 };
 
-enum class TxMode { kRead, kWrite };
+// Work added to every write transaction this thread commits while the hook is installed,
+// inside that same commit. The HTTP layer marks an Idempotency-Key's claim as written this
+// way, so a crash between a write and the keeping of its response cannot let a retry run
+// the write a second time. One hook per thread at a time.
+class CommitHook {
+ public:
+  explicit CommitHook(std::function<void(Transaction&)> work);
+  ~CommitHook();
+  CommitHook(const CommitHook&) = delete;
+  CommitHook& operator=(const CommitHook&) = delete;
+
+  static void run(Transaction& tx);
+};
 
 class Database {
  public:

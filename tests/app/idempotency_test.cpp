@@ -85,6 +85,49 @@ TEST_F(IdempotencyTest, ClaimLeftByADeadServerIsTakenOverAfterItsLease) {
   EXPECT_FALSE(retry->has_value());
 }
 
+// The server died after the request's write committed and before its answer was kept:
+// the retry must not run the write again, and says so once the claim's lease is over.
+TEST_F(IdempotencyTest, AWriteCommittedUnderAClaimIsNeverRunAgain) {
+  const Person alex = world.person("Alex");
+  ASSERT_FALSE(claim(alex.id, "key-2").value().has_value());
+  {
+    store::CommitHook mark(idempotency().mark_written(alex.id, "POST", kPath, "key-2"));
+    ASSERT_TRUE(world.services.relationships.create(alex.actor, "Us"));
+  }
+  idempotency().release(alex.id, "POST", kPath, "key-2");  // a late failure gives up nothing
+  EXPECT_EQ(code_of(claim(alex.id, "key-2")), "busy");
+  world.advance(milliseconds(30'000));
+  EXPECT_EQ(code_of(claim(alex.id, "key-2")), "idempotency_outcome_unknown");
+  EXPECT_EQ(world.services.relationships.list(alex.actor).size(), 1u);
+}
+
+TEST_F(IdempotencyTest, AClaimWhoseWriteRolledBackIsTakenOverAfterItsLease) {
+  const Person alex = world.person("Alex");
+  ASSERT_FALSE(claim(alex.id, "key-2").value().has_value());
+  {
+    store::CommitHook mark(idempotency().mark_written(alex.id, "POST", kPath, "key-2"));
+    EXPECT_FALSE(world.services.relationships.create(alex.actor, ""));  // refused, no write
+  }
+  world.advance(milliseconds(30'000));
+  auto retry = claim(alex.id, "key-2");
+  ASSERT_TRUE(retry);
+  EXPECT_FALSE(retry->has_value());
+}
+
+TEST_F(IdempotencyTest, AFinishedAnswerReplacesTheWrittenMark) {
+  const Person alex = world.person("Alex");
+  ASSERT_FALSE(claim(alex.id, "key-2").value().has_value());
+  {
+    store::CommitHook mark(idempotency().mark_written(alex.id, "POST", kPath, "key-2"));
+    ASSERT_TRUE(world.services.relationships.create(alex.actor, "Us"));
+  }
+  idempotency().finish(alex.id, "POST", kPath, "key-2", {201, R"({"id":"r2"})"});
+  world.advance(milliseconds(60'000));
+  auto found = claim(alex.id, "key-2");
+  ASSERT_TRUE(found && found->has_value());
+  EXPECT_EQ((*found)->body, R"({"id":"r2"})");
+}
+
 TEST_F(IdempotencyTest, AnotherCallersSameKeyNeverReplays) {
   auto found = claim("blake", "key-1");
   ASSERT_TRUE(found);

@@ -33,7 +33,7 @@ std::unique_ptr<Transaction> PostgresDatabase::begin(TxMode mode) {
     connection->reset();
     connection->command(sql);
   }
-  return std::make_unique<PostgresTransaction>(pool_, placeholders_, std::move(connection));
+  return std::make_unique<PostgresTransaction>(mode, pool_, placeholders_, std::move(connection));
 }
 
 void PostgresDatabase::scrub_after_delete() {

@@ -2,9 +2,13 @@
 
 namespace attune::store::postgres {
 
-PostgresTransaction::PostgresTransaction(ConnectionPool& pool, PlaceholderCache& placeholders,
+PostgresTransaction::PostgresTransaction(TxMode mode, ConnectionPool& pool,
+                                         PlaceholderCache& placeholders,
                                          std::unique_ptr<Connection> connection)
-    : pool_(pool), placeholders_(placeholders), connection_(std::move(connection)) {}
+    : Transaction(mode),
+      pool_(pool),
+      placeholders_(placeholders),
+      connection_(std::move(connection)) {}
 
 PostgresTransaction::~PostgresTransaction() {
   if (!done_) connection_->rollback();
@@ -19,7 +23,7 @@ std::int64_t PostgresTransaction::execute(std::string_view sql, const Params& pa
   return connection_->execute(*placeholders_.get(sql), params);
 }
 
-void PostgresTransaction::commit() {
+void PostgresTransaction::commit_now() {
   const std::string tag = connection_->command("COMMIT");
   done_ = true;
   if (tag == "ROLLBACK") {

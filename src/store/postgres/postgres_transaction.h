@@ -13,15 +13,17 @@ namespace attune::store::postgres {
 class PostgresTransaction final : public Transaction {
  public:
   // `connection` has already begun the transaction.
-  PostgresTransaction(ConnectionPool& pool, PlaceholderCache& placeholders,
+  PostgresTransaction(TxMode mode, ConnectionPool& pool, PlaceholderCache& placeholders,
                       std::unique_ptr<Connection> connection);
   ~PostgresTransaction() override;
 
   std::vector<Row> query(std::string_view sql, const Params& params) override;
   std::int64_t execute(std::string_view sql, const Params& params) override;
+
+ protected:
   // Throws StoreFailure when the server rolled back instead: after any failed statement
   // PostgreSQL refuses the rest of the transaction, unlike SQLite.
-  void commit() override;
+  void commit_now() override;
 
  private:
   ConnectionPool& pool_;

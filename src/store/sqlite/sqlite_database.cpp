@@ -42,9 +42,9 @@ sqlite3* open_connection(const std::string& path) {
 class SqliteTransaction final : public Transaction {
  public:
   SqliteTransaction(SqliteDatabase& owner, sqlite3* db, TxMode mode)
-      : owner_(owner), db_(db), mode_(mode) {
-    if (mode_ == TxMode::kWrite) write_lock_ = std::unique_lock(owner_.write_mutex_);
-    exec_or_throw(db_, mode_ == TxMode::kWrite ? "BEGIN IMMEDIATE" : "BEGIN");
+      : Transaction(mode), owner_(owner), db_(db) {
+    if (mode == TxMode::kWrite) write_lock_ = std::unique_lock(owner_.write_mutex_);
+    exec_or_throw(db_, mode == TxMode::kWrite ? "BEGIN IMMEDIATE" : "BEGIN");
   }
 
   ~SqliteTransaction() override {
@@ -63,7 +63,7 @@ class SqliteTransaction final : public Transaction {
     return sqlite3_changes64(db_);
   }
 
-  void commit() override {
+  void commit_now() override {
     exec_or_throw(db_, "COMMIT");
     done_ = true;
   }
@@ -71,7 +71,6 @@ class SqliteTransaction final : public Transaction {
  private:
   SqliteDatabase& owner_;
   sqlite3* db_;
-  TxMode mode_;
   std::unique_lock<std::mutex> write_lock_;
   bool done_ = false;
 };
