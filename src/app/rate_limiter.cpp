@@ -1,6 +1,18 @@
 #include "app/rate_limiter.h"
 
 namespace attune::app {
+namespace {
+
+constexpr std::int64_t kPurgeIntervalMs = 10 * 60'000;
+// Far longer than any window, so a purge never resets a counter that still counts.
+constexpr std::int64_t kIdleBucketMs = 24 * 60 * 60'000;
+
+}  // namespace
+
+bool RateLimiter::purge_due(std::int64_t now) {
+  std::int64_t due = next_purge_ms_.load();
+  return now >= due && next_purge_ms_.compare_exchange_strong(due, now + kPurgeIntervalMs);
+}
 
 core::Status RateLimiter::hit(std::string_view kind, std::string_view caller,
                               std::string_view address, const RateLimit& limit) {
@@ -11,7 +23,9 @@ core::Status RateLimiter::hit(std::string_view kind, std::string_view caller,
   const std::int64_t window_ms =
       std::chrono::duration_cast<std::chrono::milliseconds>(limit.window).count();
   const std::int64_t window_start = now - now % window_ms;
+  const bool purge = purge_due(now);
   std::int64_t hits = context_.db.transact(store::TxMode::kWrite, [&](store::Transaction& tx) {
+    if (purge) tx.execute("DELETE FROM rate_limits WHERE window_start < ?", {now - kIdleBucketMs});
     tx.execute(
         "INSERT INTO rate_limits (bucket, window_start, hits) VALUES (?, ?, 1) "
         "ON CONFLICT (bucket) DO UPDATE SET hits = CASE WHEN rate_limits.window_start = "

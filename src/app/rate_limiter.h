@@ -1,7 +1,11 @@
 // Fixed-window request counters kept in the store, so every replica shares them. Buckets
-// are keyed hashes: the store never holds a client address in plaintext.
+// are keyed hashes: the store never holds a client address in plaintext. Buckets idle for
+// a day are deleted, at most every ten minutes per server, so the table does not grow
+// with every (account, address) pair ever seen.
 #pragma once
 
+#include <atomic>
+#include <cstdint>
 #include <string>
 
 #include "app/app_config.h"
@@ -19,7 +23,11 @@ class RateLimiter {
                    const RateLimit& limit);
 
  private:
+  // Claims the next purge for this call if it is due (one caller wins).
+  bool purge_due(std::int64_t now);
+
   Context& context_;
+  std::atomic<std::int64_t> next_purge_ms_{0};
 };
 
 }  // namespace attune::app

@@ -74,5 +74,23 @@ TEST(RateLimiter, StoresNoAddressInPlaintext) {
       0);
 }
 
+TEST(RateLimiter, BucketsIdleForADayAreDeletedAndCountingGoesOn) {
+  World world;
+  auto& limiter = world.services.rate_limiter;
+  ASSERT_TRUE(limiter.hit("login", "", "198.51.100.7", kThreePerMinute));
+  ASSERT_TRUE(limiter.hit("login", "", "198.51.100.8", kThreePerMinute));
+  ASSERT_EQ(world.count("SELECT COUNT(*) FROM rate_limits"), 2);
+  world.advance(std::chrono::hours(12));
+  ASSERT_TRUE(limiter.hit("login", "", "198.51.100.8", kThreePerMinute));
+  EXPECT_EQ(world.count("SELECT COUNT(*) FROM rate_limits"), 2);  // nothing a day idle yet
+  world.advance(std::chrono::hours(13));
+  ASSERT_TRUE(limiter.hit("write", "alex", "198.51.100.9", kThreePerMinute));
+  // .7 was idle for 25 h and is gone; .8 (13 h) and the new bucket stay.
+  EXPECT_EQ(world.count("SELECT COUNT(*) FROM rate_limits"), 2);
+  for (int i = 0; i < 2; ++i)
+    ASSERT_TRUE(limiter.hit("write", "alex", "198.51.100.9", kThreePerMinute));
+  EXPECT_EQ(code_of(limiter.hit("write", "alex", "198.51.100.9", kThreePerMinute)), "rate_limited");
+}
+
 }  // namespace
 }  // namespace attune::app::testing
