@@ -21,7 +21,7 @@ build: bootstrap configure
 demo: build
 	@$(BUILD)/attune demo --data-dir var
 	@echo "Open http://$(DEMO_LISTEN) — stop with Ctrl-C."
-	@$(BUILD)/attune serve --data-dir var --listen $(DEMO_LISTEN)
+	@ATTUNE_LOG_FORMAT=text $(BUILD)/attune serve --data-dir var --listen $(DEMO_LISTEN)
 
 test: build
 	@$(MAKE) --no-print-directory test-cpp test-web test-e2e

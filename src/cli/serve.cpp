@@ -1,14 +1,14 @@
 // `attune serve`: the HTTP/WebSocket server over the runtime.
 #include <signal.h>
-#include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 
-#include <utility>
 #include <boost/asio/post.hpp>
 #include <boost/asio/thread_pool.hpp>
 #include <iostream>
+#include <utility>
 
 #include "cli/commands.h"
+#include "cli/logging.h"
 #include "cli/runtime.h"
 #include "http/api_handler.h"
 #include "http/live_upgrade.h"
@@ -22,7 +22,10 @@ int run_serve(const Settings& settings) {
   // A closed stdout or log pipe must never take the server down.
   ::signal(SIGPIPE, SIG_IGN);
   // Logs go to stderr; stdout carries only the line that says where we listen.
-  spdlog::set_default_logger(spdlog::stderr_logger_mt("attune"));
+  if (auto ok = log_to_stderr(settings.log_format); !ok) {
+    std::cerr << "attune: " << ok.error().message << "\n";
+    return 2;
+  }
   auto runtime = Runtime::open(settings);
   if (!runtime) {
     std::cerr << "attune: cannot start: " << runtime.error().message << "\n";
@@ -46,7 +49,9 @@ int run_serve(const Settings& settings) {
   options.worker_threads = settings.worker_threads;
   http::Server server(
       options, [&api](const http::Request& request) { return api(request); },
-      [&services, &hub](const http::Request& request) { return http::admit_live(services, *hub, request); });
+      [&services, &hub](const http::Request& request) {
+        return http::admit_live(services, *hub, request);
+      });
   // Replicas on one PostgreSQL hear each other's changes over LISTEN/NOTIFY.
   auto bus = live::make_event_bus(settings.database_url);
   hub = std::make_shared<live::Hub>(

@@ -1,7 +1,7 @@
 #include "cli/settings.h"
 
-#include <cstdlib>
 #include <toml++/toml.h>
+#include <cstdlib>
 
 namespace attune::cli {
 namespace {
@@ -39,6 +39,7 @@ core::Status load_settings_file(Settings& settings, const std::string& path) {
   settings.content_dir = table["content_dir"].value_or(settings.content_dir);
   settings.database_url = table["database_url"].value_or(settings.database_url);
   settings.worker_threads = table["worker_threads"].value_or(settings.worker_threads);
+  settings.log_format = table["log_format"].value_or(settings.log_format);
   settings.app.resources_file = table["resources_file"].value_or(settings.app.resources_file);
   if (auto proxies = table["trusted_proxies"].as_array()) {
     settings.trusted_proxies.clear();
@@ -52,9 +53,12 @@ core::Status load_settings_file(Settings& settings, const std::string& path) {
   if (auto hours = table["session_absolute_hours"].value<int>()) {
     settings.app.session_absolute = std::chrono::hours(*hours);
   }
-  if (auto hits = table["login_limit_per_minute"].value<int>()) settings.app.login_limit.max_hits = *hits;
-  if (auto hits = table["write_limit_per_minute"].value<int>()) settings.app.write_limit.max_hits = *hits;
-  if (auto hits = table["signup_limit_per_minute"].value<int>()) settings.app.signup_limit.max_hits = *hits;
+  if (auto hits = table["login_limit_per_minute"].value<int>())
+    settings.app.login_limit.max_hits = *hits;
+  if (auto hits = table["write_limit_per_minute"].value<int>())
+    settings.app.write_limit.max_hits = *hits;
+  if (auto hits = table["signup_limit_per_minute"].value<int>())
+    settings.app.signup_limit.max_hits = *hits;
   return {};
 }
 
@@ -64,6 +68,7 @@ void apply_environment(Settings& settings) {
   from_env("ATTUNE_WEB_DIR", settings.web_dir);
   from_env("ATTUNE_CONTENT_DIR", settings.content_dir);
   from_env("ATTUNE_DATABASE_URL", settings.database_url);
+  from_env("ATTUNE_LOG_FORMAT", settings.log_format);
   from_env("ATTUNE_RESOURCES_FILE", settings.app.resources_file);
   std::string proxies;
   from_env("ATTUNE_TRUSTED_PROXIES", proxies);
@@ -76,13 +81,15 @@ core::Result<std::pair<std::string, std::uint16_t>> parse_listen(const std::stri
     return core::fail(core::ErrorCode::invalid_field, "--listen must be HOST:PORT");
   }
   std::string host = listen.substr(0, colon);
-  if (host.size() > 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
+  if (host.size() > 2 && host.front() == '[' && host.back() == ']')
+    host = host.substr(1, host.size() - 2);
   int port = -1;
   try {
     port = std::stoi(listen.substr(colon + 1));
   } catch (const std::exception&) {
   }
-  if (port < 0 || port > 65535) return core::fail(core::ErrorCode::invalid_field, "--listen port must be 0..65535");
+  if (port < 0 || port > 65535)
+    return core::fail(core::ErrorCode::invalid_field, "--listen port must be 0..65535");
   return std::make_pair(host, static_cast<std::uint16_t>(port));
 }
 

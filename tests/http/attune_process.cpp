@@ -1,5 +1,7 @@
 #include "http/attune_process.h"
 
+#include <fcntl.h>
+#include <gtest/gtest.h>
 #include <signal.h>
 #include <sys/prctl.h>
 #include <sys/wait.h>
@@ -7,6 +9,8 @@
 
 #include <chrono>
 #include <fstream>
+#include <iostream>
+#include <iterator>
 #include <nlohmann/json.hpp>
 #include <random>
 #include <stdexcept>
@@ -38,7 +42,10 @@ std::vector<std::string> child_environment(const std::map<std::string, std::stri
 
 AttuneProcess::AttuneProcess(std::vector<std::string> extra_args, bool default_limits,
                              std::map<std::string, std::string> env)
-    : extra_args_(std::move(extra_args)), env_(std::move(env)), data_dir_(unique_temp_dir()) {
+    : extra_args_(std::move(extra_args)),
+      env_(std::move(env)),
+      data_dir_(unique_temp_dir()),
+      log_file_(data_dir_.string() + ".log") {
   if (!default_limits) {
     const auto config = data_dir_ / "test.toml";
     std::ofstream(config) << "signup_limit_per_minute = 1000\nwrite_limit_per_minute = 10000\n";
@@ -49,6 +56,7 @@ AttuneProcess::AttuneProcess(std::vector<std::string> extra_args, bool default_l
   } catch (...) {
     std::error_code ignored;
     std::filesystem::remove_all(data_dir_, ignored);
+    std::filesystem::remove(log_file_, ignored);
     throw;
   }
 }
@@ -76,11 +84,15 @@ void AttuneProcess::start() {
   std::vector<char*> envp;
   for (auto& e : environment) envp.push_back(e.data());
   envp.push_back(nullptr);
+  const std::string log_path = log_file_.string();
   const pid_t parent = getpid();
   pid_ = fork();
   if (pid_ == 0) {
     // A test program that crashes or is killed takes its server with it.
     if (prctl(PR_SET_PDEATHSIG, SIGKILL) != 0 || getppid() != parent) _exit(125);
+    const int log = open(log_path.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0600);
+    if (log < 0 || dup2(log, STDERR_FILENO) < 0) _exit(126);
+    close(log);
     dup2(out[1], STDOUT_FILENO);
     close(out[0]);
     close(out[1]);
@@ -99,7 +111,7 @@ void AttuneProcess::start() {
     ::kill(pid_, SIGKILL);
     waitpid(pid_, nullptr, 0);
     pid_ = -1;
-    throw std::runtime_error("attune did not start: " + line);
+    throw std::runtime_error("attune did not start: " + line + "\n" + log());
   }
   port_ = static_cast<std::uint16_t>(std::stoi(line.substr(colon + 1)));
 }
@@ -123,8 +135,15 @@ AttuneProcess::~AttuneProcess() {
     }
     kill_hard();
   }
+  if (::testing::Test::HasFailure()) std::cerr << "attune's log:\n" << log();
   std::error_code ignored;
   std::filesystem::remove_all(data_dir_, ignored);
+  std::filesystem::remove(log_file_, ignored);
+}
+
+std::string AttuneProcess::log() const {
+  std::ifstream in(log_file_);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
 TestResponse Api::call(std::string_view method, std::string_view path, std::string body,

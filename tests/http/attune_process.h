@@ -1,7 +1,8 @@
 // Runs the real `attune serve` binary on a free loopback port with a fresh temp data dir,
 // for tests that exercise the whole server as a client would. Stopped (SIGTERM, then
 // SIGKILL) and cleaned up on destruction, and killed by the kernel should the thread that
-// started it end first (so create and restart it on the test's main thread).
+// started it end first (so create and restart it on the test's main thread). Its stderr
+// goes to a file beside the data dir, printed when the test has failed.
 #pragma once
 
 #include <sys/types.h>
@@ -31,11 +32,14 @@ class AttuneProcess {
   const std::filesystem::path& data_dir() const { return data_dir_; }
   void kill_hard();  // SIGKILL, as a crash would
   void start();      // again on the same data dir and environment, on a new port
+  // Everything the server wrote to stderr so far (its logs), across restarts.
+  std::string log() const;
 
  private:
   std::vector<std::string> extra_args_;
   std::map<std::string, std::string> env_;
   std::filesystem::path data_dir_;
+  std::filesystem::path log_file_;
   pid_t pid_ = -1;
   std::uint16_t port_ = 0;
 };
