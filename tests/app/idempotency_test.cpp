@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <stdexcept>
 
 #include "app_fixture.h"
 
@@ -26,6 +27,14 @@ class IdempotencyTest : public ::testing::Test {
                                                     const std::string& key,
                                                     const std::string& body = kBody) {
     return idempotency().claim(caller, "POST", kPath, key, body);
+  }
+
+  // Claims key-2 for the person and runs a relationship's creation as the request would,
+  // with the claim marked inside its write.
+  core::Result<std::string> create_under_claim(const Person& who, const std::string& name) {
+    if (claim(who.id, "key-2").value().has_value()) throw std::logic_error("key-2 is not free");
+    store::CommitHook mark(idempotency().mark_written(who.id, "POST", kPath, "key-2"));
+    return world.services.relationships.create(who.actor, name);
   }
 
   World world;
@@ -89,11 +98,7 @@ TEST_F(IdempotencyTest, ClaimLeftByADeadServerIsTakenOverAfterItsLease) {
 // the retry must not run the write again, and says so once the claim's lease is over.
 TEST_F(IdempotencyTest, AWriteCommittedUnderAClaimIsNeverRunAgain) {
   const Person alex = world.person("Alex");
-  ASSERT_FALSE(claim(alex.id, "key-2").value().has_value());
-  {
-    store::CommitHook mark(idempotency().mark_written(alex.id, "POST", kPath, "key-2"));
-    ASSERT_TRUE(world.services.relationships.create(alex.actor, "Us"));
-  }
+  ASSERT_TRUE(create_under_claim(alex, "Us"));
   idempotency().release(alex.id, "POST", kPath, "key-2");  // a late failure gives up nothing
   EXPECT_EQ(code_of(claim(alex.id, "key-2")), "busy");
   world.advance(milliseconds(30'000));
@@ -103,11 +108,7 @@ TEST_F(IdempotencyTest, AWriteCommittedUnderAClaimIsNeverRunAgain) {
 
 TEST_F(IdempotencyTest, AClaimWhoseWriteRolledBackIsTakenOverAfterItsLease) {
   const Person alex = world.person("Alex");
-  ASSERT_FALSE(claim(alex.id, "key-2").value().has_value());
-  {
-    store::CommitHook mark(idempotency().mark_written(alex.id, "POST", kPath, "key-2"));
-    EXPECT_FALSE(world.services.relationships.create(alex.actor, ""));  // refused, no write
-  }
+  EXPECT_FALSE(create_under_claim(alex, ""));  // refused: nothing is written
   world.advance(milliseconds(30'000));
   auto retry = claim(alex.id, "key-2");
   ASSERT_TRUE(retry);
@@ -116,11 +117,7 @@ TEST_F(IdempotencyTest, AClaimWhoseWriteRolledBackIsTakenOverAfterItsLease) {
 
 TEST_F(IdempotencyTest, AFinishedAnswerReplacesTheWrittenMark) {
   const Person alex = world.person("Alex");
-  ASSERT_FALSE(claim(alex.id, "key-2").value().has_value());
-  {
-    store::CommitHook mark(idempotency().mark_written(alex.id, "POST", kPath, "key-2"));
-    ASSERT_TRUE(world.services.relationships.create(alex.actor, "Us"));
-  }
+  ASSERT_TRUE(create_under_claim(alex, "Us"));
   idempotency().finish(alex.id, "POST", kPath, "key-2", {201, R"({"id":"r2"})"});
   world.advance(milliseconds(60'000));
   auto found = claim(alex.id, "key-2");

@@ -138,12 +138,14 @@ TEST_P(DataRights, DeletingMyAccountRemovesMyRowsAndLeavesMyPartnersOwnDataAsItW
                        json{{"email", ann_.email}, {"password", "a long enough password"}}.dump())
                 .status,
             401);
-  EXPECT_EQ(rows("accounts", "id", ann_.id), 0);
-  EXPECT_EQ(rows("sessions", "account_id", ann_.id), 0);
-  EXPECT_EQ(rows("memberships", "account_id", ann_.id), 0);
-  EXPECT_EQ(rows("boundary_answers", "account_id", ann_.id), 0);
-  EXPECT_EQ(rows("boundary_history", "account_id", ann_.id), 0);
-  EXPECT_EQ(rows("entries", "author_id", ann_.id), 0);
+  for (const auto& [table, column] : {std::pair{"accounts", "id"},
+                                      {"sessions", "account_id"},
+                                      {"memberships", "account_id"},
+                                      {"boundary_answers", "account_id"},
+                                      {"boundary_history", "account_id"},
+                                      {"entries", "author_id"}}) {
+    EXPECT_EQ(rows(table, column, ann_.id), 0) << table;
+  }
   EXPECT_EQ(rows("deletion_log", "account_id", ann_.id), 1);
 
   // Ben's own answers, history and entries are exactly as they were.
