@@ -220,11 +220,12 @@ cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
 # Percent of one core: ticks used over a wall-clock span in nanoseconds.
 cpu_percent() { awk -v t="$1" -v ns="$2" -v hz="$(getconf CLK_TCK)" 'BEGIN {printf "%.0f", 100 * t / hz / (ns / 1e9)}'; }
 
-# Microseconds per synchronous 4 KiB write where the data dirs are. This virtual disk's sync
-# latency swings twentyfold from one minute to the next, and every write request waits for
-# it, so each mix line reports it before and after the run.
+# Microseconds per synchronous 4 KiB overwrite where the data dirs are (databases overwrite
+# their logs in place). This virtual disk's sync latency swings twentyfold from one minute to
+# the next and every write request waits for it, so each line reports it before and after.
 disk_sync_us() {
-  dd if=/dev/zero of="$TMP/sync-probe" bs=4k count=100 oflag=dsync 2>&1 |
+  dd if=/dev/zero of="$TMP/sync-probe" bs=4k count=100 status=none
+  dd if=/dev/zero of="$TMP/sync-probe" bs=4k count=100 oflag=dsync conv=notrunc 2>&1 |
     awk '/copied/ {printf "%d", $(NF-3) * 1e6 / 100}'
   rm -f "$TMP/sync-probe"
 }
@@ -241,6 +242,9 @@ mix_line() {
       name, rps, p50, p99, bad ? bad : 0, rss / 1024, extra, sock ? "  SOCKET ERRORS: " sock : ""}' \
     "$file" | tee -a "$RESULTS/mix.txt"
   grep '^mix ' "$file" | sed 's/^/    /' | tee -a "$RESULTS/mix.txt"
+  awk '/ 50% / {p50=$2} / 99% / {p99=$2} /^Requests\/sec/ {rps=$2} /Non-2xx/ {bad=$NF}
+    END {printf "    bystander GET /api/v1/me (%s req/s): p50 %s  p99 %s  non-2xx %d\n", rps, p50, p99, bad}' \
+    "${file%.txt}_probe.txt" | tee -a "$RESULTS/mix.txt"
 }
 
 # A warm-up, then the measured wrk against the running server (SERVER_PID, SERVER_PORT),
@@ -262,9 +266,13 @@ measure_mix() {
   server_before=$(cpu_ticks "$SERVER_PID")
   [ -n "$on_postgres" ] && pg_before=$(postgres_ticks)
   started=$(date +%s%N)
+  taskset -c "$CLIENT_CPUS" wrk -t1 -c1 -d"${MIX_SECONDS}s" --timeout 10s --latency \
+    -s bench/wrk/probe.lua "$url" -- "$(head -1 "$users" | cut -f3)" >"${file%.txt}_probe.txt" &
+  local probe=$!
   taskset -c "$CLIENT_CPUS" wrk -t2 -c"$MIX_CONNECTIONS" -d"${MIX_SECONDS}s" --timeout 10s \
     --latency -s bench/wrk/api_mix.lua "$url" -- "$users" "$items" "$@" >"$file"
   local wall=$(($(date +%s%N) - started))
+  wait "$probe"
   local extra
   extra="  server CPU $(cpu_percent $(($(cpu_ticks "$SERVER_PID") - server_before)) "$wall") %"
   extra="$extra  disk sync $sync_before/$(disk_sync_us) us before/after"
@@ -276,9 +284,10 @@ measure_mix() {
   mix_line "$name" "$file" "$(peak_rss_kib "$SERVER_PID")" "$extra"
 }
 
-# What the server itself logged as going wrong: worth more than its speed.
+# What the server itself logged as going wrong (text or JSON-line logs): worth more than
+# its speed.
 server_complaints() {
-  local pattern='\[warning\]\|\[error\]\|\[critical\]' count
+  local pattern='\[\(warning\|error\|critical\)\]\|"level":"\(warning\|error\|critical\)"' count
   count=$(grep -c "$pattern" "$TMP/server.log" || true)
   if [ "$count" -gt 0 ]; then
     echo "    server log: $count warning/error lines; the first:" | tee -a "$RESULTS/mix.txt"
