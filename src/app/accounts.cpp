@@ -3,8 +3,8 @@
 #include <filesystem>
 #include <regex>
 
+#include "app/account_erasure.h"
 #include "app/people.h"
-#include "app/relationships.h"
 #include "core/email.h"
 #include "core/text.h"
 #include "crypto/password.h"
@@ -85,7 +85,7 @@ core::Result<std::string> Accounts::sign_up(const SignupInput& input) {
               return email_taken();
           }
           crypto::SecretKey key;
-          std::string wrapped = context_.keyring.new_wrapped_key(KeyOwner::kPerson, id, key);
+          std::string wrapped = context_.keyring.new_wrapped_key(tx, KeyOwner::kPerson, id, key);
           tx.execute(
               "INSERT INTO accounts (id, email_index, email_sealed, display_name_sealed, "
               "password_hash, time_zone, roles, wrapped_key, created_at) VALUES "
@@ -147,21 +147,16 @@ core::Status Accounts::change_password(const Actor& actor, const std::string& cu
   });
 }
 
-core::Status Accounts::delete_account(const Actor& actor, const std::string& password,
-                                      Relationships& relationships) {
+core::Status Accounts::delete_account(const Actor& actor, const std::string& password) {
   if (auto ok = check_password(actor, password); !ok) return ok;
-  if (auto left = relationships.leave_all(actor.account_id); !left) return left;
-  auto done =
-      context_.db.transact(store::TxMode::kWrite, [&](store::Transaction& tx) -> core::Status {
-        // Rows that reference the account cascade; the wrapped data key goes with the account
-        // row, which is what makes any copy of its sealed fields unreadable (crypto-shredding).
-        tx.execute("DELETE FROM accounts WHERE id = ?", {actor.account_id});
-        tx.execute("INSERT INTO deletion_log (id, account_id, deleted_at) VALUES (?,?,?)",
-                   {crypto::random_id(), actor.account_id, context_.now_ms()});
-        return {};
-      });
-  if (done) context_.db.scrub_after_delete();
-  return done;
+  // One transaction: a failure half-way leaves the person as they were, never a person
+  // who left everything but still has an account.
+  const auto touched = context_.db.transact(store::TxMode::kWrite, [&](store::Transaction& tx) {
+    return erase_account(context_, tx, actor.account_id, crypto::random_id(), context_.now_ms());
+  });
+  context_.db.scrub_after_delete();
+  context_.notify_practices(touched);
+  return {};
 }
 
 }  // namespace attune::app

@@ -16,7 +16,7 @@ struct SignupInput {
   std::string password;
   std::string display_name;
   bool confirm_adult = false;
-  std::string time_zone;  // "" = UTC
+  std::string time_zone;   // "" = UTC
   bool therapist = false;  // only the operator CLI sets this
 };
 
@@ -37,9 +37,9 @@ class Accounts {
   core::Result<Profile> profile(const Actor& actor);
   core::Status change_password(const Actor& actor, const std::string& current,
                                const std::string& replacement);
-  // Leaves every relationship (through leave_all), then removes the person's rows and key.
-  core::Status delete_account(const Actor& actor, const std::string& password,
-                              Relationships& relationships);
+  // After the password: one transaction leaves every relationship and removes the
+  // person's rows and key (see account_erasure.h).
+  core::Status delete_account(const Actor& actor, const std::string& password);
 
  private:
   core::Status check_password(const Actor& actor, const std::string& password);

@@ -1,6 +1,6 @@
 #include "app/deletion_replay.h"
 
-#include "app/relationships.h"
+#include "app/account_erasure.h"
 
 namespace attune::app {
 
@@ -13,25 +13,17 @@ std::vector<DeletionRecord> deletion_records(const std::vector<store::Row>& rows
 
 core::Result<std::size_t> reapply_deletions(Context& context,
                                             const std::vector<DeletionRecord>& deletions) {
-  Relationships relationships(context);
   std::size_t applied = 0;
   for (const auto& deletion : deletions) {
     const bool known = context.db.transact(store::TxMode::kRead, [&](store::Transaction& tx) {
       return tx.query_one("SELECT 1 FROM deletion_log WHERE id = ?", {deletion.id}).has_value();
     });
     if (known) continue;
-    // The same two steps as Accounts::delete_account: leave first (voiding agreements and
-    // withdrawing what the person had in each relationship), then remove the account row,
-    // whose wrapped data key going is what makes the person's sealed fields unreadable.
-    if (auto left = relationships.leave_all(deletion.account_id); !left) {
-      return std::unexpected(left.error());
-    }
-    context.db.transact(store::TxMode::kWrite, [&](store::Transaction& tx) {
-      tx.execute("DELETE FROM accounts WHERE id = ?", {deletion.account_id});
-      tx.execute("INSERT INTO deletion_log (id, account_id, deleted_at) VALUES (?,?,?)",
-                 {deletion.id, deletion.account_id, deletion.deleted_at});
-      return true;
+    // Exactly what Accounts::delete_account did, under the original deletion's id.
+    const auto touched = context.db.transact(store::TxMode::kWrite, [&](store::Transaction& tx) {
+      return erase_account(context, tx, deletion.account_id, deletion.id, deletion.deleted_at);
     });
+    context.notify_practices(touched);
     ++applied;
   }
   if (applied > 0) context.db.scrub_after_delete();

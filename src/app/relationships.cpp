@@ -16,9 +16,9 @@ namespace {
 constexpr std::size_t kMaxName = 80;
 
 std::int64_t count_active(store::Transaction& tx, const std::string& rid) {
-  return tx.query_one(
-               "SELECT COUNT(*) FROM memberships WHERE relationship_id = ? AND status = 'active'",
-               {rid})
+  return tx
+      .query_one("SELECT COUNT(*) FROM memberships WHERE relationship_id = ? AND status = 'active'",
+                 {rid})
       ->integer(0);
 }
 
@@ -75,14 +75,16 @@ std::string Relationships::name_of(store::Transaction& tx, const std::string& ri
 }
 
 core::Result<std::string> Relationships::create(const Actor& actor, const std::string& name) {
-  if (auto ok = core::check_text("name", name, kMaxName, true); !ok) return std::unexpected(ok.error());
+  if (auto ok = core::check_text("name", name, kMaxName, true); !ok)
+    return std::unexpected(ok.error());
   const std::string id = crypto::random_id();
   return context_.db.transact(store::TxMode::kWrite, [&](store::Transaction& tx) {
     crypto::SecretKey key;
-    std::string wrapped = context_.keyring.new_wrapped_key(KeyOwner::kRelationship, id, key);
-    tx.execute("INSERT INTO relationships (id, name_sealed, wrapped_key, created_at) VALUES (?,?,?,?)",
-               {id, store::blob(context_.keyring.seal(key, id, "name", core::trim(name))),
-                store::blob(wrapped), context_.now_ms()});
+    std::string wrapped = context_.keyring.new_wrapped_key(tx, KeyOwner::kRelationship, id, key);
+    tx.execute(
+        "INSERT INTO relationships (id, name_sealed, wrapped_key, created_at) VALUES (?,?,?,?)",
+        {id, store::blob(context_.keyring.seal(key, id, "name", core::trim(name))),
+         store::blob(wrapped), context_.now_ms()});
     tx.execute(
         "INSERT INTO memberships (relationship_id, account_id, status, invited_by, joined_at) "
         "VALUES (?,?,'active',NULL,?)",
@@ -110,11 +112,12 @@ core::Result<RelationshipDetail> Relationships::get(const Actor& actor, const st
   for (const auto& partner : policy::active_partners(*tx, rid)) {
     detail.partners.push_back({partner, display_name_of(context_, *tx, partner)});
   }
-  for (const auto& row : tx->query(
-           "SELECT m.account_id, EXISTS (SELECT 1 FROM approvals a WHERE a.relationship_id = "
-           "m.relationship_id AND a.candidate_id = m.account_id AND a.approver_id = ?) FROM "
-           "memberships m WHERE m.relationship_id = ? AND m.status = 'pending' ORDER BY m.joined_at",
-           {actor.account_id, rid})) {
+  for (const auto& row :
+       tx->query("SELECT m.account_id, EXISTS (SELECT 1 FROM approvals a WHERE a.relationship_id = "
+                 "m.relationship_id AND a.candidate_id = m.account_id AND a.approver_id = ?) FROM "
+                 "memberships m WHERE m.relationship_id = ? AND m.status = 'pending' ORDER BY "
+                 "m.joined_at",
+                 {actor.account_id, rid})) {
     detail.pending.push_back(
         {row.text(0), display_name_of(context_, *tx, row.text(0)), row.integer(1) != 0});
   }
@@ -122,76 +125,92 @@ core::Result<RelationshipDetail> Relationships::get(const Actor& actor, const st
 }
 
 core::Result<std::string> Relationships::invite(const Actor& actor, const std::string& rid) {
-  return context_.db.transact(store::TxMode::kWrite, [&](store::Transaction& tx) -> core::Result<std::string> {
-    if (auto ok = policy::require_member(tx, actor, rid); !ok) return std::unexpected(ok.error());
-    if (count_active(tx, rid) >= kMaxPartners) {
-      return core::fail(core::ErrorCode::relationship_full, "A relationship has at most 8 partners.");
-    }
-    std::string code = crypto::random_token();
-    const auto ttl = std::chrono::duration_cast<std::chrono::milliseconds>(context_.config.invite_ttl);
-    tx.execute(
-        "INSERT INTO invites (code_hash, relationship_id, created_by, expires_at, used_at) VALUES "
-        "(?,?,?,?,NULL)",
-        {crypto::token_hash(code), rid, actor.account_id, context_.now_ms() + ttl.count()});
-    return code;
-  });
+  return context_.db.transact(
+      store::TxMode::kWrite, [&](store::Transaction& tx) -> core::Result<std::string> {
+        if (auto ok = policy::require_member(tx, actor, rid); !ok)
+          return std::unexpected(ok.error());
+        if (count_active(tx, rid) >= kMaxPartners) {
+          return core::fail(core::ErrorCode::relationship_full,
+                            "A relationship has at most 8 partners.");
+        }
+        std::string code = crypto::random_token();
+        const auto ttl =
+            std::chrono::duration_cast<std::chrono::milliseconds>(context_.config.invite_ttl);
+        tx.execute(
+            "INSERT INTO invites (code_hash, relationship_id, created_by, expires_at, used_at) "
+            "VALUES "
+            "(?,?,?,?,NULL)",
+            {crypto::token_hash(code), rid, actor.account_id, context_.now_ms() + ttl.count()});
+        return code;
+      });
 }
 
 core::Result<AcceptResult> Relationships::accept(const Actor& actor, const std::string& code) {
   if (code.empty() || code.size() > 128) return std::unexpected(invite_invalid());
-  return context_.db.transact(store::TxMode::kWrite, [&](store::Transaction& tx) -> core::Result<AcceptResult> {
-    auto invite = tx.query_one(
-        "SELECT relationship_id, created_by FROM invites WHERE code_hash = ? AND used_at IS NULL "
-        "AND expires_at > ?",
-        {crypto::token_hash(code), context_.now_ms()});
-    if (!invite) return std::unexpected(invite_invalid());
-    const std::string rid = invite->text(0);
-    const std::string inviter = invite->text(1);
-    if (tx.query_one("SELECT 1 FROM memberships WHERE relationship_id = ? AND account_id = ?",
-                     {rid, actor.account_id})) {
-      return core::fail(core::ErrorCode::already_member, "You are already part of this relationship.");
-    }
-    if (count_active(tx, rid) >= kMaxPartners) {
-      return core::fail(core::ErrorCode::relationship_full, "A relationship has at most 8 partners.");
-    }
-    tx.execute("UPDATE invites SET used_at = ? WHERE code_hash = ?",
-               {context_.now_ms(), crypto::token_hash(code)});
-    tx.execute(
-        "INSERT INTO memberships (relationship_id, account_id, status, invited_by, joined_at) "
-        "VALUES (?,?,'pending',?,?)",
-        {rid, actor.account_id, inviter, context_.now_ms()});
-    std::string status = "pending";
-    if (approved_by_all(tx, rid, actor.account_id)) {
-      tx.execute("UPDATE memberships SET status = 'active' WHERE relationship_id = ? AND account_id = ?",
-                 {rid, actor.account_id});
-      status = "active";
-    }
-    return AcceptResult{rid, status};
-  });
+  return context_.db.transact(
+      store::TxMode::kWrite, [&](store::Transaction& tx) -> core::Result<AcceptResult> {
+        auto invite = tx.query_one(
+            "SELECT relationship_id, created_by FROM invites WHERE code_hash = ? AND used_at IS "
+            "NULL "
+            "AND expires_at > ?",
+            {crypto::token_hash(code), context_.now_ms()});
+        if (!invite) return std::unexpected(invite_invalid());
+        const std::string rid = invite->text(0);
+        const std::string inviter = invite->text(1);
+        if (tx.query_one("SELECT 1 FROM memberships WHERE relationship_id = ? AND account_id = ?",
+                         {rid, actor.account_id})) {
+          return core::fail(core::ErrorCode::already_member,
+                            "You are already part of this relationship.");
+        }
+        if (count_active(tx, rid) >= kMaxPartners) {
+          return core::fail(core::ErrorCode::relationship_full,
+                            "A relationship has at most 8 partners.");
+        }
+        tx.execute("UPDATE invites SET used_at = ? WHERE code_hash = ?",
+                   {context_.now_ms(), crypto::token_hash(code)});
+        tx.execute(
+            "INSERT INTO memberships (relationship_id, account_id, status, invited_by, joined_at) "
+            "VALUES (?,?,'pending',?,?)",
+            {rid, actor.account_id, inviter, context_.now_ms()});
+        std::string status = "pending";
+        if (approved_by_all(tx, rid, actor.account_id)) {
+          tx.execute(
+              "UPDATE memberships SET status = 'active' WHERE relationship_id = ? AND account_id = "
+              "?",
+              {rid, actor.account_id});
+          status = "active";
+        }
+        return AcceptResult{rid, status};
+      });
 }
 
 core::Result<std::string> Relationships::approve(const Actor& actor, const std::string& rid,
                                                  const std::string& candidate_id) {
-  return context_.db.transact(store::TxMode::kWrite, [&](store::Transaction& tx) -> core::Result<std::string> {
-    if (auto ok = policy::require_member(tx, actor, rid); !ok) return std::unexpected(ok.error());
-    auto candidate = tx.query_one(
-        "SELECT status FROM memberships WHERE relationship_id = ? AND account_id = ?",
-        {rid, candidate_id});
-    if (!candidate) return std::unexpected(policy::not_found());
-    if (candidate->text(0) == "active") return std::string("active");
-    if (count_active(tx, rid) >= kMaxPartners) {
-      return core::fail(core::ErrorCode::relationship_full, "A relationship has at most 8 partners.");
-    }
-    tx.execute(
-        "INSERT INTO approvals (relationship_id, candidate_id, approver_id) VALUES (?,?,?) "
-        "ON CONFLICT DO NOTHING",
-        {rid, candidate_id, actor.account_id});
-    if (!approved_by_all(tx, rid, candidate_id)) return std::string("pending");
-    tx.execute("UPDATE memberships SET status = 'active' WHERE relationship_id = ? AND account_id = ?",
-               {rid, candidate_id});
-    tx.execute("DELETE FROM approvals WHERE relationship_id = ? AND candidate_id = ?", {rid, candidate_id});
-    return std::string("active");
-  });
+  return context_.db.transact(
+      store::TxMode::kWrite, [&](store::Transaction& tx) -> core::Result<std::string> {
+        if (auto ok = policy::require_member(tx, actor, rid); !ok)
+          return std::unexpected(ok.error());
+        auto candidate = tx.query_one(
+            "SELECT status FROM memberships WHERE relationship_id = ? AND account_id = ?",
+            {rid, candidate_id});
+        if (!candidate) return std::unexpected(policy::not_found());
+        if (candidate->text(0) == "active") return std::string("active");
+        if (count_active(tx, rid) >= kMaxPartners) {
+          return core::fail(core::ErrorCode::relationship_full,
+                            "A relationship has at most 8 partners.");
+        }
+        tx.execute(
+            "INSERT INTO approvals (relationship_id, candidate_id, approver_id) VALUES (?,?,?) "
+            "ON CONFLICT DO NOTHING",
+            {rid, candidate_id, actor.account_id});
+        if (!approved_by_all(tx, rid, candidate_id)) return std::string("pending");
+        tx.execute(
+            "UPDATE memberships SET status = 'active' WHERE relationship_id = ? AND account_id = ?",
+            {rid, candidate_id});
+        tx.execute("DELETE FROM approvals WHERE relationship_id = ? AND candidate_id = ?",
+                   {rid, candidate_id});
+        return std::string("active");
+      });
 }
 
 std::vector<std::string> Relationships::leave_in(store::Transaction& tx, const std::string& rid,
@@ -208,17 +227,20 @@ std::vector<std::string> Relationships::leave_in(store::Transaction& tx, const s
            "DELETE FROM entries WHERE relationship_id = ? AND author_id = ?",
            "DELETE FROM entry_audience WHERE account_id = ?2 AND entry_id IN (SELECT id FROM "
            "entries WHERE relationship_id = ?1)",
-           "DELETE FROM approvals WHERE relationship_id = ? AND (candidate_id = ?2 OR approver_id = ?2)",
+           "DELETE FROM approvals WHERE relationship_id = ? AND (candidate_id = ?2 OR approver_id "
+           "= ?2)",
            "DELETE FROM memberships WHERE relationship_id = ? AND account_id = ?",
        }) {
     tx.execute(sql, {rid, account_id});
   }
   // Newcomers waiting only on the leaver's approval become members now.
   for (const auto& row : tx.query(
-           "SELECT account_id FROM memberships WHERE relationship_id = ? AND status = 'pending'", {rid})) {
+           "SELECT account_id FROM memberships WHERE relationship_id = ? AND status = 'pending'",
+           {rid})) {
     if (approved_by_all(tx, rid, row.text(0))) {
-      tx.execute("UPDATE memberships SET status = 'active' WHERE relationship_id = ? AND account_id = ?",
-                 {rid, row.text(0)});
+      tx.execute(
+          "UPDATE memberships SET status = 'active' WHERE relationship_id = ? AND account_id = ?",
+          {rid, row.text(0)});
     }
   }
   return touched;
@@ -226,14 +248,15 @@ std::vector<std::string> Relationships::leave_in(store::Transaction& tx, const s
 
 core::Status Relationships::leave(const Actor& actor, const std::string& rid) {
   std::vector<std::string> touched;
-  auto done = context_.db.transact(store::TxMode::kWrite, [&](store::Transaction& tx) -> core::Status {
-    if (!tx.query_one("SELECT 1 FROM memberships WHERE relationship_id = ? AND account_id = ?",
-                      {rid, actor.account_id})) {
-      return std::unexpected(policy::not_found());
-    }
-    touched = leave_in(tx, rid, actor.account_id);
-    return {};
-  });
+  auto done =
+      context_.db.transact(store::TxMode::kWrite, [&](store::Transaction& tx) -> core::Status {
+        if (!tx.query_one("SELECT 1 FROM memberships WHERE relationship_id = ? AND account_id = ?",
+                          {rid, actor.account_id})) {
+          return std::unexpected(policy::not_found());
+        }
+        touched = leave_in(tx, rid, actor.account_id);
+        return {};
+      });
   if (done) {
     context_.db.scrub_after_delete();
     context_.notify_practices(touched);
@@ -241,18 +264,15 @@ core::Status Relationships::leave(const Actor& actor, const std::string& rid) {
   return done;
 }
 
-core::Status Relationships::leave_all(const std::string& account_id) {
+std::vector<std::string> Relationships::leave_all_in(store::Transaction& tx,
+                                                     const std::string& account_id) {
   std::vector<std::string> touched;
-  auto done = context_.db.transact(store::TxMode::kWrite, [&](store::Transaction& tx) -> core::Status {
-    for (const auto& row :
-         tx.query("SELECT relationship_id FROM memberships WHERE account_id = ?", {account_id})) {
-      auto some = leave_in(tx, row.text(0), account_id);
-      touched.insert(touched.end(), some.begin(), some.end());
-    }
-    return {};
-  });
-  if (done) context_.notify_practices(touched);
-  return done;
+  for (const auto& row :
+       tx.query("SELECT relationship_id FROM memberships WHERE account_id = ?", {account_id})) {
+    auto some = leave_in(tx, row.text(0), account_id);
+    touched.insert(touched.end(), some.begin(), some.end());
+  }
+  return touched;
 }
 
 }  // namespace attune::app

@@ -53,8 +53,9 @@ class Relationships {
   core::Result<std::string> approve(const Actor& actor, const std::string& rid,
                                     const std::string& candidate_id);
   core::Status leave(const Actor& actor, const std::string& rid);
-  // Leaves every relationship, active or pending (account deletion).
-  core::Status leave_all(const std::string& account_id);
+  // Leaves every relationship, active or pending, inside the caller's transaction
+  // (account deletion); returns the practices whose agreements were voided.
+  std::vector<std::string> leave_all_in(store::Transaction& tx, const std::string& account_id);
 
  private:
   std::vector<std::string> leave_in(store::Transaction& tx, const std::string& rid,

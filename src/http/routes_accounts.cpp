@@ -11,9 +11,10 @@ std::string session_cookie(const Request& request, const std::string& token, boo
   // Secure whenever the browser can honour it: over HTTPS, or on a loopback origin, which
   // browsers treat as secure.
   const std::string host = request.header("host");
-  const bool loopback = host.rfind("localhost", 0) == 0 || host.rfind("127.", 0) == 0 ||
-                        host.rfind("[::1]", 0) == 0;
-  std::string cookie = std::string(kSessionCookie) + "=" + token + "; Path=/; HttpOnly; SameSite=Strict";
+  const bool loopback =
+      host.rfind("localhost", 0) == 0 || host.rfind("127.", 0) == 0 || host.rfind("[::1]", 0) == 0;
+  std::string cookie =
+      std::string(kSessionCookie) + "=" + token + "; Path=/; HttpOnly; SameSite=Strict";
   if (request.secure || loopback) cookie += "; Secure";
   if (clear) cookie += "; Max-Age=0";
   return cookie;
@@ -46,20 +47,23 @@ void add_account_routes(Router& router, app::Services& services) {
   });
 
   router.add("POST", "/api/v1/auth/login", Auth::kNone, Limit::kLogin, [&services](ApiCall& call) {
-    auto result = unwrap(services.sessions.log_in(call.text("email", 1024), call.text("password", 4096)));
-    auto response = ok_json({{"token", result.token},
-                             {"csrf_token", result.csrf_token},
-                             {"account", {{"id", result.account_id}, {"display_name", result.display_name}}}});
+    auto result =
+        unwrap(services.sessions.log_in(call.text("email", 1024), call.text("password", 4096)));
+    auto response =
+        ok_json({{"token", result.token},
+                 {"csrf_token", result.csrf_token},
+                 {"account", {{"id", result.account_id}, {"display_name", result.display_name}}}});
     response.headers.emplace_back("Set-Cookie", session_cookie(call.request, result.token, false));
     return response;
   });
 
-  router.add("POST", "/api/v1/auth/logout", Auth::kRequired, Limit::kNone, [&services](ApiCall& call) {
-    services.sessions.log_out(call.me());
-    auto response = Response::no_content();
-    response.headers.emplace_back("Set-Cookie", session_cookie(call.request, "", true));
-    return response;
-  });
+  router.add("POST", "/api/v1/auth/logout", Auth::kRequired, Limit::kNone,
+             [&services](ApiCall& call) {
+               services.sessions.log_out(call.me());
+               auto response = Response::no_content();
+               response.headers.emplace_back("Set-Cookie", session_cookie(call.request, "", true));
+               return response;
+             });
 
   router.add("GET", "/api/v1/auth/sessions", [&services](ApiCall& call) {
     nlohmann::json sessions = nlohmann::json::array();
@@ -92,7 +96,7 @@ void add_account_routes(Router& router, app::Services& services) {
   });
 
   router.add("DELETE", "/api/v1/me", Auth::kRequired, Limit::kNone, [&services](ApiCall& call) {
-    unwrap(services.accounts.delete_account(call.me(), call.text("password", 4096), services.relationships));
+    unwrap(services.accounts.delete_account(call.me(), call.text("password", 4096)));
     auto response = Response::no_content();
     response.headers.emplace_back("Set-Cookie", session_cookie(call.request, "", true));
     return response;
@@ -101,10 +105,13 @@ void add_account_routes(Router& router, app::Services& services) {
   router.add("GET", "/api/v1/catalogue", Auth::kNone, Limit::kNone, [&services](ApiCall&) {
     const auto& catalogue = services.context.content.catalogue;
     nlohmann::json categories = nlohmann::json::array();
-    for (const auto& c : catalogue.categories) categories.push_back({{"id", c.id}, {"label", c.label}});
+    for (const auto& c : catalogue.categories)
+      categories.push_back({{"id", c.id}, {"label", c.label}});
     nlohmann::json items = nlohmann::json::array();
     for (const auto& item : catalogue.items) {
-      items.push_back({{"id", item.id}, {"category", item.category}, {"label", item.label},
+      items.push_back({{"id", item.id},
+                       {"category", item.category},
+                       {"label", item.label},
                        {"description", item.description}});
     }
     return ok_json({{"categories", categories}, {"items", items}});
@@ -115,14 +122,19 @@ void add_account_routes(Router& router, app::Services& services) {
     for (const auto& exercise : services.context.content.exercises) {
       nlohmann::json steps = nlohmann::json::array();
       for (const auto& step : exercise.steps) {
-        steps.push_back({{"name", step.name},
-                         {"instruction", step.instruction},
-                         {"seconds", step.seconds},
-                         {"roles", step.roles == core::StepRoles::kTogether ? "together" : "giver_receiver"}});
+        steps.push_back(
+            {{"name", step.name},
+             {"instruction", step.instruction},
+             {"seconds", step.seconds},
+             {"roles", step.roles == core::StepRoles::kTogether ? "together" : "giver_receiver"}});
       }
-      exercises.push_back({{"id", exercise.id}, {"stage", exercise.stage}, {"title", exercise.title},
-                           {"summary", exercise.summary}, {"minutes", exercise.minutes()},
-                           {"requires", exercise.requires_items}, {"steps", steps}});
+      exercises.push_back({{"id", exercise.id},
+                           {"stage", exercise.stage},
+                           {"title", exercise.title},
+                           {"summary", exercise.summary},
+                           {"minutes", exercise.minutes()},
+                           {"requires", exercise.requires_items},
+                           {"steps", steps}});
     }
     return ok_json({{"exercises", exercises}});
   });

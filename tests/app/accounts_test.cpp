@@ -186,16 +186,14 @@ class AccountDeletion : public ::testing::Test {
 
 TEST_F(AccountDeletion, WrongPasswordDeletesNothing) {
   const auto rows_before = world.count_all_rows();
-  EXPECT_EQ(code_of(world.services.accounts.delete_account(alex.actor, "wrong password",
-                                                           world.services.relationships)),
+  EXPECT_EQ(code_of(world.services.accounts.delete_account(alex.actor, "wrong password")),
             "invalid_credentials");
   EXPECT_EQ(world.count_all_rows(), rows_before);
   EXPECT_EQ(code_of(world.services.sessions.authenticate(alex.token)), "ok");
 }
 
 TEST_F(AccountDeletion, RemovesThePersonsRowsAndLogsTheDeletion) {
-  ASSERT_TRUE(world.services.accounts.delete_account(alex.actor, alex.password,
-                                                     world.services.relationships));
+  ASSERT_TRUE(world.services.accounts.delete_account(alex.actor, alex.password));
 
   EXPECT_EQ(code_of(world.services.sessions.log_in(alex.email, alex.password)),
             "invalid_credentials");
@@ -214,11 +212,30 @@ TEST_F(AccountDeletion, RemovesThePersonsRowsAndLogsTheDeletion) {
             "ok");
 }
 
+// A failure at the end leaves the person exactly as they were: never someone who has left
+// every relationship (and lost their answers) but still has an account.
+TEST_F(AccountDeletion, IsOneTransactionThatAFailureUndoesWhole) {
+  const auto rows_before = world.count_all_rows();
+  {
+    // Fails the commit that removes the account row, whichever commit that is.
+    store::CommitHook fail_at_removal([&](store::Transaction& tx) {
+      if (!tx.query_one("SELECT 1 FROM accounts WHERE id = ?", {alex.id})) {
+        throw store::StoreFailure("the disk is full");
+      }
+    });
+    EXPECT_THROW((void)world.services.accounts.delete_account(alex.actor, alex.password),
+                 store::StoreFailure);
+  }
+  EXPECT_EQ(world.count_all_rows(), rows_before);
+  EXPECT_EQ(rows_of("memberships", "account_id", alex.id), 1);
+  EXPECT_EQ(rows_of("boundary_answers", "account_id", alex.id), 2);
+  EXPECT_TRUE(world.services.sessions.log_in(alex.email, alex.password));
+}
+
 TEST_F(AccountDeletion, LeavesTheOtherPartnersOwnDataIntact) {
   const auto blake_answers = rows_of("boundary_answers", "account_id", blake.id);
   const auto blake_history = world.services.boundaries.history(blake.actor, group.rid)->size();
-  ASSERT_TRUE(world.services.accounts.delete_account(alex.actor, alex.password,
-                                                     world.services.relationships));
+  ASSERT_TRUE(world.services.accounts.delete_account(alex.actor, alex.password));
 
   EXPECT_EQ(rows_of("boundary_answers", "account_id", blake.id), blake_answers);
   auto mine = world.services.boundaries.mine(blake.actor, group.rid);
@@ -238,8 +255,7 @@ TEST_F(AccountDeletion, LeavesTheOtherPartnersOwnDataIntact) {
 
 TEST_F(AccountDeletion, VoidsTheAgreementsAndPausesThePracticesItNamed) {
   std::string practice = world.running_practice(group);
-  ASSERT_TRUE(world.services.accounts.delete_account(alex.actor, alex.password,
-                                                     world.services.relationships));
+  ASSERT_TRUE(world.services.accounts.delete_account(alex.actor, alex.password));
   EXPECT_NE(std::find(world.events.ids.begin(), world.events.ids.end(), practice),
             world.events.ids.end());
   auto seen = world.services.practices.snapshot_for(practice, blake.id);

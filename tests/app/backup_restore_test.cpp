@@ -78,8 +78,7 @@ class BackupRestore : public ::testing::Test {
     server.intake(blake_, rid_, "shared with alex", core::Visibility::kPartners);
     server.running_practice({alex_, blake_}, rid_, "CanaryPauseWord");
     Person gone = server.person("Casey", "casey@example.org");
-    ASSERT_TRUE(server.services.accounts.delete_account(gone.actor, gone.password,
-                                                        server.services.relationships));
+    ASSERT_TRUE(server.services.accounts.delete_account(gone.actor, gone.password));
   }
 
   TempDir dir_;
@@ -135,8 +134,7 @@ TEST_F(BackupRestore, RestoreReappliesDeletionsMadeAfterTheBackup) {
   populate(*server);
   ASSERT_TRUE(back_up());
   clock_.advance(hours(1));
-  ASSERT_TRUE(server->services.accounts.delete_account(alex_.actor, alex_.password,
-                                                       server->services.relationships));
+  ASSERT_TRUE(server->services.accounts.delete_account(alex_.actor, alex_.password));
   const auto log_after_deletion =
       server->db->transact(store::TxMode::kRead, [](store::Transaction& tx) {
         return tx.query("SELECT id, account_id, deleted_at FROM deletion_log ORDER BY id").size();

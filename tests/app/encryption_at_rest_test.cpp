@@ -148,8 +148,7 @@ TEST_F(EncryptionAtRest, DeletedAccountLeavesNeitherPlaintextNorSealedBytes) {
   for (const auto& bytes : sealed) found_before += files_holding(world, bytes).empty() ? 0 : 1;
   ASSERT_EQ(found_before, sealed.size());
 
-  ASSERT_TRUE(world.services.accounts.delete_account(owner.actor, owner.password,
-                                                     world.services.relationships));
+  ASSERT_TRUE(world.services.accounts.delete_account(owner.actor, owner.password));
 
   for (std::size_t i = 0; i < sealed.size(); ++i) {
     EXPECT_EQ(files_holding(world, sealed[i]), std::vector<std::string>{}) << "sealed field " << i;

@@ -80,8 +80,7 @@ TEST_F(PostgresBackup, RestoreReappliesDeletionsMadeAfterTheBackup) {
   auto server = start();
   populate(*server);
   ASSERT_TRUE(back_up(*vault_of(key_), clock_, where(), backup_path()));
-  ASSERT_TRUE(server->services.accounts.delete_account(alex_.actor, alex_.password,
-                                                       server->services.relationships));
+  ASSERT_TRUE(server->services.accounts.delete_account(alex_.actor, alex_.password));
   server.reset();
 
   auto report = restore_backup(*vault_of(key_), test_content(), clock_, where(), backup_path());
