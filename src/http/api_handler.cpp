@@ -116,32 +116,31 @@ Response ApiHandler::run(const Route& route, ApiCall& call) {
   const std::string key = request.header("idempotency-key");
   const bool idempotent = !key.empty() && is_write(request.method) &&
                           route.limit != Limit::kLogin && request.path != "/api/v1/auth/logout";
-  if (idempotent) {
-    if (key.size() > kMaxIdempotencyKey)
-      reject(core::ErrorCode::invalid_field, "Idempotency-Key is too long.");
-    auto stored =
-        services_.idempotency.claim(caller, request.method, request.path, key, request.body);
-    if (!stored) return error_response(stored.error());
-    if (*stored) return Response::json((*stored)->status, (*stored)->body);
+  if (!idempotent) return route.handle(call);
+  if (key.size() > kMaxIdempotencyKey) {
+    reject(core::ErrorCode::invalid_field, "Idempotency-Key is too long.");
   }
+  auto claimed =
+      services_.idempotency.claim(caller, request.method, request.path, key, request.body);
+  if (!claimed) return error_response(claimed.error());
+  if (const auto* replay = std::get_if<app::StoredResponse>(&*claimed)) {
+    return Response::json(replay->status, replay->body);
+  }
+  const auto& claim = std::get<app::Claim>(*claimed);
   Response response;
   try {
-    std::optional<store::CommitHook> mark;
-    if (idempotent)
-      mark.emplace(services_.idempotency.mark_written(caller, request.method, request.path, key));
+    store::CommitHook mark(services_.idempotency.mark_written(claim));
     response = route.handle(call);
   } catch (const BadInput& bad) {
     response = error_response(bad.error);
   } catch (...) {
-    if (idempotent) services_.idempotency.release(caller, request.method, request.path, key);
+    services_.idempotency.release(claim);
     throw;
   }
-  if (!idempotent) return response;
   if (response.status < 500 && response.header("set-cookie").empty()) {
-    services_.idempotency.finish(caller, request.method, request.path, key,
-                                 {response.status, response.body});
+    services_.idempotency.finish(claim, {response.status, response.body});
   } else {
-    services_.idempotency.release(caller, request.method, request.path, key);
+    services_.idempotency.release(claim);
   }
   return response;
 }

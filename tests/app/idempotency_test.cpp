@@ -1,6 +1,10 @@
 // Idempotency keys (I7): a retried request gets the first response back, a key reused with
-// another body is refused, a key is claimed by one request at a time, keys are scoped to
-// their caller, and records expire.
+// another body is refused, a key is claimed by one request at a time, a write committed
+// under a claim never runs twice (not after a crash, not after a takeover), keys are
+// scoped to their caller, records expire, and a kept response is sealed under its caller's
+// own data key.
+#include "app/idempotency.h"
+
 #include <gtest/gtest.h>
 
 #include <chrono>
@@ -12,143 +16,145 @@ namespace attune::app::testing {
 namespace {
 
 using std::chrono::milliseconds;
+using ClaimResult = core::Result<std::variant<StoredResponse, Claim>>;
 
 constexpr const char* kBody = R"({"name":"Us"})";
 constexpr const char* kPath = "/api/v1/relationships";
 
+const StoredResponse* replay_in(const ClaimResult& result) {
+  return result ? std::get_if<StoredResponse>(&*result) : nullptr;
+}
+const Claim* claim_in(const ClaimResult& result) {
+  return result ? std::get_if<Claim>(&*result) : nullptr;
+}
+
 class IdempotencyTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    ASSERT_FALSE(claim("alex", "key-1").value().has_value());
-    idempotency().finish("alex", "POST", kPath, "key-1", {201, R"({"id":"r1"})"});
+    auto first = claim(alex, "key-1");
+    ASSERT_TRUE(claim_in(first));
+    idempotency().finish(*claim_in(first), {201, R"({"id":"r1"})"});
   }
   Idempotency& idempotency() { return world.services.idempotency; }
-  core::Result<std::optional<StoredResponse>> claim(const std::string& caller,
-                                                    const std::string& key,
-                                                    const std::string& body = kBody) {
-    return idempotency().claim(caller, "POST", kPath, key, body);
+  ClaimResult claim(const Person& who, const std::string& key, const std::string& body = kBody) {
+    return idempotency().claim(who.id, "POST", kPath, key, body);
   }
-
-  // Claims key-2 for the person and runs a relationship's creation as the request would,
-  // with the claim marked inside its write.
-  core::Result<std::string> create_under_claim(const Person& who, const std::string& name) {
-    if (claim(who.id, "key-2").value().has_value()) throw std::logic_error("key-2 is not free");
-    store::CommitHook mark(idempotency().mark_written(who.id, "POST", kPath, "key-2"));
+  // Claims the key and creates a relationship as the request would, with the claim marked
+  // inside its write.
+  core::Result<std::string> create_under(const Claim& held, const Person& who,
+                                         const std::string& name) {
+    store::CommitHook mark(idempotency().mark_written(held));
     return world.services.relationships.create(who.actor, name);
+  }
+  Claim must_claim(const Person& who, const std::string& key) {
+    auto result = claim(who, key);
+    if (!claim_in(result)) throw std::logic_error(key + " is not free");
+    return *claim_in(result);
   }
 
   World world;
+  Person alex = world.person("Alex");
+  Person blake = world.person("Blake");
 };
 
-TEST_F(IdempotencyTest, NewKeyIsClaimedAndReplaysNothing) {
-  auto claimed = claim("alex", "key-2");
-  ASSERT_TRUE(claimed);
-  EXPECT_FALSE(claimed->has_value());
-}
+TEST_F(IdempotencyTest, NewKeyIsClaimed) { EXPECT_TRUE(claim_in(claim(alex, "key-2"))); }
 
 TEST_F(IdempotencyTest, SameRequestReplaysTheStoredResponse) {
-  auto found = claim("alex", "key-1");
-  ASSERT_TRUE(found);
-  ASSERT_TRUE(found->has_value());
-  EXPECT_EQ((*found)->status, 201);
-  EXPECT_EQ((*found)->body, R"({"id":"r1"})");
+  auto found = claim(alex, "key-1");
+  ASSERT_TRUE(replay_in(found));
+  EXPECT_EQ(replay_in(found)->status, 201);
+  EXPECT_EQ(replay_in(found)->body, R"({"id":"r1"})");
 }
 
 TEST_F(IdempotencyTest, SameKeyWithAnotherBodyIsRefused) {
-  EXPECT_EQ(code_of(claim("alex", "key-1", R"({"name":"Them"})")), "idempotency_key_reused");
+  EXPECT_EQ(code_of(claim(alex, "key-1", R"({"name":"Them"})")), "idempotency_key_reused");
 }
 
 TEST_F(IdempotencyTest, ACopyArrivingWhileTheFirstRunsIsToldToComeBack) {
-  ASSERT_FALSE(claim("alex", "key-2").value().has_value());
-  auto copy = claim("alex", "key-2");
+  const Claim first = must_claim(alex, "key-2");
+  auto copy = claim(alex, "key-2");
   EXPECT_EQ(code_of(copy), "busy");
   EXPECT_GT(copy.error().retry_after_seconds, 0);
-  idempotency().finish("alex", "POST", kPath, "key-2", {201, R"({"id":"r2"})"});
-  auto later = claim("alex", "key-2");
-  ASSERT_TRUE(later && later->has_value());
-  EXPECT_EQ((*later)->body, R"({"id":"r2"})");
+  idempotency().finish(first, {201, R"({"id":"r2"})"});
+  auto later = claim(alex, "key-2");
+  ASSERT_TRUE(replay_in(later));
+  EXPECT_EQ(replay_in(later)->body, R"({"id":"r2"})");
 }
 
 TEST_F(IdempotencyTest, ReleasedClaimLetsARetryRun) {
-  ASSERT_FALSE(claim("alex", "key-2").value().has_value());
-  idempotency().release("alex", "POST", kPath, "key-2");
-  auto retry = claim("alex", "key-2");
-  ASSERT_TRUE(retry);
-  EXPECT_FALSE(retry->has_value());
-}
-
-TEST_F(IdempotencyTest, ReleaseNeverDropsAFinishedResponse) {
-  idempotency().release("alex", "POST", kPath, "key-1");
-  auto found = claim("alex", "key-1");
-  ASSERT_TRUE(found && found->has_value());
-  EXPECT_EQ((*found)->status, 201);
+  idempotency().release(must_claim(alex, "key-2"));
+  EXPECT_TRUE(claim_in(claim(alex, "key-2")));
 }
 
 TEST_F(IdempotencyTest, ClaimLeftByADeadServerIsTakenOverAfterItsLease) {
-  ASSERT_FALSE(claim("alex", "key-2").value().has_value());  // and never finished
+  must_claim(alex, "key-2");  // and never finished
   world.advance(milliseconds(29'000));
-  EXPECT_EQ(code_of(claim("alex", "key-2")), "busy");
+  EXPECT_EQ(code_of(claim(alex, "key-2")), "busy");
   world.advance(milliseconds(1'000));
-  auto retry = claim("alex", "key-2");
-  ASSERT_TRUE(retry);
-  EXPECT_FALSE(retry->has_value());
+  EXPECT_TRUE(claim_in(claim(alex, "key-2")));
 }
 
 // The server died after the request's write committed and before its answer was kept:
 // the retry must not run the write again, and says so once the claim's lease is over.
 TEST_F(IdempotencyTest, AWriteCommittedUnderAClaimIsNeverRunAgain) {
-  const Person alex = world.person("Alex");
-  ASSERT_TRUE(create_under_claim(alex, "Us"));
-  idempotency().release(alex.id, "POST", kPath, "key-2");  // a late failure gives up nothing
-  EXPECT_EQ(code_of(claim(alex.id, "key-2")), "busy");
+  const Claim held = must_claim(alex, "key-2");
+  ASSERT_TRUE(create_under(held, alex, "Us"));
+  idempotency().release(held);  // a late failure gives up nothing once written
+  EXPECT_EQ(code_of(claim(alex, "key-2")), "busy");
   world.advance(milliseconds(30'000));
-  EXPECT_EQ(code_of(claim(alex.id, "key-2")), "idempotency_outcome_unknown");
+  EXPECT_EQ(code_of(claim(alex, "key-2")), "idempotency_outcome_unknown");
   EXPECT_EQ(world.services.relationships.list(alex.actor).size(), 1u);
 }
 
 TEST_F(IdempotencyTest, AClaimWhoseWriteRolledBackIsTakenOverAfterItsLease) {
-  const Person alex = world.person("Alex");
-  EXPECT_FALSE(create_under_claim(alex, ""));  // refused: nothing is written
+  const Claim held = must_claim(alex, "key-2");
+  EXPECT_EQ(code_of(create_under(held, alex, "")), "missing_field");  // nothing written
   world.advance(milliseconds(30'000));
-  auto retry = claim(alex.id, "key-2");
-  ASSERT_TRUE(retry);
-  EXPECT_FALSE(retry->has_value());
+  EXPECT_TRUE(claim_in(claim(alex, "key-2")));
 }
 
 TEST_F(IdempotencyTest, AFinishedAnswerReplacesTheWrittenMark) {
-  const Person alex = world.person("Alex");
-  ASSERT_TRUE(create_under_claim(alex, "Us"));
-  idempotency().finish(alex.id, "POST", kPath, "key-2", {201, R"({"id":"r2"})"});
+  const Claim held = must_claim(alex, "key-2");
+  ASSERT_TRUE(create_under(held, alex, "Us"));
+  ASSERT_TRUE(create_under(held, alex, "Us too"));  // a second write of the same request
+  idempotency().finish(held, {201, R"({"id":"r2"})"});
   world.advance(milliseconds(60'000));
-  auto found = claim(alex.id, "key-2");
-  ASSERT_TRUE(found && found->has_value());
-  EXPECT_EQ((*found)->body, R"({"id":"r2"})");
+  auto found = claim(alex, "key-2");
+  ASSERT_TRUE(replay_in(found));
+  EXPECT_EQ(replay_in(found)->body, R"({"id":"r2"})");
+}
+
+// The first copy stalled past its lease and a retry took the key over: when the stalled
+// copy finally writes, its write is rolled back, so the request happens once.
+TEST_F(IdempotencyTest, AWriteWhoseClaimWasTakenOverIsRolledBack) {
+  const Claim stalled = must_claim(alex, "key-2");
+  world.advance(milliseconds(30'000));
+  const Claim retry = must_claim(alex, "key-2");
+  ASSERT_TRUE(create_under(retry, alex, "Us"));
+  idempotency().finish(retry, {201, R"({"id":"retry"})"});
+  EXPECT_THROW((void)create_under(stalled, alex, "Us"), store::StoreFailure);
+  idempotency().finish(stalled, {201, R"({"id":"stalled"})"});  // changes nothing
+  EXPECT_EQ(world.services.relationships.list(alex.actor).size(), 1u);
+  auto found = claim(alex, "key-2");
+  ASSERT_TRUE(replay_in(found));
+  EXPECT_EQ(replay_in(found)->body, R"({"id":"retry"})");
 }
 
 TEST_F(IdempotencyTest, AnotherCallersSameKeyNeverReplays) {
-  auto found = claim("blake", "key-1");
-  ASSERT_TRUE(found);
-  EXPECT_FALSE(found->has_value());
+  EXPECT_TRUE(claim_in(claim(blake, "key-1")));
 }
 
 TEST_F(IdempotencyTest, KeyIsScopedToMethodAndPath) {
-  auto other_path = idempotency().claim("alex", "POST", "/api/v1/intake", "key-1", kBody);
-  auto other_method = idempotency().claim("alex", "PUT", kPath, "key-1", kBody);
-  ASSERT_TRUE(other_path && other_method);
-  EXPECT_FALSE(other_path->has_value());
-  EXPECT_FALSE(other_method->has_value());
+  EXPECT_TRUE(claim_in(idempotency().claim(alex.id, "POST", "/api/v1/intake", "key-1", kBody)));
+  EXPECT_TRUE(claim_in(idempotency().claim(alex.id, "PUT", kPath, "key-1", kBody)));
 }
 
 TEST_F(IdempotencyTest, RecordExpiresAfterItsTtl) {
   const auto ttl = std::chrono::duration_cast<milliseconds>(world.context.config.idempotency_ttl);
   world.advance(ttl - milliseconds(1));
-  auto before = claim("alex", "key-1");
-  ASSERT_TRUE(before);
-  EXPECT_TRUE(before->has_value());
+  EXPECT_TRUE(replay_in(claim(alex, "key-1")));
   world.advance(milliseconds(1));
-  auto after = claim("alex", "key-1", R"({"other":1})");
-  ASSERT_TRUE(after);
-  EXPECT_FALSE(after->has_value());
+  EXPECT_TRUE(claim_in(claim(alex, "key-1", R"({"other":1})")));
 }
 
 TEST_F(IdempotencyTest, ResponseIsSealedAtRest) {
@@ -157,6 +163,23 @@ TEST_F(IdempotencyTest, ResponseIsSealedAtRest) {
                   {store::blob("\"r1\"")}),
       0);
   EXPECT_EQ(world.count("SELECT COUNT(*) FROM idempotency_records"), 1);
+}
+
+// A kept answer can hold what the person wrote (a boundary note echoed back): it is sealed
+// under their data key, so deleting the account leaves it unreadable to anyone.
+TEST_F(IdempotencyTest, AKeptResponseIsShreddedWithItsAccount) {
+  ASSERT_TRUE(world.services.accounts.delete_account(alex.actor, alex.password));
+  EXPECT_EQ(world.count("SELECT COUNT(*) FROM idempotency_records"), 1);  // the bytes remain
+  EXPECT_THROW((void)claim(alex, "key-1"), store::StoreFailure);          // but never open
+}
+
+TEST_F(IdempotencyTest, AnonymousCallersGetTheirResponsesBackToo) {
+  auto first = idempotency().claim("anonymous", "POST", "/api/v1/accounts", "k", kBody);
+  ASSERT_TRUE(claim_in(first));
+  idempotency().finish(*claim_in(first), {201, R"({"id":"new"})"});
+  auto again = idempotency().claim("anonymous", "POST", "/api/v1/accounts", "k", kBody);
+  ASSERT_TRUE(replay_in(again));
+  EXPECT_EQ(replay_in(again)->body, R"({"id":"new"})");
 }
 
 }  // namespace
