@@ -18,8 +18,12 @@ class Keyring {
  public:
   explicit Keyring(const crypto::Vault& vault) : vault_(vault) {}
 
-  // A fresh data key, wrapped for storage in the owner's row.
-  std::string new_wrapped_key(KeyOwner owner, std::string_view owner_id, crypto::SecretKey& key) const;
+  // A fresh data key, wrapped for storage in the owner's row written in tx. Throws
+  // StoreFailure (503) when the database has moved to a master key this server does not
+  // hold: a server left running with the old key after a rotation must not create keys
+  // that only the destroyed key would open.
+  std::string new_wrapped_key(store::Transaction& tx, KeyOwner owner, std::string_view owner_id,
+                              crypto::SecretKey& key) const;
   crypto::SecretKey key_of(store::Transaction& tx, KeyOwner owner, std::string_view owner_id) const;
 
   std::string seal(const crypto::SecretKey& key, std::string_view record_id, std::string_view field,

@@ -187,6 +187,28 @@ TEST_F(KeyRotation, AServerHoldingBothKeysFindsAccountsTheRotationHasNotMovedYet
   EXPECT_EQ(wrapped_keys(*server->db).size(), accounts_before);
 }
 
+// A server nobody restarted keeps only the old key. Once the rotation has switched the
+// database to the new key, it must not create data keys that only the old key opens:
+// those would be lost when the old key is destroyed.
+TEST_F(KeyRotation, AServerLeftOnTheOldKeyCreatesNoKeysOnceTheDatabaseMovedOn) {
+  populate();
+  auto stale = start(old_key_);
+  ASSERT_TRUE(rotate());
+  const auto keys_before = wrapped_keys(*stale->db).size();
+  SignupInput newcomer;
+  newcomer.email = "dana@example.org";
+  newcomer.password = "a long enough password";
+  newcomer.display_name = "Dana";
+  newcomer.confirm_adult = true;
+  EXPECT_THROW((void)stale->services.accounts.sign_up(newcomer), store::StoreFailure);
+  EXPECT_THROW((void)stale->services.relationships.create(alex_.actor, "Another"),
+               store::StoreFailure);
+  EXPECT_EQ(wrapped_keys(*stale->db).size(), keys_before);
+  // A server with the new key creates them as usual.
+  auto fresh = start(new_key_);
+  EXPECT_TRUE(fresh->services.accounts.sign_up(newcomer));
+}
+
 TEST_F(KeyRotation, RunningAgainFinishesAndChangesNothingMore) {
   populate();
   ASSERT_TRUE(rotate());
