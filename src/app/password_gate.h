@@ -1,8 +1,9 @@
 // Password hashing costs 64 MiB and ~0.1 s; at most two run at once so a burst of logins
-// cannot exhaust memory. Beyond that callers get `busy` (503 with Retry-After).
+// cannot exhaust memory. Beyond that callers get `busy` (503 with Retry-After) at once:
+// waiting would hold one of the few HTTP worker threads, and a burst of logins would then
+// stall every other request — a pause sent over HTTP included.
 #pragma once
 
-#include <chrono>
 #include <semaphore>
 #include <utility>
 
@@ -26,7 +27,7 @@ class PasswordGate {
   };
 
   core::Result<Pass> enter() {
-    if (!slots_.try_acquire_for(std::chrono::milliseconds(500))) {
+    if (!slots_.try_acquire()) {
       core::Error error{core::ErrorCode::busy, "The server is busy. Please try again shortly."};
       error.retry_after_seconds = 1;
       return std::unexpected(std::move(error));
