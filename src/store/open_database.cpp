@@ -43,10 +43,12 @@ core::Result<std::unique_ptr<Database>> open_database(const std::string& url,
       return core::fail(core::ErrorCode::invalid_field,
                         "unsupported ATTUNE_DATABASE_URL (expected postgresql://…)");
     }
+    if (auto ok = check_master_key(*database, master_key_id); !ok) {
+      return std::unexpected(ok.error());
+    }
   } catch (const StoreFailure& failure) {
     return core::fail(core::ErrorCode::internal, failure.what());
   }
-  if (auto ok = check_master_key(*database, master_key_id); !ok) return std::unexpected(ok.error());
   return database;
 }
 

@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
+
 #include "store/fresh_database.h"
 #include "store/open_database.h"
 #include "store/pg_cluster.h"
@@ -124,6 +126,30 @@ TEST_F(PostgresDatabaseTest, SumOfIntegersReadsAsAnInteger) {
           ->query_one("SELECT SUM(x), SUM(x) / 4.0 FROM (VALUES (3::BIGINT), (4::BIGINT)) AS v(x)");
   EXPECT_EQ(row->integer(0), 7);
   EXPECT_TRUE(row->text(1).starts_with("1.75")) << row->text(1);
+}
+
+TEST_F(PostgresDatabaseTest, ConnectionsCarryTimeoutsThatTheUrlCanOverride) {
+  auto db = postgres::PostgresDatabase::open(fresh_->location());
+  auto tx = db->begin(TxMode::kRead);
+  EXPECT_EQ(tx->query_one("SHOW lock_timeout")->text(0), "10s");
+  EXPECT_EQ(tx->query_one("SHOW idle_in_transaction_session_timeout")->text(0), "30s");
+  auto tuned =
+      postgres::PostgresDatabase::open(fresh_->location() + "?options=-c%20lock_timeout%3D250ms");
+  EXPECT_EQ(tuned->begin(TxMode::kRead)->query_one("SHOW lock_timeout")->text(0), "250ms");
+}
+
+// A writer that died holding the write lock (or any long holder) must not block a pause
+// forever: a writer waiting past lock_timeout gives up with a StoreFailure (503, retry).
+TEST_F(PostgresDatabaseTest, AWriterWaitingOnTheWriteLockGivesUpAtTheLockTimeout) {
+  auto holder = postgres::PostgresDatabase::open(fresh_->location());
+  auto waiter =
+      postgres::PostgresDatabase::open(fresh_->location() + "?options=-c%20lock_timeout%3D250ms");
+  auto held = holder->begin(TxMode::kWrite);
+  const auto started = std::chrono::steady_clock::now();
+  EXPECT_THROW(waiter->begin(TxMode::kWrite), StoreFailure);
+  EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(5));
+  held.reset();
+  EXPECT_NO_THROW(waiter->begin(TxMode::kWrite)->commit());
 }
 
 }  // namespace

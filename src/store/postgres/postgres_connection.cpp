@@ -21,9 +21,37 @@ std::string trimmed(const char* message) {
 // Server notices ("relation already exists, skipping") would otherwise go to stderr.
 void ignore_notice(void*, const char*) {}
 
+// Defaults that keep a dead peer from holding anyone for long; listed before the URL, so
+// whatever the operator's URL sets wins. Without them a replica whose host vanished while
+// holding the write lock would block every writer (pauses included) until the kernel's
+// two-hour keepalive gave up: now its connection is dropped within about a minute, a lock
+// wait gives up after 10 s (the caller gets 503 and retries), and a transaction left idle
+// by a stuck process is ended by the server.
+PGconn* connect_with_timeouts(const std::string& url) {
+  const char* keys[] = {"connect_timeout",
+                        "keepalives",
+                        "keepalives_idle",
+                        "keepalives_interval",
+                        "keepalives_count",
+                        "tcp_user_timeout",
+                        "options",
+                        "dbname",
+                        nullptr};
+  const char* values[] = {"10",
+                          "1",
+                          "30",
+                          "10",
+                          "3",
+                          "30000",
+                          "-c lock_timeout=10s -c idle_in_transaction_session_timeout=30s",
+                          url.c_str(),
+                          nullptr};
+  return PQconnectdbParams(keys, values, /*expand_dbname=*/1);
+}
+
 }  // namespace
 
-Connection::Connection(const std::string& url) : connection_(PQconnectdb(url.c_str())) {
+Connection::Connection(const std::string& url) : connection_(connect_with_timeouts(url)) {
   if (is_broken()) {
     std::string message = connection_ ? trimmed(PQerrorMessage(connection_)) : "out of memory";
     PQfinish(connection_);
