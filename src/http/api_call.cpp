@@ -4,6 +4,13 @@
 
 namespace attune::http {
 
+bool is_id_shaped(std::string_view text) {
+  // Ids are stored as text: bytes PostgreSQL cannot hold in text (NUL, invalid UTF-8) would
+  // turn a harmless "no such thing" into a store error.
+  return !text.empty() && text.size() <= 128 && text.find('\0') == std::string_view::npos &&
+         core::is_valid_utf8(text);
+}
+
 void reject(core::ErrorCode code, std::string message) {
   throw BadInput{core::Error{code, std::move(message)}};
 }
@@ -14,7 +21,8 @@ const nlohmann::json& ApiCall::body(bool allow_empty) {
     body_ = nlohmann::json::object();
     return *body_;
   }
-  if (!core::is_valid_utf8(request.body)) reject(core::ErrorCode::invalid_utf8, "The request is not valid UTF-8.");
+  if (!core::is_valid_utf8(request.body))
+    reject(core::ErrorCode::invalid_utf8, "The request is not valid UTF-8.");
   auto parsed = nlohmann::json::parse(request.body, nullptr, false);
   if (parsed.is_discarded() || !parsed.is_object()) {
     reject(core::ErrorCode::invalid_json, "The request body must be a JSON object.");
@@ -27,9 +35,16 @@ std::optional<std::string> ApiCall::optional_text(const char* field, std::size_t
   const auto& json = body();
   auto it = json.find(field);
   if (it == json.end() || it->is_null()) return std::nullopt;
-  if (!it->is_string()) reject(core::ErrorCode::invalid_field, std::string(field) + " must be text.");
+  if (!it->is_string())
+    reject(core::ErrorCode::invalid_field, std::string(field) + " must be text.");
   const auto& value = it->get_ref<const std::string&>();
-  if (value.size() > max_bytes) reject(core::ErrorCode::field_too_long, std::string(field) + " is too long.");
+  if (value.size() > max_bytes)
+    reject(core::ErrorCode::field_too_long, std::string(field) + " is too long.");
+  // JSON can carry "\u0000"; no field has a use for it, and PostgreSQL text cannot hold it.
+  if (value.find('\0') != std::string::npos) {
+    reject(core::ErrorCode::invalid_field,
+           std::string(field) + " must not contain a NUL character.");
+  }
   return value;
 }
 
@@ -42,8 +57,10 @@ std::string ApiCall::text(const char* field, std::size_t max_bytes) {
 std::int64_t ApiCall::integer(const char* field) {
   const auto& json = body();
   auto it = json.find(field);
-  if (it == json.end() || it->is_null()) reject(core::ErrorCode::missing_field, std::string(field) + " is required.");
-  if (!it->is_number_integer()) reject(core::ErrorCode::invalid_field, std::string(field) + " must be a whole number.");
+  if (it == json.end() || it->is_null())
+    reject(core::ErrorCode::missing_field, std::string(field) + " is required.");
+  if (!it->is_number_integer())
+    reject(core::ErrorCode::invalid_field, std::string(field) + " must be a whole number.");
   return it->get<std::int64_t>();
 }
 
@@ -51,11 +68,13 @@ bool ApiCall::boolean(const char* field, bool fallback) {
   const auto& json = body();
   auto it = json.find(field);
   if (it == json.end() || it->is_null()) return fallback;
-  if (!it->is_boolean()) reject(core::ErrorCode::invalid_field, std::string(field) + " must be true or false.");
+  if (!it->is_boolean())
+    reject(core::ErrorCode::invalid_field, std::string(field) + " must be true or false.");
   return it->get<bool>();
 }
 
-std::vector<std::string> ApiCall::text_list(const char* field, std::size_t max_items, bool required) {
+std::vector<std::string> ApiCall::text_list(const char* field, std::size_t max_items,
+                                            bool required) {
   const auto& json = body();
   auto it = json.find(field);
   if (it == json.end() || it->is_null()) {
@@ -68,8 +87,7 @@ std::vector<std::string> ApiCall::text_list(const char* field, std::size_t max_i
   }
   std::vector<std::string> values;
   for (const auto& element : *it) {
-    if (!element.is_string() || element.get_ref<const std::string&>().empty() ||
-        element.get_ref<const std::string&>().size() > 128) {
+    if (!element.is_string() || !is_id_shaped(element.get_ref<const std::string&>())) {
       reject(core::ErrorCode::invalid_field, std::string(field) + " must hold ids.");
     }
     values.push_back(element.get<std::string>());
@@ -80,16 +98,36 @@ std::vector<std::string> ApiCall::text_list(const char* field, std::size_t max_i
 Response error_response(const core::Error& error) {
   int status = 500;
   switch (core::kind_of(error.code)) {
-    case core::ErrorKind::kBadInput: status = 400; break;
-    case core::ErrorKind::kUnauthenticated: status = 401; break;
-    case core::ErrorKind::kForbidden: status = 403; break;
-    case core::ErrorKind::kNotFound: status = 404; break;
-    case core::ErrorKind::kConflict: status = 409; break;
-    case core::ErrorKind::kTooLarge: status = 413; break;
-    case core::ErrorKind::kRuleViolated: status = 422; break;
-    case core::ErrorKind::kRateLimited: status = 429; break;
-    case core::ErrorKind::kBusy: status = 503; break;
-    case core::ErrorKind::kInternal: status = 500; break;
+    case core::ErrorKind::kBadInput:
+      status = 400;
+      break;
+    case core::ErrorKind::kUnauthenticated:
+      status = 401;
+      break;
+    case core::ErrorKind::kForbidden:
+      status = 403;
+      break;
+    case core::ErrorKind::kNotFound:
+      status = 404;
+      break;
+    case core::ErrorKind::kConflict:
+      status = 409;
+      break;
+    case core::ErrorKind::kTooLarge:
+      status = 413;
+      break;
+    case core::ErrorKind::kRuleViolated:
+      status = 422;
+      break;
+    case core::ErrorKind::kRateLimited:
+      status = 429;
+      break;
+    case core::ErrorKind::kBusy:
+      status = 503;
+      break;
+    case core::ErrorKind::kInternal:
+      status = 500;
+      break;
   }
   if (error.code == core::ErrorCode::method_not_allowed) status = 405;
   auto response = Response::error(status, core::code_name(error.code), error.message);
@@ -99,6 +137,8 @@ Response error_response(const core::Error& error) {
   return response;
 }
 
-Response ok_json(const nlohmann::json& body, int status) { return Response::json(status, body.dump()); }
+Response ok_json(const nlohmann::json& body, int status) {
+  return Response::json(status, body.dump());
+}
 
 }  // namespace attune::http

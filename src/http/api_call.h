@@ -46,6 +46,10 @@ class ApiCall {
 
 [[noreturn]] void reject(core::ErrorCode code, std::string message);
 
+// What an id from a client may be: 1..128 bytes of UTF-8 without NUL. Path segments that
+// are not never match a route; list elements that are not are refused.
+bool is_id_shaped(std::string_view text);
+
 // A core error mapped to its HTTP response.
 Response error_response(const core::Error& error);
 Response ok_json(const nlohmann::json& body, int status = 200);

@@ -37,7 +37,7 @@ Router::Match Router::match(std::string_view method, std::string_view path) cons
     bool fits = true;
     for (std::size_t i = 0; i < segments.size() && fits; ++i) {
       if (route.segments[i] == "{}") {
-        fits = !segments[i].empty() && segments[i].size() <= 128;
+        fits = is_id_shaped(segments[i]);
         params.push_back(segments[i]);
       } else {
         fits = route.segments[i] == segments[i];

@@ -6,9 +6,7 @@
 #include <cctype>
 #include <nlohmann/json.hpp>
 
-#include "crypto/master_key.h"
-#include "http/attune_process.h"
-#include "store/open_database.h"
+#include "http/backend_server.h"
 #include "store/pg_cluster.h"
 
 namespace attune::http::test {
@@ -16,9 +14,6 @@ namespace {
 
 using nlohmann::json;
 using store::testing::PgCluster;
-
-constexpr const char* kMasterKey =
-    "5e4d3c2b1a0918273645546372819aab5e4d3c2b1a0918273645546372819aab";
 
 // Addresses are kept lower-cased.
 std::string lowercase(std::string text) {
@@ -29,18 +24,11 @@ std::string lowercase(std::string text) {
 class DataRights : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
-    if (GetParam() == "postgres") {
-      if (!PgCluster::installed()) GTEST_SKIP() << PgCluster::missing_message();
-      url_ = PgCluster::shared().create_database();
-      server_ = std::make_unique<AttuneProcess>(
-          std::vector<std::string>{}, false,
-          std::map<std::string, std::string>{{"ATTUNE_DATABASE_URL", url_},
-                                             {"ATTUNE_MASTER_KEY", kMasterKey},
-                                             {"ATTUNE_MASTER_KEY_FILE", ""}});
-    } else {
-      server_ = std::make_unique<AttuneProcess>();
+    if (GetParam() == "postgres" && !PgCluster::installed()) {
+      GTEST_SKIP() << PgCluster::missing_message();
     }
-    api_ = std::make_unique<Api>(server_->port());
+    server_ = server_on(GetParam());
+    api_ = std::make_unique<Api>(server_.process->port());
     ann_ = api_->sign_up("Ann");
     ben_ = api_->sign_up("Ben");
     rid_ = api_->relationship({&ann_, &ben_});
@@ -66,19 +54,13 @@ class DataRights : public ::testing::TestWithParam<std::string> {
 
   // Rows in a table whose column holds the id, read from the store itself.
   std::int64_t rows(const std::string& table, const std::string& column, const std::string& id) {
-    const std::string key_id =
-        url_.empty()
-            ? crypto::MasterKey::load_file((server_->data_dir() / "master.key").string())->id()
-            : crypto::MasterKey::from_hex(kMasterKey)->id();
-    auto db = store::open_database(url_, server_->data_dir().string(), key_id);
-    if (!db) throw std::runtime_error(db.error().message);
-    auto tx = (*db)->begin(store::TxMode::kRead);
+    auto db = server_.open_store();
+    auto tx = db->begin(store::TxMode::kRead);
     return tx->query_one("SELECT COUNT(*) FROM " + table + " WHERE " + column + " = ?", {id})
         ->integer(0);
   }
 
-  std::string url_;  // "" on SQLite
-  std::unique_ptr<AttuneProcess> server_;
+  BackendServer server_;
   std::unique_ptr<Api> api_;
   Person ann_, ben_;
   std::string rid_;

@@ -1,0 +1,76 @@
+// Odd bytes from a client get a 4xx and change nothing on either backend: invalid UTF-8 or
+// NUL in a path id, NUL inside JSON text or id lists. (PostgreSQL refuses such bytes in
+// text columns, which once turned these into 503s there.)
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "http/backend_server.h"
+#include "store/pg_cluster.h"
+
+namespace attune::http::test {
+namespace {
+
+using nlohmann::json;
+using store::testing::PgCluster;
+
+class OddInput : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    if (GetParam() == "postgres" && !PgCluster::installed()) {
+      GTEST_SKIP() << PgCluster::missing_message();
+    }
+    server_ = server_on(GetParam());
+    api_ = std::make_unique<Api>(server_.process->port());
+    ann_ = api_->sign_up("Ann");
+    ben_ = api_->sign_up("Ben");
+    rid_ = api_->relationship({&ann_, &ben_});
+  }
+
+  BackendServer server_;
+  std::unique_ptr<Api> api_;
+  Person ann_, ben_;
+  std::string rid_;
+};
+
+// Invalid UTF-8 in a path id matches no route (404); a NUL anywhere in the path is a bad
+// request at the transport (400).
+TEST_P(OddInput, PathIdsWithInvalidUtf8AreNotFoundAndNulIsABadRequest) {
+  for (const auto& [id, status] : {std::pair<std::string, int>{"%ff", 404},
+                                   {"%c3%28", 404},
+                                   {"%ed%a0%80", 404},
+                                   {"%00", 400},
+                                   {"a%00b", 400}}) {
+    EXPECT_EQ(api_->call("GET", "/api/v1/agreements/" + id, "", &ann_).status, status) << id;
+    EXPECT_EQ(api_->call("GET", "/api/v1/relationships/" + id, "", &ann_).status, status) << id;
+    EXPECT_EQ(api_->call("PUT", "/api/v1/relationships/" + rid_ + "/boundaries/mine/" + id,
+                         R"({"answer":"yes"})", &ann_)
+                  .status,
+              status)
+        << id;
+  }
+}
+
+TEST_P(OddInput, NulInsideJsonTextOrIdListsIsRefused) {
+  const auto invite =
+      api_->call("POST", "/api/v1/invites/accept", R"({"code":"abc\u0000"})", &ben_);
+  EXPECT_EQ(invite.status, 400) << invite.body;
+  const auto item = api_->call("PUT", "/api/v1/relationships/" + rid_ + "/boundaries/mine/hugging",
+                               R"({"answer":"yes","note":"a\u0000b"})", &ann_);
+  EXPECT_EQ(item.status, 400) << item.body;
+  const auto shared = api_->call(
+      "GET", "/api/v1/relationships/" + rid_ + "/boundaries/shared?with=" + ann_.id + ",%00", "",
+      &ann_);
+  EXPECT_GE(shared.status, 400);
+  EXPECT_LT(shared.status, 500) << shared.body;
+  const auto mine =
+      api_->call("GET", "/api/v1/relationships/" + rid_ + "/boundaries/mine", "", &ann_);
+  ASSERT_EQ(mine.status, 200);
+  EXPECT_TRUE(json::parse(mine.body)["answers"].empty());  // nothing was written
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, OddInput, ::testing::Values("sqlite", "postgres"),
+                         [](const auto& info) { return info.param; });
+
+}  // namespace
+}  // namespace attune::http::test
