@@ -38,7 +38,9 @@ int run_serve(const Settings& settings) {
   }
   app::Services& services = (*runtime)->services();
   http::ApiHandler api(services);
-  boost::asio::thread_pool live_pool(2);
+  // Live work: states are sent from one pool, socket commands write from another.
+  boost::asio::thread_pool live_reads(2);
+  boost::asio::thread_pool live_writes(2);
   std::shared_ptr<live::Hub> hub;
 
   http::ServerOptions options;
@@ -59,7 +61,9 @@ int run_serve(const Settings& settings) {
       [&server](std::chrono::milliseconds delay, std::function<void()> fn) {
         server.post_after(delay, std::move(fn));
       },
-      [&live_pool](std::function<void()> fn) { boost::asio::post(live_pool, std::move(fn)); }, bus);
+      [&live_reads](std::function<void()> fn) { boost::asio::post(live_reads, std::move(fn)); },
+      [&live_writes](std::function<void()> fn) { boost::asio::post(live_writes, std::move(fn)); },
+      bus);
   bus->start(hub);
   (*runtime)->context().practice_events = hub.get();
 
@@ -67,7 +71,8 @@ int run_serve(const Settings& settings) {
   server.run();
   bus->stop();
   (*runtime)->context().practice_events = nullptr;
-  live_pool.join();
+  live_writes.join();
+  live_reads.join();
   spdlog::info("attune stopped");
   return 0;
 }

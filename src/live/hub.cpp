@@ -9,6 +9,7 @@
 #include "core/practice_decide.h"
 #include "live/practice_socket.h"
 #include "live/state_message.h"
+#include "store/database.h"
 
 namespace attune::live {
 namespace {
@@ -22,11 +23,13 @@ std::string error_message(const core::Error& error) {
 
 }  // namespace
 
-Hub::Hub(app::Services& services, Scheduler schedule, BlockingRunner run_blocking,
-         std::shared_ptr<EventBus> bus, std::chrono::milliseconds device_grace)
+Hub::Hub(app::Services& services, Scheduler schedule, BlockingRunner run_reads,
+         BlockingRunner run_writes, std::shared_ptr<EventBus> bus,
+         std::chrono::milliseconds device_grace)
     : services_(services),
       schedule_(std::move(schedule)),
-      run_blocking_(std::move(run_blocking)),
+      run_reads_(std::move(run_reads)),
+      run_writes_(std::move(run_writes)),
       bus_(std::move(bus)),
       device_grace_(device_grace) {}
 
@@ -40,9 +43,9 @@ std::shared_ptr<ConnectionListener> Hub::listener_for(const std::string& practic
   return std::make_shared<PracticeSocket>(shared_from_this(), practice_id, account_id, id);
 }
 
-void Hub::run_guarded(std::function<void(Hub&)> fn) {
+void Hub::run_guarded(const BlockingRunner& runner, std::function<void(Hub&)> fn) {
   std::weak_ptr<Hub> weak = weak_from_this();
-  run_blocking_([weak, fn = std::move(fn)] {
+  runner([weak, fn = std::move(fn)] {
     auto self = weak.lock();
     if (!self) return;
     try {
@@ -91,7 +94,7 @@ bool Hub::has_connection(const std::string& practice_id, const std::string& acco
 
 void Hub::check_device(const std::string& practice_id, const std::string& account_id) {
   if (has_connection(practice_id, account_id)) return;
-  run_guarded([practice_id, account_id](Hub& self) {
+  run_guarded(run_writes_, [practice_id, account_id](Hub& self) {
     if (self.has_connection(practice_id, account_id)) return;
     auto snapshot = self.services_.practices.snapshot_for(practice_id, account_id);
     // Only a participant's own device counts; a shared screen's absence is not a signal.
@@ -122,9 +125,17 @@ void Hub::handle_message(const std::string& practice_id, const std::string& acco
     }
   }
   std::weak_ptr<Connection> target = connection;
-  run_guarded([practice_id, account_id, target, id, command, on_behalf_of](Hub& self) {
+  run_guarded(run_writes_, [practice_id, account_id, target, id, command, on_behalf_of](Hub& self) {
     app::Actor actor{account_id, "", false};
-    auto result = self.services_.practices.command(actor, practice_id, *command, on_behalf_of);
+    auto result = [&]() -> core::Result<app::CommandOutcome> {
+      try {
+        return self.services_.practices.command(actor, practice_id, *command, on_behalf_of);
+      } catch (const store::StoreFailure&) {
+        // Never silence: someone who pressed pause must learn it did not land, so the
+        // client can press again or use the other path.
+        return core::fail(core::ErrorCode::busy, "That did not go through. Please try again.");
+      }
+    }();
     if (!result) {
       if (auto connection = target.lock()) connection->send(error_message(result.error()));
     } else if (!result->changed) {
@@ -160,7 +171,7 @@ void Hub::request_push(const std::string& practice_id, std::optional<std::uint64
     if (pending.sending) return;  // the sending thread picks this up after its current round
     pending.sending = true;
   }
-  run_guarded([practice_id](Hub& self) { self.drain(practice_id); });
+  run_guarded(run_reads_, [practice_id](Hub& self) { self.drain(practice_id); });
 }
 
 void Hub::drain(const std::string& practice_id) {
@@ -187,16 +198,27 @@ void Hub::drain(const std::string& practice_id) {
   } catch (...) {
     // The store failed mid-round: try everyone again in a second rather than leave a state
     // (a pause) that was committed but never sent.
+    bool first_failure = false;
     {
       std::lock_guard lock(mutex_);
       auto& pending = pending_[practice_id];
       pending.sending = false;
       pending.everyone = true;
+      first_failure = retrying_.insert(practice_id).second;
     }
-    std::weak_ptr<Hub> weak = weak_from_this();
-    schedule_(std::chrono::seconds(1), [weak, practice_id] {
-      if (auto self = weak.lock()) self->deliver(practice_id);
-    });
+    // One retry at a time per practice, however many pushes fail meanwhile.
+    if (first_failure) {
+      std::weak_ptr<Hub> weak = weak_from_this();
+      schedule_(std::chrono::seconds(1), [weak, practice_id] {
+        auto self = weak.lock();
+        if (!self) return;
+        {
+          std::lock_guard lock(self->mutex_);
+          self->retrying_.erase(practice_id);
+        }
+        self->deliver(practice_id);
+      });
+    }
     throw;
   }
 }

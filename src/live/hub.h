@@ -14,6 +14,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "app/practice_events.h"
@@ -33,8 +34,10 @@ class Hub final : public app::PracticeEvents,
                   public std::enable_shared_from_this<Hub> {
  public:
   // Publishes through `bus`; the caller then starts the bus with this hub as its sink.
-  Hub(app::Services& services, Scheduler schedule, BlockingRunner run_blocking,
-      std::shared_ptr<EventBus> bus,
+  // Sending states runs on run_reads, commands and unattributed pauses on run_writes: a
+  // write waiting for the store's write lock never holds up anyone's state.
+  Hub(app::Services& services, Scheduler schedule, BlockingRunner run_reads,
+      BlockingRunner run_writes, std::shared_ptr<EventBus> bus,
       std::chrono::milliseconds device_grace = std::chrono::seconds(10));
 
   // A listener for a new WebSocket of this participant on this practice.
@@ -75,20 +78,22 @@ class Hub final : public app::PracticeEvents,
   void drain(const std::string& practice_id);
   void send_states(const std::string& practice_id, const std::vector<Subscriber>& targets);
   void schedule_boundary(const std::string& practice_id, std::optional<core::TimePoint> at);
-  // Runs fn on the blocking runner; a store failure there is logged, never fatal.
-  void run_guarded(std::function<void(Hub&)> fn);
+  // Runs fn on a blocking runner; a store failure there is logged, never fatal.
+  void run_guarded(const BlockingRunner& runner, std::function<void(Hub&)> fn);
   void check_device(const std::string& practice_id, const std::string& account_id);
   bool has_connection(const std::string& practice_id, const std::string& account_id) const;
 
   app::Services& services_;
   Scheduler schedule_;
-  BlockingRunner run_blocking_;
+  BlockingRunner run_reads_;
+  BlockingRunner run_writes_;
   std::shared_ptr<EventBus> bus_;
   std::chrono::milliseconds device_grace_;
   mutable std::mutex mutex_;
   std::unordered_map<std::string, std::vector<Subscriber>> subscribers_;
   std::unordered_map<std::string, std::int64_t> scheduled_at_;  // practice → boundary ms
   std::unordered_map<std::string, PendingPush> pending_;
+  std::unordered_set<std::string> retrying_;  // practices with a retry after a failed push
   std::uint64_t next_id_ = 1;
 };
 

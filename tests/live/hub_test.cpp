@@ -5,9 +5,11 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <boost/asio/post.hpp>
 #include <boost/asio/thread_pool.hpp>
 #include <map>
+#include <optional>
 #include <thread>
 
 #include "app/app_fixture.h"
@@ -24,11 +26,21 @@ using namespace std::chrono_literals;
 class HubTest : public ::testing::Test {
  protected:
   HubTest() {
+    // One pool for both runners, so reads and writes interleave as freely as they can.
+    auto runner = [this](std::function<void()> fn) {
+      boost::asio::post(pool_, [this, fn = std::move(fn)] {
+        // A store that fails every commit made on the hub's threads, while asked to.
+        std::optional<store::CommitHook> failing;
+        if (store_fails_) {
+          failing.emplace([](store::Transaction&) { throw store::StoreFailure("disk full"); });
+        }
+        fn();
+      });
+    };
     hub_ = std::make_shared<Hub>(
         world_.services,
         // Boundaries and device checks are timed: these tests never let them fire.
-        [](std::chrono::milliseconds, std::function<void()>) {},
-        [this](std::function<void()> fn) { boost::asio::post(pool_, std::move(fn)); }, bus_);
+        [](std::chrono::milliseconds, std::function<void()>) {}, runner, runner, bus_);
     bus_->start(hub_);
     world_.context.practice_events = hub_.get();
   }
@@ -64,6 +76,7 @@ class HubTest : public ::testing::Test {
   std::shared_ptr<Hub> hub_;
   std::map<RecordingConnection*, std::uint64_t> ids_;
   std::uint64_t next_id_ = 1;
+  std::atomic<bool> store_fails_{false};
 };
 
 TEST_F(HubTest, AChangeReachesEveryConnectionExactlyOnce) {
@@ -162,6 +175,23 @@ TEST_F(HubTest, AParticipantWhoLeftIsDisconnectedAtTheNextChange) {
   EXPECT_TRUE(casey->closed());
   EXPECT_EQ(casey->messages().size(), 1u);
   EXPECT_FALSE(alex->closed());
+}
+
+// A pause that did not land must never look as if it had.
+TEST_F(HubTest, ACommandTheStoreFailedIsAnsweredWithBusy) {
+  const auto practice = world_.running_practice(group_);
+  auto alex = connect(practice, 0);
+  auto blake = connect(practice, 1);
+  store_fails_ = true;
+  send(practice, 0, alex, "pause");
+  ASSERT_TRUE(alex->await_messages(2));
+  EXPECT_EQ(alex->messages().at(1).at("type"), "error");
+  EXPECT_EQ(alex->messages().at(1).at("error").at("code"), "busy");
+  store_fails_ = false;
+  settle();
+  EXPECT_EQ(blake->messages().size(), 1u);
+  EXPECT_EQ(world_.services.practices.snapshot_for(practice, person(0).id)->view.status,
+            core::PracticeStatus::kRunning);
 }
 
 }  // namespace
