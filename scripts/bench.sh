@@ -9,7 +9,7 @@
 #   scripts/bench.sh [N ...]          default N: 100 1000 5000
 #
 # Environment: BENCH_DURATION (measured live window, s; 180), BENCH_WRK_SECONDS (30),
-# BENCH_ONLY (micro|wrk|live|mix), BENCH_RESEED=1 (ignore the cached seed),
+# BENCH_ONLY (micro|wrk|live|mix|argon2), BENCH_RESEED=1 (ignore the cached seed),
 # BENCH_MIX_PAIRS (couples seeded per backend for the mix; 200), BENCH_LOGIN_SECONDS (the
 # Argon2id login lines; 15), BENCH_SERVER_CPUS / BENCH_CLIENT_CPUS (taskset lists; 0 and 1).
 # Raw results go to build-bench/bench-results/. Nothing here is a test.
@@ -402,4 +402,6 @@ if wanted micro; then run_micro; fi
 if wanted wrk; then run_wrk; fi
 if wanted live; then run_live; fi
 if wanted mix; then run_mix; fi
+# The Argon2id lines alone (part of mix), e.g. to check the password gate.
+if [ "$ONLY" = argon2 ]; then argon2_lines; fi
 echo "== done; raw results in $RESULTS"
