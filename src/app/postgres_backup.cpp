@@ -1,5 +1,6 @@
 #include "app/postgres_backup.h"
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <thread>
@@ -47,11 +48,28 @@ core::Status check_not_in_use(Connection& connection) {
                                                    " other sessions): stop every server first");
 }
 
+bool has_table(Connection& connection, const std::string& table) {
+  return query(connection, ("SELECT to_regclass('" + table + "') IS NOT NULL").c_str())
+             .front()
+             .integer(0) != 0;
+}
+
+// The deletion log, and the deletions an unfinished restore still owes.
 std::vector<DeletionRecord> current_deletions(Connection& connection) {
-  if (query(connection, "SELECT to_regclass('deletion_log') IS NOT NULL").front().integer(0) == 0) {
-    return {};  // an empty database: nothing was ever deleted here
+  std::vector<DeletionRecord> deletions;
+  if (has_table(connection, "deletion_log")) {
+    deletions = deletion_records(query(connection, kDeletionLogQuery));
   }
-  return deletion_records(query(connection, kDeletionLogQuery));
+  if (has_table(connection, store::postgres::kRestorePendingTable)) {
+    const std::string owed = std::string("SELECT id, account_id, deleted_at FROM ") +
+                             store::postgres::kRestorePendingTable + " ORDER BY deleted_at, id";
+    for (auto& record : deletion_records(query(connection, owed.c_str()))) {
+      if (std::ranges::none_of(deletions, [&](const auto& d) { return d.id == record.id; })) {
+        deletions.push_back(std::move(record));
+      }
+    }
+  }
+  return deletions;
 }
 
 core::Result<std::size_t> replay(const std::string& url, const crypto::Vault& vault,
@@ -66,6 +84,12 @@ core::Result<std::size_t> replay(const std::string& url, const crypto::Vault& va
   return reapply_deletions(context, deletions);
 }
 
+void drop_pending(const std::string& url) {
+  Connection connection(url);
+  connection.command(
+      (std::string("DROP TABLE IF EXISTS ") + store::postgres::kRestorePendingTable).c_str());
+}
+
 std::string account_ids(const std::vector<DeletionRecord>& deletions) {
   std::string ids;
   for (const auto& deletion : deletions) ids += (ids.empty() ? "" : ", ") + deletion.account_id;
@@ -74,11 +98,38 @@ std::string account_ids(const std::vector<DeletionRecord>& deletions) {
 
 }  // namespace
 
+core::Status mark_restore_pending(const std::string& url) {
+  try {
+    Connection connection(url);
+    const auto deletions = current_deletions(connection);
+    connection.command((std::string("CREATE TABLE IF NOT EXISTS ") +
+                        store::postgres::kRestorePendingTable +
+                        " (id TEXT PRIMARY KEY, account_id TEXT NOT NULL, deleted_at BIGINT NOT "
+                        "NULL)")
+                           .c_str());
+    const std::string insert =
+        std::string("INSERT INTO ") + store::postgres::kRestorePendingTable +
+        " (id, account_id, deleted_at) VALUES (?,?,?) ON CONFLICT DO NOTHING";
+    for (const auto& deletion : deletions) {
+      connection.execute(translate_placeholders(insert),
+                         {deletion.id, deletion.account_id, deletion.deleted_at});
+    }
+  } catch (const store::StoreFailure& failure) {
+    return core::fail(core::ErrorCode::internal, failure.what());
+  }
+  return {};
+}
+
 core::Status dump_postgres(const std::string& url, const crypto::Vault& vault,
                            const std::string& plain_path) {
   try {
     Connection connection(url);
     if (auto ok = check_recorded_key(connection, vault); !ok) return ok;
+    if (has_table(connection, store::postgres::kRestorePendingTable)) {
+      return core::fail(core::ErrorCode::conflict,
+                        "a restore of this database did not finish: run it again before "
+                        "backing up");
+    }
   } catch (const store::StoreFailure& failure) {
     return core::fail(core::ErrorCode::internal, failure.what());
   }
@@ -108,6 +159,7 @@ core::Result<RestoreReport> restore_postgres(const crypto::Vault& vault,
   if (!plain) return std::unexpected(plain.error());
   auto header = open_backup_file(vault, in_path, (*plain)->path());
   if (!header) return std::unexpected(header.error());
+  if (auto ok = mark_restore_pending(where.database_url); !ok) return std::unexpected(ok.error());
   // One transaction: the database is either the old one or the whole backup.
   if (auto ok = run_pg_tool("pg_restore",
                             {"--clean", "--if-exists", "--no-owner", "--no-privileges",
@@ -124,13 +176,21 @@ core::Result<RestoreReport> restore_postgres(const crypto::Vault& vault,
   }
   if (!applied) {
     // The backup is in place but may still hold people who deleted their accounts: the
-    // operator must not start a server before those deletions are made.
+    // pending table keeps every server from starting until a restore finishes.
     return core::fail(core::ErrorCode::internal,
                       "the backup was restored but re-applying deletions failed (" +
                           applied.error().message +
-                          "). Do not start the server: delete these "
-                          "accounts first: " +
-                          account_ids(deletions));
+                          "). No server will start on this database until `attune restore` "
+                          "is run again and finishes (accounts still to delete: " +
+                          account_ids(deletions) + ")");
+  }
+  try {
+    drop_pending(where.database_url);
+  } catch (const store::StoreFailure& failure) {
+    return core::fail(core::ErrorCode::internal,
+                      std::string("the backup was restored and deletions re-applied, but the "
+                                  "restore could not be marked finished: ") +
+                          failure.what() + ". Run the restore again.");
   }
   return RestoreReport{*header, *applied};
 }

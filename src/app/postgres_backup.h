@@ -12,6 +12,12 @@ namespace attune::app {
 core::Status dump_postgres(const std::string& url, const crypto::Vault& vault,
                            const std::string& plain_path);
 
+// The first step of a restore, before the archive replaces the database: the deletions
+// made so far are copied into a table pg_restore leaves alone. While it exists no server
+// starts (open_database refuses) and a new restore re-applies them too; a finished restore
+// drops it. So a restore killed half-way can never bring deleted people back.
+core::Status mark_restore_pending(const std::string& url);
+
 core::Result<RestoreReport> restore_postgres(const crypto::Vault& vault,
                                              const ContentLibrary& content,
                                              const core::Clock& clock,

@@ -28,6 +28,13 @@ core::Status check_master_key(Database& database, const std::string& master_key_
   });
 }
 
+bool restore_unfinished(Database& database) {
+  auto tx = database.begin(TxMode::kRead);
+  return tx->query_one(std::string("SELECT to_regclass('") + postgres::kRestorePendingTable +
+                       "') IS NOT NULL")
+             ->integer(0) != 0;
+}
+
 }  // namespace
 
 core::Result<std::unique_ptr<Database>> open_database(const std::string& url,
@@ -42,6 +49,12 @@ core::Result<std::unique_ptr<Database>> open_database(const std::string& url,
     } else {
       return core::fail(core::ErrorCode::invalid_field,
                         "unsupported ATTUNE_DATABASE_URL (expected postgresql://…)");
+    }
+    if (is_postgres_url(url) && restore_unfinished(*database)) {
+      return core::fail(core::ErrorCode::conflict,
+                        "a restore of this database did not finish, so it may still hold people "
+                        "who deleted their accounts: run `attune restore` again with the same "
+                        "backup");
     }
     if (auto ok = check_master_key(*database, master_key_id); !ok) {
       return std::unexpected(ok.error());

@@ -8,8 +8,10 @@
 #include <iterator>
 
 #include "app/backup.h"
+#include "app/backup_file.h"
 #include "app/key_rotation.h"
 #include "app/pg_client_tools.h"
+#include "app/postgres_backup.h"
 #include "server_instance.h"
 #include "store/open_database.h"
 #include "store/pg_cluster.h"
@@ -110,6 +112,42 @@ TEST_F(PostgresBackup, RefusesWhileAServerIsConnectedAndChangesNothing) {
   auto refused = restore_backup(*vault_of(key_), test_content(), clock_, where(), backup_path());
   EXPECT_EQ(code_of(refused), "conflict");
   EXPECT_EQ(all_rows(*server->db), live);
+}
+
+// A restore killed after the archive replaced the database but before the deletions made
+// since the backup were re-applied: no server may start on it (the deleted person is back
+// in it), and running the restore again finishes the job.
+TEST_F(PostgresBackup, ARestoreKilledHalfWayKeepsServersOutUntilARerunFinishesIt) {
+  auto server = start();
+  populate(*server);
+  ASSERT_TRUE(back_up(*vault_of(key_), clock_, where(), backup_path()));
+  ASSERT_TRUE(server->services.accounts.delete_account(alex_.actor, alex_.password));
+  server.reset();
+  // What the restore does up to the moment it is killed.
+  ASSERT_TRUE(mark_restore_pending(url_));
+  const auto plain = dir_.path / "plain.dump";
+  std::ofstream(plain).close();
+  ASSERT_TRUE(open_backup_file(*vault_of(key_), backup_path(), plain.string()));
+  ASSERT_TRUE(run_pg_tool("pg_restore",
+                          {"--clean", "--if-exists", "--no-owner", "--no-privileges",
+                           "--single-transaction", "--exit-on-error", plain.string()},
+                          url_));
+
+  const std::string key_id = vault_of(key_)->master_key_id();
+  auto refused = store::open_database(url_, dir_.path.string(), key_id);
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().code, core::ErrorCode::conflict);
+  EXPECT_EQ(code_of(back_up(*vault_of(key_), clock_, where(), backup_path())), "conflict");
+
+  auto report = restore_backup(*vault_of(key_), test_content(), clock_, where(), backup_path());
+  ASSERT_TRUE(report) << report.error().message;
+  EXPECT_EQ(report->deletions_reapplied, 1u);
+  auto opened = store::open_database(url_, dir_.path.string(), key_id);
+  ASSERT_TRUE(opened) << opened.error().message;
+  server = start();
+  EXPECT_EQ(code_of(server->services.sessions.log_in(alex_.email, alex_.password)),
+            "invalid_credentials");
+  EXPECT_TRUE(server->services.sessions.log_in(blake_.email, blake_.password));
 }
 
 TEST_F(PostgresBackup, KeyRotationLeavesNothingTheOldKeyOpens) {

@@ -12,6 +12,10 @@
 
 namespace attune::store::postgres {
 
+// Exists while a restore is unfinished (see app/postgres_backup.h): it holds the deletions
+// the restored database must still re-apply, and no server may start meanwhile.
+inline constexpr const char* kRestorePendingTable = "restore_pending";
+
 class PostgresDatabase final : public Database {
  public:
   // Connects to a postgresql:// URL and applies pending migrations. Throws StoreFailure
