@@ -66,12 +66,9 @@ core::Result<std::string> Accounts::sign_up(const SignupInput& input) {
   auto time_zone = validate_time_zone(input.time_zone);
   if (!time_zone) return std::unexpected(time_zone.error());
 
-  std::string password_hash;
-  {
-    auto pass = gate_.enter();
-    if (!pass) return std::unexpected(pass.error());
-    password_hash = crypto::hash_password(input.password, context_.config.password_cost);
-  }
+  auto password_hash = gate_.run(
+      [&] { return crypto::hash_password(input.password, context_.config.password_cost); });
+  if (!password_hash) return std::unexpected(password_hash.error());
   const std::string id = crypto::random_id();
   const std::string email_index = context_.vault.blind_index(*email);
   const std::string display_name = core::trim(input.display_name);
@@ -92,7 +89,7 @@ core::Result<std::string> Accounts::sign_up(const SignupInput& input) {
               "(?,?,?,?,?,?,?,?,?)",
               {id, email_index, store::blob(context_.keyring.seal(key, id, "email", *email)),
                store::blob(context_.keyring.seal(key, id, "display_name", display_name)),
-               password_hash, *time_zone, roles_text(input.therapist), store::blob(wrapped),
+               *password_hash, *time_zone, roles_text(input.therapist), store::blob(wrapped),
                context_.now_ms()});
           return core::Result<std::string>(id);
         });
@@ -121,9 +118,9 @@ core::Status Accounts::check_password(const Actor& actor, const std::string& pas
     if (!row) return core::fail(core::ErrorCode::unauthenticated, "Please log in again.");
     stored = row->text(0);
   }
-  auto pass = gate_.enter();
-  if (!pass) return std::unexpected(pass.error());
-  if (!crypto::verify_password(stored, password)) {
+  auto matches = gate_.run([&] { return crypto::verify_password(stored, password); });
+  if (!matches) return std::unexpected(matches.error());
+  if (!*matches) {
     return core::fail(core::ErrorCode::invalid_credentials, "That password is not right.");
   }
   return {};
@@ -133,14 +130,11 @@ core::Status Accounts::change_password(const Actor& actor, const std::string& cu
                                        const std::string& replacement) {
   if (auto ok = check_password(actor, current); !ok) return ok;
   if (auto ok = validate_new_password(replacement); !ok) return ok;
-  std::string hash;
-  {
-    auto pass = gate_.enter();
-    if (!pass) return std::unexpected(pass.error());
-    hash = crypto::hash_password(replacement, context_.config.password_cost);
-  }
+  auto hash =
+      gate_.run([&] { return crypto::hash_password(replacement, context_.config.password_cost); });
+  if (!hash) return std::unexpected(hash.error());
   return context_.db.transact(store::TxMode::kWrite, [&](store::Transaction& tx) -> core::Status {
-    tx.execute("UPDATE accounts SET password_hash = ? WHERE id = ?", {hash, actor.account_id});
+    tx.execute("UPDATE accounts SET password_hash = ? WHERE id = ?", {*hash, actor.account_id});
     tx.execute("DELETE FROM sessions WHERE account_id = ? AND id <> ?",
                {actor.account_id, actor.session_id});
     return {};

@@ -1,11 +1,18 @@
-// Password hashing costs 64 MiB and ~0.1 s; at most two run at once so a burst of logins
-// cannot exhaust memory. Beyond that callers get `busy` (503 with Retry-After) at once:
-// waiting would hold one of the few HTTP worker threads, and a burst of logins would then
-// stall every other request — a pause sent over HTTP included.
+// Password hashing costs 64 MiB and ~0.1 s of a core. The gate runs at most two hashes at
+// once, on two threads of its own that run at a lower CPU priority than request threads,
+// so a burst of log-ins cannot exhaust memory or starve other requests of the CPU (a pause
+// sent over HTTP included). A third caller gets `busy` (503, Retry-After) at once: waiting
+// would hold one of the few HTTP worker threads.
 #pragma once
 
-#include <semaphore>
-#include <utility>
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <future>
+#include <mutex>
+#include <thread>
+#include <type_traits>
+#include <vector>
 
 #include "core/error.h"
 
@@ -13,30 +20,35 @@ namespace attune::app {
 
 class PasswordGate {
  public:
-  class Pass {
-   public:
-    explicit Pass(std::counting_semaphore<>& slots) : slots_(&slots) {}
-    Pass(Pass&& other) noexcept : slots_(std::exchange(other.slots_, nullptr)) {}
-    Pass(const Pass&) = delete;
-    ~Pass() {
-      if (slots_) slots_->release();
-    }
+  PasswordGate();
+  ~PasswordGate();
+  PasswordGate(const PasswordGate&) = delete;
+  PasswordGate& operator=(const PasswordGate&) = delete;
 
-   private:
-    std::counting_semaphore<>* slots_;
-  };
-
-  core::Result<Pass> enter() {
-    if (!slots_.try_acquire()) {
-      core::Error error{core::ErrorCode::busy, "The server is busy. Please try again shortly."};
-      error.retry_after_seconds = 1;
-      return std::unexpected(std::move(error));
-    }
-    return Pass(slots_);
+  // Runs hash() on one of the gate's threads and waits for its result; busy when both
+  // are taken.
+  template <class Hash>
+  core::Result<std::invoke_result_t<Hash>> run(Hash hash) {
+    std::packaged_task<std::invoke_result_t<Hash>()> task(std::move(hash));
+    auto result = task.get_future();
+    if (!try_post([&task] { task(); })) return std::unexpected(busy());
+    return result.get();
   }
 
  private:
-  std::counting_semaphore<> slots_{2};
+  static constexpr int kSlots = 2;
+
+  // False when kSlots jobs are already queued or running; job runs on a gate thread.
+  bool try_post(std::function<void()> job);
+  void work();
+  static core::Error busy();
+
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  std::deque<std::function<void()>> jobs_;
+  int taken_ = 0;  // jobs queued or running
+  bool stopping_ = false;
+  std::vector<std::thread> threads_;
 };
 
 }  // namespace attune::app

@@ -40,12 +40,9 @@ core::Result<LoginResult> Sessions::log_in(const std::string& email, const std::
       break;
     }
   }
-  {
-    auto pass = gate_.enter();
-    if (!pass) return std::unexpected(pass.error());
-    bool ok = crypto::verify_password(stored, password);
-    if (!ok || !account_id) return std::unexpected(bad_login());
-  }
+  auto matches = gate_.run([&] { return crypto::verify_password(stored, password); });
+  if (!matches) return std::unexpected(matches.error());
+  if (!*matches || !account_id) return std::unexpected(bad_login());
   LoginResult result{crypto::random_token(), crypto::random_token(), *account_id, {}};
   const auto now = context_.now_ms();
   const auto absolute =
