@@ -31,6 +31,17 @@ BackendServer server_on(const std::string& backend) {
   return server;
 }
 
+void TwoPartnersOnEachBackend::SetUp() {
+  if (GetParam() == "postgres" && !store::testing::PgCluster::installed()) {
+    GTEST_SKIP() << store::testing::PgCluster::missing_message();
+  }
+  server_ = server_on(GetParam());
+  api_ = std::make_unique<Api>(server_.process->port());
+  ann_ = api_->sign_up("Ann");
+  ben_ = api_->sign_up("Ben");
+  rid_ = api_->relationship({&ann_, &ben_});
+}
+
 std::unique_ptr<store::Database> BackendServer::open_store() const {
   const auto key = url.empty()
                        ? crypto::MasterKey::load_file((process->data_dir() / "master.key").string())

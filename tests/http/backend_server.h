@@ -4,6 +4,8 @@
 // installed (see PgCluster::installed()).
 #pragma once
 
+#include <gtest/gtest.h>
+
 #include <memory>
 #include <string>
 
@@ -21,5 +23,17 @@ struct BackendServer {
 };
 
 BackendServer server_on(const std::string& backend);
+
+// Ann and Ben, partners in one relationship, on the server of the test's backend
+// (instantiate with ::testing::Values("sqlite", "postgres")).
+class TwoPartnersOnEachBackend : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override;
+
+  BackendServer server_;
+  std::unique_ptr<Api> api_;
+  Person ann_, ben_;
+  std::string rid_;
+};
 
 }  // namespace attune::http::test

@@ -7,13 +7,11 @@
 #include <nlohmann/json.hpp>
 
 #include "http/backend_server.h"
-#include "store/pg_cluster.h"
 
 namespace attune::http::test {
 namespace {
 
 using nlohmann::json;
-using store::testing::PgCluster;
 
 // Addresses are kept lower-cased.
 std::string lowercase(std::string text) {
@@ -21,19 +19,8 @@ std::string lowercase(std::string text) {
   return text;
 }
 
-class DataRights : public ::testing::TestWithParam<std::string> {
+class DataRights : public TwoPartnersOnEachBackend {
  protected:
-  void SetUp() override {
-    if (GetParam() == "postgres" && !PgCluster::installed()) {
-      GTEST_SKIP() << PgCluster::missing_message();
-    }
-    server_ = server_on(GetParam());
-    api_ = std::make_unique<Api>(server_.process->port());
-    ann_ = api_->sign_up("Ann");
-    ben_ = api_->sign_up("Ben");
-    rid_ = api_->relationship({&ann_, &ben_});
-  }
-
   void answer(const Person& who, const std::string& item, const std::string& value,
               const std::string& note) {
     auto put = api_->call("PUT", "/api/v1/relationships/" + rid_ + "/boundaries/mine/" + item,
@@ -59,11 +46,6 @@ class DataRights : public ::testing::TestWithParam<std::string> {
     return tx->query_one("SELECT COUNT(*) FROM " + table + " WHERE " + column + " = ?", {id})
         ->integer(0);
   }
-
-  BackendServer server_;
-  std::unique_ptr<Api> api_;
-  Person ann_, ben_;
-  std::string rid_;
 };
 
 TEST_P(DataRights, ExportHoldsMineAndTheMutualViewNeverAPartnersPrivateData) {

@@ -6,32 +6,13 @@
 #include <nlohmann/json.hpp>
 
 #include "http/backend_server.h"
-#include "store/pg_cluster.h"
 
 namespace attune::http::test {
 namespace {
 
 using nlohmann::json;
-using store::testing::PgCluster;
 
-class OddInput : public ::testing::TestWithParam<std::string> {
- protected:
-  void SetUp() override {
-    if (GetParam() == "postgres" && !PgCluster::installed()) {
-      GTEST_SKIP() << PgCluster::missing_message();
-    }
-    server_ = server_on(GetParam());
-    api_ = std::make_unique<Api>(server_.process->port());
-    ann_ = api_->sign_up("Ann");
-    ben_ = api_->sign_up("Ben");
-    rid_ = api_->relationship({&ann_, &ben_});
-  }
-
-  BackendServer server_;
-  std::unique_ptr<Api> api_;
-  Person ann_, ben_;
-  std::string rid_;
-};
+using OddInput = TwoPartnersOnEachBackend;
 
 // Invalid UTF-8 in a path id matches no route (404); a NUL anywhere in the path is a bad
 // request at the transport (400).
