@@ -56,9 +56,12 @@ void PasswordGate::work() {
       jobs_.pop_front();
     }
     job();
-    std::lock_guard lock(mutex_);
-    --taken_;
   }
+}
+
+void PasswordGate::free_slot() {
+  std::lock_guard lock(mutex_);
+  --taken_;
 }
 
 }  // namespace attune::app

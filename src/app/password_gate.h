@@ -9,6 +9,7 @@
 #include <deque>
 #include <functional>
 #include <future>
+#include <memory>
 #include <mutex>
 #include <thread>
 #include <type_traits>
@@ -29,24 +30,36 @@ class PasswordGate {
   // are taken.
   template <class Hash>
   core::Result<std::invoke_result_t<Hash>> run(Hash hash) {
-    std::packaged_task<std::invoke_result_t<Hash>()> task(std::move(hash));
-    auto result = task.get_future();
-    if (!try_post([&task] { task(); })) return std::unexpected(busy());
+    // Shared with the job: the gate thread may still be leaving task() when this caller
+    // already holds the result and returns.
+    auto task = std::make_shared<std::packaged_task<std::invoke_result_t<Hash>()>>(std::move(hash));
+    auto result = task->get_future();
+    if (!try_post([task] { (*task)(); })) return std::unexpected(busy());
+    // The slot is freed here, before the answer leaves: a client that sends its next
+    // log-in the moment it has this one's answer finds the slot free again.
+    Slot slot(*this);
     return result.get();
   }
 
  private:
   static constexpr int kSlots = 2;
 
+  struct Slot {
+    explicit Slot(PasswordGate& gate) : gate_(gate) {}
+    ~Slot() { gate_.free_slot(); }
+    PasswordGate& gate_;
+  };
+
   // False when kSlots jobs are already queued or running; job runs on a gate thread.
   bool try_post(std::function<void()> job);
   void work();
+  void free_slot();
   static core::Error busy();
 
   std::mutex mutex_;
   std::condition_variable wake_;
   std::deque<std::function<void()>> jobs_;
-  int taken_ = 0;  // jobs queued or running
+  int taken_ = 0;  // callers whose hash is queued, running or not yet collected
   bool stopping_ = false;
   std::vector<std::thread> threads_;
 };

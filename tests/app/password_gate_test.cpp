@@ -65,5 +65,12 @@ TEST(PasswordGate, AThirdCallerIsBusyAtOnceAndAFreedSlotIsReused) {
   EXPECT_EQ(gate.run([] { return 4; }).value(), 4);
 }
 
+// A client that sends its next log-in the moment it has the answer to the last one (as
+// wrk does, and as a retrying client may) must find the slot free, not get busy.
+TEST(PasswordGate, TheSlotIsFreeOnceTheCallerHasItsAnswer) {
+  PasswordGate gate;
+  for (int i = 0; i < 500; ++i) ASSERT_TRUE(gate.run([i] { return i; })) << "call " << i;
+}
+
 }  // namespace
 }  // namespace attune::app::testing
