@@ -30,13 +30,21 @@ class LivePractice : public ::testing::Test {
     for (const auto& item : exercise["requires"]) {
       for (auto* person : {&ann, &ben}) answer(*person, item.get<std::string>(), "yes");
     }
-    json terms{{"exercise_id", exercise["id"]}, {"items", exercise["requires"]}, {"time_limit_minutes", 30},
-               {"pause_word", "amber"}, {"aftercare", "tea"}};
-    aid = json::parse(api.call("POST", "/api/v1/relationships/" + rid + "/agreements", terms.dump(), &ann).body)["id"];
+    json terms{{"exercise_id", exercise["id"]},
+               {"items", exercise["requires"]},
+               {"time_limit_minutes", 30},
+               {"pause_word", "amber"},
+               {"aftercare", "tea"}};
+    aid = json::parse(
+        api.call("POST", "/api/v1/relationships/" + rid + "/agreements", terms.dump(), &ann)
+            .body)["id"];
     for (auto* person : {&ann, &ben}) {
-      ASSERT_EQ(api.call("POST", "/api/v1/agreements/" + aid + "/sign", R"({"version":1})", person).status, 200);
+      ASSERT_EQ(api.call("POST", "/api/v1/agreements/" + aid + "/sign", R"({"version":1})", person)
+                    .status,
+                200);
     }
-    auto practice = api.call("POST", "/api/v1/agreements/" + aid + "/practices", R"({"device":"own"})", &ann);
+    auto practice =
+        api.call("POST", "/api/v1/agreements/" + aid + "/practices", R"({"device":"own"})", &ann);
     ASSERT_EQ(practice.status, 201) << practice.body;
     pid = json::parse(practice.body)["id"];
   }
@@ -49,16 +57,8 @@ class LivePractice : public ::testing::Test {
   std::unique_ptr<TestWebSocket> connect(const Person& person) {
     auto ticket = api.call("POST", "/api/v1/practices/" + pid + "/tickets", "", &person);
     std::string value = json::parse(ticket.body)["ticket"];
-    return std::make_unique<TestWebSocket>(server.port(), "/api/v1/practices/" + pid + "/live?ticket=" + value);
-  }
-
-  void start_running(TestWebSocket& a, TestWebSocket& b) {
-    ASSERT_TRUE(await_state(a, "waiting"));
-    ASSERT_TRUE(await_state(b, "waiting"));
-    a.send(R"({"type":"ready"})");
-    b.send(R"({"type":"ready"})");
-    ASSERT_TRUE(await_state(a, "running"));
-    ASSERT_TRUE(await_state(b, "running"));
+    return std::make_unique<TestWebSocket>(server.port(),
+                                           "/api/v1/practices/" + pid + "/live?ticket=" + value);
   }
 };
 
@@ -115,7 +115,10 @@ TEST_F(LivePractice, ReconnectingDeviceFirstReceivesTheTrueState) {
 }
 
 TEST_F(LivePractice, TicketsAreSingleUseAndParticipantsOnly) {
-  auto ticket = json::parse(api.call("POST", "/api/v1/practices/" + pid + "/tickets", "", &ann).body)["ticket"].get<std::string>();
+  auto ticket =
+      json::parse(
+          api.call("POST", "/api/v1/practices/" + pid + "/tickets", "", &ann).body)["ticket"]
+          .get<std::string>();
   TestWebSocket first(server.port(), "/api/v1/practices/" + pid + "/live?ticket=" + ticket);
   EXPECT_TRUE(first.is_open());
   TestWebSocket reused(server.port(), "/api/v1/practices/" + pid + "/live?ticket=" + ticket);

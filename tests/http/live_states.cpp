@@ -1,5 +1,7 @@
 #include "http/live_states.h"
 
+#include <gtest/gtest.h>
+
 namespace attune::http::test {
 
 std::optional<nlohmann::json> await_state(TestWebSocket& socket, const std::string& status,
@@ -18,6 +20,15 @@ std::optional<nlohmann::json> await_state(TestWebSocket& socket, const std::stri
     return parsed["state"];
   }
   return std::nullopt;
+}
+
+void start_running(TestWebSocket& a, TestWebSocket& b) {
+  ASSERT_TRUE(await_state(a, "waiting"));
+  ASSERT_TRUE(await_state(b, "waiting"));
+  a.send(R"({"type":"ready"})");
+  b.send(R"({"type":"ready"})");
+  ASSERT_TRUE(await_state(a, "running"));
+  ASSERT_TRUE(await_state(b, "running"));
 }
 
 }  // namespace attune::http::test

@@ -1,5 +1,5 @@
 // Reading practice states off a test WebSocket: waits for the first state with a given
-// status, skipping whatever else arrives first.
+// status, skipping whatever else arrives first; and starting a practice on two devices.
 #pragma once
 
 #include <chrono>
@@ -16,5 +16,9 @@ namespace attune::http::test {
 std::optional<nlohmann::json> await_state(
     TestWebSocket& socket, const std::string& status,
     std::chrono::milliseconds timeout = std::chrono::seconds(3), int resume_consents = -1);
+
+// Both devices see the practice waiting, both say ready, and both see it run (a gtest
+// failure otherwise).
+void start_running(TestWebSocket& a, TestWebSocket& b);
 
 }  // namespace attune::http::test

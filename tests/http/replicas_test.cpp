@@ -117,16 +117,6 @@ class ReplicaPractice : public Replicas {
                                            "/api/v1/practices/" + pid_ + "/live?ticket=" + value);
   }
 
-  // Ann on A and Ben on B, both ready, each seeing the practice run.
-  void start_running(TestWebSocket& ann_on_a, TestWebSocket& ben_on_b) {
-    ASSERT_TRUE(await_state(ann_on_a, "waiting"));
-    ASSERT_TRUE(await_state(ben_on_b, "waiting"));
-    ann_on_a.send(R"({"type":"ready"})");
-    ben_on_b.send(R"({"type":"ready"})");
-    ASSERT_TRUE(await_state(ann_on_a, "running"));
-    ASSERT_TRUE(await_state(ben_on_b, "running"));
-  }
-
   std::unique_ptr<AttuneProcess> a_, b_;
   std::unique_ptr<Api> on_a_, on_b_;
   Person ann_, ben_;
