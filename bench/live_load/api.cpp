@@ -1,5 +1,6 @@
 #include "live_load/api.h"
 
+#include <algorithm>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <chrono>
@@ -7,7 +8,10 @@
 namespace attune::bench {
 namespace {
 
-constexpr int kAttempts = 30;
+// A saturated server answers log-ins and sign-ups 503 busy at once (its password gate runs
+// two hashes, at a lower priority than other requests): keep trying for about two minutes.
+constexpr int kAttempts = 150;
+constexpr int kMaxBackoffMs = 1000;
 
 bool worth_retrying(int status) { return status == 0 || status == 429 || status == 503; }
 
@@ -23,7 +27,8 @@ asio::awaitable<nlohmann::json> Api::call(ApiCall call) {
   for (int attempt = 1; attempt <= kAttempts; ++attempt) {
     reply = co_await client_.send(request);
     if (!worth_retrying(reply.status)) break;
-    asio::steady_timer backoff(executor_, std::chrono::milliseconds(50 * attempt));
+    asio::steady_timer backoff(executor_,
+                               std::chrono::milliseconds(std::min(50 * attempt, kMaxBackoffMs)));
     co_await backoff.async_wait(asio::use_awaitable);
   }
   if (reply.status != call.expect) {
