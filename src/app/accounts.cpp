@@ -70,14 +70,15 @@ core::Result<std::string> Accounts::sign_up(const SignupInput& input) {
       [&] { return crypto::hash_password(input.password, context_.config.password_cost); });
   if (!password_hash) return std::unexpected(password_hash.error());
   const std::string id = crypto::random_id();
-  const std::string email_index = context_.vault.blind_index(*email);
+  // The current key's index first: the row is stored under it.
+  const auto email_indexes = context_.vault.blind_indexes(*email);
   const std::string display_name = core::trim(input.display_name);
   try {
     return context_.db.transact(
         store::TxMode::kWrite, [&](store::Transaction& tx) -> core::Result<std::string> {
           // The unique index only sees the current key's index; an account the running key
           // rotation has not moved yet is found under the previous key's.
-          for (const auto& index : context_.vault.blind_indexes(*email)) {
+          for (const auto& index : email_indexes) {
             if (tx.query_one("SELECT 1 FROM accounts WHERE email_index = ?", {index}))
               return email_taken();
           }
@@ -87,7 +88,8 @@ core::Result<std::string> Accounts::sign_up(const SignupInput& input) {
               "INSERT INTO accounts (id, email_index, email_sealed, display_name_sealed, "
               "password_hash, time_zone, roles, wrapped_key, created_at) VALUES "
               "(?,?,?,?,?,?,?,?,?)",
-              {id, email_index, store::blob(context_.keyring.seal(key, id, "email", *email)),
+              {id, email_indexes.front(),
+               store::blob(context_.keyring.seal(key, id, "email", *email)),
                store::blob(context_.keyring.seal(key, id, "display_name", display_name)),
                *password_hash, *time_zone, roles_text(input.therapist), store::blob(wrapped),
                context_.now_ms()});

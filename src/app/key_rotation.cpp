@@ -26,7 +26,7 @@ const KeyTable kTables[] = {
 core::Status check_recorded_key(store::Transaction& tx, const crypto::Vault& vault) {
   auto row = tx.query_one("SELECT value FROM settings WHERE name = 'master_key_id'");
   const std::string recorded = row ? row->text(0) : "";
-  if (recorded == vault.master_key_id() || recorded == vault.previous_master_key_id()) return {};
+  if (vault.holds_key(recorded)) return {};
   return core::fail(core::ErrorCode::invalid_field,
                     "the database was written with master key " + recorded +
                         ", which is neither the current key (" + vault.previous_master_key_id() +

@@ -15,8 +15,7 @@ std::string purpose_of(KeyOwner owner, std::string_view owner_id) {
 std::string Keyring::new_wrapped_key(store::Transaction& tx, KeyOwner owner,
                                      std::string_view owner_id, crypto::SecretKey& key) const {
   auto recorded = tx.query_one("SELECT value FROM settings WHERE name = 'master_key_id'");
-  if (recorded && recorded->text(0) != vault_.master_key_id() &&
-      recorded->text(0) != vault_.previous_master_key_id()) {
+  if (recorded && !vault_.holds_key(recorded->text(0))) {
     throw store::StoreFailure("the database now uses master key " + recorded->text(0) +
                               ", which this server does not hold: restart it with that key");
   }

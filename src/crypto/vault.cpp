@@ -61,6 +61,10 @@ Vault::Vault(MasterKey master, MasterKey previous) : Vault(std::move(master)) {
 
 std::string Vault::previous_master_key_id() const { return previous_ ? previous_->id() : ""; }
 
+bool Vault::holds_key(std::string_view key_id) const {
+  return key_id == master_.id() || (previous_ && key_id == previous_->id());
+}
+
 SecretKey Vault::new_data_key() const { return SecretKey::random(); }
 
 std::string Vault::wrap(const SecretKey& data_key, std::string_view purpose) const {

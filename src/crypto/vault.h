@@ -30,6 +30,8 @@ class Vault {
   const std::string& master_key_id() const { return master_.id(); }
   // "" unless the vault was given a previous key.
   std::string previous_master_key_id() const;
+  // Whether key_id names the current key or, during a rotation, the previous one.
+  bool holds_key(std::string_view key_id) const;
   SecretKey new_data_key() const;
 
   // purpose names what the key belongs to (e.g. "person:<id>") and is authenticated along

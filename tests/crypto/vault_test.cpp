@@ -137,6 +137,19 @@ TEST(Vault, BlindIndexesListTheCurrentKeysIndexFirstThenThePreviousKeys) {
                                       Vault(key_from('3')).blind_index("alice@example.org")}));
 }
 
+TEST(Vault, HoldsItsCurrentKeyAndDuringARotationThePreviousOne) {
+  Vault single(key_from('4'));
+  Vault rotating(key_from('4'), key_from('3'));
+  const std::string current = single.master_key_id();
+  const std::string previous = Vault(key_from('3')).master_key_id();
+  EXPECT_TRUE(single.holds_key(current));
+  EXPECT_FALSE(single.holds_key(previous));
+  EXPECT_FALSE(single.holds_key(""));
+  EXPECT_TRUE(rotating.holds_key(current));
+  EXPECT_TRUE(rotating.holds_key(previous));
+  EXPECT_FALSE(rotating.holds_key(Vault(key_from('5')).master_key_id()));
+}
+
 TEST(Vault, BlindIndexIsNotAPlainHashOfTheValue) {
   Vault vault(key_from('3'));
   const std::string index = vault.blind_index("alice@example.org");
