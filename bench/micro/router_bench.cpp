@@ -8,7 +8,7 @@
 
 #include "app/context.h"
 #include "app/services.h"
-#include "core/clock.h"
+#include "base/clock.h"
 #include "crypto/master_key.h"
 #include "crypto/vault.h"
 #include "http/router.h"
@@ -33,8 +33,8 @@ struct RouteTable {
     add_practice_routes(router, services);
   }
 
-  core::SystemClock clock;
-  app::ContentLibrary content;
+  base::SystemClock clock;
+  content::ContentLibrary content;
   std::unique_ptr<store::sqlite::SqliteDatabase> db;
   crypto::Vault vault;
   app::Context context;

@@ -2,11 +2,12 @@
 // library and the settings. Owned by the server; use cases hold a reference.
 #pragma once
 
+#include "app/actor.h"
 #include "app/app_config.h"
-#include "app/content/content_library.h"
+#include "content/content_library.h"
 #include "app/keyring.h"
-#include "app/practice_events.h"
-#include "core/clock.h"
+#include "app/practice/practice_events.h"
+#include "base/clock.h"
 #include "crypto/vault.h"
 #include "store/database.h"
 
@@ -15,8 +16,8 @@ namespace attune::app {
 struct Context {
   store::Database& db;
   const crypto::Vault& vault;
-  const core::Clock& clock;
-  const ContentLibrary& content;
+  const base::Clock& clock;
+  const content::ContentLibrary& content;
   AppConfig config;
   Keyring keyring{vault};
   PracticeEvents* practice_events = nullptr;  // set by the live layer
@@ -24,6 +25,14 @@ struct Context {
   void notify_practices(const std::vector<std::string>& practice_ids) const {
     if (!practice_events) return;
     for (const auto& id : practice_ids) practice_events->practice_changed(id);
+  }
+
+  // A write transaction on behalf of a request. Use cases write through this (never
+  // db.transact(kWrite) directly), so what the request must commit together with its write
+  // (an Idempotency-Key's claim) is part of the same transaction.
+  template <class F>
+  auto write(const Actor& /*actor*/, F&& fn) const {
+    return db.transact(store::TxMode::kWrite, std::forward<F>(fn));
   }
 
   std::int64_t now_ms() const { return clock.now().time_since_epoch().count(); }

@@ -1,19 +1,19 @@
 // Every use case, built once over one Context; the HTTP and live layers call through it.
 #pragma once
 
-#include "app/accounts.h"
-#include "app/agreements.h"
-#include "app/boundaries.h"
+#include "app/accounts/accounts.h"
+#include "app/consent/agreements.h"
+#include "app/consent/boundaries.h"
 #include "app/context.h"
-#include "app/export.h"
-#include "app/idempotency.h"
-#include "app/intake.h"
-#include "app/password_gate.h"
-#include "app/practices.h"
-#include "app/rate_limiter.h"
-#include "app/relationships.h"
-#include "app/safety.h"
-#include "app/sessions.h"
+#include "app/data_rights/export.h"
+#include "app/request/idempotency.h"
+#include "app/consent/intake.h"
+#include "app/accounts/password_gate.h"
+#include "app/practice/practices.h"
+#include "app/request/rate_limiter.h"
+#include "app/relationships/relationships.h"
+#include "app/safety/safety.h"
+#include "app/accounts/sessions.h"
 
 namespace attune::app {
 

@@ -1,10 +1,10 @@
 // attune backup: an encrypted copy of the live database; the server may keep running.
 #include <iostream>
 
-#include "app/backup.h"
+#include "ops/backup.h"
 #include "cli/commands.h"
 #include "cli/operator_keys.h"
-#include "core/rfc3339.h"
+#include "base/rfc3339.h"
 #include "crypto/initialize.h"
 
 namespace attune::cli {
@@ -17,14 +17,14 @@ int run_backup(const Settings& settings, const std::string& out_path) {
     return 1;
   }
   const crypto::Vault vault(std::move(*master));
-  const core::SystemClock clock;
-  auto header = app::back_up(vault, clock, {settings.data_dir, settings.database_url}, out_path);
+  const base::SystemClock clock;
+  auto header = ops::back_up(vault, clock, {settings.data_dir, settings.database_url}, out_path);
   if (!header) {
     std::cerr << "attune: backup failed: " << header.error().message << "\n";
     return 1;
   }
   std::cout << "backup written to " << out_path << " (taken "
-            << core::to_rfc3339_ms(header->taken_at_ms) << ", master key id "
+            << base::to_rfc3339_ms(header->taken_at_ms) << ", master key id "
             << header->master_key_id << ").\n"
             << "It opens only with this master key: keep the key safe, and never store it "
                "beside the backup.\n";

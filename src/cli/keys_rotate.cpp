@@ -9,8 +9,8 @@
 #include <filesystem>
 #include <iostream>
 
-#include "app/key_rotation.h"
-#include "app/private_files.h"
+#include "ops/key_rotation.h"
+#include "ops/private_files.h"
 #include "cli/commands.h"
 #include "cli/operator_keys.h"
 #include "crypto/initialize.h"
@@ -32,20 +32,20 @@ KeyPaths key_paths(const Settings& settings) {
   return {current, current + ".new", current + ".old"};
 }
 
-core::Status write_key_file(const std::string& path, const crypto::MasterKey& key) {
+base::Status write_key_file(const std::string& path, const crypto::MasterKey& key) {
   std::string hex = key.to_hex() + "\n";
   auto written = crypto::key_file::create_exclusive(path, hex);
   sodium_memzero(hex.data(), hex.size());
   return written;
 }
 
-core::Result<crypto::MasterKey> new_master_key(const Settings& settings,
+base::Result<crypto::MasterKey> new_master_key(const Settings& settings,
                                                const KeyRotateOptions& options) {
   const char* env_hex = std::getenv(kEnvNewHex);
   const bool from_env = env_hex != nullptr && *env_hex != '\0';
   if (int(options.generate) + int(!options.new_key_file.empty()) + int(from_env) != 1) {
-    return core::fail(
-        core::ErrorCode::invalid_field,
+    return base::fail(
+        base::ErrorCode::invalid_field,
         std::string("give the new key one way: --generate, --new-key-file FILE or ") + kEnvNewHex);
   }
   if (from_env) return crypto::MasterKey::from_hex(env_hex);
@@ -53,8 +53,8 @@ core::Result<crypto::MasterKey> new_master_key(const Settings& settings,
   const std::string path = key_paths(settings).fresh;
   auto fresh = crypto::MasterKey::generate();
   if (auto ok = write_key_file(path, fresh); !ok) {
-    if (ok.error().code != core::ErrorCode::conflict) return std::unexpected(ok.error());
-    return core::fail(core::ErrorCode::conflict,
+    if (ok.error().code != base::ErrorCode::conflict) return base::error_of(ok);
+    return base::fail(base::ErrorCode::conflict,
                       path +
                           " already exists (an interrupted rotation?): to finish it, run again "
                           "with --new-key-file " +
@@ -66,17 +66,17 @@ core::Result<crypto::MasterKey> new_master_key(const Settings& settings,
 
 // For the embedded default the new key is on disk before anything is re-wrapped, so an
 // interrupted rotation can always be finished.
-core::Status stage_new_key_file(const KeyPaths& paths, const crypto::MasterKey& fresh) {
+base::Status stage_new_key_file(const KeyPaths& paths, const crypto::MasterKey& fresh) {
   if (std::filesystem::exists(paths.old)) {
-    return core::fail(core::ErrorCode::conflict,
+    return base::fail(base::ErrorCode::conflict,
                       paths.old + " is left from an earlier rotation: destroy it first");
   }
   if (!std::filesystem::exists(paths.fresh)) return write_key_file(paths.fresh, fresh);
   auto staged = crypto::MasterKey::load_file(paths.fresh);
-  if (!staged) return std::unexpected(staged.error());
+  if (!staged) return base::error_of(staged);
   if (staged->id() != fresh.id()) {
-    return core::fail(
-        core::ErrorCode::conflict,
+    return base::fail(
+        base::ErrorCode::conflict,
         paths.fresh + " holds another key than the new one given: move it away first");
   }
   return {};
@@ -84,21 +84,21 @@ core::Status stage_new_key_file(const KeyPaths& paths, const crypto::MasterKey& 
 
 // master.key is never missing, not even for an instant: the old key gets a second name
 // first, then the new key replaces it in one rename.
-core::Status install_new_key_file(const KeyPaths& paths) {
+base::Status install_new_key_file(const KeyPaths& paths) {
   if (::link(paths.current.c_str(), paths.old.c_str()) != 0) {
-    return core::fail(core::ErrorCode::internal,
+    return base::fail(base::ErrorCode::internal,
                       "cannot keep the old key as " + paths.old + ": " + std::strerror(errno));
   }
-  return app::durable_rename(paths.fresh, paths.current);
+  return ops::durable_rename(paths.fresh, paths.current);
 }
 
 // A server with only the old key would fail on re-wrapped keys and keep wrapping new ones
 // under the old key: on SQLite the tool can tell whether a server is running.
-core::Status check_not_in_use(const Settings& settings, const KeyPaths& paths) {
+base::Status check_not_in_use(const Settings& settings, const KeyPaths& paths) {
   auto held = store::sqlite::ExclusiveUse::take(settings.data_dir + "/attune.db");
-  if (held || held.error().code != core::ErrorCode::conflict) return {};
-  return core::fail(
-      core::ErrorCode::conflict,
+  if (held || held.error().code != base::ErrorCode::conflict) return {};
+  return base::fail(
+      base::ErrorCode::conflict,
       "the server is running. Stop it and run this again; or, to rotate while it serves, "
       "restart it with ATTUNE_MASTER_KEY_FILE=" +
           paths.fresh + " and ATTUNE_PREVIOUS_MASTER_KEY_FILE=" + paths.current +
@@ -106,7 +106,7 @@ core::Status check_not_in_use(const Settings& settings, const KeyPaths& paths) {
           " (until it has run, log-ins fail: e-mail lookups use the new key)");
 }
 
-int fail(const core::Error& error) {
+int fail(const base::Error& error) {
   std::cerr << "attune: key rotation stopped: " << error.message << "\n";
   return 1;
 }
@@ -122,14 +122,14 @@ int run_keys_rotate(const Settings& settings, const KeyRotateOptions& options) {
   auto fresh = new_master_key(settings, options);
   if (!fresh) return fail(fresh.error());
   if (fresh->id() == current->id()) {
-    return fail({core::ErrorCode::invalid_field, "the new key is the current key"});
+    return fail({base::ErrorCode::invalid_field, "the new key is the current key"});
   }
   if (file_key) {
     if (auto ok = stage_new_key_file(paths, *fresh); !ok) return fail(ok.error());
   }
   const bool sqlite = settings.database_url.empty();
   if (sqlite && !std::filesystem::exists(settings.data_dir + "/attune.db")) {
-    return fail({core::ErrorCode::not_found, "there is no database in " + settings.data_dir});
+    return fail({base::ErrorCode::not_found, "there is no database in " + settings.data_dir});
   }
   if (sqlite && !options.online) {
     if (auto ok = check_not_in_use(settings, paths); !ok) return fail(ok.error());
@@ -138,7 +138,7 @@ int run_keys_rotate(const Settings& settings, const KeyRotateOptions& options) {
   const crypto::Vault vault(std::move(*fresh), std::move(*current));
   auto database = open_for_vault(settings, vault);
   if (!database) return fail(database.error());
-  auto report = app::rotate_master_key(**database, vault);
+  auto report = ops::rotate_master_key(**database, vault);
   if (!report) return fail(report.error());
   database->reset();
   std::cout << "re-wrapped " << report->rewrapped

@@ -8,7 +8,7 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 
-#include "core/rfc3339.h"
+#include "base/rfc3339.h"
 
 namespace attune::cli {
 namespace {
@@ -20,7 +20,7 @@ class JsonLineFormatter final : public spdlog::formatter {
   void format(const spdlog::details::log_msg& message, spdlog::memory_buf_t& out) override {
     const auto at = std::chrono::time_point_cast<std::chrono::milliseconds>(message.time);
     const nlohmann::ordered_json line{
-        {"time", core::to_rfc3339(at)},
+        {"time", base::to_rfc3339(at)},
         {"level", std::string(spdlog::level::to_string_view(message.level).data(),
                               spdlog::level::to_string_view(message.level).size())},
         {"message", std::string(message.payload.data(), message.payload.size())}};
@@ -35,9 +35,9 @@ class JsonLineFormatter final : public spdlog::formatter {
 
 }  // namespace
 
-core::Status log_to_stderr(const std::string& format) {
+base::Status log_to_stderr(const std::string& format) {
   if (format != "json" && format != "text") {
-    return core::fail(core::ErrorCode::invalid_field,
+    return base::fail(base::ErrorCode::invalid_field,
                       "log_format must be json or text, not " + format);
   }
   auto logger = spdlog::stderr_logger_mt("attune");

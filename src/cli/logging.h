@@ -4,11 +4,11 @@
 
 #include <string>
 
-#include "core/error.h"
+#include "base/error.h"
 
 namespace attune::cli {
 
 // "json" or "text"; anything else is invalid_field and changes nothing.
-core::Status log_to_stderr(const std::string& format);
+base::Status log_to_stderr(const std::string& format);
 
 }  // namespace attune::cli

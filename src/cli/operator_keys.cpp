@@ -19,11 +19,11 @@ bool key_from_data_dir() {
   return !non_empty_env(crypto::MasterKey::kEnvHex) && !non_empty_env(crypto::MasterKey::kEnvFile);
 }
 
-core::Result<crypto::MasterKey> existing_master_key(const Settings& settings) {
+base::Result<crypto::MasterKey> existing_master_key(const Settings& settings) {
   if (!key_from_data_dir()) return crypto::MasterKey::resolve(settings.data_dir, false);
   const auto path = std::filesystem::path(settings.data_dir) / crypto::MasterKey::kFileName;
   if (!std::filesystem::exists(path)) {
-    return core::fail(core::ErrorCode::not_found, "no master key: " + path.string() +
+    return base::fail(base::ErrorCode::not_found, "no master key: " + path.string() +
                                                       " does not exist and neither " +
                                                       crypto::MasterKey::kEnvHex + " nor " +
                                                       crypto::MasterKey::kEnvFile + " is set");
@@ -31,8 +31,8 @@ core::Result<crypto::MasterKey> existing_master_key(const Settings& settings) {
   return crypto::MasterKey::load_file(path.string());
 }
 
-core::Result<std::unique_ptr<crypto::Vault>> server_vault(crypto::MasterKey master) {
-  std::optional<core::Result<crypto::MasterKey>> previous;
+base::Result<std::unique_ptr<crypto::Vault>> server_vault(crypto::MasterKey master) {
+  std::optional<base::Result<crypto::MasterKey>> previous;
   if (const char* hex = non_empty_env(kEnvPreviousHex)) {
     previous = crypto::MasterKey::from_hex(hex);
   } else if (const char* path = non_empty_env(kEnvPreviousFile)) {
@@ -40,14 +40,14 @@ core::Result<std::unique_ptr<crypto::Vault>> server_vault(crypto::MasterKey mast
   }
   if (!previous) return std::make_unique<crypto::Vault>(std::move(master));
   if (!*previous) {
-    return core::fail(core::ErrorCode::invalid_field,
+    return base::fail(base::ErrorCode::invalid_field,
                       std::string(kEnvPreviousHex) +
                           " (or _FILE) does not hold a master key: " + previous->error().message);
   }
   return std::make_unique<crypto::Vault>(std::move(master), std::move(**previous));
 }
 
-core::Result<std::unique_ptr<store::Database>> open_for_vault(const Settings& settings,
+base::Result<std::unique_ptr<store::Database>> open_for_vault(const Settings& settings,
                                                               const crypto::Vault& vault) {
   auto database =
       store::open_database(settings.database_url, settings.data_dir, vault.master_key_id());

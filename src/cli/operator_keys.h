@@ -6,7 +6,7 @@
 #include <string>
 
 #include "cli/settings.h"
-#include "core/error.h"
+#include "base/error.h"
 #include "crypto/master_key.h"
 #include "crypto/vault.h"
 #include "store/database.h"
@@ -20,15 +20,15 @@ inline constexpr const char* kEnvPreviousFile = "ATTUNE_PREVIOUS_MASTER_KEY_FILE
 bool key_from_data_dir();
 // The key the server would use: ATTUNE_MASTER_KEY, ATTUNE_MASTER_KEY_FILE, else the data
 // dir's master.key, which must exist: operator tools never create a key.
-core::Result<crypto::MasterKey> existing_master_key(const Settings& settings);
+base::Result<crypto::MasterKey> existing_master_key(const Settings& settings);
 
 // The server's vault: its master key, plus ATTUNE_PREVIOUS_MASTER_KEY (or _FILE) when set,
 // for unwrapping keys a rotation has not reached yet.
-core::Result<std::unique_ptr<crypto::Vault>> server_vault(crypto::MasterKey master);
+base::Result<std::unique_ptr<crypto::Vault>> server_vault(crypto::MasterKey master);
 
 // Opens (and migrates) the configured database for a vault. The database must name the
 // vault's key or, while a rotation is under way, its previous key.
-core::Result<std::unique_ptr<store::Database>> open_for_vault(const Settings& settings,
+base::Result<std::unique_ptr<store::Database>> open_for_vault(const Settings& settings,
                                                               const crypto::Vault& vault);
 
 }  // namespace attune::cli

@@ -2,10 +2,10 @@
 // re-applies the account deletions made since the backup was taken.
 #include <iostream>
 
-#include "app/backup.h"
+#include "ops/backup.h"
 #include "cli/commands.h"
 #include "cli/operator_keys.h"
-#include "core/rfc3339.h"
+#include "base/rfc3339.h"
 #include "crypto/initialize.h"
 
 namespace attune::cli {
@@ -18,20 +18,20 @@ int run_restore(const Settings& settings, const std::string& in_path) {
     return 1;
   }
   // Re-applying a deletion voids agreements and ends practices, which reads the exercises.
-  auto content = app::load_content_library(settings.content_dir);
+  auto content = content::load_content_library(settings.content_dir);
   if (!content) {
     std::cerr << "attune: " << content.error().message << "\n";
     return 1;
   }
   const crypto::Vault vault(std::move(*master));
-  const core::SystemClock clock;
-  auto report = app::restore_backup(vault, *content, clock,
+  const base::SystemClock clock;
+  auto report = ops::restore_backup(vault, *content, clock,
                                     {settings.data_dir, settings.database_url}, in_path);
   if (!report) {
     std::cerr << "attune: restore refused: " << report.error().message << "\n";
     return 1;
   }
-  std::cout << "restored the backup taken " << core::to_rfc3339_ms(report->header.taken_at_ms)
+  std::cout << "restored the backup taken " << base::to_rfc3339_ms(report->header.taken_at_ms)
             << "; re-applied " << report->deletions_reapplied
             << " account deletion(s) made since then. You can start the server now.\n";
   return 0;

@@ -7,7 +7,7 @@
 
 namespace attune::cli {
 
-core::Result<std::unique_ptr<Runtime>> Runtime::open(const Settings& settings) {
+base::Result<std::unique_ptr<Runtime>> Runtime::open(const Settings& settings) {
   crypto::initialize();
   const bool embedded = settings.database_url.empty();
   if (embedded) {
@@ -21,16 +21,16 @@ core::Result<std::unique_ptr<Runtime>> Runtime::open(const Settings& settings) {
   // The embedded default may create its own key; a shared database never does, so every
   // replica is started with the one key deliberately.
   auto master = crypto::MasterKey::resolve(settings.data_dir, embedded);
-  if (!master) return std::unexpected(master.error());
-  auto content = app::load_content_library(settings.content_dir);
-  if (!content) return std::unexpected(content.error());
+  if (!master) return base::error_of(master);
+  auto content = content::load_content_library(settings.content_dir);
+  if (!content) return base::error_of(content);
 
   std::unique_ptr<Runtime> runtime(new Runtime());
   auto vault = server_vault(std::move(*master));
-  if (!vault) return std::unexpected(vault.error());
+  if (!vault) return base::error_of(vault);
   runtime->vault_ = std::move(*vault);
   auto database = open_for_vault(settings, *runtime->vault_);
-  if (!database) return std::unexpected(database.error());
+  if (!database) return base::error_of(database);
   runtime->database_ = std::move(*database);
   runtime->content_ = std::move(*content);
   runtime->context_ = std::unique_ptr<app::Context>(new app::Context{

@@ -7,7 +7,7 @@
 #include "app/context.h"
 #include "app/services.h"
 #include "cli/settings.h"
-#include "core/clock.h"
+#include "base/clock.h"
 #include "crypto/vault.h"
 #include "store/database.h"
 
@@ -15,7 +15,7 @@ namespace attune::cli {
 
 class Runtime {
  public:
-  static core::Result<std::unique_ptr<Runtime>> open(const Settings& settings);
+  static base::Result<std::unique_ptr<Runtime>> open(const Settings& settings);
 
   app::Context& context() { return *context_; }
   app::Services& services() { return *services_; }
@@ -25,8 +25,8 @@ class Runtime {
 
   std::unique_ptr<crypto::Vault> vault_;
   std::unique_ptr<store::Database> database_;
-  core::SystemClock clock_;
-  app::ContentLibrary content_;
+  base::SystemClock clock_;
+  content::ContentLibrary content_;
   std::unique_ptr<app::Context> context_;
   std::unique_ptr<app::Services> services_;
 };

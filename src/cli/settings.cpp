@@ -24,13 +24,13 @@ void from_env(const char* name, std::string& target) {
 
 }  // namespace
 
-core::Status load_settings_file(Settings& settings, const std::string& path) {
+base::Status load_settings_file(Settings& settings, const std::string& path) {
   if (path.empty()) return {};
   toml::table table;
   try {
     table = toml::parse_file(path);
   } catch (const toml::parse_error& error) {
-    return core::fail(core::ErrorCode::invalid_field,
+    return base::fail(base::ErrorCode::invalid_field,
                       path + ": " + std::string(error.description()));
   }
   settings.listen = table["listen"].value_or(settings.listen);
@@ -75,10 +75,10 @@ void apply_environment(Settings& settings) {
   if (!proxies.empty()) settings.trusted_proxies = split_list(proxies);
 }
 
-core::Result<std::pair<std::string, std::uint16_t>> parse_listen(const std::string& listen) {
+base::Result<std::pair<std::string, std::uint16_t>> parse_listen(const std::string& listen) {
   auto colon = listen.rfind(':');
   if (colon == std::string::npos || colon == 0) {
-    return core::fail(core::ErrorCode::invalid_field, "--listen must be HOST:PORT");
+    return base::fail(base::ErrorCode::invalid_field, "--listen must be HOST:PORT");
   }
   std::string host = listen.substr(0, colon);
   if (host.size() > 2 && host.front() == '[' && host.back() == ']')
@@ -89,7 +89,7 @@ core::Result<std::pair<std::string, std::uint16_t>> parse_listen(const std::stri
   } catch (const std::exception&) {
   }
   if (port < 0 || port > 65535)
-    return core::fail(core::ErrorCode::invalid_field, "--listen port must be 0..65535");
+    return base::fail(base::ErrorCode::invalid_field, "--listen port must be 0..65535");
   return std::make_pair(host, static_cast<std::uint16_t>(port));
 }
 

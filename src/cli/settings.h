@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "app/app_config.h"
-#include "core/error.h"
+#include "base/error.h"
 
 namespace attune::cli {
 
@@ -24,10 +24,10 @@ struct Settings {
 };
 
 // Applies the config file (if path non-empty) and then the environment.
-core::Status load_settings_file(Settings& settings, const std::string& path);
+base::Status load_settings_file(Settings& settings, const std::string& path);
 void apply_environment(Settings& settings);
 
 // "host:port" → parts; port must be 0..65535.
-core::Result<std::pair<std::string, std::uint16_t>> parse_listen(const std::string& listen);
+base::Result<std::pair<std::string, std::uint16_t>> parse_listen(const std::string& listen);
 
 }  // namespace attune::cli

@@ -20,26 +20,26 @@ bool contains(const std::vector<std::string>& ids, std::string_view id) {
   return std::ranges::find(ids, id) != ids.end();
 }
 
-Status check_participants(const std::vector<std::string>& participants, std::string_view author,
+base::Status check_participants(const std::vector<std::string>& participants, std::string_view author,
                           const std::vector<std::string>& partners) {
   if (has_duplicates(sorted(participants))) {
-    return fail(ErrorCode::invalid_group, "participants must not repeat");
+    return base::fail(base::ErrorCode::invalid_group, "participants must not repeat");
   }
   if (participants.size() < 2) {
-    return fail(ErrorCode::too_few_participants, "an agreement needs at least two participants");
+    return base::fail(base::ErrorCode::too_few_participants, "an agreement needs at least two participants");
   }
   if (!contains(participants, author)) {
-    return fail(ErrorCode::not_a_participant, "you must be a participant in your agreement");
+    return base::fail(base::ErrorCode::not_a_participant, "you must be a participant in your agreement");
   }
   if (!std::ranges::all_of(participants, [&](const auto& id) { return contains(partners, id); })) {
-    return fail(ErrorCode::invalid_group, "every participant must be a current partner");
+    return base::fail(base::ErrorCode::invalid_group, "every participant must be a current partner");
   }
   return {};
 }
 
-Status check_exercise(std::string_view exercise_id, const Exercise* exercise) {
+base::Status check_exercise(std::string_view exercise_id, const Exercise* exercise) {
   if (exercise == nullptr || exercise->id != exercise_id) {
-    return fail(ErrorCode::invalid_field, "unknown exercise");
+    return base::fail(base::ErrorCode::invalid_field, "unknown exercise");
   }
   return {};
 }
@@ -59,50 +59,50 @@ std::vector<const AnswerSheet*> sheets_of(
 
 // The message is the same for every failing item and every reason, so it reveals nothing
 // beyond what the shared view already shows.
-Status check_items(const AgreementTerms& terms,
+base::Status check_items(const AgreementTerms& terms,
                    const std::unordered_map<std::string, AnswerSheet>& answers_by_partner) {
   if (terms.items.size() > kMaxAgreementItems) {
-    return fail(ErrorCode::field_too_long, "items has more than 200 entries");
+    return base::fail(base::ErrorCode::field_too_long, "items has more than 200 entries");
   }
   if (has_duplicates(sorted(terms.items))) {
-    return fail(ErrorCode::invalid_field, "items must not repeat");
+    return base::fail(base::ErrorCode::invalid_field, "items must not repeat");
   }
   const auto group = sheets_of(terms.participants, answers_by_partner);
   if (!std::ranges::all_of(terms.items, [&](const auto& item) { return is_mutual(group, item); })) {
-    return fail(ErrorCode::item_not_mutual,
+    return base::fail(base::ErrorCode::item_not_mutual,
                 "every item must be one all participants are open to; see the shared view");
   }
   return {};
 }
 
-Status check_required_items(const std::vector<std::string>& items, const Exercise& exercise) {
+base::Status check_required_items(const std::vector<std::string>& items, const Exercise& exercise) {
   for (const auto& required : exercise.requires_items) {
     if (!contains(items, required)) {
-      return fail(ErrorCode::exercise_item_missing,
+      return base::fail(base::ErrorCode::exercise_item_missing,
                   "this exercise needs all of its required items in scope");
     }
   }
   return {};
 }
 
-Status check_time_limit(int minutes) {
+base::Status check_time_limit(int minutes) {
   if (minutes < kMinTimeLimitMinutes || minutes > kMaxTimeLimitMinutes) {
-    return fail(ErrorCode::invalid_field, "time_limit_minutes must be 5 to 180");
+    return base::fail(base::ErrorCode::invalid_field, "time_limit_minutes must be 5 to 180");
   }
   return {};
 }
 
-Status check_role_order(const std::vector<std::string>& role_order,
+base::Status check_role_order(const std::vector<std::string>& role_order,
                         const std::vector<std::string>& participants) {
   if (sorted(role_order) != sorted(participants)) {
-    return fail(ErrorCode::invalid_field, "role_order must name every participant exactly once");
+    return base::fail(base::ErrorCode::invalid_field, "role_order must name every participant exactly once");
   }
   return {};
 }
 
 }  // namespace
 
-Status validate_agreement_terms(
+base::Status validate_agreement_terms(
     const AgreementTerms& terms, std::string_view author, const std::vector<std::string>& partners,
     const std::unordered_map<std::string, AnswerSheet>& answers_by_partner,
     const Exercise* exercise) {

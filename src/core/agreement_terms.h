@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "core/answer.h"
-#include "core/error.h"
+#include "base/error.h"
 #include "core/time_limits.h"
 #include "core/exercise.h"
 #include "core/reveal.h"
@@ -34,7 +34,7 @@ struct AgreementTerms {
 // (a partner missing from the map has answered nothing) and the exercise it names (nullptr
 // when the id is unknown). Errors never say which partner blocked an item or how they
 // answered: said-no and not-answered fail identically.
-Status validate_agreement_terms(
+base::Status validate_agreement_terms(
     const AgreementTerms& terms, std::string_view author, const std::vector<std::string>& partners,
     const std::unordered_map<std::string, AnswerSheet>& answers_by_partner,
     const Exercise* exercise);

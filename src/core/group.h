@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include "core/error.h"
+#include "base/error.h"
 
 namespace attune::core {
 
@@ -18,7 +18,7 @@ inline constexpr std::size_t kMaxGroupSize = 8;
 // which shares nothing). Otherwise the ids are deduplicated and must include `me`, name
 // only current partners and number 2..8. Every failure is invalid_group, and the message
 // never says which id was wrong, so the call cannot probe who is a partner. Sorted.
-Result<std::vector<std::string>> resolve_group(const std::vector<std::string>& partners,
+base::Result<std::vector<std::string>> resolve_group(const std::vector<std::string>& partners,
                                                std::string_view me,
                                                const std::vector<std::string>& requested);
 

@@ -31,7 +31,7 @@ std::optional<ActKind> parse_act_kind(std::string_view name) {
   return std::nullopt;
 }
 
-Act next_act(const std::vector<Act>& acts, ActKind kind, std::string actor, TimePoint at) {
+Act next_act(const std::vector<Act>& acts, ActKind kind, std::string actor, base::TimePoint at) {
   const std::int64_t seq = acts.empty() ? 1 : acts.back().seq + 1;
   return Act{seq, kind, std::move(actor), at};
 }

@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include "core/clock.h"
+#include "base/clock.h"
 
 namespace attune::core {
 
@@ -23,11 +23,11 @@ struct Act {
   ActKind kind = ActKind::kCreated;
   std::string
       actor;  // a participant's partner id; empty = unattributed (the system, e.g. device lost)
-  TimePoint at;
+  base::TimePoint at;
 };
 
 // The act that follows `acts` (seq one past the last); the store's unique (practice, seq)
 // turns a concurrent append of the same seq into a conflict rather than a lost act.
-Act next_act(const std::vector<Act>& acts, ActKind kind, std::string actor, TimePoint at);
+Act next_act(const std::vector<Act>& acts, ActKind kind, std::string actor, base::TimePoint at);
 
 }  // namespace attune::core

@@ -3,7 +3,7 @@
 namespace attune::core {
 namespace {
 
-using Decision = Result<std::optional<ActKind>>;
+using Decision = base::Result<std::optional<ActKind>>;
 
 Decision append(ActKind kind) { return std::optional<ActKind>{kind}; }
 Decision no_op() { return std::optional<ActKind>{}; }
@@ -27,12 +27,12 @@ Decision decide_pause(const PracticeState& state, std::string_view actor) {
 }
 
 // Ready and resume share their refusals: nothing restarts once ended or void.
-std::optional<Error> refuse_restart(const PracticeState& state) {
+std::optional<base::Error> refuse_restart(const PracticeState& state) {
   if (ended(state)) {
-    return Error{ErrorCode::practice_ended, "This practice has ended."};
+    return base::Error{base::ErrorCode::practice_ended, "This practice has ended."};
   }
   if (state.is_void) {
-    return Error{ErrorCode::agreement_void,
+    return base::Error{base::ErrorCode::agreement_void,
                  "The agreement for this practice is no longer in place, so it can only end."};
   }
   return std::nullopt;
@@ -79,7 +79,7 @@ std::optional<PracticeCommand> parse_practice_command(std::string_view name) {
 Decision decide(const PracticeSetup& setup, const PracticeState& now_state, std::string_view actor,
                 PracticeCommand command) {
   if (!participant_index(setup, actor)) {
-    return fail(ErrorCode::not_a_participant, "Only the participants can act in this practice.");
+    return base::fail(base::ErrorCode::not_a_participant, "Only the participants can act in this practice.");
   }
   switch (command) {
     case PracticeCommand::kReady:

@@ -79,7 +79,7 @@ class Fold {
     }
   }
 
-  PracticeState finish(TimePoint now) {
+  PracticeState finish(base::TimePoint now) {
     PracticeState state;
     if (!begun_) return state;
     pass_time(std::max(now, clock_));
@@ -166,7 +166,7 @@ class Fold {
 
   // Derives every clock-driven transition up to `to`; at most one can fall in any span,
   // since each of them ends the practice.
-  void pass_time(TimePoint to) {
+  void pass_time(base::TimePoint to) {
     switch (status_) {
       case PracticeStatus::kWaiting:
         if (to >= created_at_ + kPracticeWaitingTimeout) {
@@ -193,12 +193,12 @@ class Fold {
     clock_ = std::max(clock_, to);
   }
 
-  void derived(TimePoint at, EndReason reason) {
+  void derived(base::TimePoint at, EndReason reason) {
     derived_end_ = true;
     end(at, reason);
   }
 
-  void end(TimePoint at, EndReason reason) {
+  void end(base::TimePoint at, EndReason reason) {
     status_ = PracticeStatus::kEnded;
     reason_ = reason;
     since_ = at;
@@ -211,7 +211,7 @@ class Fold {
     return running_ms_ + (clock_ - since_).count();
   }
 
-  std::optional<TimePoint> next_change_at(const PracticeState& state) const {
+  std::optional<base::TimePoint> next_change_at(const PracticeState& state) const {
     switch (status_) {
       case PracticeStatus::kWaiting:
         return created_at_ + kPracticeWaitingTimeout;
@@ -231,9 +231,9 @@ class Fold {
   bool completes_exercise_;
 
   bool begun_ = false;
-  TimePoint created_at_{};
-  TimePoint clock_{};  // time of the latest act or derived instant folded so far
-  TimePoint since_{};  // when the current status began
+  base::TimePoint created_at_{};
+  base::TimePoint clock_{};  // time of the latest act or derived instant folded so far
+  base::TimePoint since_{};  // when the current status began
   PracticeStatus status_ = PracticeStatus::kWaiting;
   EndReason reason_ = EndReason::kNone;
   bool is_void_ = false;
@@ -249,7 +249,7 @@ class Fold {
 }  // namespace
 
 PracticeState fold_practice(const PracticeSetup& setup, const std::vector<Act>& acts,
-                            TimePoint now) {
+                            base::TimePoint now) {
   Fold fold(setup);
   for (const auto& act : acts) fold.apply(act);
   return fold.finish(now);

@@ -4,7 +4,7 @@
 
 #include <vector>
 
-#include "core/clock.h"
+#include "base/clock.h"
 #include "core/practice_act.h"
 #include "core/practice_setup.h"
 #include "core/practice_state.h"
@@ -18,6 +18,6 @@ namespace attune::core {
 // counts as happening with it, and `now` never lies before the last act. Acts after the end
 // are ignored. No acts at all fold to a waiting state with seq 0. O(acts + steps).
 PracticeState fold_practice(const PracticeSetup& setup, const std::vector<Act>& acts,
-                            TimePoint now);
+                            base::TimePoint now);
 
 }  // namespace attune::core

@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-#include "core/error.h"
+#include "base/error.h"
 #include "core/exercise.h"
 #include "core/time_limits.h"
 
@@ -35,7 +35,7 @@ struct PracticeSetup {
 // Rejects a setup the state machine cannot honour: fewer than two or more than eight
 // distinct participants, a role order naming a non-participant or fewer than two people,
 // or a time limit outside 5..180 minutes.
-Status validate_setup(const PracticeSetup& setup);
+base::Status validate_setup(const PracticeSetup& setup);
 
 // Position of `partner_id` among the participants, nullopt when not one of them.
 std::optional<std::size_t> participant_index(const PracticeSetup& setup,

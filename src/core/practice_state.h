@@ -9,7 +9,7 @@
 #include <string>
 #include <string_view>
 
-#include "core/clock.h"
+#include "base/clock.h"
 
 namespace attune::core {
 
@@ -42,7 +42,7 @@ struct PracticeState {
   int step_index = -1;  // current step (last step when completed); -1 until it first runs
   std::string giver;    // partner ids for a giver/receiver step; empty otherwise
   std::string receiver;
-  std::optional<TimePoint> step_ends_at;  // only while running
+  std::optional<base::TimePoint> step_ends_at;  // only while running
   std::int64_t running_ms = 0;            // the time limit counts running time only
   std::int64_t time_left_seconds = 0;     // min(limit, exercise) - running time, rounded up, >= 0
   PartnerSet ready;
@@ -53,7 +53,7 @@ struct PracticeState {
   std::int64_t seq = 0;
   // When the state next changes by itself (step boundary, time limit, timeouts): the
   // moment a server schedules its next push.
-  std::optional<TimePoint> next_change_at;
+  std::optional<base::TimePoint> next_change_at;
 };
 
 }  // namespace attune::core

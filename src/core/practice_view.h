@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-#include "core/clock.h"
+#include "base/clock.h"
 #include "core/practice_setup.h"
 #include "core/practice_state.h"
 
@@ -22,7 +22,7 @@ struct ParticipantView {
   std::string step_instruction;
   std::string giver;
   std::string receiver;
-  std::optional<TimePoint> ends_at;  // end of the current step, only while running
+  std::optional<base::TimePoint> ends_at;  // end of the current step, only while running
   int participant_count = 0;
   int ready_count = 0;
   bool you_ready = false;

@@ -73,16 +73,16 @@ bool is_blank(std::string_view text) {
   return text.find_first_not_of(kAsciiSpace) == std::string_view::npos;
 }
 
-Status check_text(std::string_view field_name, std::string_view value, std::size_t max_chars,
+base::Status check_text(std::string_view field_name, std::string_view value, std::size_t max_chars,
                   bool required) {
   if (!is_valid_utf8(value)) {
-    return fail(ErrorCode::invalid_utf8, std::string(field_name) + " is not valid UTF-8");
+    return base::fail(base::ErrorCode::invalid_utf8, std::string(field_name) + " is not valid UTF-8");
   }
   if (required && is_blank(value)) {
-    return fail(ErrorCode::missing_field, std::string(field_name) + " is required");
+    return base::fail(base::ErrorCode::missing_field, std::string(field_name) + " is required");
   }
   if (char_count(value) > max_chars) {
-    return fail(ErrorCode::field_too_long, std::string(field_name) + " is too long (at most " +
+    return base::fail(base::ErrorCode::field_too_long, std::string(field_name) + " is too long (at most " +
                                                std::to_string(max_chars) + " characters)");
   }
   return {};

@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-#include "core/error.h"
+#include "base/error.h"
 
 namespace attune::core {
 
@@ -26,7 +26,7 @@ bool is_blank(std::string_view text);
 
 // missing_field when required and blank, invalid_utf8, field_too_long when over max_chars
 // characters. A blank optional value passes.
-Status check_text(std::string_view field_name, std::string_view value, std::size_t max_chars,
+base::Status check_text(std::string_view field_name, std::string_view value, std::size_t max_chars,
                   bool required);
 
 }  // namespace attune::core

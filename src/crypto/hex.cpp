@@ -12,9 +12,9 @@ std::string to_hex(std::string_view raw) {
   return hex;
 }
 
-core::Result<std::string> from_hex(std::string_view hex) {
+base::Result<std::string> from_hex(std::string_view hex) {
   if (hex.size() % 2 != 0) {
-    return core::fail(core::ErrorCode::invalid_field, "hex string has odd length");
+    return base::fail(base::ErrorCode::invalid_field, "hex string has odd length");
   }
   std::string raw(hex.size() / 2, '\0');
   size_t written = 0;
@@ -23,7 +23,7 @@ core::Result<std::string> from_hex(std::string_view hex) {
                                 hex.data(), hex.size(), nullptr, &written, &end);
   if (rc != 0 || written != raw.size() || end != hex.data() + hex.size()) {
     sodium_memzero(raw.data(), raw.size());
-    return core::fail(core::ErrorCode::invalid_field, "not a hex string");
+    return base::fail(base::ErrorCode::invalid_field, "not a hex string");
   }
   return raw;
 }

@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-#include "core/error.h"
+#include "base/error.h"
 
 namespace attune::crypto {
 
@@ -13,6 +13,6 @@ namespace attune::crypto {
 std::string to_hex(std::string_view raw);
 
 // Accepts upper or lower case; invalid_field on odd length or any non-hex character.
-core::Result<std::string> from_hex(std::string_view hex);
+base::Result<std::string> from_hex(std::string_view hex);
 
 }  // namespace attune::crypto

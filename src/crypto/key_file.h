@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-#include "core/error.h"
+#include "base/error.h"
 
 namespace attune::crypto::key_file {
 
@@ -15,10 +15,10 @@ inline constexpr std::size_t kMaxBytes = 4096;
 // Reads the whole file. not_found if it does not exist; invalid_field if it is not a regular
 // file, is too large, or (when require_private) grants any group/other permission bit;
 // internal on other I/O errors. The caller owns the contents and should wipe them.
-core::Result<std::string> read(const std::string& path, bool require_private);
+base::Result<std::string> read(const std::string& path, bool require_private);
 
 // Creates path with mode 0600 holding contents, durably (file and directory fsynced). The
 // file appears complete or not at all. conflict if path already exists.
-core::Status create_exclusive(const std::string& path, std::string_view contents);
+base::Status create_exclusive(const std::string& path, std::string_view contents);
 
 }  // namespace attune::crypto::key_file

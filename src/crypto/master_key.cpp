@@ -16,7 +16,7 @@
 namespace attune::crypto {
 namespace {
 
-using core::ErrorCode;
+using base::ErrorCode;
 
 // Wipes a string that held key material once it goes out of scope.
 struct WipeOnExit {
@@ -43,29 +43,29 @@ std::string compute_id(const SecretKey& key) {
   return attune::crypto::to_hex({reinterpret_cast<const char*>(digest.data()), digest.size()});
 }
 
-core::Status ensure_private_directory(const std::string& dir) {
+base::Status ensure_private_directory(const std::string& dir) {
   if (::mkdir(dir.c_str(), 0700) == 0 || errno == EEXIST) return {};
   if (errno != ENOENT) {
-    return core::fail(ErrorCode::internal,
+    return base::fail(ErrorCode::internal,
                       "cannot create data directory " + dir + ": " + std::strerror(errno));
   }
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
   if (ec) {
-    return core::fail(ErrorCode::internal,
+    return base::fail(ErrorCode::internal,
                       "cannot create data directory " + dir + ": " + ec.message());
   }
   ::chmod(dir.c_str(), 0700);
   return {};
 }
 
-core::Result<MasterKey> read_key_file(const std::string& path, bool require_private) {
+base::Result<MasterKey> read_key_file(const std::string& path, bool require_private) {
   auto contents = key_file::read(path, require_private);
   if (!contents) return std::unexpected(std::move(contents.error()));
   WipeOnExit wipe{*contents};
   auto key = MasterKey::from_hex(trim_trailing_whitespace(*contents));
   if (!key) {
-    return core::fail(ErrorCode::invalid_field, path + " must hold 64 hex characters");
+    return base::fail(ErrorCode::invalid_field, path + " must hold 64 hex characters");
   }
   return key;
 }
@@ -79,10 +79,10 @@ const char* non_empty_env(const char* name) {
 
 MasterKey::MasterKey(SecretKey key) : key_(std::move(key)), id_(compute_id(key_)) {}
 
-core::Result<MasterKey> MasterKey::from_hex(std::string_view hex64) {
+base::Result<MasterKey> MasterKey::from_hex(std::string_view hex64) {
   initialize();
   if (hex64.size() != 2 * SecretKey::kSize) {
-    return core::fail(ErrorCode::invalid_field, "a master key is 64 hex characters");
+    return base::fail(ErrorCode::invalid_field, "a master key is 64 hex characters");
   }
   // Decode straight into the key's own storage so no unwiped copy is left behind.
   SecretKey key;
@@ -91,17 +91,17 @@ core::Result<MasterKey> MasterKey::from_hex(std::string_view hex64) {
   if (sodium_hex2bin(key.mutable_data(), SecretKey::kSize, hex64.data(), hex64.size(), nullptr,
                      &written, &end) != 0 ||
       written != SecretKey::kSize || end != hex64.data() + hex64.size()) {
-    return core::fail(ErrorCode::invalid_field, "a master key is 64 hex characters");
+    return base::fail(ErrorCode::invalid_field, "a master key is 64 hex characters");
   }
   return MasterKey(std::move(key));
 }
 
-core::Result<MasterKey> MasterKey::load_file(const std::string& path) {
+base::Result<MasterKey> MasterKey::load_file(const std::string& path) {
   return read_key_file(path, /*require_private=*/false);
 }
 
-core::Result<MasterKey> MasterKey::load_or_create(const std::string& data_dir) {
-  if (auto dir = ensure_private_directory(data_dir); !dir) return std::unexpected(dir.error());
+base::Result<MasterKey> MasterKey::load_or_create(const std::string& data_dir) {
+  ATTUNE_TRY(ensure_private_directory(data_dir));
   const std::string path = (std::filesystem::path(data_dir) / kFileName).string();
   auto loaded = read_key_file(path, /*require_private=*/true);
   if (loaded || loaded.error().code != ErrorCode::not_found) return loaded;
@@ -116,21 +116,21 @@ core::Result<MasterKey> MasterKey::load_or_create(const std::string& data_dir) {
   if (created) return fresh;
   // Another process created it first: theirs is the key, since it may already be in use.
   if (created.error().code == ErrorCode::conflict) return read_key_file(path, true);
-  return std::unexpected(created.error());
+  return base::error_of(created);
 }
 
-core::Result<MasterKey> MasterKey::resolve(const std::string& data_dir, bool allow_create) {
+base::Result<MasterKey> MasterKey::resolve(const std::string& data_dir, bool allow_create) {
   if (const char* hex = non_empty_env(kEnvHex)) {
     auto key = from_hex(trim_trailing_whitespace(hex));
     if (!key) {
-      return core::fail(ErrorCode::invalid_field,
+      return base::fail(ErrorCode::invalid_field,
                         std::string(kEnvHex) + " must be 64 hex characters");
     }
     return key;
   }
   if (const char* path = non_empty_env(kEnvFile)) return load_file(path);
   if (allow_create) return load_or_create(data_dir);
-  return core::fail(ErrorCode::invalid_field,
+  return base::fail(ErrorCode::invalid_field,
                     std::string("no master key: set ") + kEnvHex + " (64 hex) or " + kEnvFile);
 }
 

@@ -39,10 +39,10 @@ std::string seal(const SecretKey& key, std::string_view plaintext, std::string_v
   return out;
 }
 
-core::Result<std::string> open(const SecretKey& key, std::string_view sealed,
+base::Result<std::string> open(const SecretKey& key, std::string_view sealed,
                                std::string_view aad) {
   if (sealed.size() < kSealOverhead) {
-    return core::fail(core::ErrorCode::internal, "sealed value is truncated");
+    return base::fail(base::ErrorCode::internal, "sealed value is truncated");
   }
   initialize();
   std::string plaintext(sealed.size() - kSealOverhead, '\0');
@@ -52,7 +52,7 @@ core::Result<std::string> open(const SecretKey& key, std::string_view sealed,
                                                  &written, nullptr, nonce + kNonceBytes,
                                                  sealed.size() - kNonceBytes, bytes_of(aad),
                                                  aad.size(), nonce, key.data()) != 0) {
-    return core::fail(core::ErrorCode::internal, "sealed value failed authentication");
+    return base::fail(base::ErrorCode::internal, "sealed value failed authentication");
   }
   return plaintext;
 }

@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-#include "core/error.h"
+#include "base/error.h"
 #include "crypto/secret.h"
 
 namespace attune::crypto {
@@ -20,6 +20,6 @@ std::string seal(const SecretKey& key, std::string_view plaintext, std::string_v
 
 // internal on tampering, wrong aad, wrong key or input shorter than kSealOverhead: for
 // stored data every one of those means corruption or a bug, not bad client input.
-core::Result<std::string> open(const SecretKey& key, std::string_view sealed, std::string_view aad);
+base::Result<std::string> open(const SecretKey& key, std::string_view sealed, std::string_view aad);
 
 }  // namespace attune::crypto

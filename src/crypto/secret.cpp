@@ -31,9 +31,9 @@ SecretKey SecretKey::random() {
   return key;
 }
 
-core::Result<SecretKey> SecretKey::from_bytes(std::string_view raw32) {
+base::Result<SecretKey> SecretKey::from_bytes(std::string_view raw32) {
   if (raw32.size() != kSize) {
-    return core::fail(core::ErrorCode::invalid_field, "a secret key must be 32 bytes");
+    return base::fail(base::ErrorCode::invalid_field, "a secret key must be 32 bytes");
   }
   SecretKey key;
   std::memcpy(key.bytes_.data(), raw32.data(), kSize);

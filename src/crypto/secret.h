@@ -6,7 +6,7 @@
 #include <cstddef>
 #include <string_view>
 
-#include "core/error.h"
+#include "base/error.h"
 
 namespace attune::crypto {
 
@@ -23,7 +23,7 @@ class SecretKey {
 
   static SecretKey random();
   // invalid_field unless raw32 is exactly kSize bytes.
-  static core::Result<SecretKey> from_bytes(std::string_view raw32);
+  static base::Result<SecretKey> from_bytes(std::string_view raw32);
 
   // Views into this key's storage: valid only while the key lives.
   std::string_view bytes() const;

@@ -10,7 +10,7 @@
 namespace attune::crypto {
 namespace {
 
-using core::ErrorCode;
+using base::ErrorCode;
 
 constexpr std::size_t kTagBytes = crypto_secretstream_xchacha20poly1305_ABYTES;
 constexpr std::size_t kHeaderBytes = crypto_secretstream_xchacha20poly1305_HEADERBYTES;
@@ -31,16 +31,16 @@ const unsigned char* bytes_of(std::string_view s) {
   return reinterpret_cast<const unsigned char*>(s.data());
 }
 
-core::Error not_authentic() {
+base::Error not_authentic() {
   return {ErrorCode::invalid_field,
           "the file is damaged, truncated or was sealed under another key"};
 }
 
-core::Error io_error() { return {ErrorCode::internal, "reading or writing the file failed"}; }
+base::Error io_error() { return {ErrorCode::internal, "reading or writing the file failed"}; }
 
 }  // namespace
 
-core::Status seal_stream(const SecretKey& key, std::string_view associated, std::istream& in,
+base::Status seal_stream(const SecretKey& key, std::string_view associated, std::istream& in,
                          std::ostream& out) {
   initialize();
   crypto_secretstream_xchacha20poly1305_state state;
@@ -76,7 +76,7 @@ core::Status seal_stream(const SecretKey& key, std::string_view associated, std:
   return {};
 }
 
-core::Status open_stream(const SecretKey& key, std::string_view associated, std::istream& in,
+base::Status open_stream(const SecretKey& key, std::string_view associated, std::istream& in,
                          std::ostream& out) {
   initialize();
   std::array<unsigned char, kHeaderBytes> header{};
@@ -90,7 +90,7 @@ core::Status open_stream(const SecretKey& key, std::string_view associated, std:
   std::vector<unsigned char> sealed(kStreamChunkBytes + kTagBytes);
   std::vector<unsigned char> plain(kStreamChunkBytes);
   bool first = true;
-  core::Status result = std::unexpected(not_authentic());  // until the final tag is seen
+  base::Status result = std::unexpected(not_authentic());  // until the final tag is seen
   while (true) {
     const std::size_t got = read_full(in, sealed.data(), sealed.size());
     if (in.bad()) {

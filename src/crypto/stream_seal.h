@@ -8,7 +8,7 @@
 #include <ostream>
 #include <string_view>
 
-#include "core/error.h"
+#include "base/error.h"
 #include "crypto/secret.h"
 
 namespace attune::crypto {
@@ -19,14 +19,14 @@ inline constexpr std::size_t kStreamChunkBytes = 64 * 1024;
 // Writes the secretstream header and every sealed chunk of `in` to `out`. `associated`
 // (say, the file's own plaintext header) is authenticated with the first chunk, so it
 // cannot be edited either. internal on an I/O error.
-core::Status seal_stream(const SecretKey& key, std::string_view associated, std::istream& in,
+base::Status seal_stream(const SecretKey& key, std::string_view associated, std::istream& in,
                          std::ostream& out);
 
 // Reverses seal_stream, writing plaintext to `out` one verified chunk at a time. On an
 // error `out` may hold a verified prefix, which the caller discards. invalid_field when the
 // stream is truncated, tampered with, or sealed under another key or associated data;
 // internal on an I/O error.
-core::Status open_stream(const SecretKey& key, std::string_view associated, std::istream& in,
+base::Status open_stream(const SecretKey& key, std::string_view associated, std::istream& in,
                          std::ostream& out);
 
 }  // namespace attune::crypto

@@ -10,7 +10,7 @@
 namespace attune::crypto {
 namespace {
 
-using core::ErrorCode;
+using base::ErrorCode;
 
 constexpr std::size_t kIdBytes = 8;
 constexpr std::size_t kHeaderBytes = 1 + kIdBytes;
@@ -82,14 +82,14 @@ std::string Vault::wrap(const SecretKey& data_key, std::string_view purpose) con
   return out;
 }
 
-core::Result<SecretKey> Vault::unwrap(std::string_view wrapped, std::string_view purpose) const {
+base::Result<SecretKey> Vault::unwrap(std::string_view wrapped, std::string_view purpose) const {
   const std::string key_id = wrapped_key_id(wrapped);
   if (key_id.empty()) {
-    return core::fail(ErrorCode::invalid_field, "not a wrapped key");
+    return base::fail(ErrorCode::invalid_field, "not a wrapped key");
   }
   const bool under_previous = previous_ && key_id == previous_->id();
   if (key_id != master_.id() && !under_previous) {
-    return core::fail(ErrorCode::invalid_field,
+    return base::fail(ErrorCode::invalid_field,
                       "key is wrapped under master key " + key_id + ", not " + master_.id());
   }
   const SecretKey& wrap_key = under_previous ? previous_wrap_key_ : wrap_key_;
@@ -101,7 +101,7 @@ core::Result<SecretKey> Vault::unwrap(std::string_view wrapped, std::string_view
           key.mutable_data(), &written, nullptr, nonce + kNonceBytes, SecretKey::kSize + kTagBytes,
           bytes_of(aad), aad.size(), nonce, wrap_key.data()) != 0 ||
       written != SecretKey::kSize) {
-    return core::fail(ErrorCode::internal, "wrapped key failed authentication");
+    return base::fail(ErrorCode::internal, "wrapped key failed authentication");
   }
   return key;
 }

@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-#include "core/error.h"
+#include "base/error.h"
 #include "crypto/master_key.h"
 #include "crypto/secret.h"
 
@@ -40,7 +40,7 @@ class Vault {
   // invalid_field if malformed or wrapped under a master key id this vault does not hold
   // (the message names it, for rotation); internal if authentication fails (tampered or
   // wrong purpose).
-  core::Result<SecretKey> unwrap(std::string_view wrapped, std::string_view purpose) const;
+  base::Result<SecretKey> unwrap(std::string_view wrapped, std::string_view purpose) const;
   // The id of the master key that wrapped it; "" if malformed.
   static std::string wrapped_key_id(std::string_view wrapped);
 

@@ -11,8 +11,8 @@ bool is_id_shaped(std::string_view text) {
          core::is_valid_utf8(text);
 }
 
-void reject(core::ErrorCode code, std::string message) {
-  throw BadInput{core::Error{code, std::move(message)}};
+void reject(base::ErrorCode code, std::string message) {
+  throw BadInput{base::Error{code, std::move(message)}};
 }
 
 const nlohmann::json& ApiCall::body(bool allow_empty) {
@@ -22,10 +22,10 @@ const nlohmann::json& ApiCall::body(bool allow_empty) {
     return *body_;
   }
   if (!core::is_valid_utf8(request.body))
-    reject(core::ErrorCode::invalid_utf8, "The request is not valid UTF-8.");
+    reject(base::ErrorCode::invalid_utf8, "The request is not valid UTF-8.");
   auto parsed = nlohmann::json::parse(request.body, nullptr, false);
   if (parsed.is_discarded() || !parsed.is_object()) {
-    reject(core::ErrorCode::invalid_json, "The request body must be a JSON object.");
+    reject(base::ErrorCode::invalid_json, "The request body must be a JSON object.");
   }
   body_ = std::move(parsed);
   return *body_;
@@ -36,13 +36,13 @@ std::optional<std::string> ApiCall::optional_text(const char* field, std::size_t
   auto it = json.find(field);
   if (it == json.end() || it->is_null()) return std::nullopt;
   if (!it->is_string())
-    reject(core::ErrorCode::invalid_field, std::string(field) + " must be text.");
+    reject(base::ErrorCode::invalid_field, std::string(field) + " must be text.");
   const auto& value = it->get_ref<const std::string&>();
   if (value.size() > max_bytes)
-    reject(core::ErrorCode::field_too_long, std::string(field) + " is too long.");
+    reject(base::ErrorCode::field_too_long, std::string(field) + " is too long.");
   // JSON can carry "\u0000"; no field has a use for it, and PostgreSQL text cannot hold it.
   if (value.find('\0') != std::string::npos) {
-    reject(core::ErrorCode::invalid_field,
+    reject(base::ErrorCode::invalid_field,
            std::string(field) + " must not contain a NUL character.");
   }
   return value;
@@ -50,7 +50,7 @@ std::optional<std::string> ApiCall::optional_text(const char* field, std::size_t
 
 std::string ApiCall::text(const char* field, std::size_t max_bytes) {
   auto value = optional_text(field, max_bytes);
-  if (!value) reject(core::ErrorCode::missing_field, std::string(field) + " is required.");
+  if (!value) reject(base::ErrorCode::missing_field, std::string(field) + " is required.");
   return *value;
 }
 
@@ -58,9 +58,9 @@ std::int64_t ApiCall::integer(const char* field) {
   const auto& json = body();
   auto it = json.find(field);
   if (it == json.end() || it->is_null())
-    reject(core::ErrorCode::missing_field, std::string(field) + " is required.");
+    reject(base::ErrorCode::missing_field, std::string(field) + " is required.");
   if (!it->is_number_integer())
-    reject(core::ErrorCode::invalid_field, std::string(field) + " must be a whole number.");
+    reject(base::ErrorCode::invalid_field, std::string(field) + " must be a whole number.");
   return it->get<std::int64_t>();
 }
 
@@ -69,7 +69,7 @@ bool ApiCall::boolean(const char* field, bool fallback) {
   auto it = json.find(field);
   if (it == json.end() || it->is_null()) return fallback;
   if (!it->is_boolean())
-    reject(core::ErrorCode::invalid_field, std::string(field) + " must be true or false.");
+    reject(base::ErrorCode::invalid_field, std::string(field) + " must be true or false.");
   return it->get<bool>();
 }
 
@@ -78,59 +78,59 @@ std::vector<std::string> ApiCall::text_list(const char* field, std::size_t max_i
   const auto& json = body();
   auto it = json.find(field);
   if (it == json.end() || it->is_null()) {
-    if (required) reject(core::ErrorCode::missing_field, std::string(field) + " is required.");
+    if (required) reject(base::ErrorCode::missing_field, std::string(field) + " is required.");
     return {};
   }
   if (!it->is_array() || it->size() > max_items) {
-    reject(core::ErrorCode::invalid_field, std::string(field) + " must be a list of at most " +
+    reject(base::ErrorCode::invalid_field, std::string(field) + " must be a list of at most " +
                                                std::to_string(max_items) + " ids.");
   }
   std::vector<std::string> values;
   for (const auto& element : *it) {
     if (!element.is_string() || !is_id_shaped(element.get_ref<const std::string&>())) {
-      reject(core::ErrorCode::invalid_field, std::string(field) + " must hold ids.");
+      reject(base::ErrorCode::invalid_field, std::string(field) + " must hold ids.");
     }
     values.push_back(element.get<std::string>());
   }
   return values;
 }
 
-Response error_response(const core::Error& error) {
+Response error_response(const base::Error& error) {
   int status = 500;
-  switch (core::kind_of(error.code)) {
-    case core::ErrorKind::kBadInput:
+  switch (base::kind_of(error.code)) {
+    case base::ErrorKind::kBadInput:
       status = 400;
       break;
-    case core::ErrorKind::kUnauthenticated:
+    case base::ErrorKind::kUnauthenticated:
       status = 401;
       break;
-    case core::ErrorKind::kForbidden:
+    case base::ErrorKind::kForbidden:
       status = 403;
       break;
-    case core::ErrorKind::kNotFound:
+    case base::ErrorKind::kNotFound:
       status = 404;
       break;
-    case core::ErrorKind::kConflict:
+    case base::ErrorKind::kConflict:
       status = 409;
       break;
-    case core::ErrorKind::kTooLarge:
+    case base::ErrorKind::kTooLarge:
       status = 413;
       break;
-    case core::ErrorKind::kRuleViolated:
+    case base::ErrorKind::kRuleViolated:
       status = 422;
       break;
-    case core::ErrorKind::kRateLimited:
+    case base::ErrorKind::kRateLimited:
       status = 429;
       break;
-    case core::ErrorKind::kBusy:
+    case base::ErrorKind::kBusy:
       status = 503;
       break;
-    case core::ErrorKind::kInternal:
+    case base::ErrorKind::kInternal:
       status = 500;
       break;
   }
-  if (error.code == core::ErrorCode::method_not_allowed) status = 405;
-  auto response = Response::error(status, core::code_name(error.code), error.message);
+  if (error.code == base::ErrorCode::method_not_allowed) status = 405;
+  auto response = Response::error(status, base::code_name(error.code), error.message);
   if (error.retry_after_seconds > 0) {
     response.set_header("Retry-After", std::to_string(error.retry_after_seconds));
   }

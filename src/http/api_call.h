@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "app/actor.h"
-#include "core/error.h"
+#include "base/error.h"
 #include "http/request.h"
 #include "http/response.h"
 
@@ -17,7 +17,7 @@ namespace attune::http {
 // A failed validation, thrown inside a handler and turned into its 4xx by the dispatcher:
 // it keeps field-by-field parsing flat.
 struct BadInput {
-  core::Error error;
+  base::Error error;
 };
 
 class ApiCall {
@@ -44,23 +44,23 @@ class ApiCall {
   std::optional<nlohmann::json> body_;
 };
 
-[[noreturn]] void reject(core::ErrorCode code, std::string message);
+[[noreturn]] void reject(base::ErrorCode code, std::string message);
 
 // What an id from a client may be: 1..128 bytes of UTF-8 without NUL. Path segments that
 // are not never match a route; list elements that are not are refused.
 bool is_id_shaped(std::string_view text);
 
 // A core error mapped to its HTTP response.
-Response error_response(const core::Error& error);
+Response error_response(const base::Error& error);
 Response ok_json(const nlohmann::json& body, int status = 200);
 
 // By value: a reference into a temporary Result would dangle in a range-for.
 template <class T>
-T unwrap(core::Result<T> result) {
+T unwrap(base::Result<T> result) {
   if (!result) throw BadInput{std::move(result.error())};
   return std::move(*result);
 }
-inline void unwrap(const core::Status& status) {
+inline void unwrap(const base::Status& status) {
   if (!status) throw BadInput{status.error()};
 }
 

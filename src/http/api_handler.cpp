@@ -54,13 +54,13 @@ Response ApiHandler::operator()(const Request& request) {
     return error_response(bad.error);
   } catch (const store::StoreFailure& failure) {
     spdlog::error("store failure: {}", failure.what());
-    core::Error busy{core::ErrorCode::busy,
+    base::Error busy{base::ErrorCode::busy,
                      "The server could not complete this just now. Please try again."};
     busy.retry_after_seconds = 2;
     return error_response(busy);
   } catch (const std::exception& failure) {
     spdlog::error("unexpected failure: {}", failure.what());
-    return error_response({core::ErrorCode::internal, "Something went wrong on our side."});
+    return error_response({base::ErrorCode::internal, "Something went wrong on our side."});
   }
 }
 
@@ -70,8 +70,8 @@ Response ApiHandler::dispatch(const Request& request) {
   if (!match.route) {
     if (match.path_known)
       return error_response(
-          {core::ErrorCode::method_not_allowed, "That method is not allowed here."});
-    return error_response({core::ErrorCode::not_found, "Nothing was found here."});
+          {base::ErrorCode::method_not_allowed, "That method is not allowed here."});
+    return error_response({base::ErrorCode::not_found, "Nothing was found here."});
   }
   ApiCall call(request, std::move(match.params));
   const Route& route = *match.route;
@@ -82,7 +82,7 @@ Response ApiHandler::dispatch(const Request& request) {
     if (from_cookie && is_write(request.method) &&
         !services_.sessions.csrf_matches(*actor, request.header("x-csrf-token"))) {
       return error_response(
-          {core::ErrorCode::csrf_token_invalid, "Please reload the page and try again."});
+          {base::ErrorCode::csrf_token_invalid, "Please reload the page and try again."});
     }
     call.actor = std::move(*actor);
   }
@@ -118,7 +118,7 @@ Response ApiHandler::run(const Route& route, ApiCall& call) {
                           route.limit != Limit::kLogin && request.path != "/api/v1/auth/logout";
   if (!idempotent) return route.handle(call);
   if (key.size() > kMaxIdempotencyKey) {
-    reject(core::ErrorCode::invalid_field, "Idempotency-Key is too long.");
+    reject(base::ErrorCode::invalid_field, "Idempotency-Key is too long.");
   }
   auto claimed =
       services_.idempotency.claim(caller, request.method, request.path, key, request.body);

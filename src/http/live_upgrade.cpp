@@ -23,12 +23,12 @@ std::variant<std::shared_ptr<live::ConnectionListener>, Response> admit_live(
   const std::string& path = request.path;
   if (request.method != "GET" || !path.starts_with(kPrefix) || !path.ends_with(kSuffix) ||
       path.size() <= kPrefix.size() + kSuffix.size()) {
-    return error_response({core::ErrorCode::not_found, "Nothing was found here."});
+    return error_response({base::ErrorCode::not_found, "Nothing was found here."});
   }
   const std::string practice_id =
       path.substr(kPrefix.size(), path.size() - kPrefix.size() - kSuffix.size());
   if (practice_id.find('/') != std::string::npos || practice_id.size() > 128) {
-    return error_response({core::ErrorCode::not_found, "Nothing was found here."});
+    return error_response({base::ErrorCode::not_found, "Nothing was found here."});
   }
 
   std::optional<std::string> account;
@@ -37,14 +37,14 @@ std::variant<std::shared_ptr<live::ConnectionListener>, Response> admit_live(
     account = services.practices.redeem_ticket(practice_id, ticket);
   } else if (auto [token, from_cookie] = ApiHandler::token_of(request); from_cookie) {
     if (!same_origin(request)) {
-      return error_response({core::ErrorCode::origin_not_allowed, "This connection is not allowed."});
+      return error_response({base::ErrorCode::origin_not_allowed, "This connection is not allowed."});
     }
     if (auto actor = services.sessions.authenticate(token)) account = actor->account_id;
   }
-  if (!account) return error_response({core::ErrorCode::invalid_ticket, "Please reconnect."});
+  if (!account) return error_response({base::ErrorCode::invalid_ticket, "Please reconnect."});
   // A participant who is still an active member of the relationship.
   if (!services.practices.snapshot_for(practice_id, *account)) {
-    return error_response({core::ErrorCode::not_found, "Nothing was found here."});
+    return error_response({base::ErrorCode::not_found, "Nothing was found here."});
   }
   return hub.listener_for(practice_id, *account);
 }

@@ -3,14 +3,14 @@
 
 #include <nlohmann/json.hpp>
 
-#include "app/content/resources.h"
+#include "content/resources.h"
 #include "app/services.h"
 #include "http/router.h"
 
 namespace attune::http {
 
 // The crisis resources as JSON: {title, body, entries:[{name, contact, note}]}.
-nlohmann::json resources_json(const app::Resources& resources);
+nlohmann::json resources_json(const content::Resources& resources);
 
 void add_account_routes(Router& router, app::Services& services);
 void add_relationship_routes(Router& router, app::Services& services);

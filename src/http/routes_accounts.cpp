@@ -1,6 +1,6 @@
 // Accounts, sessions, the crisis resources and the content catalogue.
-#include "app/crisis_resources.h"
-#include "core/rfc3339.h"
+#include "app/safety/crisis_resources.h"
+#include "base/rfc3339.h"
 #include "http/api_handler.h"
 #include "http/routes.h"
 
@@ -22,7 +22,7 @@ std::string session_cookie(const Request& request, const std::string& token, boo
 
 }  // namespace
 
-nlohmann::json resources_json(const app::Resources& resources) {
+nlohmann::json resources_json(const content::Resources& resources) {
   nlohmann::json entries = nlohmann::json::array();
   for (const auto& entry : resources.entries) {
     entries.push_back({{"name", entry.name}, {"contact", entry.contact}, {"note", entry.note}});
@@ -69,8 +69,8 @@ void add_account_routes(Router& router, app::Services& services) {
     nlohmann::json sessions = nlohmann::json::array();
     for (const auto& session : services.sessions.list(call.me())) {
       sessions.push_back({{"id", session.id},
-                          {"created_at", core::to_rfc3339_ms(session.created_at)},
-                          {"last_seen_at", core::to_rfc3339_ms(session.last_seen_at)},
+                          {"created_at", base::to_rfc3339_ms(session.created_at)},
+                          {"last_seen_at", base::to_rfc3339_ms(session.last_seen_at)},
                           {"current", session.current}});
     }
     return ok_json({{"sessions", sessions}});

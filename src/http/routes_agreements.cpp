@@ -1,5 +1,5 @@
 // Session agreements: draft, new versions, sign, withdraw, read (counts, never names).
-#include "core/rfc3339.h"
+#include "base/rfc3339.h"
 #include "http/routes.h"
 
 namespace attune::http {
@@ -13,7 +13,7 @@ core::AgreementTerms terms_from(ApiCall& call) {
   terms.participants = call.text_list("participants", 8, false);
   terms.items = call.text_list("items", kMaxIds, true);
   auto minutes = call.integer("time_limit_minutes");
-  if (minutes < 0 || minutes > 100000) reject(core::ErrorCode::invalid_field, "time_limit_minutes must be 5 to 180.");
+  if (minutes < 0 || minutes > 100000) reject(base::ErrorCode::invalid_field, "time_limit_minutes must be 5 to 180.");
   terms.time_limit_minutes = static_cast<int>(minutes);
   terms.role_order = call.text_list("role_order", 8, false);
   terms.pause_word = call.text("pause_word", 1024);
@@ -82,7 +82,7 @@ void add_agreement_routes(Router& router, app::Services& services) {
     for (const auto& version : unwrap(services.agreements.versions(call.me(), call.param(0)))) {
       auto json = terms_json(version.terms);
       json["version"] = version.version;
-      json["created_at"] = core::to_rfc3339_ms(version.created_at);
+      json["created_at"] = base::to_rfc3339_ms(version.created_at);
       list.push_back(json);
     }
     return ok_json({{"versions", list}});

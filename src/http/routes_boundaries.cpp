@@ -1,6 +1,6 @@
 // Boundary maps: my answers and history, custom items, and the mutual-only shared view.
 #include "core/answer.h"
-#include "core/rfc3339.h"
+#include "base/rfc3339.h"
 #include "core/reveal.h"
 #include "http/routes.h"
 
@@ -16,7 +16,7 @@ std::vector<std::string> split_ids(const std::string& text) {
     if (end > start) ids.push_back(text.substr(start, end - start));
     start = end + 1;
   }
-  if (ids.size() > 8) reject(core::ErrorCode::invalid_group, "A group has at most 8 partners.");
+  if (ids.size() > 8) reject(base::ErrorCode::invalid_group, "A group has at most 8 partners.");
   return ids;
 }
 
@@ -39,7 +39,7 @@ void add_boundary_routes(Router& router, app::Services& services) {
 
   router.add("PUT", "/api/v1/relationships/{}/boundaries/mine/{}", [&services](ApiCall& call) {
     auto answer = core::parse_answer(call.text("answer", 16));
-    if (!answer) reject(core::ErrorCode::invalid_answer, "answer must be yes, maybe, no or unset.");
+    if (!answer) reject(base::ErrorCode::invalid_answer, "answer must be yes, maybe, no or unset.");
     auto note = call.optional_text("note", 8 * 1024).value_or("");
     unwrap(services.boundaries.answer(call.me(), call.param(0), call.param(1), *answer, note));
     nlohmann::json body{{"item_id", call.param(1)}, {"answer", core::answer_name(*answer)}};
@@ -60,7 +60,7 @@ void add_boundary_routes(Router& router, app::Services& services) {
   router.add("GET", "/api/v1/relationships/{}/boundaries/mine/history", [&services](ApiCall& call) {
     nlohmann::json changes = nlohmann::json::array();
     for (const auto& c : unwrap(services.boundaries.history(call.me(), call.param(0)))) {
-      nlohmann::json entry{{"item_id", c.item_id}, {"answer", core::answer_name(c.answer)}, {"at", core::to_rfc3339_ms(c.at)}};
+      nlohmann::json entry{{"item_id", c.item_id}, {"answer", core::answer_name(c.answer)}, {"at", base::to_rfc3339_ms(c.at)}};
       if (!c.note.empty()) entry["note"] = c.note;
       changes.push_back(entry);
     }

@@ -24,7 +24,7 @@ void add_practice_routes(Router& router, app::Services& services) {
     auto device_name =
         call.body(true).empty() ? std::optional<std::string>() : call.optional_text("device", 16);
     auto device = core::parse_device(device_name.value_or("own"));
-    if (!device) reject(core::ErrorCode::invalid_field, "device must be own or shared.");
+    if (!device) reject(base::ErrorCode::invalid_field, "device must be own or shared.");
     auto id = unwrap(services.practices.create(call.me(), call.param(0), *device));
     return ok_json({{"id", id}}, 201);
   });

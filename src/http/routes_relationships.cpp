@@ -1,6 +1,6 @@
 // Relationships, invites, approval, leaving, intake and the private "I feel pressured".
-#include "app/crisis_resources.h"
-#include "core/rfc3339.h"
+#include "app/safety/crisis_resources.h"
+#include "base/rfc3339.h"
 #include "core/visibility.h"
 #include "http/routes.h"
 
@@ -18,7 +18,7 @@ core::Visibility visibility_from(ApiCall& call, core::Visibility fallback) {
   if (!text) return fallback;
   auto visibility = core::parse_visibility(*text);
   if (!visibility) {
-    reject(core::ErrorCode::invalid_visibility,
+    reject(base::ErrorCode::invalid_visibility,
            "visibility must be private, partners, therapist or partners_and_therapist.");
   }
   return *visibility;
@@ -89,7 +89,7 @@ void add_relationship_routes(Router& router, app::Services& services) {
     for (const auto& e : unwrap(services.intake.list(call.me(), call.param(0)))) {
       entries.push_back({{"id", e.id}, {"kind", e.kind}, {"text", e.text},
                          {"visibility", core::visibility_name(e.visibility)}, {"mine", e.mine},
-                         {"author_name", e.author_name}, {"created_at", core::to_rfc3339_ms(e.created_at)}});
+                         {"author_name", e.author_name}, {"created_at", base::to_rfc3339_ms(e.created_at)}});
     }
     return ok_json({{"entries", entries}});
   });

@@ -14,10 +14,10 @@
 namespace attune::live {
 namespace {
 
-std::string error_message(const core::Error& error) {
+std::string error_message(const base::Error& error) {
   return nlohmann::json{
       {"type", "error"},
-      {"error", {{"code", core::code_name(error.code)}, {"message", error.message}}}}
+      {"error", {{"code", base::code_name(error.code)}, {"message", error.message}}}}
       .dump();
 }
 
@@ -113,7 +113,7 @@ void Hub::handle_message(const std::string& practice_id, const std::string& acco
     command = core::parse_practice_command(json["type"].get<std::string>());
   }
   if (!command) {
-    connection->send(error_message({core::ErrorCode::invalid_json, "Unknown message."}));
+    connection->send(error_message({base::ErrorCode::invalid_json, "Unknown message."}));
     return;
   }
   // On a shared device, ready and resume may confirm for participants present in person.
@@ -127,13 +127,13 @@ void Hub::handle_message(const std::string& practice_id, const std::string& acco
   std::weak_ptr<Connection> target = connection;
   run_guarded(run_writes_, [practice_id, account_id, target, id, command, on_behalf_of](Hub& self) {
     app::Actor actor{account_id, "", false};
-    auto result = [&]() -> core::Result<app::CommandOutcome> {
+    auto result = [&]() -> base::Result<app::CommandOutcome> {
       try {
         return self.services_.practices.command(actor, practice_id, *command, on_behalf_of);
       } catch (const store::StoreFailure&) {
         // Never silence: someone who pressed pause must learn it did not land, so the
         // client can press again or use the other path.
-        return core::fail(core::ErrorCode::busy, "That did not go through. Please try again.");
+        return base::fail(base::ErrorCode::busy, "That did not go through. Please try again.");
       }
     }();
     if (!result) {
@@ -242,7 +242,7 @@ void Hub::send_states(const std::string& practice_id, const std::vector<Subscrib
   schedule_boundary(practice_id, fan_out.next_change_at);
 }
 
-void Hub::schedule_boundary(const std::string& practice_id, std::optional<core::TimePoint> next) {
+void Hub::schedule_boundary(const std::string& practice_id, std::optional<base::TimePoint> next) {
   if (!next) return;
   const std::int64_t at = next->time_since_epoch().count();
   {

@@ -17,7 +17,7 @@
 #include <unordered_set>
 #include <vector>
 
-#include "app/practice_events.h"
+#include "app/practice/practice_events.h"
 #include "app/services.h"
 #include "live/connection.h"
 #include "live/event_bus.h"
@@ -77,7 +77,7 @@ class Hub final : public app::PracticeEvents,
   void request_push(const std::string& practice_id, std::optional<std::uint64_t> id);
   void drain(const std::string& practice_id);
   void send_states(const std::string& practice_id, const std::vector<Subscriber>& targets);
-  void schedule_boundary(const std::string& practice_id, std::optional<core::TimePoint> at);
+  void schedule_boundary(const std::string& practice_id, std::optional<base::TimePoint> at);
   // Runs fn on a blocking runner; a store failure there is logged, never fatal.
   void run_guarded(const BlockingRunner& runner, std::function<void(Hub&)> fn);
   void check_device(const std::string& practice_id, const std::string& account_id);

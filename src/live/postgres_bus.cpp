@@ -31,7 +31,7 @@ void PostgresBus::start(std::weak_ptr<EventSink> sink) {
 }
 
 void PostgresBus::publish(const std::string& practice_id) {
-  const core::Status sent = publisher_.publish(practice_id);
+  const base::Status sent = publisher_.publish(practice_id);
   if (!sent) {
     spdlog::error("live events: NOTIFY failed, other replicas miss this change: {}",
                   sent.error().message);

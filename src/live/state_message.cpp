@@ -1,7 +1,7 @@
 #include "live/state_message.h"
 
 #include "core/practice_state.h"
-#include "core/rfc3339.h"
+#include "base/rfc3339.h"
 
 namespace attune::live {
 
@@ -14,7 +14,7 @@ nlohmann::json state_json(const app::PracticeSnapshot& snapshot) {
              {"instruction", view.step_instruction},
              {"giver", view.giver.empty() ? nlohmann::json(nullptr) : nlohmann::json(view.giver)},
              {"receiver", view.receiver.empty() ? nlohmann::json(nullptr) : nlohmann::json(view.receiver)},
-             {"ends_at", view.ends_at ? nlohmann::json(core::to_rfc3339(*view.ends_at)) : nlohmann::json(nullptr)}};
+             {"ends_at", view.ends_at ? nlohmann::json(base::to_rfc3339(*view.ends_at)) : nlohmann::json(nullptr)}};
   }
   return {{"id", snapshot.id},
           {"agreement_id", snapshot.agreement_id},

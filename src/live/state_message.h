@@ -4,7 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "app/practices.h"
+#include "app/practice/practices.h"
 
 namespace attune::live {
 

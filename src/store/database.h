@@ -10,7 +10,7 @@
 #include <string_view>
 #include <type_traits>
 
-#include "core/error.h"
+#include "base/error.h"
 #include "store/value.h"
 
 namespace attune::store {
@@ -71,7 +71,7 @@ class Database {
   // Makes deleted content unrecoverable from the backend's files (WAL checkpoint etc.).
   virtual void scrub_after_delete() = 0;
 
-  // Runs fn in one transaction and commits when it succeeds: a core::Result with a value,
+  // Runs fn in one transaction and commits when it succeeds: a base::Result with a value,
   // or any other return type. An error result or an exception rolls back.
   template <class F>
   auto transact(TxMode mode, F&& fn) -> std::invoke_result_t<F, Transaction&> {

@@ -11,15 +11,15 @@ bool is_postgres_url(const std::string& url) {
 }
 
 // The first key to open a database is recorded; any later one must match it.
-core::Status check_master_key(Database& database, const std::string& master_key_id) {
-  return database.transact(TxMode::kWrite, [&](Transaction& tx) -> core::Status {
+base::Status check_master_key(Database& database, const std::string& master_key_id) {
+  return database.transact(TxMode::kWrite, [&](Transaction& tx) -> base::Status {
     auto row = tx.query_one("SELECT value FROM settings WHERE name = 'master_key_id'");
     if (!row) {
       tx.execute("INSERT INTO settings (name, value) VALUES ('master_key_id', ?)", {master_key_id});
       return {};
     }
     if (row->text(0) != master_key_id) {
-      return core::fail(core::ErrorCode::invalid_field,
+      return base::fail(base::ErrorCode::invalid_field,
                         "the master key (id " + master_key_id +
                             ") is not the one this database was written with (id " + row->text(0) +
                             ")");
@@ -37,7 +37,7 @@ bool restore_unfinished(Database& database) {
 
 }  // namespace
 
-core::Result<std::unique_ptr<Database>> open_database(const std::string& url,
+base::Result<std::unique_ptr<Database>> open_database(const std::string& url,
                                                       const std::string& data_dir,
                                                       const std::string& master_key_id) {
   std::unique_ptr<Database> database;
@@ -47,20 +47,18 @@ core::Result<std::unique_ptr<Database>> open_database(const std::string& url,
     } else if (is_postgres_url(url)) {
       database = postgres::PostgresDatabase::open(url);
     } else {
-      return core::fail(core::ErrorCode::invalid_field,
+      return base::fail(base::ErrorCode::invalid_field,
                         "unsupported ATTUNE_DATABASE_URL (expected postgresql://…)");
     }
     if (is_postgres_url(url) && restore_unfinished(*database)) {
-      return core::fail(core::ErrorCode::conflict,
+      return base::fail(base::ErrorCode::conflict,
                         "a restore of this database did not finish, so it may still hold people "
                         "who deleted their accounts: run `attune restore` again with the same "
                         "backup");
     }
-    if (auto ok = check_master_key(*database, master_key_id); !ok) {
-      return std::unexpected(ok.error());
-    }
+    ATTUNE_TRY(check_master_key(*database, master_key_id));
   } catch (const StoreFailure& failure) {
-    return core::fail(core::ErrorCode::internal, failure.what());
+    return base::fail(base::ErrorCode::internal, failure.what());
   }
   return database;
 }

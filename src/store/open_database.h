@@ -6,12 +6,12 @@
 #include <memory>
 #include <string>
 
-#include "core/error.h"
+#include "base/error.h"
 #include "store/database.h"
 
 namespace attune::store {
 
-core::Result<std::unique_ptr<Database>> open_database(const std::string& url,
+base::Result<std::unique_ptr<Database>> open_database(const std::string& url,
                                                       const std::string& data_dir,
                                                       const std::string& master_key_id);
 

@@ -5,7 +5,7 @@
 
 #include <stdexcept>
 
-#include "app/content/content_library.h"
+#include "content/content_library.h"
 #include "crypto/master_key.h"
 
 namespace attune::app::testing {
@@ -32,9 +32,9 @@ std::filesystem::path make_temp_dir() {
 }
 
 // The library is immutable once loaded, so every World shares one copy.
-const ContentLibrary& shipped_content() {
-  static const ContentLibrary library = [] {
-    auto loaded = load_content_library(ATTUNE_SOURCE_DIR "/content");
+const content::ContentLibrary& shipped_content() {
+  static const content::ContentLibrary library = [] {
+    auto loaded = content::load_content_library(ATTUNE_SOURCE_DIR "/content");
     if (!loaded) throw std::runtime_error("content: " + loaded.error().message);
     return std::move(*loaded);
   }();
@@ -62,7 +62,7 @@ TempDir::~TempDir() {
 }
 
 World::World()
-    : clock(core::TimePoint(std::chrono::milliseconds(kStartMs))),
+    : clock(base::TimePoint(std::chrono::milliseconds(kStartMs))),
       db(store::sqlite::SqliteDatabase::open((dir_.path / "attune.db").string())),
       vault(crypto::MasterKey::generate()),
       context{*db, vault, clock, shipped_content(), test_config(), Keyring{vault}, &events},

@@ -17,9 +17,9 @@
 #include <vector>
 
 #include "app/context.h"
-#include "app/practice_events.h"
+#include "app/practice/practice_events.h"
 #include "app/services.h"
-#include "core/clock.h"
+#include "base/clock.h"
 #include "crypto/vault.h"
 #include "store/sqlite/sqlite_database.h"
 
@@ -28,7 +28,7 @@ namespace attune::app::testing {
 // "ok" for a success, else the error's stable code, so expectations read as one line.
 template <class R>
 std::string code_of(const R& result) {
-  return result ? std::string("ok") : std::string(core::code_name(result.error().code));
+  return result ? std::string("ok") : std::string(base::code_name(result.error().code));
 }
 
 // Records every practice the use cases announce; on_change runs inside the notification.
@@ -131,7 +131,7 @@ class World {
   int people_made_ = 0;
 
  public:
-  core::ManualClock clock;
+  base::ManualClock clock;
   std::unique_ptr<store::sqlite::SqliteDatabase> db;
   crypto::Vault vault;
   RecordingPracticeEvents events;

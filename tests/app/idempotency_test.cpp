@@ -3,7 +3,7 @@
 // under a claim never runs twice (not after a crash, not after a takeover), keys are
 // scoped to their caller, records expire, and a kept response is sealed under its caller's
 // own data key.
-#include "app/idempotency.h"
+#include "app/request/idempotency.h"
 
 #include <gtest/gtest.h>
 
@@ -16,7 +16,7 @@ namespace attune::app::testing {
 namespace {
 
 using std::chrono::milliseconds;
-using ClaimResult = core::Result<std::variant<StoredResponse, Claim>>;
+using ClaimResult = base::Result<std::variant<StoredResponse, Claim>>;
 
 constexpr const char* kBody = R"({"name":"Us"})";
 constexpr const char* kPath = "/api/v1/relationships";
@@ -41,7 +41,7 @@ class IdempotencyTest : public ::testing::Test {
   }
   // Claims the key and creates a relationship as the request would, with the claim marked
   // inside its write.
-  core::Result<std::string> create_under(const Claim& held, const Person& who,
+  base::Result<std::string> create_under(const Claim& held, const Person& who,
                                          const std::string& name) {
     store::CommitHook mark(idempotency().mark_written(held));
     return world.services.relationships.create(who.actor, name);

@@ -1,6 +1,6 @@
 // The password gate: hashes run on its own lower-priority threads, two at a time, and a
 // third caller is told to come back at once rather than kept waiting on a worker thread.
-#include "app/password_gate.h"
+#include "app/accounts/password_gate.h"
 
 #include <gtest/gtest.h>
 #include <sys/resource.h>

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "app/policy.h"
+#include "app/policy/policy.h"
 #include "app_fixture.h"
 
 namespace attune::app::testing {

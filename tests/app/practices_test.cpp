@@ -24,10 +24,10 @@ class PracticesTest : public ::testing::Test {
   const Actor& actor(int i) { return group.people[static_cast<std::size_t>(i)].actor; }
   const std::string& id(int i) { return group.people[static_cast<std::size_t>(i)].id; }
 
-  core::Result<PracticeSnapshot> act(int who, const std::string& practice, PracticeCommand command,
+  base::Result<PracticeSnapshot> act(int who, const std::string& practice, PracticeCommand command,
                                      const std::vector<std::string>& on_behalf_of = {}) {
     auto outcome = practices().command(actor(who), practice, command, on_behalf_of);
-    if (!outcome) return std::unexpected(outcome.error());
+    if (!outcome) return base::error_of(outcome);
     return outcome->snapshot;
   }
   PracticeStatus status(const std::string& practice) {

@@ -57,9 +57,9 @@ std::vector<core::SharedItem> reference(const std::vector<std::vector<Mark>>& ma
 }
 
 // Everything a shared view says, as bytes: what the other partner's screen is built from.
-std::string rendered(const core::Result<std::vector<core::SharedItem>>& view) {
+std::string rendered(const base::Result<std::vector<core::SharedItem>>& view) {
   if (!view)
-    return "error:" + std::string(core::code_name(view.error().code)) + ":" + view.error().message;
+    return "error:" + std::string(base::code_name(view.error().code)) + ":" + view.error().message;
   std::string text;
   for (const auto& item : *view) {
     text += item.item_id + "=" + std::string(core::shared_level_name(item.level)) + "\n";
@@ -132,7 +132,7 @@ class NoAndUnsetLookAlike : public ::testing::Test {
     terms.items.push_back("hand-touch");
     auto attempt = world.services.agreements.create(viewer.actor, group.rid, terms);
     seen += attempt ? "created"
-                    : std::string(core::code_name(attempt.error().code)) + attempt.error().message;
+                    : std::string(base::code_name(attempt.error().code)) + attempt.error().message;
     return seen;
   }
 

@@ -26,11 +26,11 @@ class AgreementTermsTest : public ::testing::Test {
     terms_.aftercare = "Tea and a blanket.";
   }
 
-  Status validate() const {
+  base::Status validate() const {
     return validate_agreement_terms(terms_, "alex", partners_, answers_, &exercise_);
   }
 
-  void expect_error(ErrorCode code) const {
+  void expect_error(base::ErrorCode code) const {
     const auto status = validate();
     ASSERT_FALSE(status.has_value()) << "expected " << code_name(code);
     EXPECT_EQ(status.error().code, code) << status.error().message;
@@ -69,48 +69,48 @@ TEST_F(AgreementTermsTest, AcceptsTwoOfFourPartners) {
 
 TEST_F(AgreementTermsTest, RejectsRepeatedParticipant) {
   terms_.participants = {"alex", "bea", "alex"};
-  expect_error(ErrorCode::invalid_group);
+  expect_error(base::ErrorCode::invalid_group);
 }
 
 TEST_F(AgreementTermsTest, RejectsSingleParticipant) {
   terms_.participants = {"alex"};
   terms_.role_order = {"alex"};
-  expect_error(ErrorCode::too_few_participants);
+  expect_error(base::ErrorCode::too_few_participants);
 }
 
 TEST_F(AgreementTermsTest, RejectsNoParticipants) {
   terms_.participants = {};
-  expect_error(ErrorCode::too_few_participants);
+  expect_error(base::ErrorCode::too_few_participants);
 }
 
 TEST_F(AgreementTermsTest, RejectsAuthorOutsideParticipants) {
   terms_.participants = {"bea", "carol"};
   terms_.role_order = {"bea", "carol"};
-  expect_error(ErrorCode::not_a_participant);
+  expect_error(base::ErrorCode::not_a_participant);
 }
 
 TEST_F(AgreementTermsTest, RejectsParticipantWhoIsNotAPartnerWithoutNamingThem) {
   terms_.participants = {"alex", "bea", "mallory"};
   terms_.role_order = {"alex", "bea", "mallory"};
-  expect_error(ErrorCode::invalid_group);
+  expect_error(base::ErrorCode::invalid_group);
   EXPECT_EQ(validate().error().message.find("mallory"), std::string::npos);
 }
 
 TEST_F(AgreementTermsTest, RejectsUnknownExercise) {
   const auto status = validate_agreement_terms(terms_, "alex", partners_, answers_, nullptr);
   ASSERT_FALSE(status.has_value());
-  EXPECT_EQ(status.error().code, ErrorCode::invalid_field);
+  EXPECT_EQ(status.error().code, base::ErrorCode::invalid_field);
   EXPECT_EQ(status.error().message, "unknown exercise");
 }
 
 TEST_F(AgreementTermsTest, RejectsExerciseThatDoesNotMatchTheId) {
   terms_.exercise_id = "presence-2";
-  expect_error(ErrorCode::invalid_field);
+  expect_error(base::ErrorCode::invalid_field);
 }
 
 TEST_F(AgreementTermsTest, RejectsRepeatedItem) {
   terms_.items = {"hold", "kiss", "hold"};
-  expect_error(ErrorCode::invalid_field);
+  expect_error(base::ErrorCode::invalid_field);
 }
 
 TEST_F(AgreementTermsTest, AcceptsTwoHundredItemsAndRejectsMore) {
@@ -123,23 +123,23 @@ TEST_F(AgreementTermsTest, AcceptsTwoHundredItemsAndRejectsMore) {
   }
   EXPECT_TRUE(validate().has_value());
   terms_.items.push_back("kiss");
-  expect_error(ErrorCode::field_too_long);
+  expect_error(base::ErrorCode::field_too_long);
 }
 
 TEST_F(AgreementTermsTest, RejectsItemSomeoneSaidNoTo) {
   terms_.items = {"hold", "blind"};
-  expect_error(ErrorCode::item_not_mutual);
+  expect_error(base::ErrorCode::item_not_mutual);
 }
 
 TEST_F(AgreementTermsTest, RejectsItemSomeoneHasNotAnswered) {
   terms_.items = {"hold", "never-answered"};
-  expect_error(ErrorCode::item_not_mutual);
+  expect_error(base::ErrorCode::item_not_mutual);
 }
 
 TEST_F(AgreementTermsTest, ParticipantWithoutAnyAnswersBlocksEveryItem) {
   terms_.participants = {"alex", "dee"};
   terms_.role_order = {"alex", "dee"};
-  expect_error(ErrorCode::item_not_mutual);
+  expect_error(base::ErrorCode::item_not_mutual);
 }
 
 TEST_F(AgreementTermsTest, NonParticipantsAnswersDoNotMatter) {
@@ -160,7 +160,7 @@ TEST_F(AgreementTermsTest, NotMutualErrorIsIdenticalForNoUnsetAndSilenceFromAnyo
       if (how == 2) answers[blocker].erase("massage");
       const auto status = validate_agreement_terms(terms_, "alex", partners_, answers, &exercise_);
       ASSERT_FALSE(status.has_value());
-      EXPECT_EQ(status.error().code, ErrorCode::item_not_mutual);
+      EXPECT_EQ(status.error().code, base::ErrorCode::item_not_mutual);
       EXPECT_EQ(status.error().message.find(blocker), std::string::npos);
       EXPECT_EQ(status.error().message.find("massage"), std::string::npos);
       messages.push_back(status.error().message);
@@ -171,7 +171,7 @@ TEST_F(AgreementTermsTest, NotMutualErrorIsIdenticalForNoUnsetAndSilenceFromAnyo
 
 TEST_F(AgreementTermsTest, RejectsMissingRequiredItem) {
   terms_.items = {"kiss"};
-  expect_error(ErrorCode::exercise_item_missing);
+  expect_error(base::ErrorCode::exercise_item_missing);
 }
 
 TEST_F(AgreementTermsTest, AcceptsNoItemsWhenTheExerciseRequiresNone) {
@@ -187,7 +187,7 @@ TEST_F(AgreementTermsTest, TimeLimitIsFiveToOneHundredEighty) {
   }
   for (int minutes : {-5, 0, 4, 181, 10000}) {
     terms_.time_limit_minutes = minutes;
-    expect_error(ErrorCode::invalid_field);
+    expect_error(base::ErrorCode::invalid_field);
   }
 }
 
@@ -200,14 +200,14 @@ TEST_F(AgreementTermsTest, RejectsRoleOrderThatIsNotAPermutation) {
   for (const Ids& order : {Ids{"alex", "bea"}, Ids{"alex", "bea", "carol", "dee"},
                            Ids{"alex", "bea", "bea"}, Ids{"alex", "bea", "mallory"}, Ids{}}) {
     terms_.role_order = order;
-    expect_error(ErrorCode::invalid_field);
+    expect_error(base::ErrorCode::invalid_field);
   }
 }
 
 TEST_F(AgreementTermsTest, RejectsEmptyOrBlankPauseWord) {
   for (const std::string word : {"", "  ", "\t\n"}) {
     terms_.pause_word = word;
-    expect_error(ErrorCode::missing_field);
+    expect_error(base::ErrorCode::missing_field);
   }
 }
 
@@ -216,14 +216,14 @@ TEST_F(AgreementTermsTest, PauseWordIsAtMostSixtyFourCharacters) {
   for (int i = 0; i < 64; ++i) terms_.pause_word += "\xC3\xA9";  // é: 128 bytes, 64 characters
   EXPECT_TRUE(validate().has_value());
   terms_.pause_word += "e";
-  expect_error(ErrorCode::field_too_long);
+  expect_error(base::ErrorCode::field_too_long);
 }
 
 TEST_F(AgreementTermsTest, RejectsPauseWordThatIsNotUtf8) {
   terms_.pause_word =
       "r\xC0\xAE"
       "d";
-  expect_error(ErrorCode::invalid_utf8);
+  expect_error(base::ErrorCode::invalid_utf8);
 }
 
 TEST_F(AgreementTermsTest, AftercareIsOptionalUpToTwoThousandCharacters) {
@@ -232,12 +232,12 @@ TEST_F(AgreementTermsTest, AftercareIsOptionalUpToTwoThousandCharacters) {
   terms_.aftercare = std::string(2000, 'a');
   EXPECT_TRUE(validate().has_value());
   terms_.aftercare += "a";
-  expect_error(ErrorCode::field_too_long);
+  expect_error(base::ErrorCode::field_too_long);
 }
 
 TEST_F(AgreementTermsTest, RejectsAftercareThatIsNotUtf8) {
   terms_.aftercare = "tea \xED\xA0\x80";
-  expect_error(ErrorCode::invalid_utf8);
+  expect_error(base::ErrorCode::invalid_utf8);
 }
 
 TEST_F(AgreementTermsTest, DowngradeOfInScopeItemByParticipantVoids) {
@@ -297,7 +297,7 @@ RC_GTEST_PROP(AgreementTerms, AcceptsExactlyWhenEveryItemIsOpenToEveryParticipan
   const auto status = validate_agreement_terms(terms, "p0", partners, answers, &exercise);
   RC_TAG(all_open ? "accepted" : "rejected");
   RC_ASSERT(status.has_value() == all_open);
-  if (!status) RC_ASSERT(status.error().code == ErrorCode::item_not_mutual);
+  if (!status) RC_ASSERT(status.error().code == base::ErrorCode::item_not_mutual);
 }
 
 }  // namespace

@@ -24,7 +24,7 @@ TEST(Group, DefaultForLonePartnerIsAGroupOfOne) {
 TEST(Group, RejectsCallerWhoIsNotAPartner) {
   const auto group = resolve_group(kPartners, "eve", {});
   ASSERT_FALSE(group.has_value());
-  EXPECT_EQ(group.error().code, ErrorCode::invalid_group);
+  EXPECT_EQ(group.error().code, base::ErrorCode::invalid_group);
 }
 
 TEST(Group, AcceptsSubgroupIncludingMeSortedAndDeduplicated) {
@@ -36,13 +36,13 @@ TEST(Group, AcceptsSubgroupIncludingMeSortedAndDeduplicated) {
 TEST(Group, RejectsSubgroupWithoutMe) {
   const auto group = resolve_group(kPartners, "bea", {"alex", "carol"});
   ASSERT_FALSE(group.has_value());
-  EXPECT_EQ(group.error().code, ErrorCode::invalid_group);
+  EXPECT_EQ(group.error().code, base::ErrorCode::invalid_group);
 }
 
 TEST(Group, RejectsNonPartnerWithoutNamingThem) {
   const auto group = resolve_group(kPartners, "bea", {"bea", "mallory"});
   ASSERT_FALSE(group.has_value());
-  EXPECT_EQ(group.error().code, ErrorCode::invalid_group);
+  EXPECT_EQ(group.error().code, base::ErrorCode::invalid_group);
   EXPECT_EQ(group.error().message.find("mallory"), std::string::npos);
 }
 
@@ -57,7 +57,7 @@ TEST(Group, NonPartnerMessageIsTheSameWhoeverItIs) {
 TEST(Group, RejectsMeAlone) {
   const auto group = resolve_group(kPartners, "bea", {"bea", "bea"});
   ASSERT_FALSE(group.has_value());
-  EXPECT_EQ(group.error().code, ErrorCode::invalid_group);
+  EXPECT_EQ(group.error().code, base::ErrorCode::invalid_group);
 }
 
 TEST(Group, AcceptsEightAndRejectsNine) {
@@ -67,7 +67,7 @@ TEST(Group, AcceptsEightAndRejectsNine) {
   EXPECT_TRUE(resolve_group(nine, "a", eight).has_value());
   const auto too_many = resolve_group(nine, "a", nine);
   ASSERT_FALSE(too_many.has_value());
-  EXPECT_EQ(too_many.error().code, ErrorCode::invalid_group);
+  EXPECT_EQ(too_many.error().code, base::ErrorCode::invalid_group);
 }
 
 }  // namespace

@@ -30,17 +30,17 @@ std::optional<ActKind> act_of(const PracticeState& state, std::string actor,
   return decision.value_or(std::nullopt);
 }
 
-ErrorCode error_of(const PracticeState& state, std::string actor, PracticeCommand command) {
+base::ErrorCode error_of(const PracticeState& state, std::string actor, PracticeCommand command) {
   const auto decision = decide(couple(), state, actor, command);
   EXPECT_FALSE(decision.has_value());
-  return decision ? ErrorCode::internal : decision.error().code;
+  return decision ? base::ErrorCode::internal : decision.error().code;
 }
 
 TEST(PracticeDecide, RefusesEveryCommandFromNonParticipants) {
   for (auto command : {PracticeCommand::kReady, PracticeCommand::kPause, PracticeCommand::kResume,
                        PracticeCommand::kEnd}) {
-    EXPECT_EQ(error_of(in(PracticeStatus::kRunning), "eve", command), ErrorCode::not_a_participant);
-    EXPECT_EQ(error_of(in(PracticeStatus::kRunning), "", command), ErrorCode::not_a_participant);
+    EXPECT_EQ(error_of(in(PracticeStatus::kRunning), "eve", command), base::ErrorCode::not_a_participant);
+    EXPECT_EQ(error_of(in(PracticeStatus::kRunning), "", command), base::ErrorCode::not_a_participant);
   }
 }
 
@@ -94,16 +94,16 @@ TEST(PracticeDecide, VoidRefusesReadyAndResume) {
   for (auto status : {PracticeStatus::kWaiting, PracticeStatus::kPaused}) {
     auto state = in(status);
     state.is_void = true;
-    EXPECT_EQ(error_of(state, "ana", PracticeCommand::kReady), ErrorCode::agreement_void);
-    EXPECT_EQ(error_of(state, "ana", PracticeCommand::kResume), ErrorCode::agreement_void);
+    EXPECT_EQ(error_of(state, "ana", PracticeCommand::kReady), base::ErrorCode::agreement_void);
+    EXPECT_EQ(error_of(state, "ana", PracticeCommand::kResume), base::ErrorCode::agreement_void);
   }
 }
 
 TEST(PracticeDecide, EndedRefusesReadyAndResumeAndIgnoresPauseAndEnd) {
   auto ended = in(PracticeStatus::kEnded);
   ended.is_void = true;
-  EXPECT_EQ(error_of(ended, "ana", PracticeCommand::kReady), ErrorCode::practice_ended);
-  EXPECT_EQ(error_of(ended, "ana", PracticeCommand::kResume), ErrorCode::practice_ended);
+  EXPECT_EQ(error_of(ended, "ana", PracticeCommand::kReady), base::ErrorCode::practice_ended);
+  EXPECT_EQ(error_of(ended, "ana", PracticeCommand::kResume), base::ErrorCode::practice_ended);
   EXPECT_EQ(act_of(ended, "ana", PracticeCommand::kPause), std::nullopt);
   EXPECT_EQ(act_of(ended, "ana", PracticeCommand::kEnd), std::nullopt);
 }

@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "core/clock.h"
+#include "base/clock.h"
 #include "core/practice_act.h"
 #include "core/practice_fold.h"
 #include "core/practice_setup.h"
@@ -15,7 +15,7 @@ namespace {
 
 using namespace std::chrono_literals;
 
-const TimePoint kStart = TimePoint{} + 1'700'000'000'000ms;
+const base::TimePoint kStart = base::TimePoint{} + 1'700'000'000'000ms;
 
 ExerciseStep step(std::string name, int seconds, StepRoles roles = StepRoles::kTogether) {
   return ExerciseStep{std::move(name), "instruction for " + name, seconds, roles};
@@ -52,12 +52,12 @@ class Practice {
   }
   void advance(std::chrono::milliseconds by) { clock_.advance(by); }
   PracticeState state() const { return fold_practice(setup_, acts_, clock_.now()); }
-  TimePoint now() const { return clock_.now(); }
+  base::TimePoint now() const { return clock_.now(); }
   std::vector<Act>& acts() { return acts_; }
 
  private:
   PracticeSetup setup_;
-  ManualClock clock_{kStart};
+  base::ManualClock clock_{kStart};
   std::vector<Act> acts_;
 };
 
@@ -140,7 +140,7 @@ TEST(PracticeFold, ReadinessAfterWaitingExpiryIsIgnored) {
 TEST(PracticeFold, StepsFollowRunningTimeToTheMillisecond) {
   Practice practice(couple());
   practice.start();
-  const TimePoint started = practice.now();
+  const base::TimePoint started = practice.now();
 
   practice.advance(60s - 1ms);
   auto state = practice.state();
@@ -188,7 +188,7 @@ TEST(PracticeFold, TimeLimitShorterThanExerciseEndsAtTheLimit) {
   setup.exercise.steps = {step("slow", 240), step("slower", 240, StepRoles::kGiverReceiver)};
   Practice practice(setup);
   practice.start();
-  const TimePoint started = practice.now();
+  const base::TimePoint started = practice.now();
   EXPECT_EQ(practice.state().time_left_seconds, 300);
 
   practice.advance(4min);
@@ -209,7 +209,7 @@ TEST(PracticeFold, TimeLimitCountsRunningTimeOnly) {
   setup.exercise.steps = {step("long", 600)};
   Practice practice(setup);
   practice.start();
-  const TimePoint started = practice.now();
+  const base::TimePoint started = practice.now();
 
   practice.advance(2min);
   practice.pause("ana");
@@ -247,7 +247,7 @@ TEST(PracticeFold, PausedThirtyMinutesEnds) {
   practice.start();
   practice.advance(30s);
   practice.pause("ben");
-  const TimePoint paused_at = practice.now();
+  const base::TimePoint paused_at = practice.now();
   EXPECT_EQ(practice.state().next_change_at, paused_at + 30min);
 
   practice.advance(30min - 1ms);

@@ -42,10 +42,10 @@ TEST(PracticeNames, StatusesAndEndReasonsHaveApiNames) {
 
 TEST(PracticeAct, NextActFollowsTheLastSeq) {
   std::vector<Act> acts;
-  acts.push_back(next_act(acts, ActKind::kCreated, "ana", TimePoint{}));
+  acts.push_back(next_act(acts, ActKind::kCreated, "ana", base::TimePoint{}));
   EXPECT_EQ(acts.back().seq, 1);
-  acts.push_back(Act{7, ActKind::kReady, "ana", TimePoint{}});
-  EXPECT_EQ(next_act(acts, ActKind::kPaused, "", TimePoint{}).seq, 8);
+  acts.push_back(Act{7, ActKind::kReady, "ana", base::TimePoint{}});
+  EXPECT_EQ(next_act(acts, ActKind::kPaused, "", base::TimePoint{}).seq, 8);
 }
 
 }  // namespace

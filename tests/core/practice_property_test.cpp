@@ -19,7 +19,7 @@ namespace {
 
 using std::chrono::milliseconds;
 
-const TimePoint kStart = TimePoint{} + milliseconds(1'700'000'000'000);
+const base::TimePoint kStart = base::TimePoint{} + milliseconds(1'700'000'000'000);
 
 // RapidCheck scales inRange by test size, which would keep most sessions tiny; draw from the
 // whole range every time (shrinking still works).
@@ -124,7 +124,7 @@ RC_GTEST_PROP(PracticeProperty, ConsentInvariantsHoldOverRandomSessions, ()) {
   const auto setup = random_setup();
   const auto count = static_cast<int>(setup.participants.size());
   std::vector<Act> acts;
-  TimePoint now = kStart;
+  base::TimePoint now = kStart;
   acts.push_back(next_act(acts, ActKind::kCreated, setup.participants.front(), now));
   Observer observer(setup);
   observer.observe(fold_practice(setup, acts, now), acts);
@@ -154,10 +154,10 @@ RC_GTEST_PROP(PracticeProperty, ConsentInvariantsHoldOverRandomSessions, ()) {
         const auto code = decision.error().code;
         RC_ASSERT(command == PracticeCommand::kReady || command == PracticeCommand::kResume);
         if (before.status == PracticeStatus::kEnded) {
-          RC_ASSERT(code == ErrorCode::practice_ended);
+          RC_ASSERT(code == base::ErrorCode::practice_ended);
         } else {
           RC_ASSERT(before.is_void);
-          RC_ASSERT(code == ErrorCode::agreement_void);
+          RC_ASSERT(code == base::ErrorCode::agreement_void);
         }
         continue;
       }
@@ -170,7 +170,7 @@ RC_GTEST_PROP(PracticeProperty, ConsentInvariantsHoldOverRandomSessions, ()) {
     } else if (move == Move::kOutsiderCommand) {
       const auto decision = decide(setup, before, "outsider", command);
       RC_ASSERT(!decision.has_value());
-      RC_ASSERT(decision.error().code == ErrorCode::not_a_participant);
+      RC_ASSERT(decision.error().code == base::ErrorCode::not_a_participant);
     } else if (before.status != PracticeStatus::kEnded) {
       appended = ActKind::kPaused;  // a lost device pauses, unattributed, without decide
     }
@@ -202,7 +202,7 @@ RC_GTEST_PROP(PracticeProperty, FoldGuardsConsentForAnyLog, ()) {
   actors.push_back("");
   actors.push_back("outsider");
   std::vector<Act> acts;
-  TimePoint now = kStart;
+  base::TimePoint now = kStart;
   acts.push_back(next_act(acts, ActKind::kCreated, setup.participants.front(), now));
   Observer observer(setup);
   const int count = *uniform(1, 120);
@@ -236,7 +236,7 @@ RC_GTEST_PROP(PracticeProperty, StateIsMonotoneInTimeBetweenActs, ()) {
     acts.push_back(next_act(acts, ActKind::kPaused, "", kStart + random_gap()));
   }
   Observer observer(setup);
-  TimePoint now = acts.back().at;
+  base::TimePoint now = acts.back().at;
   const int probes = *uniform(1, 40);
   for (int i = 0; i < probes; ++i) {
     now += random_gap();
@@ -257,10 +257,10 @@ RC_GTEST_PROP(PracticeProperty, NextChangeIsWhenSeqNextGrows, ()) {
       acts.push_back(next_act(acts, ActKind::kReady, id, kStart));
     }
   }
-  TimePoint now = kStart + random_gap();
+  base::TimePoint now = kStart + random_gap();
   auto state = fold_practice(setup, acts, now);
   for (int hops = 0; state.next_change_at && hops < 20; ++hops) {
-    const TimePoint change = *state.next_change_at;
+    const base::TimePoint change = *state.next_change_at;
     const auto just_before = fold_practice(setup, acts, change - milliseconds(1));
     const auto at_change = fold_practice(setup, acts, change);
     RC_ASSERT(just_before.seq == state.seq);

@@ -64,7 +64,7 @@ TEST(PracticeRoles, OutOfRangeStepHasNoRoles) {
 
 TEST(PracticeRoles, FoldShowsTheRolesOfTheCurrentStep) {
   const auto setup = setup_for({"ana", "ben", "cai"});
-  const TimePoint start = TimePoint{} + 1h;
+  const base::TimePoint start = base::TimePoint{} + 1h;
   std::vector<Act> acts;
   acts.push_back(next_act(acts, ActKind::kCreated, "ana", start));
   for (const auto& id : setup.participants) {

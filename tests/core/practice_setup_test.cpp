@@ -13,10 +13,10 @@ PracticeSetup valid() {
   return setup;
 }
 
-ErrorCode error_of(const PracticeSetup& setup) {
+base::ErrorCode error_of(const PracticeSetup& setup) {
   const auto status = validate_setup(setup);
   EXPECT_FALSE(status.has_value());
-  return status ? ErrorCode::internal : status.error().code;
+  return status ? base::ErrorCode::internal : status.error().code;
 }
 
 TEST(PracticeSetup, AcceptsDistinctParticipantsWithARoleOrderAmongThem) {
@@ -26,40 +26,40 @@ TEST(PracticeSetup, AcceptsDistinctParticipantsWithARoleOrderAmongThem) {
 TEST(PracticeSetup, NeedsAtLeastTwoParticipants) {
   auto setup = valid();
   setup.participants = {"ana"};
-  EXPECT_EQ(error_of(setup), ErrorCode::too_few_participants);
+  EXPECT_EQ(error_of(setup), base::ErrorCode::too_few_participants);
 }
 
 TEST(PracticeSetup, RejectsMoreThanEightParticipants) {
   auto setup = valid();
   setup.participants = {"a", "b", "c", "d", "e", "f", "g", "h", "i"};
   setup.role_order = {"a", "b"};
-  EXPECT_EQ(error_of(setup), ErrorCode::invalid_field);
+  EXPECT_EQ(error_of(setup), base::ErrorCode::invalid_field);
 }
 
 TEST(PracticeSetup, RejectsDuplicateOrEmptyParticipants) {
   auto setup = valid();
   setup.participants = {"ana", "ben", "ana"};
-  EXPECT_EQ(error_of(setup), ErrorCode::invalid_field);
+  EXPECT_EQ(error_of(setup), base::ErrorCode::invalid_field);
   setup.participants = {"ana", ""};
-  EXPECT_EQ(error_of(setup), ErrorCode::invalid_field);
+  EXPECT_EQ(error_of(setup), base::ErrorCode::invalid_field);
 }
 
 TEST(PracticeSetup, RoleOrderNamesOnlyParticipantsOnce) {
   auto setup = valid();
   setup.role_order = {"ana", "eve"};
-  EXPECT_EQ(error_of(setup), ErrorCode::not_a_participant);
+  EXPECT_EQ(error_of(setup), base::ErrorCode::not_a_participant);
   setup.role_order = {"ana", "ana"};
-  EXPECT_EQ(error_of(setup), ErrorCode::invalid_field);
+  EXPECT_EQ(error_of(setup), base::ErrorCode::invalid_field);
   setup.role_order = {"ana"};
-  EXPECT_EQ(error_of(setup), ErrorCode::invalid_field);
+  EXPECT_EQ(error_of(setup), base::ErrorCode::invalid_field);
 }
 
 TEST(PracticeSetup, TimeLimitIsFiveToOneHundredEightyMinutes) {
   auto setup = valid();
   setup.time_limit_minutes = 4;
-  EXPECT_EQ(error_of(setup), ErrorCode::invalid_field);
+  EXPECT_EQ(error_of(setup), base::ErrorCode::invalid_field);
   setup.time_limit_minutes = 181;
-  EXPECT_EQ(error_of(setup), ErrorCode::invalid_field);
+  EXPECT_EQ(error_of(setup), base::ErrorCode::invalid_field);
   setup.time_limit_minutes = 180;
   EXPECT_TRUE(validate_setup(setup).has_value());
 }

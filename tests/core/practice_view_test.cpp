@@ -12,7 +12,7 @@ namespace {
 
 using namespace std::chrono_literals;
 
-const TimePoint kStart = TimePoint{} + 24h;
+const base::TimePoint kStart = base::TimePoint{} + 24h;
 
 PracticeSetup trio() {
   PracticeSetup setup;

@@ -141,7 +141,7 @@ TEST(Text, RequiredBlankIsMissing) {
   for (std::string_view value : {"", "   ", "\n\t"}) {
     const auto status = check_text("pause_word", value, 64, true);
     ASSERT_FALSE(status.has_value());
-    EXPECT_EQ(status.error().code, ErrorCode::missing_field);
+    EXPECT_EQ(status.error().code, base::ErrorCode::missing_field);
     EXPECT_NE(status.error().message.find("pause_word"), std::string::npos);
   }
 }
@@ -154,7 +154,7 @@ TEST(Text, OptionalBlankPasses) {
 TEST(Text, InvalidUtf8IsReportedWithoutEchoingTheValue) {
   const auto status = check_text("note", "secret\xC0\x80", 100, false);
   ASSERT_FALSE(status.has_value());
-  EXPECT_EQ(status.error().code, ErrorCode::invalid_utf8);
+  EXPECT_EQ(status.error().code, base::ErrorCode::invalid_utf8);
   EXPECT_NE(status.error().message.find("note"), std::string::npos);
   EXPECT_EQ(status.error().message.find("secret"), std::string::npos);
 }
@@ -165,7 +165,7 @@ TEST(Text, LengthLimitCountsCharacters) {
   EXPECT_TRUE(check_text("pause_word", leaves, 64, true).has_value());
   const auto status = check_text("pause_word", leaves + "x", 64, true);
   ASSERT_FALSE(status.has_value());
-  EXPECT_EQ(status.error().code, ErrorCode::field_too_long);
+  EXPECT_EQ(status.error().code, base::ErrorCode::field_too_long);
   EXPECT_NE(status.error().message.find("pause_word"), std::string::npos);
   EXPECT_EQ(status.error().message.find("\xF0\x9F\x8C\xBF"), std::string::npos);
 }
@@ -173,7 +173,7 @@ TEST(Text, LengthLimitCountsCharacters) {
 TEST(Text, TooLongOptionalFieldFails) {
   const auto status = check_text("aftercare", std::string(2001, 'a'), 2000, false);
   ASSERT_FALSE(status.has_value());
-  EXPECT_EQ(status.error().code, ErrorCode::field_too_long);
+  EXPECT_EQ(status.error().code, base::ErrorCode::field_too_long);
   EXPECT_TRUE(check_text("aftercare", std::string(2000, 'a'), 2000, false).has_value());
 }
 

@@ -23,7 +23,7 @@ TEST(Hex, RefusesInvalidInput) {
   for (const char* bad : {"0", "abc", "zz", "0g", "00 ", " 00", "0x00", "00:11"}) {
     auto decoded = from_hex(bad);
     ASSERT_FALSE(decoded) << bad;
-    EXPECT_EQ(decoded.error().code, core::ErrorCode::invalid_field);
+    EXPECT_EQ(decoded.error().code, base::ErrorCode::invalid_field);
   }
 }
 

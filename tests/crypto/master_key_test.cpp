@@ -48,7 +48,7 @@ TEST(MasterKey, FromHexRefusesBadHexAndLength) {
         std::string(62, 'a') + " a", std::string(128, 'a')}) {
     auto key = MasterKey::from_hex(bad);
     ASSERT_FALSE(key) << bad;
-    EXPECT_EQ(key.error().code, core::ErrorCode::invalid_field);
+    EXPECT_EQ(key.error().code, base::ErrorCode::invalid_field);
   }
 }
 
@@ -86,7 +86,7 @@ TEST(MasterKey, LoadFileRefusesBadContentAndMissingFile) {
   write_file(dir.file("bad"), "not a key\n", 0600);
   auto bad = MasterKey::load_file(dir.file("bad"));
   ASSERT_FALSE(bad);
-  EXPECT_EQ(bad.error().code, core::ErrorCode::invalid_field);
+  EXPECT_EQ(bad.error().code, base::ErrorCode::invalid_field);
 
   write_file(dir.file("huge"), std::string(10000, 'a'), 0600);
   EXPECT_FALSE(MasterKey::load_file(dir.file("huge")));
@@ -142,7 +142,7 @@ TEST(MasterKey, LoadOrCreateRefusesGroupOrOtherPermissions) {
     write_file(dir.file("master.key"), kHexB + "\n", mode);
     auto key = MasterKey::load_or_create(dir.str());
     ASSERT_FALSE(key) << std::oct << mode;
-    EXPECT_EQ(key.error().code, core::ErrorCode::invalid_field);
+    EXPECT_EQ(key.error().code, base::ErrorCode::invalid_field);
     // The refused file is left untouched, never replaced by a new key.
     EXPECT_EQ(mode_of(dir.file("master.key")), mode);
   }
@@ -195,7 +195,7 @@ TEST_F(MasterKeyResolve, ThenCreatesInTheDataDirectoryWhenAllowed) {
 TEST_F(MasterKeyResolve, RefusesWithoutAnExplicitKeyWhenCreationIsNotAllowed) {
   auto key = MasterKey::resolve(dir_.str(), false);
   ASSERT_FALSE(key);
-  EXPECT_EQ(key.error().code, core::ErrorCode::invalid_field);
+  EXPECT_EQ(key.error().code, base::ErrorCode::invalid_field);
   EXPECT_FALSE(std::filesystem::exists(dir_.file("master.key")));
 }
 
@@ -209,7 +209,7 @@ TEST_F(MasterKeyResolve, AnInvalidVariableIsAnErrorNotAFallThrough) {
   ScopedEnv hex(MasterKey::kEnvHex, "nothex");
   auto key = MasterKey::resolve(dir_.str(), true);
   ASSERT_FALSE(key);
-  EXPECT_EQ(key.error().code, core::ErrorCode::invalid_field);
+  EXPECT_EQ(key.error().code, base::ErrorCode::invalid_field);
   EXPECT_FALSE(std::filesystem::exists(dir_.file("master.key")));
 }
 

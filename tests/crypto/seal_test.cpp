@@ -53,7 +53,7 @@ TEST(Seal, DetectsTamperedCiphertextAtEveryByte) {
     tampered[i] = static_cast<char>(tampered[i] ^ 0x01);
     auto opened = open(key, tampered, "aad");
     ASSERT_FALSE(opened) << "byte " << i;
-    EXPECT_EQ(opened.error().code, core::ErrorCode::internal);
+    EXPECT_EQ(opened.error().code, base::ErrorCode::internal);
   }
 }
 

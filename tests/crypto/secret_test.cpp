@@ -29,7 +29,7 @@ TEST(SecretKey, FromBytesRefusesWrongLength) {
   EXPECT_FALSE(SecretKey::from_bytes(std::string(33, 'a')));
   auto empty = SecretKey::from_bytes("");
   ASSERT_FALSE(empty);
-  EXPECT_EQ(empty.error().code, core::ErrorCode::invalid_field);
+  EXPECT_EQ(empty.error().code, base::ErrorCode::invalid_field);
 }
 
 TEST(SecretKey, MoveTransfersAndZeroesTheSource) {

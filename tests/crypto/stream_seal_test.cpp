@@ -17,11 +17,11 @@ std::string sealed_of(const SecretKey& key, const std::string& plain,
   return out.str();
 }
 
-core::Result<std::string> opened(const SecretKey& key, const std::string& sealed,
+base::Result<std::string> opened(const SecretKey& key, const std::string& sealed,
                                  const std::string& ad = "hdr") {
   std::istringstream in(sealed);
   std::ostringstream out;
-  if (auto ok = open_stream(key, ad, in, out); !ok) return std::unexpected(ok.error());
+  ATTUNE_TRY(open_stream(key, ad, in, out));
   return out.str();
 }
 
@@ -53,7 +53,7 @@ TEST(StreamSeal, RefusesTruncationAtAChunkBoundary) {
   const std::string sealed = sealed_of(key, pattern(2 * kStreamChunkBytes + 10));
   // Header (24) plus the first full chunk: a file cut right after a non-final chunk.
   const std::size_t first_chunk_end = 24 + kStreamChunkBytes + 17;
-  EXPECT_EQ(core::code_name(opened(key, sealed.substr(0, first_chunk_end)).error().code),
+  EXPECT_EQ(base::code_name(opened(key, sealed.substr(0, first_chunk_end)).error().code),
             "invalid_field");
   EXPECT_FALSE(opened(key, sealed.substr(0, sealed.size() - 1)));
   EXPECT_FALSE(opened(key, sealed.substr(0, 10)));

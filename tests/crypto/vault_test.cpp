@@ -48,7 +48,7 @@ TEST(Vault, UnwrapFailsUnderAnotherMasterKey) {
   const std::string wrapped = vault.wrap(vault.new_data_key(), "person:p1");
   auto unwrapped = other.unwrap(wrapped, "person:p1");
   ASSERT_FALSE(unwrapped);
-  EXPECT_EQ(unwrapped.error().code, core::ErrorCode::invalid_field);
+  EXPECT_EQ(unwrapped.error().code, base::ErrorCode::invalid_field);
   EXPECT_NE(unwrapped.error().message.find(vault.master_key_id()), std::string::npos);
 }
 

@@ -4,7 +4,11 @@
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
+#include <chrono>
 #include <sstream>
+#include <string>
+#include <string_view>
+#include <thread>
 
 #include "http/attune_process.h"
 
@@ -51,12 +55,23 @@ TEST(ServerLogs, AreJsonLinesByDefaultAndHoldNoSecrets) {
   EXPECT_EQ(log.find(email), std::string::npos);
 }
 
+// The request line is logged after the response has gone out: wait for it to be written.
+std::string log_once_it_holds(AttuneProcess& server, std::string_view needle) {
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+  std::string log = server.log();
+  while (log.find(needle) == std::string::npos && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    log = server.log();
+  }
+  return log;
+}
+
 TEST(ServerLogs, TextOnRequestAndAnUnknownFormatRefusesToStart) {
   {
     AttuneProcess server({}, false, {{"ATTUNE_LOG_FORMAT", "text"}});
     Api api(server.port());
     ASSERT_EQ(api.call("GET", "/healthz").status, 200);
-    const std::string log = server.log();
+    const std::string log = log_once_it_holds(server, "GET /healthz 200");
     EXPECT_NE(log.find("GET /healthz 200"), std::string::npos) << log;
     EXPECT_EQ(log.find("{\"time\""), std::string::npos) << log;
   }

@@ -181,15 +181,15 @@ TEST_P(DatabaseConformance, RollsBackWhenAnExceptionEscapesTransact) {
 
 TEST_P(DatabaseConformance, TransactCommitsAValueAndRollsBackAnError) {
   create_kv();
-  auto kept = db_->transact(TxMode::kWrite, [](Transaction& tx) -> core::Result<int> {
+  auto kept = db_->transact(TxMode::kWrite, [](Transaction& tx) -> base::Result<int> {
     tx.execute("INSERT INTO kv (k, v) VALUES ('kept', '1')");
     return 7;
   });
   ASSERT_TRUE(kept.has_value());
   EXPECT_EQ(*kept, 7);
-  auto refused = db_->transact(TxMode::kWrite, [](Transaction& tx) -> core::Result<int> {
+  auto refused = db_->transact(TxMode::kWrite, [](Transaction& tx) -> base::Result<int> {
     tx.execute("INSERT INTO kv (k, v) VALUES ('refused', '1')");
-    return core::fail(core::ErrorCode::invalid_field, "no");
+    return base::fail(base::ErrorCode::invalid_field, "no");
   });
   EXPECT_FALSE(refused.has_value());
   EXPECT_EQ(count("kv"), 1);

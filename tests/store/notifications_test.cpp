@@ -133,7 +133,7 @@ TEST(NotificationsUnreachable, PublishReportsAnErrorAndStoppingDoesNotWaitForARe
   NotificationPublisher publisher(nobody, kChannel);
   auto sent = publisher.publish("lost");
   ASSERT_FALSE(sent);
-  EXPECT_EQ(sent.error().code, core::ErrorCode::internal);
+  EXPECT_EQ(sent.error().code, base::ErrorCode::internal);
   Recorder recorder;
   auto listener = std::make_unique<NotificationListener>(nobody, kChannel, recorder.handlers());
   // After five failures the listener sleeps 1.6 s before its next attempt.

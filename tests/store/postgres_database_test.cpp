@@ -36,13 +36,13 @@ TEST(PostgresUnreachable, OpenThrowsStoreFailure) {
 TEST(PostgresUnreachable, OpenDatabaseReturnsAnInternalError) {
   auto opened = open_database(kNobodyHome, "/nonexistent", "key-1");
   ASSERT_FALSE(opened.has_value());
-  EXPECT_EQ(opened.error().code, core::ErrorCode::internal);
+  EXPECT_EQ(opened.error().code, base::ErrorCode::internal);
 }
 
 TEST(OpenDatabase, RefusesAnUnknownUrlScheme) {
   auto opened = open_database("mysql://localhost/attune", "/nonexistent", "key-1");
   ASSERT_FALSE(opened.has_value());
-  EXPECT_EQ(opened.error().code, core::ErrorCode::invalid_field);
+  EXPECT_EQ(opened.error().code, base::ErrorCode::invalid_field);
 }
 
 TEST_F(PostgresDatabaseTest, OpenDatabaseChoosesPostgresAndRemembersTheMasterKey) {
@@ -53,7 +53,7 @@ TEST_F(PostgresDatabaseTest, OpenDatabaseChoosesPostgresAndRemembersTheMasterKey
   EXPECT_TRUE(open_database(fresh_->location(), "/nonexistent", "key-1").has_value());
   auto other_key = open_database(fresh_->location(), "/nonexistent", "key-2");
   ASSERT_FALSE(other_key.has_value());
-  EXPECT_EQ(other_key.error().code, core::ErrorCode::invalid_field);
+  EXPECT_EQ(other_key.error().code, base::ErrorCode::invalid_field);
 }
 
 TEST_F(PostgresDatabaseTest, AcceptsThePostgresSchemeAlias) {

@@ -15,7 +15,7 @@ NotificationPublisher::NotificationPublisher(std::string url, std::string channe
 
 NotificationPublisher::~NotificationPublisher() = default;
 
-core::Status NotificationPublisher::publish(const std::string& payload) {
+base::Status NotificationPublisher::publish(const std::string& payload) {
   try {
     std::unique_ptr<Connection> connection = pool_->acquire();
     try {
@@ -30,7 +30,7 @@ core::Status NotificationPublisher::publish(const std::string& payload) {
     pool_->release(std::move(connection));
     return {};
   } catch (const StoreFailure& failure) {
-    return core::fail(core::ErrorCode::internal, failure.what());
+    return base::fail(base::ErrorCode::internal, failure.what());
   }
 }
 

@@ -5,7 +5,7 @@
 #include <memory>
 #include <string>
 
-#include "core/error.h"
+#include "base/error.h"
 
 namespace attune::store::postgres {
 
@@ -22,7 +22,7 @@ class NotificationPublisher {
   // Sends `payload` (under 8000 bytes) at once, outside any transaction, to every session
   // listening on the channel, this process's own included. Never throws: a server that
   // cannot be reached comes back as `internal`.
-  core::Status publish(const std::string& payload);
+  base::Status publish(const std::string& payload);
 
  private:
   std::string channel_;

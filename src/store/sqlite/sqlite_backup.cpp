@@ -15,9 +15,9 @@ struct Connection {
   ~Connection() { sqlite3_close(db); }
 };
 
-core::Status open(Connection& connection, const std::string& path, int flags) {
+base::Status open(Connection& connection, const std::string& path, int flags) {
   if (sqlite3_open_v2(path.c_str(), &connection.db, flags, nullptr) != SQLITE_OK) {
-    return core::fail(core::ErrorCode::internal,
+    return base::fail(base::ErrorCode::internal,
                       "cannot open " + path + ": " +
                           (connection.db ? sqlite3_errmsg(connection.db) : "out of memory"));
   }
@@ -27,9 +27,9 @@ core::Status open(Connection& connection, const std::string& path, int flags) {
 
 }  // namespace
 
-core::Status copy_live_database(const std::string& source, const std::string& destination) {
+base::Status copy_live_database(const std::string& source, const std::string& destination) {
   if (!std::filesystem::exists(source)) {
-    return core::fail(core::ErrorCode::not_found, "there is no database at " + source);
+    return base::fail(base::ErrorCode::not_found, "there is no database at " + source);
   }
   Connection from, to;
   // Read-write (never create): reading a WAL database needs its shared-memory index.
@@ -37,7 +37,7 @@ core::Status copy_live_database(const std::string& source, const std::string& de
   if (auto ok = open(to, destination, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE); !ok) return ok;
   sqlite3_backup* backup = sqlite3_backup_init(to.db, "main", from.db, "main");
   if (backup == nullptr) {
-    return core::fail(core::ErrorCode::internal,
+    return base::fail(base::ErrorCode::internal,
                       std::string("cannot start the backup: ") + sqlite3_errmsg(to.db));
   }
   // All pages in one step: one read transaction, hence one snapshot, and no restart when
@@ -45,7 +45,7 @@ core::Status copy_live_database(const std::string& source, const std::string& de
   const int stepped = sqlite3_backup_step(backup, -1);
   const int finished = sqlite3_backup_finish(backup);
   if (stepped != SQLITE_DONE || finished != SQLITE_OK) {
-    return core::fail(core::ErrorCode::internal,
+    return base::fail(base::ErrorCode::internal,
                       std::string("the backup failed: ") +
                           sqlite3_errstr(stepped != SQLITE_DONE ? stepped : finished));
   }

@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "core/error.h"
+#include "base/error.h"
 
 namespace attune::store::sqlite {
 
@@ -12,6 +12,6 @@ namespace attune::store::sqlite {
 // is a single read transaction on the source, so it sees exactly one committed state and
 // WAL-mode writers carry on meanwhile. not_found if `source` does not exist; internal on
 // any SQLite failure.
-core::Status copy_live_database(const std::string& source, const std::string& destination);
+base::Status copy_live_database(const std::string& source, const std::string& destination);
 
 }  // namespace attune::store::sqlite

@@ -8,15 +8,15 @@
 
 namespace attune::store::sqlite {
 
-core::Result<std::unique_ptr<ExclusiveUse>> ExclusiveUse::take(const std::string& path) {
+base::Result<std::unique_ptr<ExclusiveUse>> ExclusiveUse::take(const std::string& path) {
   if (!std::filesystem::exists(path)) {
-    return core::fail(core::ErrorCode::not_found, "there is no database at " + path);
+    return base::fail(base::ErrorCode::not_found, "there is no database at " + path);
   }
   sqlite3* db = nullptr;
   if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK) {
     std::string message = db ? sqlite3_errmsg(db) : "out of memory";
     sqlite3_close(db);
-    return core::fail(core::ErrorCode::internal, "cannot open " + path + ": " + message);
+    return base::fail(base::ErrorCode::internal, "cannot open " + path + ": " + message);
   }
   std::unique_ptr<ExclusiveUse> held(new ExclusiveUse(db));
   // No busy timeout: a server holding the file open should be reported at once. Leaving
@@ -27,11 +27,11 @@ core::Result<std::unique_ptr<ExclusiveUse>> ExclusiveUse::take(const std::string
                               "BEGIN EXCLUSIVE; COMMIT;",
                               nullptr, nullptr, nullptr);
   if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) {
-    return core::fail(core::ErrorCode::conflict,
+    return base::fail(base::ErrorCode::conflict,
                       "the database " + path + " is in use: stop the server first");
   }
   if (rc != SQLITE_OK) {
-    return core::fail(core::ErrorCode::internal,
+    return base::fail(base::ErrorCode::internal,
                       "cannot take " + path + " for exclusive use: " + sqlite3_errmsg(db));
   }
   return held;

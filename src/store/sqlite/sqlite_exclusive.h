@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include "core/error.h"
+#include "base/error.h"
 #include "store/value.h"
 
 struct sqlite3;
@@ -20,7 +20,7 @@ class ExclusiveUse {
   // running server always keeps one open). Leaves WAL mode, checkpointing the WAL into the
   // file, so the file is self-contained and can be moved or replaced as one. not_found if
   // the file does not exist.
-  static core::Result<std::unique_ptr<ExclusiveUse>> take(const std::string& path);
+  static base::Result<std::unique_ptr<ExclusiveUse>> take(const std::string& path);
   ~ExclusiveUse();
   ExclusiveUse(const ExclusiveUse&) = delete;
   ExclusiveUse& operator=(const ExclusiveUse&) = delete;

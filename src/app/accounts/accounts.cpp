@@ -1,0 +1,156 @@
+#include "app/accounts/accounts.h"
+
+#include <filesystem>
+#include <regex>
+
+#include "app/data_rights/account_erasure.h"
+#include "app/accounts/people.h"
+#include "core/email.h"
+#include "core/text.h"
+#include "crypto/password.h"
+#include "crypto/tokens.h"
+
+namespace attune::app {
+namespace {
+
+constexpr std::size_t kMaxDisplayName = 80;
+constexpr std::size_t kMinPassword = 10;
+constexpr std::size_t kMaxPassword = 1024;
+
+std::unexpected<base::Error> email_taken() {
+  return base::fail(base::ErrorCode::email_taken, "An account with this e-mail already exists.");
+}
+
+std::string roles_text(bool therapist) { return therapist ? "therapist" : "partner"; }
+
+}  // namespace
+
+base::Status validate_new_password(const std::string& password) {
+  if (!core::is_valid_utf8(password))
+    return base::fail(base::ErrorCode::invalid_utf8, "The password is not valid text.");
+  auto length = core::char_count(password);
+  if (length < kMinPassword) {
+    return base::fail(base::ErrorCode::weak_password,
+                      "Please choose a password of at least 10 characters.");
+  }
+  if (length > kMaxPassword) {
+    return base::fail(base::ErrorCode::field_too_long, "The password is too long.");
+  }
+  return {};
+}
+
+base::Result<std::string> validate_time_zone(const std::string& time_zone) {
+  if (time_zone.empty()) return std::string("UTC");
+  static const std::regex kShape(R"([A-Za-z][A-Za-z0-9_+\-]*(/[A-Za-z0-9_+\-]+){0,2})");
+  // g++ 12 has no std::chrono::tzdb, so the system's zoneinfo is the list of known zones.
+  if (time_zone.size() <= 64 && std::regex_match(time_zone, kShape) &&
+      (time_zone == "UTC" ||
+       std::filesystem::is_regular_file("/usr/share/zoneinfo/" + time_zone))) {
+    return time_zone;
+  }
+  return base::fail(base::ErrorCode::invalid_time_zone, "The time zone is not a known IANA zone.");
+}
+
+base::Result<std::string> Accounts::sign_up(const SignupInput& input) {
+  if (!input.confirm_adult) {
+    return base::fail(base::ErrorCode::adult_confirmation_required,
+                      "attune is for adults only; please confirm you are 18 or older.");
+  }
+  auto email = core::normalize_email(input.email);
+  if (!email)
+    return base::fail(base::ErrorCode::invalid_email, "Please enter a valid e-mail address.");
+  ATTUNE_TRY(core::check_text("display_name", input.display_name, kMaxDisplayName, true));
+  ATTUNE_TRY(validate_new_password(input.password));
+  auto time_zone = validate_time_zone(input.time_zone);
+  if (!time_zone) return base::error_of(time_zone);
+
+  auto password_hash = gate_.run(
+      [&] { return crypto::hash_password(input.password, context_.config.password_cost); });
+  if (!password_hash) return base::error_of(password_hash);
+  const std::string id = crypto::random_id();
+  // The current key's index first: the row is stored under it.
+  const auto email_indexes = context_.vault.blind_indexes(*email);
+  const std::string display_name = core::trim(input.display_name);
+  try {
+    return context_.db.transact(
+        store::TxMode::kWrite, [&](store::Transaction& tx) -> base::Result<std::string> {
+          // The unique index only sees the current key's index; an account the running key
+          // rotation has not moved yet is found under the previous key's.
+          for (const auto& index : email_indexes) {
+            if (tx.query_one("SELECT 1 FROM accounts WHERE email_index = ?", {index}))
+              return email_taken();
+          }
+          crypto::SecretKey key;
+          std::string wrapped = context_.keyring.new_wrapped_key(tx, KeyOwner::kPerson, id, key);
+          tx.execute(
+              "INSERT INTO accounts (id, email_index, email_sealed, display_name_sealed, "
+              "password_hash, time_zone, roles, wrapped_key, created_at) VALUES "
+              "(?,?,?,?,?,?,?,?,?)",
+              {id, email_indexes.front(),
+               store::blob(context_.keyring.seal(key, id, "email", *email)),
+               store::blob(context_.keyring.seal(key, id, "display_name", display_name)),
+               *password_hash, *time_zone, roles_text(input.therapist), store::blob(wrapped),
+               context_.now_ms()});
+          return base::Result<std::string>(id);
+        });
+  } catch (const store::UniqueViolation&) {
+    return email_taken();
+  }
+}
+
+base::Result<Profile> Accounts::profile(const Actor& actor) {
+  auto tx = context_.db.begin(store::TxMode::kRead);
+  auto row =
+      tx->query_one("SELECT time_zone, roles FROM accounts WHERE id = ?", {actor.account_id});
+  if (!row) return base::fail(base::ErrorCode::unauthenticated, "Please log in again.");
+  Profile profile{actor.account_id,
+                  display_name_of(context_, *tx, actor.account_id),
+                  row->text(0),
+                  {row->text(1)}};
+  return profile;
+}
+
+base::Status Accounts::check_password(const Actor& actor, const std::string& password) {
+  std::string stored;
+  {
+    auto tx = context_.db.begin(store::TxMode::kRead);
+    auto row = tx->query_one("SELECT password_hash FROM accounts WHERE id = ?", {actor.account_id});
+    if (!row) return base::fail(base::ErrorCode::unauthenticated, "Please log in again.");
+    stored = row->text(0);
+  }
+  auto matches = gate_.run([&] { return crypto::verify_password(stored, password); });
+  if (!matches) return base::error_of(matches);
+  if (!*matches) {
+    return base::fail(base::ErrorCode::invalid_credentials, "That password is not right.");
+  }
+  return {};
+}
+
+base::Status Accounts::change_password(const Actor& actor, const std::string& current,
+                                       const std::string& replacement) {
+  if (auto ok = check_password(actor, current); !ok) return ok;
+  if (auto ok = validate_new_password(replacement); !ok) return ok;
+  auto hash =
+      gate_.run([&] { return crypto::hash_password(replacement, context_.config.password_cost); });
+  if (!hash) return base::error_of(hash);
+  return context_.db.transact(store::TxMode::kWrite, [&](store::Transaction& tx) -> base::Status {
+    tx.execute("UPDATE accounts SET password_hash = ? WHERE id = ?", {*hash, actor.account_id});
+    tx.execute("DELETE FROM sessions WHERE account_id = ? AND id <> ?",
+               {actor.account_id, actor.session_id});
+    return {};
+  });
+}
+
+base::Status Accounts::delete_account(const Actor& actor, const std::string& password) {
+  if (auto ok = check_password(actor, password); !ok) return ok;
+  // One transaction: a failure half-way leaves the person as they were, never a person
+  // who left everything but still has an account.
+  const auto touched = context_.db.transact(store::TxMode::kWrite, [&](store::Transaction& tx) {
+    return erase_account(context_, tx, actor.account_id, crypto::random_id(), context_.now_ms());
+  });
+  context_.db.scrub_after_delete();
+  context_.notify_practices(touched);
+  return {};
+}
+
+}  // namespace attune::app

@@ -1,0 +1,54 @@
+// Sign-up, the account's own profile, password change and deletion (crypto-shredding).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "app/actor.h"
+#include "app/context.h"
+#include "app/accounts/password_gate.h"
+#include "base/error.h"
+
+namespace attune::app {
+
+struct SignupInput {
+  std::string email;
+  std::string password;
+  std::string display_name;
+  bool confirm_adult = false;
+  std::string time_zone;   // "" = UTC
+  bool therapist = false;  // only the operator CLI sets this
+};
+
+struct Profile {
+  std::string id;
+  std::string display_name;
+  std::string time_zone;
+  std::vector<std::string> roles;
+};
+
+class Relationships;
+
+class Accounts {
+ public:
+  Accounts(Context& context, PasswordGate& gate) : context_(context), gate_(gate) {}
+
+  base::Result<std::string> sign_up(const SignupInput& input);
+  base::Result<Profile> profile(const Actor& actor);
+  base::Status change_password(const Actor& actor, const std::string& current,
+                               const std::string& replacement);
+  // After the password: one transaction leaves every relationship and removes the
+  // person's rows and key (see account_erasure.h).
+  base::Status delete_account(const Actor& actor, const std::string& password);
+
+ private:
+  base::Status check_password(const Actor& actor, const std::string& password);
+
+  Context& context_;
+  PasswordGate& gate_;
+};
+
+base::Status validate_new_password(const std::string& password);
+base::Result<std::string> validate_time_zone(const std::string& time_zone);
+
+}  // namespace attune::app

@@ -1,0 +1,18 @@
+#include "app/data_rights/account_erasure.h"
+
+#include "app/relationships/relationships.h"
+
+namespace attune::app {
+
+std::vector<std::string> erase_account(Context& context, store::Transaction& tx,
+                                       const std::string& account_id,
+                                       const std::string& deletion_id, std::int64_t deleted_at) {
+  auto touched = Relationships(context).leave_all_in(tx, account_id);
+  // Rows that reference the account cascade.
+  tx.execute("DELETE FROM accounts WHERE id = ?", {account_id});
+  tx.execute("INSERT INTO deletion_log (id, account_id, deleted_at) VALUES (?,?,?)",
+             {deletion_id, account_id, deleted_at});
+  return touched;
+}
+
+}  // namespace attune::app

@@ -1,0 +1,101 @@
+#include "app/policy/policy.h"
+
+namespace attune::app::policy {
+
+base::Error not_found() {
+  return {base::ErrorCode::not_found, "Nothing was found here."};
+}
+
+base::Result<MemberAccess> Policy::member(store::Transaction& tx, const Actor& actor,
+                                          const std::string& relationship_id) const {
+  auto row = tx.query_one(
+      "SELECT 1 FROM memberships WHERE relationship_id = ? AND account_id = ? AND status = 'active'",
+      {relationship_id, actor.account_id});
+  if (!row) return std::unexpected(not_found());
+  return MemberAccess(relationship_id, actor.account_id);
+}
+
+base::Result<MembershipAccess> Policy::own_membership(store::Transaction& tx, const Actor& actor,
+                                                      const std::string& relationship_id) const {
+  auto row = tx.query_one("SELECT 1 FROM memberships WHERE relationship_id = ? AND account_id = ?",
+                          {relationship_id, actor.account_id});
+  if (!row) return std::unexpected(not_found());
+  return MembershipAccess(relationship_id, actor.account_id);
+}
+
+std::vector<MembershipAccess> Policy::memberships_of(store::Transaction& tx,
+                                                     const std::string& account_id) const {
+  std::vector<MembershipAccess> memberships;
+  for (const auto& row :
+       tx.query("SELECT relationship_id FROM memberships WHERE account_id = ?", {account_id})) {
+    memberships.push_back(MembershipAccess(row.text(0), account_id));
+  }
+  return memberships;
+}
+
+base::Result<AgreementAccess> Policy::agreement_participant(store::Transaction& tx,
+                                                            const Actor& actor,
+                                                            const std::string& agreement_id) const {
+  auto row = tx.query_one(
+      "SELECT a.relationship_id FROM agreements a "
+      "JOIN agreement_participants p ON p.agreement_id = a.id AND p.account_id = ? "
+      "JOIN memberships m ON m.relationship_id = a.relationship_id AND m.account_id = p.account_id "
+      "AND m.status = 'active' WHERE a.id = ?",
+      {actor.account_id, agreement_id});
+  if (!row) return std::unexpected(not_found());
+  return AgreementAccess(MemberAccess(row->text(0), actor.account_id), agreement_id);
+}
+
+base::Result<PracticeAccess> Policy::practice_participant(store::Transaction& tx,
+                                                          const Actor& actor,
+                                                          const std::string& practice_id) const {
+  auto row = tx.query_one("SELECT agreement_id FROM practices WHERE id = ?", {practice_id});
+  if (!row) return std::unexpected(not_found());
+  auto agreement = agreement_participant(tx, actor, row->text(0));
+  if (!agreement) return base::error_of(agreement);
+  return PracticeAccess(std::move(*agreement), practice_id);
+}
+
+std::vector<std::string> Policy::active_partners(store::Transaction& tx,
+                                                 const MembershipAccess& membership) const {
+  std::vector<std::string> partners;
+  for (const auto& row : tx.query(
+           "SELECT account_id FROM memberships WHERE relationship_id = ? AND status = 'active' "
+           "ORDER BY account_id",
+           {membership.relationship_id()})) {
+    partners.push_back(row.text(0));
+  }
+  return partners;
+}
+
+base::Status require_member(store::Transaction& tx, const Actor& actor, const std::string& rid) {
+  ATTUNE_TRY(Policy().member(tx, actor, rid));
+  return {};
+}
+
+std::vector<std::string> active_partners(store::Transaction& tx, const std::string& rid) {
+  std::vector<std::string> partners;
+  for (const auto& row : tx.query(
+           "SELECT account_id FROM memberships WHERE relationship_id = ? AND status = 'active' "
+           "ORDER BY account_id",
+           {rid})) {
+    partners.push_back(row.text(0));
+  }
+  return partners;
+}
+
+base::Result<std::string> require_agreement_participant(store::Transaction& tx, const Actor& actor,
+                                                        const std::string& agreement_id) {
+  auto access = Policy().agreement_participant(tx, actor, agreement_id);
+  if (!access) return base::error_of(access);
+  return access->relationship_id();
+}
+
+base::Result<std::string> require_practice_participant(store::Transaction& tx, const Actor& actor,
+                                                       const std::string& practice_id) {
+  auto access = Policy().practice_participant(tx, actor, practice_id);
+  if (!access) return base::error_of(access);
+  return access->agreement().agreement_id();
+}
+
+}  // namespace attune::app::policy

@@ -1,0 +1,57 @@
+// The one authorization policy: who may read or write what. It is the only code that
+// reads memberships and agreement participation for an access decision, and the only
+// code that can hand out the access values (app/policy/access.h) that every records
+// function touching a relationship's data requires. A "no" is not_found, so existence
+// never leaks.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "app/actor.h"
+#include "app/policy/access.h"
+#include "base/error.h"
+#include "store/database.h"
+
+namespace attune::app::policy {
+
+class Policy {
+ public:
+  // The caller is an active member of the relationship.
+  base::Result<MemberAccess> member(store::Transaction& tx, const Actor& actor,
+                                    const std::string& relationship_id) const;
+  // The caller belongs to the relationship, active or still waiting for approval.
+  base::Result<MembershipAccess> own_membership(store::Transaction& tx, const Actor& actor,
+                                                const std::string& relationship_id) const;
+  // Every membership of an account, active or pending (leaving them all when the account
+  // is deleted: the caller has already proved it is that account, or is the restore).
+  std::vector<MembershipAccess> memberships_of(store::Transaction& tx,
+                                               const std::string& account_id) const;
+  // The caller is an active member and a participant of the agreement.
+  base::Result<AgreementAccess> agreement_participant(store::Transaction& tx, const Actor& actor,
+                                                      const std::string& agreement_id) const;
+  // The caller is an active member and a participant of the practice's agreement.
+  base::Result<PracticeAccess> practice_participant(store::Transaction& tx, const Actor& actor,
+                                                    const std::string& practice_id) const;
+
+  // The active partners of the relationship, sorted by id.
+  std::vector<std::string> active_partners(store::Transaction& tx,
+                                           const MembershipAccess& membership) const;
+  std::vector<std::string> active_partners(store::Transaction& tx,
+                                           const MemberAccess& member) const {
+    return active_partners(tx, member.membership());
+  }
+};
+
+base::Error not_found();
+
+// TRANSITIONAL: the free checks below remain until every use case takes its access value
+// from Policy; they are removed in the same change.
+base::Status require_member(store::Transaction& tx, const Actor& actor, const std::string& rid);
+std::vector<std::string> active_partners(store::Transaction& tx, const std::string& rid);
+base::Result<std::string> require_agreement_participant(store::Transaction& tx, const Actor& actor,
+                                                        const std::string& agreement_id);
+base::Result<std::string> require_practice_participant(store::Transaction& tx, const Actor& actor,
+                                                       const std::string& practice_id);
+
+}  // namespace attune::app::policy

@@ -1,0 +1,74 @@
+// Live practices: created on a signed agreement, started when everyone is ready now,
+// paused by anyone at any time, resumed only by everyone together (I2, I3).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/actor.h"
+#include "app/context.h"
+#include "base/error.h"
+#include "core/practice_decide.h"
+#include "core/practice_view.h"
+
+namespace attune::app {
+
+struct PracticeSnapshot {
+  std::string id;
+  std::string agreement_id;
+  std::string pause_word;
+  core::ParticipantView view;
+};
+
+struct CommandOutcome {
+  PracticeSnapshot snapshot;
+  // false when the command was already in effect (a second pause) and nothing was written:
+  // then nobody else is told, and only the caller needs an answer.
+  bool changed = false;
+};
+
+// One read of a practice for the live layer's fan-out.
+struct PracticeFanOut {
+  // Participants' views; accounts that are not (or no longer) participants are left out.
+  std::vector<std::pair<std::string, PracticeSnapshot>> views;
+  // When the state next changes by itself (a step or the time limit ends).
+  std::optional<base::TimePoint> next_change_at;
+};
+
+struct PracticeSummary {
+  std::string id;
+  std::string agreement_id;
+  core::PracticeStatus status = core::PracticeStatus::kWaiting;
+};
+
+class Practices {
+ public:
+  explicit Practices(Context& context) : context_(context) {}
+
+  base::Result<std::string> create(const Actor& actor, const std::string& agreement_id,
+                                   core::Device device);
+  // on_behalf_of: participants confirming in person on a shared device (ready, resume).
+  base::Result<CommandOutcome> command(const Actor& actor, const std::string& practice_id,
+                                       core::PracticeCommand command,
+                                       const std::vector<std::string>& on_behalf_of = {});
+  base::Result<PracticeSnapshot> get(const Actor& actor, const std::string& practice_id);
+  base::Result<std::vector<PracticeSummary>> list(const Actor& actor, const std::string& rid);
+  // A participant's device has been gone too long: an unattributed pause.
+  void pause_unattributed(const std::string& practice_id);
+  // The state as one participant sees it, for the live layer's pushes.
+  std::optional<PracticeSnapshot> snapshot_for(const std::string& practice_id,
+                                               const std::string& account_id);
+  // The state for several participants from one read of the log.
+  PracticeFanOut fan_out(const std::string& practice_id,
+                         const std::vector<std::string>& account_ids);
+  base::Result<std::string> issue_ticket(const Actor& actor, const std::string& practice_id);
+  // Redeems a single-use ticket: the account it was issued to, if valid for this practice.
+  std::optional<std::string> redeem_ticket(const std::string& practice_id,
+                                           const std::string& ticket);
+
+ private:
+  Context& context_;
+};
+
+}  // namespace attune::app
