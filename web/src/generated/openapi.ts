@@ -186,7 +186,8 @@ export interface paths {
         post?: never;
         /**
          * Delete my account
-         * @description Never rate limited; never kept for idempotency (the response clears the cookie).
+         * @description Never rate limited. An Idempotency-Key is checked (length, reuse, a copy still
+         *     running) but the answer is never kept: it clears the cookie.
          *     Leaves every relationship first (voiding agreements, deleting my answers, history,
          *     custom items and entries there), then deletes the account and its data key.
          */
@@ -1909,6 +1910,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             413: components["responses"]["TooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
             503: components["responses"]["Busy"];
             default: components["responses"]["Default"];
         };
@@ -3140,7 +3142,15 @@ export interface operations {
             };
             413: components["responses"]["TooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["Unprocessable"];
+            /** @description not_a_participant (I do not take part in the agreement), idempotency_key_reused. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             429: components["responses"]["RateLimited"];
             default: components["responses"]["Default"];
         };
