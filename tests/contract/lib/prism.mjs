@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { freePort, onCleanup, stopProcess } from '../../e2e/lib/server.mjs';
+import { freePort, onCleanup, stopProcess, track } from '../../e2e/lib/server.mjs';
 import { specPath } from './spec.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -18,10 +18,12 @@ export async function startPrism({ upstream, errors, logDir }) {
   const port = await freePort();
   const args = ['proxy', specPath, upstream, '--host', '127.0.0.1', '--port', String(port)];
   if (errors) args.push('--errors');
-  const child = spawn(prismBin, args, {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, DO_NOT_TRACK: '1', SCARF_ANALYTICS: 'false' },
-  });
+  const child = track(
+    spawn(prismBin, args, {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, DO_NOT_TRACK: '1', SCARF_ANALYTICS: 'false' },
+    }),
+  );
   const logPath = path.join(logDir, `prism-${errors ? 'errors' : 'report'}-${port}.log`);
   fs.mkdirSync(logDir, { recursive: true });
   const log = fs.createWriteStream(logPath);

@@ -15,6 +15,24 @@ export const artifactsDir = path.join(repoRoot, 'tests/e2e/artifacts');
 const cleanups = [];
 const serverLogs = [];
 
+// A last resort for a run that dies without its clean-ups (an uncaught error, a closed
+// stdout): on exit, synchronously kill what is still running and remove the temp dirs.
+const liveChildren = new Set();
+const liveDirs = new Set();
+process.once('exit', () => {
+  for (const child of liveChildren) {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  }
+  for (const dir of liveDirs) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** Kills `child` at exit should the clean-ups never run. */
+export function track(child) {
+  liveChildren.add(child);
+  child.once('exit', () => liveChildren.delete(child));
+  return child;
+}
+
 /** Registers something to undo after the current test, newest first. */
 export function onCleanup(fn) {
   cleanups.push(fn);
@@ -60,7 +78,11 @@ export function freePort() {
 /** A fresh directory under the system temp dir, removed at clean-up. */
 export function tempDir(prefix) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-  onCleanup(() => fs.rmSync(dir, { recursive: true, force: true }));
+  liveDirs.add(dir);
+  onCleanup(() => {
+    fs.rmSync(dir, { recursive: true, force: true });
+    liveDirs.delete(dir);
+  });
   return dir;
 }
 
@@ -110,7 +132,7 @@ export async function startServer({ logDir = artifactsDir, config } = {}) {
     path.join(repoRoot, 'content'),
     '--insecure-fast-password-hashing',
   );
-  const child = spawn(cmd, args, { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = track(spawn(cmd, args, { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] }));
   const logPath = path.join(logDir, `server-${port}.log`);
   fs.mkdirSync(logDir, { recursive: true });
   const log = fs.createWriteStream(logPath);
