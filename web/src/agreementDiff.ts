@@ -44,8 +44,8 @@ export function diffVersions(before: Comparable, after: Comparable, names: Names
     setChange('items', 'In scope', before.items, after.items, names.item),
     valueChange('time_limit_minutes', 'Time limit', minutes(before.time_limit_minutes), minutes(after.time_limit_minutes)),
     valueChange('role_order', 'Who starts giving', order(before.role_order), order(after.role_order)),
-    valueChange('pause_word', 'Pause word', before.pause_word ?? '', after.pause_word ?? ''),
-    valueChange('aftercare', 'Aftercare and debrief', before.aftercare ?? '', after.aftercare ?? ''),
+    valueChange('pause_word', 'Pause word', before.pause_word, after.pause_word),
+    valueChange('aftercare', 'Aftercare and debrief', before.aftercare, after.aftercare),
   ];
   return changes.filter((c): c is Change => c !== null);
 }

@@ -87,7 +87,7 @@ describe('api', () => {
   it('calls the unauthorized handler on 401', async () => {
     const handler = vi.fn();
     setUnauthorizedHandler(handler);
-    mockFetch(401, { error: { code: 'unauthorized', message: 'Log in.' } });
+    mockFetch(401, { error: { code: 'unauthenticated', message: 'Log in.' } });
     await expect(listRelationships()).rejects.toBeInstanceOf(ApiError);
     expect(handler).toHaveBeenCalledTimes(1);
   });
@@ -120,9 +120,17 @@ describe('api', () => {
     expect(calls[0].url).toBe('/api/v1/relationships/r1/boundaries/shared?with=a,b');
   });
 
-  it('accepts history under several list names', async () => {
-    mockFetch(200, { history: [{ item_id: 'i', answer: 'no' }] });
-    expect(await getMyHistory('r1')).toHaveLength(1);
+  it('reads my history from the changes list the description gives', async () => {
+    const change = { item_id: 'i', answer: 'no', at: '2026-11-24T21:28:38.475Z' };
+    const calls = mockFetch(200, { changes: [change] });
+    expect(await getMyHistory('r1')).toEqual([change]);
+    expect(calls[0].url).toBe('/api/v1/relationships/r1/boundaries/mine/history');
+  });
+
+  it('encodes ids in paths and in the shared-view query', async () => {
+    const calls = mockFetch(200, { items: [] });
+    await getSharedView('r/1', ['a b', 'c,d']);
+    expect(calls[0].url).toBe('/api/v1/relationships/r%2F1/boundaries/shared?with=a%20b,c,d');
   });
 
   it('sends the keepalive pause with the CSRF header', async () => {
@@ -139,17 +147,15 @@ describe('api', () => {
 describe('pressured', () => {
   afterEach(() => vi.unstubAllGlobals());
 
-  it('fills in contact entries from the public resources when the answer has none', async () => {
-    const fetchMock = vi.fn(async (url: string, _init?: RequestInit) => {
-      const body = url.endsWith('/pressured')
-        ? { status: 'ok', resources: { title: 'For you', body: 'You can stop.' } }
-        : { title: 'Support', body: 'All', entries: [{ name: 'Line', contact: '123' }] };
-      return new Response(JSON.stringify(body), { status: 200 });
+  it('returns the resources of the answer, in one call', async () => {
+    const resources = { title: 'For you', body: 'You can stop.', entries: [{ name: 'Line', contact: '123', note: '' }] };
+    const fetchMock = vi.fn(async (_url: string, _init?: RequestInit) => {
+      return new Response(JSON.stringify({ status: 'ok', resources }), { status: 200 });
     });
     vi.stubGlobal('fetch', fetchMock);
     const { pressured } = await import('./api');
-    const r = await pressured('r1');
-    expect(r).toEqual({ title: 'For you', body: 'You can stop.', entries: [{ name: 'Line', contact: '123' }] });
+    expect(await pressured('r1')).toEqual(resources);
+    expect(fetchMock).toHaveBeenCalledTimes(1);
     expect(fetchMock.mock.calls[0][0]).toBe('/api/v1/relationships/r1/pressured');
     expect(fetchMock.mock.calls[0][1]?.method).toBe('POST');
   });

@@ -3,7 +3,13 @@
 // every (re)connect and after every change; older states (lower seq) are ignored.
 // A silent, half-open link is noticed by a ping watchdog, and the browser's offline/online
 // events drop and re-open the link at once.
-import { liveUrl, practiceTicket, type PracticeState } from './api';
+import {
+  liveUrl,
+  practiceTicket,
+  type LiveClientMessage,
+  type LiveServerMessage,
+  type PracticeState,
+} from './api';
 
 export type LinkStatus = 'connecting' | 'open' | 'retrying' | 'closed';
 
@@ -81,7 +87,7 @@ export class LiveConnection {
   }
 
   /** Sends a message if the channel is open; returns whether it went out. */
-  send(message: { type: string; [key: string]: unknown }): boolean {
+  send(message: LiveClientMessage): boolean {
     if (this.socket?.readyState !== WebSocket.OPEN) return false;
     this.socket.send(JSON.stringify(message));
     return true;
@@ -89,8 +95,8 @@ export class LiveConnection {
 
   /** Accepts a state from any source (an HTTP answer too), keeping only newer ones. */
   accept(state: PracticeState): void {
-    if (typeof state.seq === 'number' && state.seq < this.lastSeq) return;
-    this.lastSeq = state.seq ?? this.lastSeq;
+    if (state.seq < this.lastSeq) return;
+    this.lastSeq = state.seq;
     this.options.onState(state);
   }
 
@@ -126,8 +132,10 @@ export class LiveConnection {
     socket.onmessage = (event) => {
       this.lastHeard = Date.now();
       try {
-        const msg = JSON.parse(String(event.data)) as { type?: string; state?: PracticeState };
-        if (msg.type === 'state' && msg.state) this.accept(msg.state);
+        // Frames follow LiveServerMessage; pongs only prove the link is alive (lastHeard),
+        // and a refused command changes no state.
+        const msg = JSON.parse(String(event.data)) as LiveServerMessage;
+        if (msg.type === 'state') this.accept(msg.state);
       } catch {
         /* ignore malformed frames */
       }

@@ -2,17 +2,26 @@
 // on writes, and a retry of a write that may not have arrived. Failures are thrown as
 // ApiError {code, message}; a 401 also notifies the app so it can show the log-in screen.
 
+import type { components } from './generated/openapi';
 import { csrfToken } from './session';
 
+/**
+ * Codes the client makes up itself, never sent by the server: no answer at all, or an
+ * answer without the error body (`http_<status>`). Everything else is the server's
+ * ErrorCode enum (scripts/check-error-codes.mjs keeps these lists apart).
+ */
+export type ClientErrorCode = 'network';
+export type ApiErrorCode = components['schemas']['ErrorCode'] | ClientErrorCode | `http_${number}`;
+
 export interface ApiErrorShape {
-  code: string;
+  code: ApiErrorCode;
   message: string;
 }
 
 export class ApiError extends Error implements ApiErrorShape {
-  readonly code: string;
+  readonly code: ApiErrorCode;
   readonly status: number;
-  constructor(status: number, code: string, message: string) {
+  constructor(status: number, code: ApiErrorCode, message: string) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
@@ -124,10 +133,11 @@ function sleep(ms: number): Promise<void> {
 }
 
 async function errorFrom(response: Response): Promise<ApiError> {
-  let code = `http_${response.status}`;
+  let code: ApiErrorCode = `http_${response.status}`;
   let message = '';
   try {
-    const parsed = (await response.json()) as { error?: Partial<ApiErrorShape> };
+    // The server's error body (the Error schema); a proxy in between may answer otherwise.
+    const parsed = (await response.json()) as Partial<components['schemas']['Error']>;
     if (parsed?.error?.code) code = parsed.error.code;
     if (parsed?.error?.message) message = parsed.error.message;
   } catch {

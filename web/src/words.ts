@@ -1,12 +1,13 @@
 // Calm, plain wording for things that did not go as planned.
-import { ApiError } from './api';
+import { ApiError, type ClientErrorCode, type ErrorCode } from './api';
 
-const byCode: Record<string, string> = {
+// Keyed by the server's ErrorCode enum (generated from docs/openapi.yaml) and the client's
+// own codes: a code the server never sends does not compile here.
+const byCode: { readonly [C in ErrorCode | ClientErrorCode]?: string } = {
   network: "We couldn't reach the server just now. Your connection may be down; please try again in a moment.",
   adult_confirmation_required: 'attune is for adults. Please confirm that you are 18 or older to continue.',
   email_taken: 'That email already has an account. You can log in instead.',
   invalid_credentials: "That email and password didn't match. Please try again.",
-  unauthorized: 'Please log in to continue.',
   unauthenticated: 'Please log in to continue.',
   csrf_token_invalid: 'Your session needs a refresh. Please log in again.',
   invalid_time_zone: 'Please check the time zone, for example Europe/Berlin, or leave it as it is.',
@@ -27,15 +28,13 @@ const byCode: Record<string, string> = {
   item_not_mutual: 'One of the chosen items is not in your shared view any more. Please review the list.',
   exercise_item_missing: 'This exercise needs a few items in scope that are not chosen yet.',
   stale_version: 'The agreement changed since you opened it. Please look at the latest version.',
-  version_stale: 'The agreement changed since you opened it. Please look at the latest version.',
   agreement_void: 'This agreement is no longer in force, so the practice can only end now.',
   invite_invalid: "That code didn't work. It may have been used or expired; you can ask for a new one.",
-  invalid_invite: "That code didn't work. It may have been used or expired; you can ask for a new one.",
   not_found: "This isn't available. It may have changed or you may no longer have access.",
-  csrf_failed: 'Your session needs a refresh. Please log in again.',
   weak_password: 'Please choose a password with at least 10 characters.',
-  password_too_short: 'Please choose a password with at least 10 characters.',
   invalid_email: 'Please check the email address.',
+  idempotency_outcome_unknown:
+    'This was most likely saved, but the answer got lost on the way. Please reload to see it.',
 };
 
 const byStatus: Record<number, string> = {
@@ -52,7 +51,7 @@ const byStatus: Record<number, string> = {
 /** A sentence to show a person when a request fails. */
 export function calmMessage(err: unknown): string {
   if (err instanceof ApiError) {
-    const known = byCode[err.code];
+    const known = Object.hasOwn(byCode, err.code) ? byCode[err.code as keyof typeof byCode] : undefined;
     if (known) return known;
     if (err.message && err.status < 500) return err.message;
     return byStatus[err.status] ?? 'Something went wrong on our side. Please try again.';

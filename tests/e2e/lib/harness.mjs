@@ -1,35 +1,31 @@
 // Shared helpers for the end-to-end tests: start an attune server on a free loopback port
-// with a fresh data dir, launch Debian's Chromium through playwright-core with a fresh
-// profile, and clean everything up afterwards (also on failure).
-import { spawn } from 'node:child_process';
+// with a fresh data dir (server.mjs), launch Debian's Chromium through playwright-core with
+// a fresh profile, and clean everything up afterwards (also on failure).
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import {
+  artifactsDir,
+  onCleanup,
+  repoRoot,
+  runCleanups as runServerCleanups,
+  tempDir,
+} from './server.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-export const repoRoot = path.resolve(here, '../../..');
-export const artifactsDir = path.join(repoRoot, 'tests/e2e/artifacts');
+export {
+  artifactsDir,
+  freePort,
+  onCleanup,
+  repoRoot,
+  serverCommand,
+  serverLogTails,
+  startServer,
+} from './server.mjs';
+
 const requireFromWeb = createRequire(path.join(repoRoot, 'web/package.json'));
 const { chromium } = requireFromWeb('playwright-core');
 
-const cleanups = [];
 const openPages = [];
-const serverLogs = [];
-
-/** The last lines of each server log of the current test, for a failure report. */
-export function serverLogTails(lines = 8) {
-  return serverLogs.map((file) => {
-    try {
-      const text = fs.readFileSync(file, 'utf8').trimEnd().split('\n');
-      return `${path.basename(file)}:\n${text.slice(-lines).join('\n')}`;
-    } catch {
-      return `${path.basename(file)}: (unreadable)`;
-    }
-  });
-}
 
 /** Screenshots of every page still open, for a failed test. */
 export async function screenshotOpenPages(prefix) {
@@ -44,108 +40,9 @@ export async function screenshotOpenPages(prefix) {
   return files;
 }
 
-/** Registers something to undo after the current test, newest first. */
-export function onCleanup(fn) {
-  cleanups.push(fn);
-}
-
 export async function runCleanups() {
   openPages.length = 0;
-  serverLogs.length = 0;
-  while (cleanups.length) {
-    const fn = cleanups.pop();
-    try {
-      await fn();
-    } catch (err) {
-      console.error('cleanup failed:', err?.message ?? err);
-    }
-  }
-}
-
-export function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-function tempDir(prefix) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-  onCleanup(() => fs.rmSync(dir, { recursive: true, force: true }));
-  return dir;
-}
-
-/** The server under test: build/attune, or the binary named by ATTUNE_BIN. */
-export function serverCommand() {
-  const bin = process.env.ATTUNE_BIN || path.join(repoRoot, 'build/attune');
-  if (!fs.existsSync(bin)) throw new Error(`no server binary at ${bin}: run \`make build\` first`);
-  return { kind: 'attune', cmd: bin, pre: [] };
-}
-
-export async function startServer() {
-  const port = await freePort();
-  const dataDir = tempDir('attune-e2e-data-');
-  const { kind, cmd, pre } = serverCommand();
-  const args = [
-    ...pre,
-    'serve',
-    '--listen',
-    `127.0.0.1:${port}`,
-    '--data-dir',
-    dataDir,
-    '--web-dir',
-    path.join(repoRoot, 'web/dist'),
-    '--content-dir',
-    path.join(repoRoot, 'content'),
-    '--insecure-fast-password-hashing',
-  ];
-  const child = spawn(cmd, args, { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
-  const logPath = path.join(artifactsDir, `server-${port}.log`);
-  fs.mkdirSync(artifactsDir, { recursive: true });
-  const log = fs.createWriteStream(logPath);
-  serverLogs.push(logPath);
-  child.stdout.pipe(log, { end: false });
-  child.stderr.pipe(log, { end: false });
-  child.on('close', () => log.end());
-  let exited = false;
-  child.on('exit', () => (exited = true));
-  onCleanup(
-    () =>
-      new Promise((resolve) => {
-        if (exited) return resolve();
-        const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
-        child.once('exit', () => {
-          clearTimeout(timer);
-          resolve();
-        });
-        child.kill('SIGTERM');
-      }),
-  );
-
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const started = Date.now();
-  let listening = false;
-  child.stdout.on('data', (chunk) => {
-    if (String(chunk).includes('attune listening on')) listening = true;
-  });
-  while (Date.now() - started < 30000) {
-    if (exited) throw new Error(`server exited early; see ${logPath}`);
-    if (listening) {
-      try {
-        const r = await fetch(`${baseUrl}/healthz`);
-        if (r.ok) return { baseUrl, kind, port };
-      } catch {
-        /* not yet */
-      }
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`server did not become healthy; see ${logPath}`);
+  await runServerCleanups();
 }
 
 export const chromiumArgs = [

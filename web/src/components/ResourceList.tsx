@@ -35,7 +35,7 @@ export function ResourceList({ resources, headingLevel = 2 }: { resources: Resou
       {resources.title && <H>{resources.title}</H>}
       {resources.body && <p class="entry-text">{resources.body}</p>}
       <ul class="plain-list">
-        {(resources.entries ?? []).map((entry) => (
+        {resources.entries.map((entry) => (
           <Entry key={entry.name} entry={entry} />
         ))}
       </ul>

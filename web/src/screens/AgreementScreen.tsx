@@ -48,7 +48,7 @@ export function AgreementScreen({ rid, aid }: { rid: string; aid: string }) {
 
   const a = agreement.data;
   const current = versions.data?.find((v) => v.version === a?.version);
-  const body = current ?? (a as (Agreement & AgreementBody) | undefined);
+  const body: AgreementVersion | Agreement | undefined = current ?? a;
   const error = agreement.error ?? relationship.error ?? catalogue.error ?? exercises.error;
 
   return (
@@ -78,11 +78,11 @@ export function AgreementScreen({ rid, aid }: { rid: string; aid: string }) {
                 initial={{
                   exercise_id: body.exercise_id,
                   participants: body.participants,
-                  items: body.items ?? [],
-                  time_limit_minutes: body.time_limit_minutes ?? 20,
-                  role_order: body.role_order ?? [],
-                  pause_word: body.pause_word ?? '',
-                  aftercare: body.aftercare ?? '',
+                  items: body.items,
+                  time_limit_minutes: body.time_limit_minutes,
+                  role_order: body.role_order,
+                  pause_word: body.pause_word,
+                  aftercare: body.aftercare,
                 }}
                 submitLabel="Save as a new version"
                 onCancel={() => setEditing(false)}

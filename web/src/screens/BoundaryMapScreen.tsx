@@ -276,7 +276,7 @@ function MyHistory({ rid, catalogue }: { rid: string; catalogue: Catalogue }) {
         {history.data?.map((h, i) => (
           <li key={i}>
             <strong>{label(h.item_id)}</strong>: {answerLabels[h.answer] ?? h.answer}
-            {formatWhen(h.at ?? h.changed_at ?? h.created_at)}
+            {formatWhen(h.at)}
           </li>
         ))}
       </ol>
@@ -284,8 +284,7 @@ function MyHistory({ rid, catalogue }: { rid: string; catalogue: Catalogue }) {
   );
 }
 
-function formatWhen(at?: string): string {
-  if (!at) return '';
+function formatWhen(at: string): string {
   const d = new Date(at);
   return Number.isNaN(d.getTime()) ? '' : ` · ${d.toLocaleString()}`;
 }

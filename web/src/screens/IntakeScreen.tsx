@@ -169,7 +169,7 @@ function SharedEntry({ entry }: { entry: IntakeEntry }) {
   return (
     <li class="card stack intake-entry shared">
       <p class="entry-text">{entry.text}</p>
-      <p class="muted small">Shared by {entry.author_name ?? 'a partner'}</p>
+      <p class="muted small">Shared by {entry.author_name}</p>
     </li>
   );
 }

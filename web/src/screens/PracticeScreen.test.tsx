@@ -19,6 +19,7 @@ function state(over: Partial<PracticeState>): PracticeState {
     paused_by_count: 0,
     resume_consent_count: 0,
     you_consented: false,
+    pause_word: 'amber',
     time_left_seconds: 900,
     seq: 3,
     ...over,

@@ -26,7 +26,6 @@ import { calmMessage } from '../words';
 
 interface Context {
   participants: Person[];
-  pauseWord: string;
   aftercare: string;
 }
 
@@ -39,7 +38,7 @@ async function loadContext(rid: string, pid: string, agreementId?: string): Prom
   const participants = ids
     ? ids.map((id) => relationship.partners.find((p) => p.id === id) ?? { id, display_name: 'A participant' })
     : relationship.partners;
-  return { participants, pauseWord: agreement?.pause_word ?? '', aftercare: agreement?.aftercare ?? '' };
+  return { participants, aftercare: agreement?.aftercare ?? '' };
 }
 
 function useNow(active: boolean): number {
@@ -146,7 +145,7 @@ export function PracticeScreen({ rid, pid }: { rid: string; pid: string }) {
           now={now}
           participants={context?.participants ?? []}
           meId={meId}
-          pauseWord={state.pause_word ?? context?.pauseWord ?? ''}
+          pauseWord={state.pause_word}
           aftercare={context?.aftercare}
           busy={busy}
           actions={{

@@ -11,6 +11,7 @@ const participants = [
 function state(over: Partial<PracticeState>): PracticeState {
   return {
     id: 'p1',
+    agreement_id: 'a1',
     status: 'waiting',
     void: false,
     device: 'own',
@@ -21,6 +22,7 @@ function state(over: Partial<PracticeState>): PracticeState {
     paused_by_count: 0,
     resume_consent_count: 0,
     you_consented: false,
+    pause_word: 'amber',
     time_left_seconds: 900,
     seq: 1,
     ...over,
@@ -60,7 +62,7 @@ describe('PracticeView', () => {
   });
 
   it('paused: shows the pause word and "N of M ready to continue", never names', () => {
-    const { root, text } = show(state({ status: 'paused', paused_by_count: 1, resume_consent_count: 1, phase: { index: 2, name: 'Lead the breath', instruction: 'x', giver: 'a', receiver: 'b' } }));
+    const { root, text } = show(state({ status: 'paused', paused_by_count: 1, resume_consent_count: 1, phase: { index: 2, name: 'Lead the breath', instruction: 'x', giver: 'a', receiver: 'b', ends_at: null } }));
     expect(text()).toContain('Paused');
     expect(text()).toContain('1 of 2 ready to continue');
     expect(text()).toContain('amber');

@@ -1,0 +1,596 @@
+#!/usr/bin/env node
+// The contract check: the real server behind two Prism proxies (tests/contract/lib/prism.mjs)
+// and a real flow through them. Four people sign up and log in; every route of
+// docs/openapi.yaml is called with good input (through Prism with --errors, which refuses
+// a request or answer the description does not allow) and with bad input: missing fields,
+// wrong types, unknown ids, a wrong content type, over-long text, no auth, a wrong CSRF
+// token (through Prism without --errors, which forwards anything and reports violations in
+// sl-violations). Any answer the description does not allow fails its check. HEAD, an
+// unknown method and the WebSocket go straight to the server (Prism cannot carry them) and
+// are judged by the same description. The server binary is ATTUNE_BIN (default
+// build/attune). Prints "N passed, N failed"; exits non-zero on any failure.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import WebSocket from 'ws';
+import { repoRoot, runCleanups, startServer } from '../e2e/lib/server.mjs';
+import { Flow } from './lib/checks.mjs';
+import { startPrism } from './lib/prism.mjs';
+import { loadSpec } from './lib/spec.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const logDir = path.join(here, 'artifacts');
+const unique = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
+const email = (who) => `${who}-${unique}@example.test`;
+const PASSWORD = 'a long enough password';
+const MISSING = 'no-such-id-0000000000000000000000';
+
+process.on('SIGINT', async () => {
+  await runCleanups();
+  process.exit(130);
+});
+
+async function main() {
+  const started = Date.now();
+  const spec = loadSpec();
+  // Sign-ups and writes are many here; the login limit stays at its default so that its 429
+  // can be seen.
+  const server = await startServer({
+    logDir,
+    config: 'signup_limit_per_minute = 500\nwrite_limit_per_minute = 2000\n',
+  });
+  const [strict, report] = await Promise.all([
+    startPrism({ upstream: server.baseUrl, errors: true, logDir }),
+    startPrism({ upstream: server.baseUrl, errors: false, logDir }),
+  ]);
+  console.log(`contract: server ${server.baseUrl}, prism --errors ${strict.baseUrl}, prism reporting ${report.baseUrl}`);
+  const flow = new Flow({ spec, strict, report, direct: server.baseUrl });
+  await run(flow);
+  coverage(flow);
+  const passed = flow.results.filter((r) => r.ok).length;
+  const failed = flow.results.length - passed;
+  console.log(`contract: total ${((Date.now() - started) / 1000).toFixed(1)} s; logs in ${path.relative(repoRoot, logDir)}`);
+  return { passed, failed };
+}
+
+/** Every operation must have answered good input and bad input at least once. */
+function coverage(flow) {
+  const all = flow.spec.allOperations();
+  flow.results.push(
+    ...[
+      ['every operation answered good input', all.filter((op) => !flow.good.has(op))],
+      ['every operation answered bad input with a 4xx', all.filter((op) => !flow.bad.has(op))],
+    ].map(([name, missing]) => {
+      const ok = missing.length === 0;
+      console.log(`${ok ? 'ok  ' : 'FAIL'} ${name} (${all.length} operations)`);
+      for (const op of missing) console.log(`     not seen: ${op}`);
+      return { name, ok, problems: missing };
+    }),
+  );
+}
+
+async function run(flow) {
+  const s = {}; // what the flow learns: people, ids
+  const rid = () => s.rid;
+
+  // ---- service and content ------------------------------------------------------------
+  await flow.check('public reads: health, resources, catalogue, exercises', async (t) => {
+    t.status(await t.good('GET', '/healthz'), 200);
+    t.status(await t.good('GET', '/api/v1/resources'), 200);
+    const catalogue = await t.good('GET', '/api/v1/catalogue');
+    t.status(catalogue, 200);
+    const exercises = await t.good('GET', '/api/v1/exercises');
+    t.status(exercises, 200);
+    s.exercise = exercises.body.exercises.find((e) => e.stage === 1);
+    s.items = catalogue.body.items.map((i) => i.id);
+    s.category = catalogue.body.categories[0].id;
+    t.expect(s.exercise && s.exercise.requires.length > 0, 'a stage-1 exercise with required items');
+  });
+
+  await flow.check('public reads: headers over 16 KiB are refused (431)', async (t) => {
+    // Prism's own HTTP server stops at 16 KiB of headers, so these go straight to the server.
+    for (const p of ['/healthz', '/api/v1/resources', '/api/v1/catalogue', '/api/v1/exercises']) {
+      const res = await t.raw('GET', p, { 'X-Padding': 'p'.repeat(20 * 1024) });
+      t.error(res, 431, 'headers_too_large', p);
+      t.judge('GET', p, res);
+    }
+  });
+
+  await flow.check('public reads refuse other methods (405 with Allow)', async (t) => {
+    for (const [method, p] of [
+      ['DELETE', '/api/v1/resources'],
+      ['PUT', '/api/v1/exercises'],
+    ]) {
+      const res = await t.raw(method, p);
+      t.error(res, 405, 'method_not_allowed', `${method} ${p}`);
+      expectAllow(t, `${method} ${p}`, res, spec(t).methodsOf(p));
+    }
+  });
+
+  // ---- accounts ---------------------------------------------------------------------------
+  await flow.check('sign-up: four people', async (t) => {
+    for (const who of ['ana', 'ben', 'cy', 'dee']) {
+      const body = { email: email(who), password: PASSWORD, display_name: who, confirm_adult: true };
+      if (who === 'ana') body.time_zone = 'Europe/Berlin';
+      const res = await t.good('POST', '/api/v1/accounts', { body });
+      t.status(res, 201, who);
+      s[who] = { id: res.body?.id, email: email(who) };
+    }
+  });
+
+  await flow.check('sign-up: bad input', async (t) => {
+    const base = { email: email('x'), password: PASSWORD, display_name: 'X', confirm_adult: true };
+    t.error(await t.bad('POST', '/api/v1/accounts', { body: { email: email('x') }, flagged: true }), 400, 'missing_field', 'missing fields');
+    t.error(await t.bad('POST', '/api/v1/accounts', { body: { ...base, confirm_adult: false }, flagged: true }), 400, 'adult_confirmation_required');
+    t.error(await t.bad('POST', '/api/v1/accounts', { body: { ...base, confirm_adult: 'yes' }, flagged: true }), 400, 'invalid_field', 'confirm_adult as text');
+    t.error(await t.bad('POST', '/api/v1/accounts', { body: { ...base, email: 'nope' } }), 400, 'invalid_email');
+    t.error(await t.bad('POST', '/api/v1/accounts', { body: { ...base, password: 'short' }, flagged: true }), 400, 'weak_password');
+    t.error(await t.bad('POST', '/api/v1/accounts', { body: { ...base, display_name: 'n'.repeat(81) }, flagged: true }), 400, 'field_too_long');
+    t.error(await t.bad('POST', '/api/v1/accounts', { body: { ...base, time_zone: 'Mars/Olympus' } }), 400, 'invalid_time_zone');
+    t.error(await t.bad('POST', '/api/v1/accounts', { body: { ...base, email: s.ana.email } }), 409, 'email_taken');
+    t.error(await t.bad('POST', '/api/v1/accounts', { raw: '[1,2]', flagged: true }), 400, 'invalid_json', 'a JSON array');
+  });
+
+  await flow.check('sign-up: a JSON body sent as text/plain is refused (415) and creates nothing', async (t) => {
+    const body = { email: email('plain'), password: PASSWORD, display_name: 'Plain', confirm_adult: true };
+    const res = await t.bad('POST', '/api/v1/accounts', { raw: JSON.stringify(body), type: 'text/plain', flagged: true });
+    t.error(res, 415, 'unsupported_media_type');
+    const login = await t.bad('POST', '/api/v1/auth/login', { body: { email: body.email, password: PASSWORD } });
+    t.error(login, 401, 'invalid_credentials', 'no account may exist afterwards');
+  });
+
+  await flow.check('log in: each person; a second session for Ana (cookie)', async (t) => {
+    for (const who of ['ana', 'ben', 'cy', 'dee']) {
+      const res = await t.good('POST', '/api/v1/auth/login', { body: { email: s[who].email, password: PASSWORD } });
+      if (!t.status(res, 200, who)) continue;
+      s[who].token = res.body.token;
+      t.expect(/attune_session=[^;]+;.*HttpOnly/.test(res.headers.get('set-cookie') ?? ''), `${who}: the session cookie is set`);
+      t.expect(res.body.account.id === s[who].id, `${who}: the account id is the sign-up's`);
+    }
+    const cookie = await t.good('POST', '/api/v1/auth/login', { body: { email: s.ana.email, password: PASSWORD } });
+    t.status(cookie, 200, 'second session');
+    s.anaCookie = { cookie: cookie.body?.token, csrf: cookie.body?.csrf_token };
+  });
+  const A = () => ({ token: s.ana.token });
+  const B = () => ({ token: s.ben.token });
+  const C = () => ({ token: s.cy.token });
+  const D = () => ({ token: s.dee.token });
+
+  await flow.check('log in: bad input', async (t) => {
+    t.error(await t.bad('POST', '/api/v1/auth/login', { body: { email: s.ana.email, password: 'wrong password here' } }), 401, 'invalid_credentials');
+    t.error(await t.bad('POST', '/api/v1/auth/login', { body: { email: s.ana.email }, flagged: true }), 400, 'missing_field');
+    t.error(await t.bad('POST', '/api/v1/auth/login', { body: { email: 42, password: PASSWORD }, flagged: true }), 400, 'invalid_field');
+  });
+
+  await flow.check('log in: the eleventh attempt in a minute is rate limited (429, Retry-After)', async (t) => {
+    const who = { email: email('guesser'), password: 'not the password' };
+    // Windows are whole minutes: should one end mid-way, the count starts again, so up to
+    // 21 attempts, and the first 10 of a window are answered 401.
+    let last;
+    let attempts = 0;
+    do {
+      last = await t.bad('POST', '/api/v1/auth/login', { body: who });
+      attempts++;
+    } while (last.status === 401 && attempts < 21);
+    t.expect(attempts >= 11, `limited after only ${attempts} attempts`);
+    t.error(last, 429, 'rate_limited');
+    t.expect(Number(last.headers.get('retry-after')) >= 1, `Retry-After should be seconds, got ${last.headers.get('retry-after')}`);
+  });
+
+  await flow.check('sessions and profile', async (t) => {
+    const sessions = await t.good('GET', '/api/v1/auth/sessions', { auth: A() });
+    t.status(sessions, 200);
+    t.expect(sessions.body?.sessions?.length === 2, 'Ana has two sessions');
+    const me = await t.good('GET', '/api/v1/me', { auth: A() });
+    t.status(me, 200);
+    t.expect(me.body?.time_zone === 'Europe/Berlin', 'the time zone given at sign-up');
+    t.status(await t.good('GET', '/api/v1/me', { auth: { cookie: s.anaCookie.cookie } }), 200, 'with the cookie');
+  });
+
+  await flow.check('sessions and profile: no auth, a bad token', async (t) => {
+    t.error(await t.bad('GET', '/api/v1/me', { flagged: true }), 401, 'unauthenticated', 'no auth');
+    t.error(await t.bad('GET', '/api/v1/me', { auth: { token: 'not-a-token' } }), 401, 'unauthenticated', 'bad token');
+    t.error(await t.bad('GET', '/api/v1/auth/sessions', { flagged: true }), 401, 'unauthenticated');
+    t.error(await t.bad('DELETE', '/api/v1/auth/sessions', { flagged: true }), 401, 'unauthenticated');
+    t.error(await t.bad('POST', '/api/v1/auth/logout', { flagged: true }), 401, 'unauthenticated');
+    t.error(await t.bad('GET', '/api/v1/me/export', { flagged: true }), 401, 'unauthenticated');
+  });
+
+  await flow.check('HEAD on API paths: 405 with Allow naming the path\'s methods', async (t) => {
+    for (const p of ['/api/v1/me', '/api/v1/relationships', '/api/v1/resources']) {
+      const res = await t.raw('HEAD', p, { Authorization: `Bearer ${s.ana.token}` });
+      t.status(res, 405, `HEAD ${p}`);
+      expectAllow(t, `HEAD ${p}`, res, spec(t).methodsOf(p));
+    }
+  });
+
+  await flow.check('password change', async (t) => {
+    const p = '/api/v1/me/password';
+    t.error(await t.bad('POST', p, { auth: D(), body: { current_password: 'wrong password here', new_password: 'another long password' } }), 401, 'invalid_credentials');
+    t.error(await t.bad('POST', p, { auth: D(), body: { current_password: PASSWORD, new_password: 'short' }, flagged: true }), 400, 'weak_password');
+    t.error(await t.bad('POST', p, { auth: D(), body: { current_password: PASSWORD }, flagged: true }), 400, 'missing_field');
+    t.status(await t.good('POST', p, { auth: D(), body: { current_password: PASSWORD, new_password: 'another long password' } }), 204);
+    const again = await t.good('POST', '/api/v1/auth/login', { body: { email: s.dee.email, password: 'another long password' } });
+    t.status(again, 200, 'log in with the new password');
+  });
+
+  // ---- relationships ----------------------------------------------------------------------
+  await flow.check('relationships: create, list, read', async (t) => {
+    const res = await t.good('POST', '/api/v1/relationships', { auth: A(), body: { name: 'Us' } });
+    t.status(res, 201);
+    s.rid = res.body?.id;
+    const second = await t.good('POST', '/api/v1/relationships', { auth: A(), body: { name: 'Just me' } });
+    s.rid2 = second.body?.id;
+    t.status(await t.good('GET', '/api/v1/relationships', { auth: A() }), 200);
+    t.status(await t.good('GET', `/api/v1/relationships/${rid()}`, { auth: A() }), 200);
+  });
+
+  await flow.check('relationships: bad input, unknown ids, not a member', async (t) => {
+    t.error(await t.bad('POST', '/api/v1/relationships', { auth: A(), body: {}, flagged: true }), 400, 'missing_field');
+    t.error(await t.bad('POST', '/api/v1/relationships', { auth: A(), body: { name: 5 }, flagged: true }), 400, 'invalid_field');
+    t.error(await t.bad('POST', '/api/v1/relationships', { auth: A(), body: { name: 'n'.repeat(81) }, flagged: true }), 400, 'field_too_long');
+    t.error(await t.bad('POST', '/api/v1/relationships', { auth: A(), raw: '{"name":', flagged: false }), 400, 'invalid_json', 'broken JSON');
+    t.error(await t.bad('GET', `/api/v1/relationships/${MISSING}`, { auth: A() }), 404, 'not_found');
+    t.error(await t.bad('GET', `/api/v1/relationships/${rid()}`, { auth: D() }), 404, 'not_found', 'an outsider');
+    t.error(await t.bad('GET', '/api/v1/relationships', { flagged: true }), 401, 'unauthenticated');
+    t.error(await t.bad('GET', `/api/v1/relationships/${'x'.repeat(129)}`, { auth: A(), flagged: true }), 404, 'not_found', 'an id over 128 bytes');
+  });
+
+  await flow.check('cookie writes need the right X-CSRF-Token', async (t) => {
+    const { cookie, csrf } = s.anaCookie;
+    t.error(await t.bad('POST', '/api/v1/relationships', { auth: { cookie }, body: { name: 'No CSRF' }, flagged: true }), 403, 'csrf_token_invalid', 'no token');
+    t.error(await t.bad('POST', '/api/v1/relationships', { auth: { cookie, csrf: 'wrong' }, body: { name: 'Wrong CSRF' } }), 403, 'csrf_token_invalid', 'wrong token');
+    t.status(await t.good('POST', '/api/v1/relationships', { auth: { cookie, csrf }, body: { name: 'With CSRF' } }), 201, 'right token');
+    t.status(await t.good('GET', '/api/v1/relationships', { auth: { cookie } }), 200, 'a read needs none');
+  });
+
+  await flow.check('a body that is not application/json changes nothing (415)', async (t) => {
+    const before = (await t.good('GET', '/api/v1/relationships', { auth: A() })).body?.relationships.length;
+    for (const type of ['text/plain', 'application/x-www-form-urlencoded']) {
+      const res = await t.bad('POST', '/api/v1/relationships', { auth: A(), raw: '{"name":"Sneaky"}', type, flagged: true });
+      t.error(res, 415, 'unsupported_media_type', type);
+    }
+    const after = (await t.good('GET', '/api/v1/relationships', { auth: A() })).body?.relationships.length;
+    t.expect(before === after, `no relationship may be created: ${before} before, ${after} after`);
+    const charset = await t.good('POST', '/api/v1/relationships', { auth: A(), body: { name: 'Charset' }, type: 'application/json; charset=utf-8' });
+    t.status(charset, 201, 'application/json; charset=utf-8 is JSON');
+  });
+
+  await flow.check('a body over 1 MiB is refused (413)', async (t) => {
+    const res = await t.bad('POST', '/api/v1/relationships', { auth: A(), raw: JSON.stringify({ name: 'x'.repeat(1100 * 1024) }), flagged: true });
+    t.error(res, 413, 'body_too_large');
+  });
+
+  await flow.check('idempotency: a replay, a reused key, an over-long key', async (t) => {
+    const key = `contract-${unique}`;
+    const first = await t.good('POST', '/api/v1/relationships', { auth: A(), body: { name: 'Keyed' }, headers: { 'Idempotency-Key': key } });
+    t.status(first, 201);
+    const replay = await t.good('POST', '/api/v1/relationships', { auth: A(), body: { name: 'Keyed' }, headers: { 'Idempotency-Key': key } });
+    t.status(replay, 201, 'replay');
+    t.expect(replay.body?.id === first.body?.id, 'the replay returns the first id');
+    t.error(await t.bad('POST', '/api/v1/relationships', { auth: A(), body: { name: 'Other' }, headers: { 'Idempotency-Key': key } }), 422, 'idempotency_key_reused');
+    t.error(await t.bad('POST', '/api/v1/relationships', { auth: A(), body: { name: 'Long key' }, headers: { 'Idempotency-Key': 'k'.repeat(129) }, flagged: true }), 400, 'invalid_field');
+  });
+
+  await flow.check('invites: create, accept (active, pending), approve', async (t) => {
+    const code1 = await t.good('POST', `/api/v1/relationships/${rid()}/invites`, { auth: A() });
+    t.status(code1, 201);
+    const ben = await t.good('POST', '/api/v1/invites/accept', { auth: B(), body: { code: code1.body?.code } });
+    t.status(ben, 200);
+    t.expect(ben.body?.status === 'active', 'Ben is active at once');
+    const code2 = await t.good('POST', `/api/v1/relationships/${rid()}/invites`, { auth: A() });
+    const cy = await t.good('POST', '/api/v1/invites/accept', { auth: C(), body: { code: code2.body?.code } });
+    t.status(cy, 200);
+    t.expect(cy.body?.status === 'pending', 'Cy waits for Ben');
+    const detail = await t.good('GET', `/api/v1/relationships/${rid()}`, { auth: B() });
+    t.expect(detail.body?.pending?.some((p) => p.id === s.cy.id && p.you_approved === false), 'Ben sees Cy pending');
+    const approve = await t.good('POST', `/api/v1/relationships/${rid()}/members/${s.cy.id}/approve`, { auth: B() });
+    t.status(approve, 200);
+    t.expect(approve.body?.status === 'active', 'Cy is active once Ben approved');
+    s.usedCode = code1.body?.code;
+  });
+
+  await flow.check('invites: bad input', async (t) => {
+    t.error(await t.bad('POST', '/api/v1/invites/accept', { auth: D(), body: { code: s.usedCode } }), 409, 'invite_invalid', 'a used code');
+    t.error(await t.bad('POST', '/api/v1/invites/accept', { auth: D(), body: {}, flagged: true }), 400, 'missing_field');
+    t.error(await t.bad('POST', '/api/v1/invites/accept', { auth: D(), body: { code: 'c'.repeat(300) }, flagged: true }), 400, 'field_too_long');
+    const code = await t.good('POST', `/api/v1/relationships/${rid()}/invites`, { auth: A() });
+    t.error(await t.bad('POST', '/api/v1/invites/accept', { auth: B(), body: { code: code.body?.code } }), 409, 'already_member');
+    t.error(await t.bad('POST', `/api/v1/relationships/${MISSING}/invites`, { auth: A() }), 404, 'not_found');
+    t.error(await t.bad('POST', `/api/v1/relationships/${rid()}/members/${MISSING}/approve`, { auth: A() }), 404, 'not_found');
+  });
+
+  await flow.check('leave and "I feel pressured"', async (t) => {
+    t.status(await t.good('POST', `/api/v1/relationships/${rid()}/leave`, { auth: C() }), 204);
+    t.error(await t.bad('GET', `/api/v1/relationships/${rid()}`, { auth: C() }), 404, 'not_found', 'after leaving');
+    t.error(await t.bad('POST', `/api/v1/relationships/${rid()}/leave`, { auth: C() }), 404, 'not_found', 'leaving twice');
+    const pressured = await t.good('POST', `/api/v1/relationships/${s.rid2}/pressured`, { auth: A() });
+    t.status(pressured, 200);
+    t.expect(pressured.body?.resources?.entries?.length > 0, 'the resources carry entries');
+    t.error(await t.bad('POST', `/api/v1/relationships/${MISSING}/pressured`, { auth: A() }), 404, 'not_found');
+  });
+
+  // ---- intake -------------------------------------------------------------------------------
+  await flow.check('intake: write, list, share, delete', async (t) => {
+    const base = `/api/v1/relationships/${rid()}/intake`;
+    const res = await t.good('POST', base, { auth: A(), body: { kind: 'safe', text: 'A quiet evening.' } });
+    t.status(res, 201);
+    s.entry = res.body?.id;
+    t.status(await t.good('GET', base, { auth: A() }), 200);
+    const shared = await t.good('PUT', `/api/v1/intake/${s.entry}`, { auth: A(), body: { visibility: 'partners' } });
+    t.status(shared, 200);
+    const seen = await t.good('GET', base, { auth: B() });
+    t.expect(seen.body?.entries?.some((e) => e.id === s.entry && !e.mine && e.author_name === 'ana'), 'Ben sees the shared entry with its author');
+    const gone = await t.good('POST', base, { auth: A(), body: { kind: 'hurt', text: 'To delete.', visibility: 'private' } });
+    t.status(await t.good('DELETE', `/api/v1/intake/${gone.body?.id}`, { auth: A() }), 204);
+  });
+
+  await flow.check('intake: bad input, unknown ids, someone else\'s entry', async (t) => {
+    const base = `/api/v1/relationships/${rid()}/intake`;
+    t.error(await t.bad('POST', base, { auth: A(), body: { kind: 'wish', text: 'x' }, flagged: true }), 400, 'invalid_field');
+    t.error(await t.bad('POST', base, { auth: A(), body: { kind: 'safe' }, flagged: true }), 400, 'missing_field');
+    t.error(await t.bad('POST', base, { auth: A(), body: { kind: 'safe', text: 't'.repeat(4001) }, flagged: true }), 400, 'field_too_long');
+    t.error(await t.bad('POST', base, { auth: A(), body: { kind: 'safe', text: 'x', visibility: 'everyone' }, flagged: true }), 400, 'invalid_visibility');
+    t.error(await t.bad('POST', `/api/v1/relationships/${MISSING}/intake`, { auth: A(), body: { kind: 'safe', text: 'x' } }), 404, 'not_found');
+    t.error(await t.bad('GET', `/api/v1/relationships/${MISSING}/intake`, { auth: A() }), 404, 'not_found');
+    t.error(await t.bad('PUT', `/api/v1/intake/${s.entry}`, { auth: A(), body: { visibility: 'everyone' }, flagged: true }), 400, 'invalid_visibility');
+    t.error(await t.bad('PUT', `/api/v1/intake/${s.entry}`, { auth: B(), body: { text: 'Not mine.' } }), 404, 'not_found', "Ben edits Ana's entry");
+    t.error(await t.bad('DELETE', `/api/v1/intake/${MISSING}`, { auth: A() }), 404, 'not_found');
+  });
+
+  // ---- boundaries -----------------------------------------------------------------------------
+  await flow.check('boundaries: catalogue, answers, history, shared view', async (t) => {
+    t.status(await t.good('GET', `/api/v1/relationships/${rid()}/catalogue`, { auth: A() }), 200);
+    for (const who of [A(), B()]) {
+      for (const item of s.exercise.requires) {
+        const res = await t.good('PUT', `/api/v1/relationships/${rid()}/boundaries/mine/${item}`, { auth: who, body: { answer: 'yes', note: 'gently' } });
+        t.status(res, 200, item);
+      }
+    }
+    s.notMutual = s.items.find((i) => !s.exercise.requires.includes(i));
+    t.status(await t.good('PUT', `/api/v1/relationships/${rid()}/boundaries/mine/${s.notMutual}`, { auth: A(), body: { answer: 'maybe' } }), 200);
+    const mine = await t.good('GET', `/api/v1/relationships/${rid()}/boundaries/mine`, { auth: A() });
+    t.expect(mine.body?.answers?.length === s.exercise.requires.length + 1, 'my answers are all there');
+    t.status(await t.good('GET', `/api/v1/relationships/${rid()}/boundaries/mine/history`, { auth: A() }), 200);
+    const shared = await t.good('GET', `/api/v1/relationships/${rid()}/boundaries/shared`, { auth: A() });
+    t.expect(shared.body?.items?.length === s.exercise.requires.length, 'only the mutual items are shared');
+    t.status(await t.good('GET', `/api/v1/relationships/${rid()}/boundaries/shared?with=${s.ana.id},${s.ben.id}`, { auth: A() }), 200, 'a named group');
+  });
+
+  await flow.check('boundaries: bad input', async (t) => {
+    const item = (id) => `/api/v1/relationships/${rid()}/boundaries/mine/${id}`;
+    t.error(await t.bad('PUT', item(s.items[0]), { auth: A(), body: { answer: 'perhaps' }, flagged: true }), 400, 'invalid_answer');
+    t.error(await t.bad('PUT', item(s.items[0]), { auth: A(), body: {}, flagged: true }), 400, 'missing_field');
+    t.error(await t.bad('PUT', item(s.items[0]), { auth: A(), body: { answer: 'yes', note: 'n'.repeat(501) }, flagged: true }), 400, 'field_too_long');
+    t.error(await t.bad('PUT', item('no-such-item'), { auth: A(), body: { answer: 'yes' } }), 404, 'not_found');
+    t.error(await t.bad('GET', `/api/v1/relationships/${MISSING}/boundaries/mine`, { auth: A() }), 404, 'not_found');
+    t.error(await t.bad('GET', `/api/v1/relationships/${rid()}/boundaries/mine/history`, { auth: D() }), 404, 'not_found');
+    t.error(await t.bad('GET', `/api/v1/relationships/${rid()}/catalogue`, { auth: D() }), 404, 'not_found');
+    t.error(await t.bad('GET', `/api/v1/relationships/${rid()}/boundaries/shared?with=${s.ana.id}`, { auth: A() }), 422, 'invalid_group', 'a group of one');
+    t.error(await t.bad('GET', `/api/v1/relationships/${rid()}/boundaries/shared?with=${s.ana.id},${s.dee.id}`, { auth: A() }), 422, 'invalid_group', 'an outsider in the group');
+  });
+
+  await flow.check('custom items: create, propose', async (t) => {
+    const res = await t.good('POST', `/api/v1/relationships/${rid()}/boundary-items`, { auth: A(), body: { category: s.category, label: 'Tea first' } });
+    t.status(res, 201);
+    s.custom = res.body?.id;
+    t.expect(String(s.custom).startsWith('custom-'), 'a custom id');
+    const proposed = await t.good('POST', `/api/v1/boundary-items/${s.custom}/propose`, { auth: A() });
+    t.status(proposed, 200);
+  });
+
+  await flow.check('custom items: bad input', async (t) => {
+    const p = `/api/v1/relationships/${rid()}/boundary-items`;
+    t.error(await t.bad('POST', p, { auth: A(), body: { category: 'no-such-category', label: 'x' } }), 400, 'invalid_field');
+    t.error(await t.bad('POST', p, { auth: A(), body: { category: s.category }, flagged: true }), 400, 'missing_field');
+    t.error(await t.bad('POST', p, { auth: A(), body: { category: s.category, label: 'l'.repeat(81) }, flagged: true }), 400, 'field_too_long');
+    t.error(await t.bad('POST', `/api/v1/boundary-items/${s.custom}/propose`, { auth: B() }), 404, 'not_found', "Ben proposes Ana's item");
+    t.error(await t.bad('POST', `/api/v1/boundary-items/${MISSING}/propose`, { auth: A() }), 404, 'not_found');
+  });
+
+  // ---- agreements ------------------------------------------------------------------------------
+  const terms = (over = {}) => ({
+    exercise_id: s.exercise.id,
+    items: [...s.exercise.requires],
+    time_limit_minutes: 20,
+    pause_word: 'amber',
+    aftercare: 'Tea.',
+    ...over,
+  });
+
+  await flow.check('agreements: draft, list, read, new version, versions, sign', async (t) => {
+    const res = await t.good('POST', `/api/v1/relationships/${rid()}/agreements`, { auth: A(), body: terms() });
+    t.status(res, 201);
+    s.aid = res.body?.id;
+    t.status(await t.good('GET', `/api/v1/relationships/${rid()}/agreements`, { auth: B() }), 200);
+    t.status(await t.good('GET', `/api/v1/agreements/${s.aid}`, { auth: B() }), 200);
+    const v2 = await t.good('PUT', `/api/v1/agreements/${s.aid}`, { auth: A(), body: terms({ time_limit_minutes: 15, role_order: [s.ben.id, s.ana.id] }) });
+    t.status(v2, 200);
+    t.expect(v2.body?.version === 2, 'version 2');
+    const versions = await t.good('GET', `/api/v1/agreements/${s.aid}/versions`, { auth: A() });
+    t.expect(versions.body?.versions?.length === 2, 'two versions');
+    const a = await t.good('POST', `/api/v1/agreements/${s.aid}/sign`, { auth: A(), body: { version: 2 } });
+    t.expect(a.body?.status === 'draft', 'a draft until everyone signed');
+    const b = await t.good('POST', `/api/v1/agreements/${s.aid}/sign`, { auth: B(), body: { version: 2 } });
+    t.expect(b.body?.status === 'signed', 'signed by both');
+    const read = await t.good('GET', `/api/v1/agreements/${s.aid}`, { auth: A() });
+    t.expect(read.body?.signature_count === 2 && read.body?.you_signed === true, 'counts, and my own signature');
+    const draft = await t.good('POST', `/api/v1/relationships/${rid()}/agreements`, { auth: A(), body: terms() });
+    s.draft = draft.body?.id;
+  });
+
+  await flow.check('agreements: bad input, rules, unknown ids', async (t) => {
+    const p = `/api/v1/relationships/${rid()}/agreements`;
+    t.error(await t.bad('POST', p, { auth: A(), body: terms({ time_limit_minutes: 4 }), flagged: true }), 400, 'invalid_field', 'a time limit under 5');
+    t.error(await t.bad('POST', p, { auth: A(), body: terms({ time_limit_minutes: '20' }), flagged: true }), 400, 'invalid_field', 'a time limit as text');
+    const { exercise_id: _, ...noExercise } = terms();
+    t.error(await t.bad('POST', p, { auth: A(), body: noExercise, flagged: true }), 400, 'missing_field');
+    t.error(await t.bad('POST', p, { auth: A(), body: terms({ items: [...s.exercise.requires, s.notMutual] }) }), 422, 'item_not_mutual');
+    t.error(await t.bad('POST', p, { auth: A(), body: terms({ items: [s.exercise.requires[0]] }) }), 422, 'exercise_item_missing');
+    t.error(await t.bad('POST', p, { auth: A(), body: terms({ pause_word: 'w'.repeat(65) }), flagged: true }), 400, 'field_too_long');
+    t.error(await t.bad('POST', `/api/v1/relationships/${MISSING}/agreements`, { auth: A(), body: terms() }), 404, 'not_found');
+    t.error(await t.bad('GET', `/api/v1/relationships/${rid()}/agreements`, { auth: D() }), 404, 'not_found');
+    t.error(await t.bad('GET', `/api/v1/agreements/${MISSING}`, { auth: A() }), 404, 'not_found');
+    t.error(await t.bad('GET', `/api/v1/agreements/${s.aid}/versions`, { auth: D() }), 404, 'not_found');
+    t.error(await t.bad('PUT', `/api/v1/agreements/${s.aid}`, { auth: A(), body: { items: [] }, flagged: true }), 400, 'missing_field');
+    t.error(await t.bad('POST', `/api/v1/agreements/${s.aid}/sign`, { auth: A(), body: { version: 1 } }), 409, 'stale_version');
+    t.error(await t.bad('POST', `/api/v1/agreements/${s.aid}/sign`, { auth: A(), body: { version: 'two' }, flagged: true }), 400, 'invalid_field');
+    t.error(await t.bad('POST', `/api/v1/agreements/${s.aid}/sign`, { auth: A(), body: {}, flagged: true }), 400, 'missing_field');
+  });
+
+  // ---- practices --------------------------------------------------------------------------------
+  await flow.check('practice: start, ready, pause, resume, read, list', async (t) => {
+    const res = await t.good('POST', `/api/v1/agreements/${s.aid}/practices`, { auth: A(), body: { device: 'own' } });
+    t.status(res, 201);
+    s.pid = res.body?.id;
+    const pp = `/api/v1/practices/${s.pid}`;
+    t.expect((await t.good('POST', `${pp}/ready`, { auth: A() })).body?.status === 'waiting', 'waiting for Ben');
+    t.expect((await t.good('POST', `${pp}/ready`, { auth: B() })).body?.status === 'running', 'running once both are ready');
+    const paused = await t.good('POST', `${pp}/pause`, { auth: B() });
+    t.expect(paused.body?.status === 'paused' && paused.body?.paused_by_count === 1, 'paused, counted');
+    await t.good('POST', `${pp}/resume`, { auth: A() });
+    t.expect((await t.good('POST', `${pp}/resume`, { auth: B() })).body?.status === 'running', 'running again');
+    t.status(await t.good('GET', pp, { auth: A() }), 200);
+    t.status(await t.good('GET', `/api/v1/relationships/${rid()}/practices`, { auth: A() }), 200);
+  });
+
+  await flow.check('practice: the live WebSocket (frames as LiveServerMessage; refusals as described)', async (t) => {
+    const pp = `/api/v1/practices/${s.pid}`;
+    const ticket = await t.good('POST', `${pp}/tickets`, { auth: A() });
+    t.status(ticket, 201);
+    const validate = spec(t).schemaValidator('LiveServerMessage');
+    const frames = await liveExchange(`${flow.direct.replace('http', 'ws')}${pp}/live?ticket=${encodeURIComponent(ticket.body?.ticket)}`, [
+      { type: 'ping', t: 7 },
+      { type: 'dance' },
+      { type: 'pause' },
+    ]);
+    const types = frames.map((f) => f.type);
+    t.expect(types[0] === 'state', `the first frame is the state, got ${types.join(', ')}`);
+    t.expect(frames.some((f) => f.type === 'pong' && f.t === 7), 'the ping is answered with its t');
+    t.expect(frames.some((f) => f.type === 'error' && f.error?.code === 'invalid_json'), 'an unknown type is answered with an error');
+    t.expect(frames.some((f) => f.type === 'state' && f.state?.status === 'paused'), 'a pause over the socket sends the new state');
+    if (frames.length) t.flow.record('GET', `${pp}/live`, 101);
+    for (const frame of frames) {
+      const problems = validate(frame);
+      t.expect(problems.length === 0, `frame ${JSON.stringify(frame).slice(0, 120)} is not a LiveServerMessage: ${problems.join('; ')}`);
+    }
+    const upgrade = {
+      Connection: 'Upgrade',
+      Upgrade: 'websocket',
+      'Sec-WebSocket-Version': '13',
+      'Sec-WebSocket-Key': 'dGhlIHNhbXBsZSBub25jZQ==',
+    };
+    const used = await t.raw('GET', `${pp}/live?ticket=${encodeURIComponent(ticket.body?.ticket)}`, upgrade);
+    t.error(used, 401, 'invalid_ticket', 'a used ticket');
+    t.judge('GET', `${pp}/live`, used);
+    const foreign = await t.good('POST', `/api/v1/practices/${s.pid}/tickets`, { auth: D() });
+    t.error(foreign, 404, 'not_found', 'a ticket for an outsider');
+  });
+
+  await flow.check('practice: bad input and state conflicts', async (t) => {
+    const pp = `/api/v1/practices/${s.pid}`;
+    t.error(await t.bad('POST', `${pp}/ready`, { auth: A(), body: { on_behalf_of: [s.ben.id] } }), 400, 'invalid_field', 'on_behalf_of on an own device');
+    t.error(await t.bad('POST', `${pp}/resume`, { auth: A(), body: { on_behalf_of: 'ben' }, flagged: true }), 400, 'invalid_field', 'on_behalf_of not a list');
+    t.error(await t.bad('POST', `/api/v1/agreements/${s.aid}/practices`, { auth: A(), body: { device: 'phone' }, flagged: true }), 400, 'invalid_field');
+    t.error(await t.bad('POST', `/api/v1/agreements/${s.draft}/practices`, { auth: A(), body: { device: 'own' } }), 409, 'agreement_not_signed');
+    t.error(await t.bad('GET', `/api/v1/practices/${MISSING}`, { auth: A() }), 404, 'not_found');
+    t.error(await t.bad('GET', pp, { auth: D() }), 404, 'not_found', 'an outsider');
+    t.error(await t.bad('GET', `/api/v1/relationships/${MISSING}/practices`, { auth: A() }), 404, 'not_found');
+    t.error(await t.bad('POST', `/api/v1/practices/${MISSING}/pause`, { auth: A() }), 404, 'not_found');
+    t.error(await t.bad('POST', `/api/v1/practices/${MISSING}/tickets`, { auth: A() }), 404, 'not_found');
+    const ended = await t.good('POST', `${pp}/end`, { auth: A() });
+    t.expect(ended.body?.status === 'ended', 'ended');
+    t.error(await t.bad('POST', `${pp}/ready`, { auth: B() }), 409, 'practice_ended');
+    t.error(await t.bad('POST', `${pp}/resume`, { auth: B() }), 409, 'practice_ended');
+    t.error(await t.bad('POST', `/api/v1/practices/${MISSING}/end`, { auth: A() }), 404, 'not_found');
+  });
+
+  await flow.check('withdraw: the agreement becomes void', async (t) => {
+    const res = await t.good('POST', `/api/v1/agreements/${s.draft}/withdraw`, { auth: B() });
+    t.expect(res.body?.status === 'void', 'void');
+    t.error(await t.bad('PUT', `/api/v1/agreements/${s.draft}`, { auth: A(), body: terms() }), 409, 'agreement_void');
+    t.error(await t.bad('POST', `/api/v1/agreements/${s.draft}/sign`, { auth: A(), body: { version: 1 } }), 409, 'agreement_void');
+    t.error(await t.bad('POST', `/api/v1/agreements/${MISSING}/withdraw`, { auth: A() }), 404, 'not_found');
+  });
+
+  // ---- my data, other sessions, deletion ---------------------------------------------------------
+  await flow.check('export: everything Ana wrote, as a download', async (t) => {
+    const res = await t.good('GET', '/api/v1/me/export', { auth: A() });
+    t.status(res, 200);
+    t.expect(/attachment/.test(res.headers.get('content-disposition') ?? ''), 'offered as a download');
+    const us = res.body?.relationships?.find((r) => r.id === rid());
+    t.expect(us?.my_entries?.some((e) => e.id === s.entry), 'my intake entry');
+    t.expect(us?.my_custom_items?.some((i) => i.id === s.custom), 'my custom item');
+    t.expect(us?.agreements?.some((a) => a.id === s.aid && a.my_signatures.length === 1), 'my signature');
+  });
+
+  await flow.check('sessions: end the others, then log out', async (t) => {
+    t.error(await t.bad('DELETE', '/api/v1/auth/sessions', { auth: { cookie: s.anaCookie.cookie, csrf: 'wrong' } }), 403, 'csrf_token_invalid');
+    t.status(await t.good('DELETE', '/api/v1/auth/sessions', { auth: A() }), 204);
+    t.error(await t.bad('GET', '/api/v1/me', { auth: { cookie: s.anaCookie.cookie } }), 401, 'unauthenticated', 'the other session is over');
+    const out = await t.good('POST', '/api/v1/auth/logout', { auth: C() });
+    t.status(out, 204);
+    t.expect(/Max-Age=0/.test(out.headers.get('set-cookie') ?? ''), 'the cookie is cleared');
+    t.error(await t.bad('GET', '/api/v1/me', { auth: C() }), 401, 'unauthenticated', 'after logout');
+  });
+
+  await flow.check('account deletion', async (t) => {
+    t.error(await t.bad('DELETE', '/api/v1/me', { auth: D(), body: { password: 'wrong password here' } }), 401, 'invalid_credentials');
+    t.error(await t.bad('DELETE', '/api/v1/me', { auth: D(), body: {}, flagged: true }), 400, 'missing_field');
+    t.status(await t.good('DELETE', '/api/v1/me', { auth: D(), body: { password: 'another long password' } }), 204);
+    t.error(await t.bad('GET', '/api/v1/me', { auth: D() }), 401, 'unauthenticated', 'the account is gone');
+  });
+}
+
+const spec = (t) => t.flow.spec;
+
+/** Allow names exactly the methods the description gives the path, in any order. */
+function expectAllow(t, what, res, methods) {
+  const allow = (res.headers.allow ?? '')
+    .split(',')
+    .map((m) => m.trim().toUpperCase())
+    .filter(Boolean)
+    .sort();
+  const want = [...methods].sort();
+  t.expect(
+    allow.join(',') === want.join(','),
+    `${what}: Allow should name ${want.join(', ')}, got ${res.headers.allow === undefined ? 'no Allow header' : JSON.stringify(res.headers.allow)}`,
+  );
+}
+
+/** Opens the socket, sends each message once the first state arrived, collects frames for a moment. */
+function liveExchange(url, messages, settleMs = 800) {
+  return new Promise((resolve, reject) => {
+    const frames = [];
+    const ws = new WebSocket(url);
+    const timer = setTimeout(() => {
+      ws.terminate();
+      reject(new Error(`no state within 10 s on ${url.replace(/ticket=[^&]+/, 'ticket=…')}`));
+    }, 10000);
+    ws.on('message', (data) => {
+      frames.push(JSON.parse(String(data)));
+      if (frames.length === 1) {
+        clearTimeout(timer);
+        for (const m of messages) ws.send(JSON.stringify(m));
+        setTimeout(() => ws.close(1000), settleMs);
+      }
+    });
+    ws.on('close', () => resolve(frames));
+    ws.on('error', (err) => {
+      clearTimeout(timer);
+      reject(err);
+    });
+  });
+}
+
+let exitCode = 1;
+try {
+  const { passed, failed } = await main();
+  console.log(`${passed} passed, ${failed} failed`);
+  exitCode = failed ? 1 : 0;
+} catch (err) {
+  console.error(`contract: ${err?.stack ?? err}`);
+  console.log('0 passed, 1 failed');
+} finally {
+  await runCleanups();
+}
+process.exit(exitCode);
