@@ -6,6 +6,7 @@
 #include "app/app_config.h"
 #include "content/content_library.h"
 #include "app/keyring.h"
+#include "app/policy/policy.h"
 #include "app/practice/practice_events.h"
 #include "base/clock.h"
 #include "crypto/vault.h"
@@ -21,6 +22,7 @@ struct Context {
   AppConfig config;
   Keyring keyring{vault};
   PracticeEvents* practice_events = nullptr;  // set by the live layer
+  policy::Policy policy{};
 
   void notify_practices(const std::vector<std::string>& practice_ids) const {
     if (!practice_events) return;
