@@ -13,8 +13,10 @@ enum class ErrorKind {
   kUnauthenticated,  // 401
   kForbidden,        // 403 (only where existence is already known to the caller)
   kNotFound,         // 404, also "not yours": existence is never leaked
+  kMethodNotAllowed,  // 405 (with an Allow header)
   kConflict,         // 409
   kTooLarge,         // 413
+  kUnsupportedMediaType,  // 415
   kRuleViolated,     // 422
   kRateLimited,      // 429
   kBusy,             // 503
@@ -41,7 +43,7 @@ enum class ErrorKind {
   X(origin_not_allowed, kForbidden)               \
   X(forbidden, kForbidden)                        \
   X(not_found, kNotFound)                         \
-  X(method_not_allowed, kNotFound)                \
+  X(method_not_allowed, kMethodNotAllowed)                \
   X(email_taken, kConflict)                       \
   X(conflict, kConflict)                          \
   X(stale_version, kConflict)                     \
@@ -62,7 +64,8 @@ enum class ErrorKind {
   X(rate_limited, kRateLimited)                   \
   X(busy, kBusy)                                  \
   X(internal, kInternal)                          \
-  X(idempotency_outcome_unknown, kConflict)
+  X(idempotency_outcome_unknown, kConflict)       \
+  X(unsupported_media_type, kUnsupportedMediaType)
 
 enum class ErrorCode {
 #define ATTUNE_ERROR_ENUM(code, kind) code,

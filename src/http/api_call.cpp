@@ -110,11 +110,17 @@ Response error_response(const base::Error& error) {
     case base::ErrorKind::kNotFound:
       status = 404;
       break;
+    case base::ErrorKind::kMethodNotAllowed:
+      status = 405;
+      break;
     case base::ErrorKind::kConflict:
       status = 409;
       break;
     case base::ErrorKind::kTooLarge:
       status = 413;
+      break;
+    case base::ErrorKind::kUnsupportedMediaType:
+      status = 415;
       break;
     case base::ErrorKind::kRuleViolated:
       status = 422;
@@ -129,7 +135,6 @@ Response error_response(const base::Error& error) {
       status = 500;
       break;
   }
-  if (error.code == base::ErrorCode::method_not_allowed) status = 405;
   auto response = Response::error(status, base::code_name(error.code), error.message);
   if (error.retry_after_seconds > 0) {
     response.set_header("Retry-After", std::to_string(error.retry_after_seconds));

@@ -2,6 +2,11 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
+#include <cctype>
+#include <string>
+#include <vector>
+
 #include "core/email.h"
 #include "http/routes.h"
 #include "store/database.h"
@@ -29,6 +34,25 @@ std::string cookie_value(const std::string& header, std::string_view name) {
 
 bool is_write(std::string_view method) { return method != "GET" && method != "HEAD"; }
 
+// application/json, with or without parameters such as a charset; any letter case.
+bool is_json(std::string_view content_type) {
+  content_type = content_type.substr(0, content_type.find(';'));
+  while (!content_type.empty() && content_type.back() == ' ') content_type.remove_suffix(1);
+  constexpr std::string_view kJson = "application/json";
+  return content_type.size() == kJson.size() &&
+         std::equal(content_type.begin(), content_type.end(), kJson.begin(),
+                    [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == b; });
+}
+
+std::string join(const std::vector<std::string>& parts, std::string_view separator) {
+  std::string joined;
+  for (const auto& part : parts) {
+    if (!joined.empty()) joined += separator;
+    joined += part;
+  }
+  return joined;
+}
+
 }  // namespace
 
 std::pair<std::string, bool> ApiHandler::token_of(const Request& request) {
@@ -39,12 +63,12 @@ std::pair<std::string, bool> ApiHandler::token_of(const Request& request) {
 }
 
 ApiHandler::ApiHandler(app::Services& services) : services_(services) {
-  add_account_routes(router_, services_);
-  add_relationship_routes(router_, services_);
-  add_boundary_routes(router_, services_);
-  add_agreement_routes(router_, services_);
-  add_practice_routes(router_, services_);
-  add_export_routes(router_, services_);
+  add_account_routes(router_, services_.accounts, services_.sessions, services_.context);
+  add_relationship_routes(router_, services_.context, services_.intake, services_.relationships, services_.safety);
+  add_boundary_routes(router_, services_.context, services_.boundaries);
+  add_agreement_routes(router_, services_.agreements);
+  add_practice_routes(router_, services_.practices);
+  add_export_routes(router_, services_.data_export);
 }
 
 Response ApiHandler::operator()(const Request& request) {
@@ -68,10 +92,17 @@ Response ApiHandler::dispatch(const Request& request) {
   if (request.path == "/healthz" && request.method == "GET") return ok_json({{"status", "ok"}});
   auto match = router_.match(request.method, request.path);
   if (!match.route) {
-    if (match.path_known)
-      return error_response(
-          {base::ErrorCode::method_not_allowed, "That method is not allowed here."});
-    return error_response({base::ErrorCode::not_found, "Nothing was found here."});
+    if (match.allowed.empty()) {
+      return error_response({base::ErrorCode::not_found, "Nothing was found here."});
+    }
+    Response refused =
+        error_response({base::ErrorCode::method_not_allowed, "That method is not allowed here."});
+    refused.set_header("Allow", join(match.allowed, ", "));
+    return refused;
+  }
+  if (!request.body.empty() && !is_json(request.header("content-type"))) {
+    return error_response({base::ErrorCode::unsupported_media_type,
+                           "Please send the body as JSON (Content-Type: application/json)."});
   }
   ApiCall call(request, std::move(match.params));
   const Route& route = *match.route;

@@ -44,13 +44,11 @@ Router::Match Router::match(std::string_view method, std::string_view path) cons
       }
     }
     if (!fits) continue;
-    if (route.method != method) {
-      result.path_known = true;
-      continue;
+    result.allowed.push_back(route.method);
+    if (route.method == method && !result.route) {
+      result.route = &route;
+      result.params = std::move(params);
     }
-    result.route = &route;
-    result.params = std::move(params);
-    return result;
   }
   return result;
 }

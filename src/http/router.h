@@ -36,7 +36,7 @@ class Router {
   struct Match {
     const Route* route = nullptr;
     std::vector<std::string> params;
-    bool path_known = false;  // some route has this path, with another method
+    std::vector<std::string> allowed;  // the methods of the routes with this path
   };
   Match match(std::string_view method, std::string_view path) const;
 

@@ -3,8 +3,17 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/accounts/accounts.h"
+#include "app/accounts/sessions.h"
+#include "app/consent/agreements.h"
+#include "app/consent/boundaries.h"
+#include "app/consent/intake.h"
+#include "app/context.h"
+#include "app/data_rights/export.h"
+#include "app/practice/practices.h"
+#include "app/relationships/relationships.h"
+#include "app/safety/safety.h"
 #include "content/resources.h"
-#include "app/services.h"
 #include "http/router.h"
 
 namespace attune::http {
@@ -12,11 +21,11 @@ namespace attune::http {
 // The crisis resources as JSON: {title, body, entries:[{name, contact, note}]}.
 nlohmann::json resources_json(const content::Resources& resources);
 
-void add_account_routes(Router& router, app::Services& services);
-void add_relationship_routes(Router& router, app::Services& services);
-void add_boundary_routes(Router& router, app::Services& services);
-void add_agreement_routes(Router& router, app::Services& services);
-void add_practice_routes(Router& router, app::Services& services);
-void add_export_routes(Router& router, app::Services& services);
+void add_account_routes(Router& router, app::Accounts& accounts, app::Sessions& sessions, const app::Context& context);
+void add_relationship_routes(Router& router, const app::Context& context, app::Intake& intake, app::Relationships& relationships, app::Safety& safety);
+void add_boundary_routes(Router& router, const app::Context& context, app::Boundaries& boundaries);
+void add_agreement_routes(Router& router, app::Agreements& agreements);
+void add_practice_routes(Router& router, app::Practices& practices);
+void add_export_routes(Router& router, app::DataExport& data_export);
 
 }  // namespace attune::http

@@ -30,25 +30,25 @@ nlohmann::json resources_json(const content::Resources& resources) {
   return {{"title", resources.title}, {"body", resources.body}, {"entries", entries}};
 }
 
-void add_account_routes(Router& router, app::Services& services) {
-  router.add("GET", "/api/v1/resources", Auth::kNone, Limit::kNone, [&services](ApiCall&) {
-    return ok_json(resources_json(app::crisis_resources(services.context)));
+void add_account_routes(Router& router, app::Accounts& accounts, app::Sessions& sessions, const app::Context& context) {
+  router.add("GET", "/api/v1/resources", Auth::kNone, Limit::kNone, [&](ApiCall&) {
+    return ok_json(resources_json(app::crisis_resources(context)));
   });
 
-  router.add("POST", "/api/v1/accounts", Auth::kNone, Limit::kSignup, [&services](ApiCall& call) {
+  router.add("POST", "/api/v1/accounts", Auth::kNone, Limit::kSignup, [&](ApiCall& call) {
     app::SignupInput input;
     input.email = call.text("email", 1024);
     input.password = call.text("password", 4096);
     input.display_name = call.text("display_name", 1024);
     input.confirm_adult = call.boolean("confirm_adult", false);
     input.time_zone = call.optional_text("time_zone", 128).value_or("");
-    auto id = unwrap(services.accounts.sign_up(input));
+    auto id = unwrap(accounts.sign_up(input));
     return ok_json({{"id", id}}, 201);
   });
 
-  router.add("POST", "/api/v1/auth/login", Auth::kNone, Limit::kLogin, [&services](ApiCall& call) {
+  router.add("POST", "/api/v1/auth/login", Auth::kNone, Limit::kLogin, [&](ApiCall& call) {
     auto result =
-        unwrap(services.sessions.log_in(call.text("email", 1024), call.text("password", 4096)));
+        unwrap(sessions.log_in(call.text("email", 1024), call.text("password", 4096)));
     auto response =
         ok_json({{"token", result.token},
                  {"csrf_token", result.csrf_token},
@@ -58,52 +58,52 @@ void add_account_routes(Router& router, app::Services& services) {
   });
 
   router.add("POST", "/api/v1/auth/logout", Auth::kRequired, Limit::kNone,
-             [&services](ApiCall& call) {
-               services.sessions.log_out(call.me());
+             [&](ApiCall& call) {
+               sessions.log_out(call.me());
                auto response = Response::no_content();
                response.headers.emplace_back("Set-Cookie", session_cookie(call.request, "", true));
                return response;
              });
 
-  router.add("GET", "/api/v1/auth/sessions", [&services](ApiCall& call) {
-    nlohmann::json sessions = nlohmann::json::array();
-    for (const auto& session : services.sessions.list(call.me())) {
-      sessions.push_back({{"id", session.id},
+  router.add("GET", "/api/v1/auth/sessions", [&](ApiCall& call) {
+    nlohmann::json listed = nlohmann::json::array();
+    for (const auto& session : sessions.list(call.me())) {
+      listed.push_back({{"id", session.id},
                           {"created_at", base::to_rfc3339_ms(session.created_at)},
                           {"last_seen_at", base::to_rfc3339_ms(session.last_seen_at)},
                           {"current", session.current}});
     }
-    return ok_json({{"sessions", sessions}});
+    return ok_json({{"sessions", listed}});
   });
 
-  router.add("DELETE", "/api/v1/auth/sessions", [&services](ApiCall& call) {
-    services.sessions.revoke_others(call.me());
+  router.add("DELETE", "/api/v1/auth/sessions", [&](ApiCall& call) {
+    sessions.revoke_others(call.me());
     return Response::no_content();
   });
 
-  router.add("GET", "/api/v1/me", [&services](ApiCall& call) {
-    auto profile = unwrap(services.accounts.profile(call.me()));
+  router.add("GET", "/api/v1/me", [&](ApiCall& call) {
+    auto profile = unwrap(accounts.profile(call.me()));
     return ok_json({{"id", profile.id},
                     {"display_name", profile.display_name},
                     {"time_zone", profile.time_zone},
                     {"roles", profile.roles}});
   });
 
-  router.add("POST", "/api/v1/me/password", [&services](ApiCall& call) {
-    unwrap(services.accounts.change_password(call.me(), call.text("current_password", 4096),
+  router.add("POST", "/api/v1/me/password", [&](ApiCall& call) {
+    unwrap(accounts.change_password(call.me(), call.text("current_password", 4096),
                                              call.text("new_password", 4096)));
     return Response::no_content();
   });
 
-  router.add("DELETE", "/api/v1/me", Auth::kRequired, Limit::kNone, [&services](ApiCall& call) {
-    unwrap(services.accounts.delete_account(call.me(), call.text("password", 4096)));
+  router.add("DELETE", "/api/v1/me", Auth::kRequired, Limit::kNone, [&](ApiCall& call) {
+    unwrap(accounts.delete_account(call.me(), call.text("password", 4096)));
     auto response = Response::no_content();
     response.headers.emplace_back("Set-Cookie", session_cookie(call.request, "", true));
     return response;
   });
 
-  router.add("GET", "/api/v1/catalogue", Auth::kNone, Limit::kNone, [&services](ApiCall&) {
-    const auto& catalogue = services.context.content.catalogue;
+  router.add("GET", "/api/v1/catalogue", Auth::kNone, Limit::kNone, [&](ApiCall&) {
+    const auto& catalogue = context.content.catalogue;
     nlohmann::json categories = nlohmann::json::array();
     for (const auto& c : catalogue.categories)
       categories.push_back({{"id", c.id}, {"label", c.label}});
@@ -117,9 +117,9 @@ void add_account_routes(Router& router, app::Services& services) {
     return ok_json({{"categories", categories}, {"items", items}});
   });
 
-  router.add("GET", "/api/v1/exercises", Auth::kNone, Limit::kNone, [&services](ApiCall&) {
+  router.add("GET", "/api/v1/exercises", Auth::kNone, Limit::kNone, [&](ApiCall&) {
     nlohmann::json exercises = nlohmann::json::array();
-    for (const auto& exercise : services.context.content.exercises) {
+    for (const auto& exercise : context.content.exercises) {
       nlohmann::json steps = nlohmann::json::array();
       for (const auto& step : exercise.steps) {
         steps.push_back(

@@ -42,44 +42,44 @@ nlohmann::json agreement_json(const app::AgreementView& view) {
 
 }  // namespace
 
-void add_agreement_routes(Router& router, app::Services& services) {
-  router.add("POST", "/api/v1/relationships/{}/agreements", [&services](ApiCall& call) {
+void add_agreement_routes(Router& router, app::Agreements& agreements) {
+  router.add("POST", "/api/v1/relationships/{}/agreements", [&](ApiCall& call) {
     auto terms = terms_from(call);
-    auto view = unwrap(services.agreements.create(call.me(), call.param(0), std::move(terms)));
+    auto view = unwrap(agreements.create(call.me(), call.param(0), std::move(terms)));
     return ok_json({{"id", view.id}, {"version", view.version}, {"status", "draft"}}, 201);
   });
 
-  router.add("GET", "/api/v1/relationships/{}/agreements", [&services](ApiCall& call) {
+  router.add("GET", "/api/v1/relationships/{}/agreements", [&](ApiCall& call) {
     nlohmann::json list = nlohmann::json::array();
-    for (const auto& view : unwrap(services.agreements.list(call.me(), call.param(0)))) {
+    for (const auto& view : unwrap(agreements.list(call.me(), call.param(0)))) {
       list.push_back(agreement_json(view));
     }
     return ok_json({{"agreements", list}});
   });
 
-  router.add("PUT", "/api/v1/agreements/{}", [&services](ApiCall& call) {
+  router.add("PUT", "/api/v1/agreements/{}", [&](ApiCall& call) {
     auto terms = terms_from(call);
-    auto view = unwrap(services.agreements.update(call.me(), call.param(0), std::move(terms)));
+    auto view = unwrap(agreements.update(call.me(), call.param(0), std::move(terms)));
     return ok_json({{"id", view.id}, {"version", view.version}});
   });
 
-  router.add("POST", "/api/v1/agreements/{}/sign", [&services](ApiCall& call) {
-    auto view = unwrap(services.agreements.sign(call.me(), call.param(0), call.integer("version")));
+  router.add("POST", "/api/v1/agreements/{}/sign", [&](ApiCall& call) {
+    auto view = unwrap(agreements.sign(call.me(), call.param(0), call.integer("version")));
     return ok_json({{"status", core::agreement_status_name(view.status)}});
   });
 
-  router.add("POST", "/api/v1/agreements/{}/withdraw", Auth::kRequired, Limit::kNone, [&services](ApiCall& call) {
-    auto view = unwrap(services.agreements.withdraw(call.me(), call.param(0)));
+  router.add("POST", "/api/v1/agreements/{}/withdraw", Auth::kRequired, Limit::kNone, [&](ApiCall& call) {
+    auto view = unwrap(agreements.withdraw(call.me(), call.param(0)));
     return ok_json({{"status", core::agreement_status_name(view.status)}});
   });
 
-  router.add("GET", "/api/v1/agreements/{}", [&services](ApiCall& call) {
-    return ok_json(agreement_json(unwrap(services.agreements.get(call.me(), call.param(0)))));
+  router.add("GET", "/api/v1/agreements/{}", [&](ApiCall& call) {
+    return ok_json(agreement_json(unwrap(agreements.get(call.me(), call.param(0)))));
   });
 
-  router.add("GET", "/api/v1/agreements/{}/versions", [&services](ApiCall& call) {
+  router.add("GET", "/api/v1/agreements/{}/versions", [&](ApiCall& call) {
     nlohmann::json list = nlohmann::json::array();
-    for (const auto& version : unwrap(services.agreements.versions(call.me(), call.param(0)))) {
+    for (const auto& version : unwrap(agreements.versions(call.me(), call.param(0)))) {
       auto json = terms_json(version.terms);
       json["version"] = version.version;
       json["created_at"] = base::to_rfc3339_ms(version.created_at);

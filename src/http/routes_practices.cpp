@@ -6,32 +6,32 @@
 namespace attune::http {
 namespace {
 
-Response command_route(app::Services& services, ApiCall& call, core::PracticeCommand command) {
+Response command_route(app::Practices& practices, ApiCall& call, core::PracticeCommand command) {
   std::vector<std::string> on_behalf_of;
   if (command == core::PracticeCommand::kReady || command == core::PracticeCommand::kResume) {
     on_behalf_of = call.body(true).empty() ? std::vector<std::string>{}
                                            : call.text_list("on_behalf_of", 8, false);
   }
   auto outcome =
-      unwrap(services.practices.command(call.me(), call.param(0), command, on_behalf_of));
+      unwrap(practices.command(call.me(), call.param(0), command, on_behalf_of));
   return ok_json(live::state_json(outcome.snapshot));
 }
 
 }  // namespace
 
-void add_practice_routes(Router& router, app::Services& services) {
-  router.add("POST", "/api/v1/agreements/{}/practices", [&services](ApiCall& call) {
+void add_practice_routes(Router& router, app::Practices& practices) {
+  router.add("POST", "/api/v1/agreements/{}/practices", [&](ApiCall& call) {
     auto device_name =
         call.body(true).empty() ? std::optional<std::string>() : call.optional_text("device", 16);
     auto device = core::parse_device(device_name.value_or("own"));
     if (!device) reject(base::ErrorCode::invalid_field, "device must be own or shared.");
-    auto id = unwrap(services.practices.create(call.me(), call.param(0), *device));
+    auto id = unwrap(practices.create(call.me(), call.param(0), *device));
     return ok_json({{"id", id}}, 201);
   });
 
-  router.add("GET", "/api/v1/relationships/{}/practices", [&services](ApiCall& call) {
+  router.add("GET", "/api/v1/relationships/{}/practices", [&](ApiCall& call) {
     nlohmann::json list = nlohmann::json::array();
-    for (const auto& p : unwrap(services.practices.list(call.me(), call.param(0)))) {
+    for (const auto& p : unwrap(practices.list(call.me(), call.param(0)))) {
       list.push_back({{"id", p.id},
                       {"agreement_id", p.agreement_id},
                       {"status", core::practice_status_name(p.status)}});
@@ -39,28 +39,28 @@ void add_practice_routes(Router& router, app::Services& services) {
     return ok_json({{"practices", list}});
   });
 
-  router.add("GET", "/api/v1/practices/{}", [&services](ApiCall& call) {
-    return ok_json(live::state_json(unwrap(services.practices.get(call.me(), call.param(0)))));
+  router.add("GET", "/api/v1/practices/{}", [&](ApiCall& call) {
+    return ok_json(live::state_json(unwrap(practices.get(call.me(), call.param(0)))));
   });
 
   // Pause and end are never rate limited: nothing may slow down someone who wants to stop.
   router.add("POST", "/api/v1/practices/{}/pause", Auth::kRequired, Limit::kNone,
-             [&services](ApiCall& call) {
-               return command_route(services, call, core::PracticeCommand::kPause);
+             [&](ApiCall& call) {
+               return command_route(practices, call, core::PracticeCommand::kPause);
              });
   router.add("POST", "/api/v1/practices/{}/end", Auth::kRequired, Limit::kNone,
-             [&services](ApiCall& call) {
-               return command_route(services, call, core::PracticeCommand::kEnd);
+             [&](ApiCall& call) {
+               return command_route(practices, call, core::PracticeCommand::kEnd);
              });
-  router.add("POST", "/api/v1/practices/{}/ready", [&services](ApiCall& call) {
-    return command_route(services, call, core::PracticeCommand::kReady);
+  router.add("POST", "/api/v1/practices/{}/ready", [&](ApiCall& call) {
+    return command_route(practices, call, core::PracticeCommand::kReady);
   });
-  router.add("POST", "/api/v1/practices/{}/resume", [&services](ApiCall& call) {
-    return command_route(services, call, core::PracticeCommand::kResume);
+  router.add("POST", "/api/v1/practices/{}/resume", [&](ApiCall& call) {
+    return command_route(practices, call, core::PracticeCommand::kResume);
   });
 
-  router.add("POST", "/api/v1/practices/{}/tickets", [&services](ApiCall& call) {
-    auto ticket = unwrap(services.practices.issue_ticket(call.me(), call.param(0)));
+  router.add("POST", "/api/v1/practices/{}/tickets", [&](ApiCall& call) {
+    auto ticket = unwrap(practices.issue_ticket(call.me(), call.param(0)));
     return ok_json({{"ticket", ticket}}, 201);
   });
 }

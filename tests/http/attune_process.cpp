@@ -7,6 +7,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <fstream>
 #include <iostream>
@@ -151,7 +152,10 @@ TestResponse Api::call(std::string_view method, std::string_view path, std::stri
   TestClient client(port_);
   TestHeaders headers = std::move(extra);
   if (as) headers.emplace_back("Authorization", "Bearer " + as->token);
-  if (!body.empty()) headers.emplace_back("Content-Type", "application/json");
+  const bool typed = std::ranges::any_of(headers, [](const auto& header) {
+    return header.first == "Content-Type";
+  });
+  if (!body.empty() && !typed) headers.emplace_back("Content-Type", "application/json");
   return client.request(method, path, std::move(body), headers);
 }
 

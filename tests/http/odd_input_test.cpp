@@ -50,6 +50,35 @@ TEST_P(OddInput, NulInsideJsonTextOrIdListsIsRefused) {
   EXPECT_TRUE(json::parse(mine.body)["answers"].empty());  // nothing was written
 }
 
+// A body that is not declared as JSON is refused before anything runs, even when it would
+// parse as JSON; a declared charset is fine.
+TEST_P(OddInput, ABodyThatIsNotDeclaredJsonIsUnsupportedAndChangesNothing) {
+  const std::string body = R"({"name":"Tea on Sundays"})";
+  for (const char* type : {"text/plain", "application/x-www-form-urlencoded", "application/jsonx"}) {
+    const auto refused =
+        api_->call("POST", "/api/v1/relationships", body, &ann_, {{"Content-Type", type}});
+    EXPECT_EQ(refused.status, 415) << type << " " << refused.body;
+    EXPECT_EQ(json::parse(refused.body)["error"]["code"], "unsupported_media_type") << type;
+  }
+  const auto listed = api_->call("GET", "/api/v1/relationships", "", &ann_);
+  ASSERT_EQ(listed.status, 200);
+  EXPECT_EQ(json::parse(listed.body)["relationships"].size(), 1u) << listed.body;
+  const auto with_charset = api_->call("POST", "/api/v1/relationships", body, &ann_,
+                                       {{"Content-Type", "Application/JSON; charset=utf-8"}});
+  EXPECT_EQ(with_charset.status, 201) << with_charset.body;
+}
+
+// A method a path does not have is 405 with the methods it does have; HEAD included.
+TEST_P(OddInput, AnotherMethodIsNotAllowedAndSaysWhichAre) {
+  const auto head = api_->call("HEAD", "/api/v1/relationships", "", &ann_);
+  EXPECT_EQ(head.status, 405);
+  EXPECT_EQ(head.header("allow"), "POST, GET");
+  const auto put = api_->call("PUT", "/api/v1/relationships", "", &ann_);
+  EXPECT_EQ(put.status, 405);
+  EXPECT_EQ(put.header("allow"), "POST, GET");
+  EXPECT_EQ(api_->call("HEAD", "/api/v1/nothing-here", "", &ann_).status, 404);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, OddInput, ::testing::Values("sqlite", "postgres"),
                          [](const auto& info) { return info.param; });
 
