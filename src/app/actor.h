@@ -3,12 +3,17 @@
 
 #include <string>
 
+#include "store/database.h"
+
 namespace attune::app {
 
 struct Actor {
   std::string account_id;
   std::string session_id;
   bool is_therapist = false;
+  // What the request must commit together with each of its writes (an Idempotency-Key's
+  // claim); empty for most requests.
+  store::CommitHook on_commit{};
 };
 
 }  // namespace attune::app

@@ -33,8 +33,8 @@ struct Context {
   // db.transact(kWrite) directly), so what the request must commit together with its write
   // (an Idempotency-Key's claim) is part of the same transaction.
   template <class F>
-  auto write(const Actor& /*actor*/, F&& fn) const {
-    return db.transact(store::TxMode::kWrite, std::forward<F>(fn));
+  auto write(const Actor& actor, F&& fn) const {
+    return db.transact(store::TxMode::kWrite, std::forward<F>(fn), actor.on_commit);
   }
 
   std::int64_t now_ms() const { return clock.now().time_since_epoch().count(); }

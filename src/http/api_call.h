@@ -28,6 +28,9 @@ class ApiCall {
   const Request& request;
   std::vector<std::string> params;
   std::optional<app::Actor> actor;
+  // What must commit with each of this request's writes (its Idempotency-Key's claim): also
+  // carried by the actor, and given to sign-up, which has none.
+  store::CommitHook on_commit;
 
   const app::Actor& me() const { return *actor; }
   const std::string& param(std::size_t i) const { return params.at(i); }

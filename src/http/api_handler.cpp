@@ -160,7 +160,8 @@ Response ApiHandler::run(const Route& route, ApiCall& call) {
   const auto& claim = std::get<app::Claim>(*claimed);
   Response response;
   try {
-    store::CommitHook mark(services_.idempotency.mark_written(claim));
+    call.on_commit = services_.idempotency.mark_written(claim);
+    if (call.actor) call.actor->on_commit = call.on_commit;
     response = route.handle(call);
   } catch (const BadInput& bad) {
     response = error_response(bad.error);

@@ -1,22 +1,9 @@
 #include "store/database.h"
 
 namespace attune::store {
-namespace {
-
-thread_local std::function<void(Transaction&)> installed_hook;
-
-}  // namespace
-
-CommitHook::CommitHook(std::function<void(Transaction&)> work) { installed_hook = std::move(work); }
-
-CommitHook::~CommitHook() { installed_hook = nullptr; }
-
-void CommitHook::run(Transaction& tx) {
-  if (installed_hook) installed_hook(tx);
-}
 
 void Transaction::commit() {
-  if (mode_ == TxMode::kWrite) CommitHook::run(*this);
+  if (mode_ == TxMode::kWrite && on_commit_) on_commit_(*this);
   commit_now();
 }
 

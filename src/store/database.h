@@ -28,6 +28,14 @@ struct StoreFailure : std::runtime_error {
 
 enum class TxMode { kRead, kWrite };
 
+class Transaction;
+
+// Work that must commit together with a write, inside the same transaction: the HTTP layer
+// marks an Idempotency-Key's claim as written this way, so a crash between a write and the
+// keeping of its response cannot let a retry run the write a second time. A hook that
+// throws rolls the write back.
+using CommitHook = std::function<void(Transaction&)>;
+
 class Transaction {
  public:
   explicit Transaction(TxMode mode) : mode_(mode) {}
@@ -35,7 +43,7 @@ class Transaction {
   virtual std::vector<Row> query(std::string_view sql, const Params& params = {}) = 0;
   // Returns the number of rows changed.
   virtual std::int64_t execute(std::string_view sql, const Params& params = {}) = 0;
-  // A write transaction first runs this thread's CommitHook, if one is installed.
+  // A write transaction first runs its CommitHook, if it was given one.
   void commit();
 
   std::optional<Row> query_one(std::string_view sql, const Params& params = {});
@@ -44,21 +52,9 @@ class Transaction {
   virtual void commit_now() = 0;
 
  private:
+  friend class Database;
   TxMode mode_;
-};
-
-// Work added to every write transaction this thread commits while the hook is installed,
-// inside that same commit. The HTTP layer marks an Idempotency-Key's claim as written this
-// way, so a crash between a write and the keeping of its response cannot let a retry run
-// the write a second time. One hook per thread at a time.
-class CommitHook {
- public:
-  explicit CommitHook(std::function<void(Transaction&)> work);
-  ~CommitHook();
-  CommitHook(const CommitHook&) = delete;
-  CommitHook& operator=(const CommitHook&) = delete;
-
-  static void run(Transaction& tx);
+  CommitHook on_commit_;
 };
 
 class Database {
@@ -71,11 +67,20 @@ class Database {
   // Makes deleted content unrecoverable from the backend's files (WAL checkpoint etc.).
   virtual void scrub_after_delete() = 0;
 
+  // A write transaction whose commit runs on_commit inside it first.
+  std::unique_ptr<Transaction> begin_write(CommitHook on_commit) {
+    auto tx = begin(TxMode::kWrite);
+    tx->on_commit_ = std::move(on_commit);
+    return tx;
+  }
+
   // Runs fn in one transaction and commits when it succeeds: a base::Result with a value,
-  // or any other return type. An error result or an exception rolls back.
+  // or any other return type. An error result or an exception rolls back. A write's
+  // on_commit commits with it.
   template <class F>
-  auto transact(TxMode mode, F&& fn) -> std::invoke_result_t<F, Transaction&> {
-    auto tx = begin(mode);
+  auto transact(TxMode mode, F&& fn, CommitHook on_commit = {})
+      -> std::invoke_result_t<F, Transaction&> {
+    auto tx = mode == TxMode::kWrite ? begin_write(std::move(on_commit)) : begin(mode);
     auto result = fn(*tx);
     if constexpr (requires { result.has_value(); }) {
       if (!result.has_value()) return result;

@@ -43,8 +43,9 @@ class IdempotencyTest : public ::testing::Test {
   // inside its write.
   base::Result<std::string> create_under(const Claim& held, const Person& who,
                                          const std::string& name) {
-    store::CommitHook mark(idempotency().mark_written(held));
-    return world.services.relationships.create(who.actor, name);
+    Actor marking = who.actor;
+    marking.on_commit = idempotency().mark_written(held);
+    return world.services.relationships.create(marking, name);
   }
   Claim must_claim(const Person& who, const std::string& key) {
     auto result = claim(who, key);

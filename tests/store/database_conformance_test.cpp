@@ -196,30 +196,31 @@ TEST_P(DatabaseConformance, TransactCommitsAValueAndRollsBackAnError) {
   EXPECT_TRUE(read_one("SELECT 1 FROM kv WHERE k = 'kept'"));
 }
 
-TEST_P(DatabaseConformance, ACommitHookJoinsEveryWriteThisThreadCommitsAndNothingElse) {
+TEST_P(DatabaseConformance, ACommitHookJoinsTheWriteItWasGivenToAndNothingElse) {
   create_kv();
   write("CREATE TABLE marks (n BIGINT NOT NULL)");
-  {
-    CommitHook hook([](Transaction& tx) { tx.execute("INSERT INTO marks (n) VALUES (1)"); });
-    write("INSERT INTO kv (k, v) VALUES ('a', '1')");
-    EXPECT_EQ(count("marks"), 1);
-    // A rolled-back write takes its mark with it; a read transaction never runs the hook.
-    { db_->begin(TxMode::kWrite)->execute("INSERT INTO kv (k, v) VALUES ('b', '1')"); }
-    db_->begin(TxMode::kRead)->commit();
-    EXPECT_EQ(count("marks"), 1);
-    // Other threads are not affected.
-    std::thread([&] { write("INSERT INTO kv (k, v) VALUES ('c', '1')"); }).join();
-    EXPECT_EQ(count("marks"), 1);
-  }
-  write("INSERT INTO kv (k, v) VALUES ('d', '1')");  // the hook is gone
+  const CommitHook mark = [](Transaction& tx) { tx.execute("INSERT INTO marks (n) VALUES (1)"); };
+  db_->transact(
+      TxMode::kWrite,
+      [](Transaction& tx) { return tx.execute("INSERT INTO kv (k, v) VALUES ('a', '1')"); }, mark);
+  EXPECT_EQ(count("marks"), 1);
+  // A rolled-back write takes its mark with it; a read transaction never runs a hook.
+  { db_->begin_write(mark)->execute("INSERT INTO kv (k, v) VALUES ('b', '1')"); }
+  db_->transact(TxMode::kRead, [](Transaction&) { return true; }, mark);
+  EXPECT_EQ(count("marks"), 1);
+  // A write given no hook, on this thread or another, commits alone.
+  write("INSERT INTO kv (k, v) VALUES ('c', '1')");
+  std::thread([&] { write("INSERT INTO kv (k, v) VALUES ('d', '1')"); }).join();
   EXPECT_EQ(count("marks"), 1);
   EXPECT_EQ(count("kv"), 3);
 }
 
 TEST_P(DatabaseConformance, AFailingCommitHookRollsTheWriteBack) {
   create_kv();
-  CommitHook hook([](Transaction&) { throw std::runtime_error("mark failed"); });
-  EXPECT_THROW(write("INSERT INTO kv (k, v) VALUES ('a', '1')"), std::runtime_error);
+  auto tx = db_->begin_write([](Transaction&) { throw std::runtime_error("mark failed"); });
+  tx->execute("INSERT INTO kv (k, v) VALUES ('a', '1')");
+  EXPECT_THROW(tx->commit(), std::runtime_error);
+  tx.reset();
   EXPECT_EQ(count("kv"), 0);
 }
 

@@ -136,7 +136,7 @@ base::Result<std::variant<StoredResponse, Claim>> Idempotency::claim(std::string
   });
 }
 
-std::function<void(store::Transaction&)> Idempotency::mark_written(const Claim& claim) const {
+store::CommitHook Idempotency::mark_written(const Claim& claim) const {
   return [claim](store::Transaction& tx) {
     if (replace_if_held(tx, claim, written_mark(claim)) == 0) {
       throw store::StoreFailure("a retry took this request's Idempotency-Key over; not writing");

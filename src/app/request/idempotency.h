@@ -43,10 +43,10 @@ class Idempotency {
                                                           std::string_view path,
                                                           std::string_view key,
                                                           std::string_view body);
-  // Work for store::CommitHook while the request runs: marks the claim as written inside
-  // each of the request's write transactions, and throws (rolling the write back) if a
-  // retry has taken the claim over meanwhile.
-  std::function<void(store::Transaction&)> mark_written(const Claim& claim) const;
+  // The request's CommitHook: marks the claim as written inside each of the request's
+  // write transactions, and throws (rolling the write back) if a retry has taken the claim
+  // over meanwhile.
+  store::CommitHook mark_written(const Claim& claim) const;
   // Keeps the request's response for its retries.
   void finish(const Claim& claim, const StoredResponse& response);
   // Gives up a claim whose request failed before writing, so a retry runs.
