@@ -302,6 +302,9 @@ template <class Access>
 concept ListsPracticesWith = requires(const Context& context, store::Transaction& tx,
                                       const Access& access) {
   practices_of(context, tx, access);
+};
+template <class Access>
+concept ReadsOwnActsWith = requires(store::Transaction& tx, const Access& access) {
   own_acts(tx, access);
 };
 
@@ -316,6 +319,8 @@ TEST(PracticeRecords, NeedTheAccessValueNotABareId) {
   static_assert(!CreatesPracticeWith<std::string>);
   static_assert(ListsPracticesWith<policy::MemberAccess>);
   static_assert(!ListsPracticesWith<std::string>);
+  static_assert(ReadsOwnActsWith<policy::MemberAccess>);
+  static_assert(!ReadsOwnActsWith<std::string>);
   // Nor can a use case make an access value for itself: only the policy can.
   static_assert(!std::is_constructible_v<policy::PracticeAccess, std::string>);
 }

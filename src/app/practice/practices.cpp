@@ -104,8 +104,7 @@ base::Result<std::vector<PracticeSummary>> Practices::list(const Actor& actor,
 }
 
 void Practices::pause_unattributed(const Actor& absent, const std::string& practice_id) {
-  // Nobody asked for this pause (a device went quiet), so it is no one's request to write.
-  bool changed = context_.db.transact(store::TxMode::kWrite, [&](store::Transaction& tx) {
+  bool changed = context_.write(absent, [&](store::Transaction& tx) {
     auto access = context_.policy.practice_participant(tx, absent, practice_id);
     if (!access) return false;
     auto practice = load_practice(context_, tx, *access);
