@@ -52,12 +52,12 @@ int run_serve(const Settings& settings) {
   http::Server server(
       options, [&api](const http::Request& request) { return api(request); },
       [&services, &hub](const http::Request& request) {
-        return http::admit_live(services, *hub, request);
+        return http::admit_live(services.practices, services.sessions, *hub, request);
       });
   // Replicas on one PostgreSQL hear each other's changes over LISTEN/NOTIFY.
   auto bus = live::make_event_bus(settings.database_url);
   hub = std::make_shared<live::Hub>(
-      services,
+      services.practices, services.context.clock,
       [&server](std::chrono::milliseconds delay, std::function<void()> fn) {
         server.post_after(delay, std::move(fn));
       },

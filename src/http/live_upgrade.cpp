@@ -17,7 +17,7 @@ bool same_origin(const Request& request) {
 }  // namespace
 
 std::variant<std::shared_ptr<live::ConnectionListener>, Response> admit_live(
-    app::Services& services, live::Hub& hub, const Request& request) {
+    app::Practices& practices, app::Sessions& sessions, live::Hub& hub, const Request& request) {
   constexpr std::string_view kPrefix = "/api/v1/practices/";
   constexpr std::string_view kSuffix = "/live";
   const std::string& path = request.path;
@@ -31,22 +31,23 @@ std::variant<std::shared_ptr<live::ConnectionListener>, Response> admit_live(
     return error_response({base::ErrorCode::not_found, "Nothing was found here."});
   }
 
-  std::optional<std::string> account;
+  std::optional<app::Actor> participant;
   const std::string ticket = request.query_param("ticket");
   if (!ticket.empty()) {
-    account = services.practices.redeem_ticket(practice_id, ticket);
+    participant = practices.redeem_ticket(practice_id, ticket);
   } else if (auto [token, from_cookie] = ApiHandler::token_of(request); from_cookie) {
     if (!same_origin(request)) {
-      return error_response({base::ErrorCode::origin_not_allowed, "This connection is not allowed."});
+      return error_response(
+          {base::ErrorCode::origin_not_allowed, "This connection is not allowed."});
     }
-    if (auto actor = services.sessions.authenticate(token)) account = actor->account_id;
+    if (auto actor = sessions.authenticate(token)) participant = std::move(*actor);
   }
-  if (!account) return error_response({base::ErrorCode::invalid_ticket, "Please reconnect."});
+  if (!participant) return error_response({base::ErrorCode::invalid_ticket, "Please reconnect."});
   // A participant who is still an active member of the relationship.
-  if (!services.practices.snapshot_for(practice_id, *account)) {
+  if (!practices.snapshot_for(practice_id, *participant)) {
     return error_response({base::ErrorCode::not_found, "Nothing was found here."});
   }
-  return hub.listener_for(practice_id, *account);
+  return hub.listener_for(practice_id, *participant);
 }
 
 }  // namespace attune::http

@@ -5,7 +5,8 @@
 #include <memory>
 #include <variant>
 
-#include "app/services.h"
+#include "app/accounts/sessions.h"
+#include "app/practice/practices.h"
 #include "http/request.h"
 #include "http/response.h"
 #include "live/hub.h"
@@ -13,6 +14,6 @@
 namespace attune::http {
 
 std::variant<std::shared_ptr<live::ConnectionListener>, Response> admit_live(
-    app::Services& services, live::Hub& hub, const Request& request);
+    app::Practices& practices, app::Sessions& sessions, live::Hub& hub, const Request& request);
 
 }  // namespace attune::http

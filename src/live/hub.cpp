@@ -23,10 +23,11 @@ std::string error_message(const base::Error& error) {
 
 }  // namespace
 
-Hub::Hub(app::Services& services, Scheduler schedule, BlockingRunner run_reads,
-         BlockingRunner run_writes, std::shared_ptr<EventBus> bus,
+Hub::Hub(app::Practices& practices, const base::Clock& clock, Scheduler schedule,
+         BlockingRunner run_reads, BlockingRunner run_writes, std::shared_ptr<EventBus> bus,
          std::chrono::milliseconds device_grace)
-    : services_(services),
+    : practices_(practices),
+      clock_(clock),
       schedule_(std::move(schedule)),
       run_reads_(std::move(run_reads)),
       run_writes_(std::move(run_writes)),
@@ -34,13 +35,13 @@ Hub::Hub(app::Services& services, Scheduler schedule, BlockingRunner run_reads,
       device_grace_(device_grace) {}
 
 std::shared_ptr<ConnectionListener> Hub::listener_for(const std::string& practice_id,
-                                                      const std::string& account_id) {
+                                                      const app::Actor& participant) {
   std::uint64_t id;
   {
     std::lock_guard lock(mutex_);
     id = next_id_++;
   }
-  return std::make_shared<PracticeSocket>(shared_from_this(), practice_id, account_id, id);
+  return std::make_shared<PracticeSocket>(shared_from_this(), practice_id, participant, id);
 }
 
 void Hub::run_guarded(const BlockingRunner& runner, std::function<void(Hub&)> fn) {
@@ -57,17 +58,17 @@ void Hub::run_guarded(const BlockingRunner& runner, std::function<void(Hub&)> fn
   });
 }
 
-void Hub::subscribe(const std::string& practice_id, const std::string& account_id,
+void Hub::subscribe(const std::string& practice_id, const app::Actor& participant,
                     const std::shared_ptr<Connection>& connection, std::uint64_t id) {
   {
     std::lock_guard lock(mutex_);
-    subscribers_[practice_id].push_back({account_id, connection, id});
+    subscribers_[practice_id].push_back({participant, connection, id});
   }
   // A (re)connecting device first receives the true current state.
   request_push(practice_id, id);
 }
 
-void Hub::unsubscribe(const std::string& practice_id, const std::string& account_id,
+void Hub::unsubscribe(const std::string& practice_id, const app::Actor& participant,
                       std::uint64_t id) {
   {
     std::lock_guard lock(mutex_);
@@ -77,8 +78,8 @@ void Hub::unsubscribe(const std::string& practice_id, const std::string& account
     if (it->second.empty()) subscribers_.erase(it);
   }
   std::weak_ptr<Hub> weak = weak_from_this();
-  schedule_(device_grace_, [weak, practice_id, account_id] {
-    if (auto self = weak.lock()) self->check_device(practice_id, account_id);
+  schedule_(device_grace_, [weak, practice_id, participant] {
+    if (auto self = weak.lock()) self->check_device(practice_id, participant);
   });
 }
 
@@ -87,24 +88,24 @@ bool Hub::has_connection(const std::string& practice_id, const std::string& acco
   auto it = subscribers_.find(practice_id);
   if (it == subscribers_.end()) return false;
   for (const auto& s : it->second) {
-    if (s.account_id == account_id) return true;
+    if (s.participant.account_id == account_id) return true;
   }
   return false;
 }
 
-void Hub::check_device(const std::string& practice_id, const std::string& account_id) {
-  if (has_connection(practice_id, account_id)) return;
-  run_guarded(run_writes_, [practice_id, account_id](Hub& self) {
-    if (self.has_connection(practice_id, account_id)) return;
-    auto snapshot = self.services_.practices.snapshot_for(practice_id, account_id);
+void Hub::check_device(const std::string& practice_id, const app::Actor& participant) {
+  if (has_connection(practice_id, participant.account_id)) return;
+  run_guarded(run_writes_, [practice_id, participant](Hub& self) {
+    if (self.has_connection(practice_id, participant.account_id)) return;
+    auto snapshot = self.practices_.snapshot_for(practice_id, participant);
     // Only a participant's own device counts; a shared screen's absence is not a signal.
     if (snapshot && snapshot->view.device == core::Device::kOwn) {
-      self.services_.practices.pause_unattributed(practice_id);
+      self.practices_.pause_unattributed(participant, practice_id);
     }
   });
 }
 
-void Hub::handle_message(const std::string& practice_id, const std::string& account_id,
+void Hub::handle_message(const std::string& practice_id, const app::Actor& participant,
                          const std::shared_ptr<Connection>& connection, std::uint64_t id,
                          std::string text) {
   auto json = nlohmann::json::parse(text, nullptr, false);
@@ -125,25 +126,25 @@ void Hub::handle_message(const std::string& practice_id, const std::string& acco
     }
   }
   std::weak_ptr<Connection> target = connection;
-  run_guarded(run_writes_, [practice_id, account_id, target, id, command, on_behalf_of](Hub& self) {
-    app::Actor actor{account_id, "", false};
-    auto result = [&]() -> base::Result<app::CommandOutcome> {
-      try {
-        return self.services_.practices.command(actor, practice_id, *command, on_behalf_of);
-      } catch (const store::StoreFailure&) {
-        // Never silence: someone who pressed pause must learn it did not land, so the
-        // client can press again or use the other path.
-        return base::fail(base::ErrorCode::busy, "That did not go through. Please try again.");
-      }
-    }();
-    if (!result) {
-      if (auto connection = target.lock()) connection->send(error_message(result.error()));
-    } else if (!result->changed) {
-      // Nothing was written (already paused), so no change reaches anyone: answer the
-      // caller alone. A change reaches every connection, this one included, through the push.
-      self.request_push(practice_id, id);
-    }
-  });
+  run_guarded(
+      run_writes_, [practice_id, participant, target, id, command, on_behalf_of](Hub& self) {
+        auto result = [&]() -> base::Result<app::CommandOutcome> {
+          try {
+            return self.practices_.command(participant, practice_id, *command, on_behalf_of);
+          } catch (const store::StoreFailure&) {
+            // Never silence: someone who pressed pause must learn it did not land, so the
+            // client can press again or use the other path.
+            return base::fail(base::ErrorCode::busy, "That did not go through. Please try again.");
+          }
+        }();
+        if (!result) {
+          if (auto connection = target.lock()) connection->send(error_message(result.error()));
+        } else if (!result->changed) {
+          // Nothing was written (already paused), so no change reaches anyone: answer the
+          // caller alone. A change reaches every connection, this one included, through the push.
+          self.request_push(practice_id, id);
+        }
+      });
 }
 
 void Hub::practice_changed(const std::string& practice_id) { bus_->publish(practice_id); }
@@ -225,13 +226,13 @@ void Hub::drain(const std::string& practice_id) {
 
 void Hub::send_states(const std::string& practice_id, const std::vector<Subscriber>& targets) {
   if (targets.empty()) return;
-  std::vector<std::string> accounts;
-  for (const auto& t : targets) accounts.push_back(t.account_id);
-  const auto fan_out = services_.practices.fan_out(practice_id, accounts);
+  std::vector<app::Actor> watchers;
+  for (const auto& t : targets) watchers.push_back(t.participant);
+  const auto fan_out = practices_.fan_out(practice_id, watchers);
   for (const auto& target : targets) {
     auto connection = target.connection.lock();
     if (!connection) continue;
-    auto mine = std::ranges::find(fan_out.views, target.account_id,
+    auto mine = std::ranges::find(fan_out.views, target.participant.account_id,
                                   [](const auto& entry) { return entry.first; });
     if (mine == fan_out.views.end()) {
       connection->close();  // no longer a participant (they left): they see nothing more
@@ -252,8 +253,8 @@ void Hub::schedule_boundary(const std::string& practice_id, std::optional<base::
     if (!inserted && it->second == at) return;  // already scheduled for this boundary
     it->second = at;
   }
-  const auto delay =
-      std::chrono::milliseconds(std::max<std::int64_t>(0, at - services_.context.now_ms()) + 5);
+  const auto delay = std::chrono::milliseconds(
+      std::max<std::int64_t>(0, at - clock_.now().time_since_epoch().count()) + 5);
   std::weak_ptr<Hub> weak = weak_from_this();
   schedule_(delay, [weak, practice_id, at] {
     auto self = weak.lock();

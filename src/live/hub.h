@@ -17,8 +17,10 @@
 #include <unordered_set>
 #include <vector>
 
+#include "app/actor.h"
 #include "app/practice/practice_events.h"
-#include "app/services.h"
+#include "app/practice/practices.h"
+#include "base/clock.h"
 #include "live/connection.h"
 #include "live/event_bus.h"
 
@@ -36,13 +38,13 @@ class Hub final : public app::PracticeEvents,
   // Publishes through `bus`; the caller then starts the bus with this hub as its sink.
   // Sending states runs on run_reads, commands and unattributed pauses on run_writes: a
   // write waiting for the store's write lock never holds up anyone's state.
-  Hub(app::Services& services, Scheduler schedule, BlockingRunner run_reads,
-      BlockingRunner run_writes, std::shared_ptr<EventBus> bus,
+  Hub(app::Practices& practices, const base::Clock& clock, Scheduler schedule,
+      BlockingRunner run_reads, BlockingRunner run_writes, std::shared_ptr<EventBus> bus,
       std::chrono::milliseconds device_grace = std::chrono::seconds(10));
 
-  // A listener for a new WebSocket of this participant on this practice.
+  // A listener for a new WebSocket of this participant (as admitted) on this practice.
   std::shared_ptr<ConnectionListener> listener_for(const std::string& practice_id,
-                                                   const std::string& account_id);
+                                                   const app::Actor& participant);
 
   // A committed change, from a use case on this replica: published on the bus.
   void practice_changed(const std::string& practice_id) override;
@@ -51,17 +53,17 @@ class Hub final : public app::PracticeEvents,
   void resync() override;
 
   // Used by the socket listener.
-  void subscribe(const std::string& practice_id, const std::string& account_id,
+  void subscribe(const std::string& practice_id, const app::Actor& participant,
                  const std::shared_ptr<Connection>& connection, std::uint64_t id);
-  void unsubscribe(const std::string& practice_id, const std::string& account_id, std::uint64_t id);
-  void handle_message(const std::string& practice_id, const std::string& account_id,
+  void unsubscribe(const std::string& practice_id, const app::Actor& participant, std::uint64_t id);
+  void handle_message(const std::string& practice_id, const app::Actor& participant,
                       const std::shared_ptr<Connection>& connection, std::uint64_t id,
                       std::string text);
   std::size_t connection_count() const;
 
  private:
   struct Subscriber {
-    std::string account_id;
+    app::Actor participant;
     std::weak_ptr<Connection> connection;
     std::uint64_t id;
   };
@@ -80,10 +82,11 @@ class Hub final : public app::PracticeEvents,
   void schedule_boundary(const std::string& practice_id, std::optional<base::TimePoint> at);
   // Runs fn on a blocking runner; a store failure there is logged, never fatal.
   void run_guarded(const BlockingRunner& runner, std::function<void(Hub&)> fn);
-  void check_device(const std::string& practice_id, const std::string& account_id);
+  void check_device(const std::string& practice_id, const app::Actor& participant);
   bool has_connection(const std::string& practice_id, const std::string& account_id) const;
 
-  app::Services& services_;
+  app::Practices& practices_;
+  const base::Clock& clock_;
   Scheduler schedule_;
   BlockingRunner run_reads_;
   BlockingRunner run_writes_;

@@ -6,7 +6,7 @@ namespace attune::live {
 
 void PracticeSocket::on_open(std::shared_ptr<Connection> connection) {
   connection_ = std::move(connection);
-  hub_->subscribe(practice_id_, account_id_, connection_, id_);
+  hub_->subscribe(practice_id_, participant_, connection_, id_);
 }
 
 void PracticeSocket::on_message(std::string text) {
@@ -17,11 +17,11 @@ void PracticeSocket::on_message(std::string text) {
         nlohmann::json{{"type", "pong"}, {"t", json.value("t", nlohmann::json(nullptr))}}.dump());
     return;
   }
-  hub_->handle_message(practice_id_, account_id_, connection_, id_, std::move(text));
+  hub_->handle_message(practice_id_, participant_, connection_, id_, std::move(text));
 }
 
 void PracticeSocket::on_close() {
-  hub_->unsubscribe(practice_id_, account_id_, id_);
+  hub_->unsubscribe(practice_id_, participant_, id_);
   connection_.reset();
 }
 

@@ -5,6 +5,7 @@
 #include <memory>
 #include <string>
 
+#include "app/actor.h"
 #include "live/connection.h"
 #include "live/hub.h"
 
@@ -12,9 +13,12 @@ namespace attune::live {
 
 class PracticeSocket final : public ConnectionListener {
  public:
-  PracticeSocket(std::shared_ptr<Hub> hub, std::string practice_id, std::string account_id,
+  PracticeSocket(std::shared_ptr<Hub> hub, std::string practice_id, app::Actor participant,
                  std::uint64_t id)
-      : hub_(std::move(hub)), practice_id_(std::move(practice_id)), account_id_(std::move(account_id)), id_(id) {}
+      : hub_(std::move(hub)),
+        practice_id_(std::move(practice_id)),
+        participant_(std::move(participant)),
+        id_(id) {}
 
   void on_open(std::shared_ptr<Connection> connection) override;
   void on_message(std::string text) override;
@@ -23,7 +27,7 @@ class PracticeSocket final : public ConnectionListener {
  private:
   std::shared_ptr<Hub> hub_;
   std::string practice_id_;
-  std::string account_id_;
+  app::Actor participant_;
   std::uint64_t id_;
   std::shared_ptr<Connection> connection_;
 };

@@ -258,7 +258,7 @@ TEST_F(AccountDeletion, VoidsTheAgreementsAndPausesThePracticesItNamed) {
   ASSERT_TRUE(world.services.accounts.delete_account(alex.actor, alex.password));
   EXPECT_NE(std::find(world.events.ids.begin(), world.events.ids.end(), practice),
             world.events.ids.end());
-  auto seen = world.services.practices.snapshot_for(practice, blake.id);
+  auto seen = world.services.practices.snapshot_for(practice, blake.actor);
   ASSERT_TRUE(seen);
   EXPECT_EQ(seen->view.status, core::PracticeStatus::kPaused);
   EXPECT_TRUE(seen->view.is_void);

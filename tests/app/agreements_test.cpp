@@ -170,7 +170,7 @@ TEST_P(Downgrade, VoidsTheAgreementAndPausesItsPracticeInOneStep) {
   std::optional<PracticeSnapshot> practice_seen;
   world.events.on_change = [&](const std::string& id) {
     status_seen = agreements().get(actor(0), agreement_id)->status;
-    practice_seen = world.services.practices.snapshot_for(id, group.people[0].id);
+    practice_seen = world.services.practices.snapshot_for(id, group.people[0].actor);
   };
   world.answer(group.people[1], group.rid, kExerciseItems[0], GetParam());
   ASSERT_EQ(world.events.ids, std::vector<std::string>{practice});

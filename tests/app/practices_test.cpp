@@ -1,11 +1,14 @@
 // Live practices through the use cases (I3): created only on a signed agreement, started
 // when every participant is ready, paused by anyone at any time, resumed only by everyone;
-// shared-device confirmation, single-use tickets, unattributed pauses, and a pause that is
-// committed before anyone is told.
+// shared-device confirmation, single-use tickets, unattributed pauses, a pause that is
+// committed before anyone is told, and records that cannot be reached without the policy.
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <string>
+#include <type_traits>
 
+#include "app/practice/practice_records.h"
 #include "app_fixture.h"
 
 namespace attune::app::testing {
@@ -29,6 +32,12 @@ class PracticesTest : public ::testing::Test {
     auto outcome = practices().command(actor(who), practice, command, on_behalf_of);
     if (!outcome) return base::error_of(outcome);
     return outcome->snapshot;
+  }
+  // The account a ticket opens the practice's socket for.
+  std::optional<std::string> redeem(const std::string& practice, const std::string& ticket) {
+    auto holder = practices().redeem_ticket(practice, ticket);
+    if (!holder) return std::nullopt;
+    return holder->account_id;
   }
   PracticeStatus status(const std::string& practice) {
     return practices().get(actor(0), practice)->view.status;
@@ -173,15 +182,15 @@ TEST_F(PracticesTest, PartnerWhoIsNotAParticipantGetsNotFound) {
   EXPECT_EQ(code_of(practices().issue_ticket(actor(2), practice)), "not_found");
   EXPECT_TRUE(practices().list(actor(2), group.rid)->empty());
   EXPECT_EQ(practices().list(actor(1), group.rid)->size(), 1u);
-  EXPECT_FALSE(practices().snapshot_for(practice, id(2)));
+  EXPECT_FALSE(practices().snapshot_for(practice, actor(2)));
 }
 
 TEST_F(PracticesTest, TicketIsSingleUse) {
   auto practice = world.running_practice(group);
   auto ticket = practices().issue_ticket(actor(1), practice);
   ASSERT_TRUE(ticket);
-  EXPECT_EQ(practices().redeem_ticket(practice, *ticket), id(1));
-  EXPECT_EQ(practices().redeem_ticket(practice, *ticket), std::nullopt);
+  EXPECT_EQ(redeem(practice, *ticket), id(1));
+  EXPECT_EQ(redeem(practice, *ticket), std::nullopt);
 }
 
 TEST_F(PracticesTest, TicketExpiresAfterSixtySeconds) {
@@ -189,17 +198,17 @@ TEST_F(PracticesTest, TicketExpiresAfterSixtySeconds) {
   auto early = practices().issue_ticket(actor(0), practice);
   auto late = practices().issue_ticket(actor(1), practice);
   world.advance(seconds(60) - milliseconds(1));
-  EXPECT_EQ(practices().redeem_ticket(practice, *late), id(1));
+  EXPECT_EQ(redeem(practice, *late), id(1));
   world.advance(milliseconds(1));
-  EXPECT_EQ(practices().redeem_ticket(practice, *early), std::nullopt);
+  EXPECT_EQ(redeem(practice, *early), std::nullopt);
 }
 
 TEST_F(PracticesTest, TicketWorksOnlyForItsPractice) {
   auto practice = world.running_practice(group);
   auto other = world.running_practice(group);
   auto ticket = practices().issue_ticket(actor(0), practice);
-  EXPECT_EQ(practices().redeem_ticket(other, *ticket), std::nullopt);
-  EXPECT_EQ(practices().redeem_ticket(practice, "made-up"), std::nullopt);
+  EXPECT_EQ(redeem(other, *ticket), std::nullopt);
+  EXPECT_EQ(redeem(practice, "made-up"), std::nullopt);
 }
 
 TEST_F(PracticesTest, FormerMemberGetsNoTicketOrState) {
@@ -207,9 +216,9 @@ TEST_F(PracticesTest, FormerMemberGetsNoTicketOrState) {
   auto ticket = practices().issue_ticket(actor(2), practice);
   ASSERT_TRUE(ticket);
   ASSERT_TRUE(world.services.relationships.leave(actor(2), group.rid));
-  EXPECT_EQ(practices().redeem_ticket(practice, *ticket), std::nullopt);
-  EXPECT_FALSE(practices().snapshot_for(practice, id(2)));
-  auto fan_out = practices().fan_out(practice, {id(0), id(1), id(2)});
+  EXPECT_EQ(redeem(practice, *ticket), std::nullopt);
+  EXPECT_FALSE(practices().snapshot_for(practice, actor(2)));
+  auto fan_out = practices().fan_out(practice, {actor(0), actor(1), actor(2)});
   ASSERT_EQ(fan_out.views.size(), 2u);
   EXPECT_EQ(fan_out.views[0].first, id(0));
   EXPECT_EQ(fan_out.views[1].first, id(1));
@@ -218,7 +227,7 @@ TEST_F(PracticesTest, FormerMemberGetsNoTicketOrState) {
 TEST_F(PracticesTest, UnattributedPauseStopsARunningPractice) {
   auto practice = world.running_practice(group);
   world.events.ids.clear();
-  practices().pause_unattributed(practice);
+  practices().pause_unattributed(actor(2), practice);
   auto seen = practices().get(actor(1), practice);
   EXPECT_EQ(seen->view.status, PracticeStatus::kPaused);
   EXPECT_EQ(seen->view.paused_by_count, 0);
@@ -234,17 +243,31 @@ TEST_F(PracticesTest, PauseIsCommittedBeforeAnyoneIsTold) {
   std::vector<PracticeStatus> seen_when_told;
   world.events.on_change = [&](const std::string& changed) {
     // A new read transaction sees only committed data.
-    seen_when_told.push_back(practices().snapshot_for(changed, id(0))->view.status);
+    seen_when_told.push_back(practices().snapshot_for(changed, actor(0))->view.status);
   };
   ASSERT_TRUE(act(1, practice, PracticeCommand::kPause));
   ASSERT_TRUE(act(0, practice, PracticeCommand::kResume));
   ASSERT_TRUE(act(1, practice, PracticeCommand::kResume));
   ASSERT_TRUE(act(2, practice, PracticeCommand::kResume));
-  practices().pause_unattributed(practice);
+  practices().pause_unattributed(actor(2), practice);
   EXPECT_EQ(seen_when_told,
             (std::vector<PracticeStatus>{PracticeStatus::kPaused, PracticeStatus::kPaused,
                                          PracticeStatus::kPaused, PracticeStatus::kRunning,
                                          PracticeStatus::kPaused}));
+}
+
+TEST_F(PracticesTest, OwnActsAreAMembersOwnAcrossTheirPractices) {
+  auto practice = world.running_practice(group);
+  ASSERT_TRUE(act(1, practice, PracticeCommand::kPause));
+  auto tx = world.db->begin(store::TxMode::kRead);
+  auto member = world.context.policy.member(*tx, actor(1), group.rid);
+  ASSERT_TRUE(member);
+  std::vector<core::ActKind> kinds;
+  for (const auto& own : own_acts(*tx, *member)) {
+    EXPECT_EQ(own.practice_id, practice);
+    kinds.push_back(own.kind);
+  }
+  EXPECT_EQ(kinds, (std::vector<core::ActKind>{core::ActKind::kReady, core::ActKind::kPaused}));
 }
 
 TEST_F(PracticesTest, PausedTooLongEnds) {
@@ -253,6 +276,53 @@ TEST_F(PracticesTest, PausedTooLongEnds) {
   world.advance(core::kPracticePausedTimeout);
   EXPECT_EQ(status(practice), PracticeStatus::kEnded);
   EXPECT_EQ(code_of(act(0, practice, PracticeCommand::kResume)), "practice_ended");
+}
+
+// A records function reaches a practice's data only with the access value the policy
+// granted for it: called with a bare id, it does not compile.
+template <class Access>
+concept ReadsPracticeWith = requires(const Context& context, store::Transaction& tx,
+                                     const Access& access) {
+  load_practice(context, tx, access);
+};
+template <class Access>
+concept AppendsActWith = requires(store::Transaction& tx, const Access& access,
+                                  PracticeRecord& practice) {
+  append_act(tx, access, practice, core::ActKind::kPaused, std::string(), base::TimePoint());
+};
+template <class Access>
+concept SavesTicketWith = requires(store::Transaction& tx, const Access& access) {
+  save_ticket(tx, access, std::string(), base::TimePoint());
+};
+template <class Access>
+concept CreatesPracticeWith = requires(store::Transaction& tx, const Access& access) {
+  insert_practice(tx, access, NewPractice{});
+};
+template <class Access>
+concept ListsPracticesWith = requires(const Context& context, store::Transaction& tx,
+                                      const Access& access) {
+  practices_of(context, tx, access);
+};
+template <class Access>
+concept ReadsOwnActsWith = requires(store::Transaction& tx, const Access& access) {
+  own_acts(tx, access);
+};
+
+TEST(PracticeRecords, NeedTheAccessValueNotABareId) {
+  static_assert(ReadsPracticeWith<policy::PracticeAccess>);
+  static_assert(!ReadsPracticeWith<std::string>);
+  static_assert(AppendsActWith<policy::PracticeAccess>);
+  static_assert(!AppendsActWith<std::string>);
+  static_assert(SavesTicketWith<policy::PracticeAccess>);
+  static_assert(!SavesTicketWith<std::string>);
+  static_assert(CreatesPracticeWith<policy::AgreementAccess>);
+  static_assert(!CreatesPracticeWith<std::string>);
+  static_assert(ListsPracticesWith<policy::MemberAccess>);
+  static_assert(!ListsPracticesWith<std::string>);
+  static_assert(ReadsOwnActsWith<policy::MemberAccess>);
+  static_assert(!ReadsOwnActsWith<std::string>);
+  // Nor can a use case make an access value for itself: only the policy can.
+  static_assert(!std::is_constructible_v<policy::PracticeAccess, std::string>);
 }
 
 }  // namespace

@@ -38,7 +38,7 @@ class HubTest : public ::testing::Test {
       });
     };
     hub_ = std::make_shared<Hub>(
-        world_.services,
+        world_.services.practices, world_.clock,
         // Boundaries and device checks are timed: these tests never let them fire.
         [](std::chrono::milliseconds, std::function<void()>) {}, runner, runner, bus_);
     bus_->start(hub_);
@@ -53,14 +53,14 @@ class HubTest : public ::testing::Test {
   std::shared_ptr<RecordingConnection> connect(const std::string& practice, int i) {
     auto connection = std::make_shared<RecordingConnection>();
     const std::uint64_t id = next_id_++;
-    hub_->subscribe(practice, person(i).id, connection, id);
+    hub_->subscribe(practice, person(i).actor, connection, id);
     ids_[connection.get()] = id;
     EXPECT_TRUE(connection->await_messages(1));
     return connection;
   }
   void send(const std::string& practice, int i, const std::shared_ptr<RecordingConnection>& from,
             const std::string& type) {
-    hub_->handle_message(practice, person(i).id, from, ids_.at(from.get()),
+    hub_->handle_message(practice, person(i).actor, from, ids_.at(from.get()),
                          nlohmann::json{{"type", type}}.dump());
   }
   const app::testing::Person& person(int i) {
@@ -113,8 +113,9 @@ TEST_F(HubTest, AnUnknownMessageIsAnsweredToItsCallerAlone) {
   const auto practice = world_.running_practice(group_);
   auto alex = connect(practice, 0);
   auto blake = connect(practice, 1);
-  hub_->handle_message(practice, person(0).id, alex, ids_.at(alex.get()), "{\"type\":\"dance\"}");
-  hub_->handle_message(practice, person(0).id, alex, ids_.at(alex.get()), "not json");
+  hub_->handle_message(practice, person(0).actor, alex, ids_.at(alex.get()),
+                       "{\"type\":\"dance\"}");
+  hub_->handle_message(practice, person(0).actor, alex, ids_.at(alex.get()), "not json");
   ASSERT_TRUE(alex->await_messages(3));
   settle();
   EXPECT_EQ(alex->messages().at(1).at("type"), "error");
@@ -147,7 +148,7 @@ TEST_F(HubTest, NoConnectionReceivesAnOlderStateAfterANewerOne) {
   // Socket commands still run on the pool, and pushes fold several changes into one: wait
   // until every device holds the practice's final state.
   auto current_seq = [&] {
-    return world_.services.practices.snapshot_for(practice, person(0).id)->view.seq;
+    return world_.services.practices.snapshot_for(practice, person(0).actor)->view.seq;
   };
   auto everyone_current = [&] {
     return std::ranges::all_of(devices, [&](const auto& device) {
@@ -190,7 +191,7 @@ TEST_F(HubTest, ACommandTheStoreFailedIsAnsweredWithBusy) {
   store_fails_ = false;
   settle();
   EXPECT_EQ(blake->messages().size(), 1u);
-  EXPECT_EQ(world_.services.practices.snapshot_for(practice, person(0).id)->view.status,
+  EXPECT_EQ(world_.services.practices.snapshot_for(practice, person(0).actor)->view.status,
             core::PracticeStatus::kRunning);
 }
 

@@ -54,18 +54,16 @@ class Practices {
                                        const std::vector<std::string>& on_behalf_of = {});
   base::Result<PracticeSnapshot> get(const Actor& actor, const std::string& practice_id);
   base::Result<std::vector<PracticeSummary>> list(const Actor& actor, const std::string& rid);
-  // A participant's device has been gone too long: an unattributed pause.
-  void pause_unattributed(const std::string& practice_id);
+  // A participant's own device has been gone too long: an unattributed pause.
+  void pause_unattributed(const Actor& absent, const std::string& practice_id);
   // The state as one participant sees it, for the live layer's pushes.
   std::optional<PracticeSnapshot> snapshot_for(const std::string& practice_id,
-                                               const std::string& account_id);
-  // The state for several participants from one read of the log.
-  PracticeFanOut fan_out(const std::string& practice_id,
-                         const std::vector<std::string>& account_ids);
+                                               const Actor& participant);
+  // The state for several watchers from one read of the log.
+  PracticeFanOut fan_out(const std::string& practice_id, const std::vector<Actor>& watchers);
   base::Result<std::string> issue_ticket(const Actor& actor, const std::string& practice_id);
-  // Redeems a single-use ticket: the account it was issued to, if valid for this practice.
-  std::optional<std::string> redeem_ticket(const std::string& practice_id,
-                                           const std::string& ticket);
+  // Redeems a single-use ticket: who it was issued to, if valid for this practice.
+  std::optional<Actor> redeem_ticket(const std::string& practice_id, const std::string& ticket);
 
  private:
   Context& context_;
