@@ -193,12 +193,13 @@ void mark_void(store::Transaction& tx, const policy::MembershipAccess& in,
              {agreement_id, in.relationship_id()});
 }
 
-std::vector<std::string> practices_on(store::Transaction& tx,
-                                      const policy::MembershipAccess& /*in*/,
+std::vector<std::string> practices_on(store::Transaction& tx, const policy::MembershipAccess& in,
                                       const std::string& agreement_id) {
   std::vector<std::string> ids;
   for (const auto& row :
-       tx.query("SELECT id FROM practices WHERE agreement_id = ?", {agreement_id})) {
+       tx.query("SELECT id FROM practices WHERE agreement_id = ? AND agreement_id IN (SELECT id "
+                "FROM agreements WHERE relationship_id = ?)",
+                {agreement_id, in.relationship_id()})) {
     ids.push_back(row.text(0));
   }
   return ids;

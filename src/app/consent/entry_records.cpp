@@ -55,12 +55,15 @@ void update_entry_visibility(store::Transaction& tx, const policy::MemberAccess&
        author.account_id()});
 }
 
-// The entry ids below come from load_own_entry under the same access.
-void clear_entry_audience(store::Transaction& tx, const policy::MemberAccess& /*author*/,
+void clear_entry_audience(store::Transaction& tx, const policy::MemberAccess& author,
                           const std::string& entry_id) {
-  tx.execute("DELETE FROM entry_audience WHERE entry_id = ?", {entry_id});
+  tx.execute(
+      "DELETE FROM entry_audience WHERE entry_id = ? AND entry_id IN (SELECT id FROM entries "
+      "WHERE relationship_id = ? AND author_id = ?)",
+      {entry_id, author.relationship_id(), author.account_id()});
 }
 
+// The entry id comes from load_own_entry or insert_entry under the same access.
 void add_entry_audience(store::Transaction& tx, const policy::MemberAccess& /*author*/,
                         const std::string& entry_id, const std::string& partner_id) {
   tx.execute(
