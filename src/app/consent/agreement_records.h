@@ -1,7 +1,7 @@
 // The only code that reads and writes agreements, their versions, participants and
 // signatures in the store. Terms are sealed under the relationship's key: pause words and
 // after-care plans are content like any other. Every function touching a relationship's
-// rows takes an access value from the policy, except the two marked TRANSITIONAL.
+// rows takes an access value from the policy, except those marked TRANSITIONAL.
 #pragma once
 
 #include <cstdint>

@@ -30,8 +30,7 @@ base::Result<std::string> Relationships::create(const Actor& actor, const std::s
   ATTUNE_TRY(core::check_text("name", name, kMaxName, true));
   const std::string id = crypto::random_id();
   return context_.write(actor, [&](store::Transaction& tx) {
-    insert_relationship(context_, tx,
-                        {id, std::string(core::trim(name)), actor.account_id, context_.now_ms()});
+    insert_relationship(context_, tx, {id, core::trim(name), actor.account_id, context_.now_ms()});
     return base::Result<std::string>(id);
   });
 }
