@@ -8,6 +8,7 @@
 #include <map>
 #include <sstream>
 
+#include "app/consent/agreement_records.h"
 #include "app_fixture.h"
 
 namespace attune::app::testing {
@@ -268,6 +269,28 @@ TEST(AgreementSafety, FeelingPressuredNeedsMembership) {
   Group group = world.relationship(2);
   Person stranger = world.person("Stranger");
   EXPECT_EQ(code_of(world.services.safety.feel_pressured(stranger.actor, group.rid)), "not_found");
+}
+
+// What an export reads of someone's signatures: their own, every version they signed, and
+// nobody else's.
+TEST_F(AgreementsTest, OwnSignaturesAreThePersonsOwnByVersion) {
+  auto view = world.draft(group);
+  ASSERT_TRUE(agreements().sign(actor(0), view.id, 1));
+  ASSERT_TRUE(agreements().sign(actor(1), view.id, 1));
+  ASSERT_TRUE(agreements().update(actor(2), view.id, world.terms("cedar")));
+  world.advance(std::chrono::milliseconds(7));
+  ASSERT_TRUE(agreements().sign(actor(0), view.id, 2));
+  auto tx = world.context.db.begin(store::TxMode::kRead);
+  auto access = world.context.policy.agreement_participant(*tx, actor(0), view.id);
+  ASSERT_TRUE(access);
+  auto signatures = own_signatures(*tx, *access);
+  ASSERT_EQ(signatures.size(), 2u);
+  EXPECT_EQ(signatures[0].version, 1);
+  EXPECT_EQ(signatures[1].version, 2);
+  EXPECT_EQ(signatures[1].signed_at - signatures[0].signed_at, 7);
+  auto other = world.context.policy.agreement_participant(*tx, actor(2), view.id);
+  ASSERT_TRUE(other);
+  EXPECT_TRUE(own_signatures(*tx, *other).empty());
 }
 
 }  // namespace

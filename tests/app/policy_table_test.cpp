@@ -6,9 +6,14 @@
 #include <array>
 #include <functional>
 #include <string>
+#include <type_traits>
 #include <vector>
 
+#include "app/consent/agreement_records.h"
+#include "app/consent/boundary_records.h"
+#include "app/consent/entry_records.h"
 #include "app/policy/policy.h"
+#include "app/relationships/relationship_records.h"
 #include "app_fixture.h"
 
 namespace attune::app::testing {
@@ -223,6 +228,33 @@ TEST_F(PolicyTable, NotFoundReadsTheSameAsForAnIdThatDoesNotExist) {
       s.intake.update(roles[kMember].actor, "no-such-id", std::string("x"), std::nullopt)
           .error()
           .message);
+}
+
+// Records functions take an access value, never a bare id, and only the policy makes
+// those: a use case that forgot to ask the policy does not compile.
+TEST(RecordsAccess, RecordsFunctionsNeedAnAccessValueNotABareId) {
+  using Tx = store::Transaction&;
+  using Id = const std::string&;
+  static_assert(!std::is_invocable_v<decltype(&own_answers), const Context&, Tx, Id>);
+  static_assert(
+      std::is_invocable_v<decltype(&own_answers), const Context&, Tx, const policy::MemberAccess&>);
+  // A pending newcomer's membership is not enough to read a relationship's data.
+  static_assert(!std::is_invocable_v<decltype(&own_answers), const Context&, Tx,
+                                     const policy::MembershipAccess&>);
+  static_assert(!std::is_invocable_v<decltype(&entries_readable_by), const Context&, Tx, Id, Id>);
+  static_assert(!std::is_invocable_v<decltype(&add_signature), Tx, Id, std::int64_t, std::int64_t>);
+  static_assert(!std::is_invocable_v<decltype(&add_signature), Tx, const policy::MemberAccess&,
+                                     std::int64_t, std::int64_t>);
+  static_assert(!std::is_invocable_v<decltype(&pending_members), Tx, Id>);
+  static_assert(!std::is_invocable_v<decltype(&delete_membership), Tx, Id>);
+  static_assert(
+      std::is_invocable_v<decltype(&delete_membership), Tx, const policy::MembershipAccess&>);
+  // And nothing but the policy can make one.
+  static_assert(!std::is_constructible_v<policy::MemberAccess, std::string, std::string>);
+  static_assert(!std::is_constructible_v<policy::MembershipAccess, std::string, std::string>);
+  static_assert(
+      !std::is_constructible_v<policy::AgreementAccess, policy::MemberAccess, std::string>);
+  SUCCEED();
 }
 
 }  // namespace

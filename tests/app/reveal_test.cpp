@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "app/consent/boundary_records.h"
 #include "app_fixture.h"
 
 namespace attune::app::testing {
@@ -261,6 +262,32 @@ TEST_F(CustomItems, ItemOfAnotherRelationshipCannotBeAnswered) {
   EXPECT_EQ(code_of(world.services.boundaries.answer(group.people[0].actor, elsewhere.rid, item,
                                                      core::Answer::kYes, "")),
             "not_found");
+}
+
+// What an export of the author's own rows reads: their custom items, proposed or not, and
+// never another partner's, even a proposed one.
+TEST_F(CustomItems, OwnCustomItemsAreTheAuthorsWhateverTheirState) {
+  auto& boundaries = world.services.boundaries;
+  world.advance(std::chrono::milliseconds(5));
+  auto second = boundaries.add_custom_item(group.people[0].actor, group.rid, "presence-and-talk",
+                                           "  Humming  ");
+  ASSERT_TRUE(second);
+  ASSERT_TRUE(boundaries.propose(group.people[0].actor, *second));
+  auto theirs =
+      boundaries.add_custom_item(group.people[1].actor, group.rid, "presence-and-talk", "Theirs");
+  ASSERT_TRUE(boundaries.propose(group.people[1].actor, *theirs));
+  auto tx = world.context.db.begin(store::TxMode::kRead);
+  auto membership = world.context.policy.own_membership(*tx, group.people[0].actor, group.rid);
+  ASSERT_TRUE(membership);
+  auto items = own_custom_items(world.context, *tx, *membership);
+  ASSERT_EQ(items.size(), 2u);
+  EXPECT_EQ(items[0].id, item);
+  EXPECT_EQ(items[0].label, "Reading aloud");
+  EXPECT_FALSE(items[0].proposed);
+  EXPECT_EQ(items[1].id, *second);
+  EXPECT_EQ(items[1].label, "Humming");
+  EXPECT_EQ(items[1].category, "presence-and-talk");
+  EXPECT_TRUE(items[1].proposed);
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "app/consent/entry_records.h"
 #include "app_fixture.h"
 
 namespace attune::app::testing {
@@ -142,6 +143,34 @@ TEST_F(SharingTest, IntakeChecksKindAndText) {
                                   Visibility::kPrivate)),
             "field_too_long");
   EXPECT_EQ(world.count("SELECT COUNT(*) FROM entries"), 0);
+}
+
+// What an export of the author's own rows reads: every entry they wrote in the relationship,
+// whatever its visibility, oldest first, and nobody else's.
+TEST_F(SharingTest, OwnEntriesAreEverythingTheAuthorWroteThereOldestFirst) {
+  auto first = write(0, Visibility::kPrivate, "first");
+  world.advance(std::chrono::milliseconds(5));
+  auto second = write(0, Visibility::kPartners, "second");
+  write(1, Visibility::kPartners, "not mine");
+  world.advance(std::chrono::milliseconds(5));
+  write(0, Visibility::kTherapist, "third");
+  Group elsewhere = world.relationship_of({person(0), person(1)});
+  ASSERT_TRUE(world.services.intake.create(person(0).actor, elsewhere.rid, "safe", "other place",
+                                           Visibility::kPrivate));
+  auto tx = world.context.db.begin(store::TxMode::kRead);
+  auto membership = world.context.policy.own_membership(*tx, person(0).actor, group.rid);
+  ASSERT_TRUE(membership);
+  auto entries = own_entries(world.context, *tx, *membership);
+  ASSERT_EQ(entries.size(), 3u);
+  EXPECT_EQ(entries[0].id, first);
+  EXPECT_EQ(entries[0].visibility, Visibility::kPrivate);
+  EXPECT_NE(entries[0].body.find("first"), std::string::npos);
+  EXPECT_EQ(entries[1].id, second);
+  for (const auto& entry : entries) {
+    EXPECT_EQ(entry.author_id, person(0).id);
+    EXPECT_EQ(entry.relationship_id, group.rid);
+    EXPECT_EQ(entry.feature, "intake");
+  }
 }
 
 }  // namespace

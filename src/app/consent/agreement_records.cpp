@@ -33,39 +33,17 @@ std::string version_record_id(const std::string& agreement_id, std::int64_t vers
   return agreement_id + "/" + std::to_string(version);
 }
 
-}  // namespace
-
-core::AgreementTerms load_terms(const Context& context, store::Transaction& tx,
-                                const std::string& relationship_id,
-                                const std::string& agreement_id, std::int64_t version) {
-  auto row = tx.query_one(
-      "SELECT terms_sealed FROM agreement_versions WHERE agreement_id = ? AND version = ?",
-      {agreement_id, version});
-  if (!row) throw store::StoreFailure("agreement version is missing");
-  auto key = context.keyring.key_of(tx, KeyOwner::kRelationship, relationship_id);
+core::AgreementTerms open_terms(const Context& context, const crypto::SecretKey& key,
+                                const std::string& agreement_id, std::int64_t version,
+                                std::string_view sealed) {
   return terms_from_json(
-      context.keyring.open(key, version_record_id(agreement_id, version), "terms", row->bytes(0)));
+      context.keyring.open(key, version_record_id(agreement_id, version), "terms", sealed));
 }
 
-std::optional<AgreementRecord> load_agreement(const Context& context, store::Transaction& tx,
-                                              const std::string& agreement_id) {
-  auto row = tx.query_one(
-      "SELECT relationship_id, current_version, is_void FROM agreements WHERE id = ?", {agreement_id});
-  if (!row) return std::nullopt;
-  AgreementRecord record{agreement_id, row->text(0), row->integer(1), row->integer(2) != 0, {}, {}};
-  record.terms = load_terms(context, tx, record.relationship_id, agreement_id, record.version);
-  for (const auto& signature :
-       tx.query("SELECT account_id FROM signatures WHERE agreement_id = ? AND version = ?",
-                {agreement_id, record.version})) {
-    record.signed_current.insert(signature.text(0));
-  }
-  return record;
-}
-
-void save_version(const Context& context, store::Transaction& tx, const std::string& relationship_id,
-                  const std::string& agreement_id, std::int64_t version,
-                  const core::AgreementTerms& terms) {
-  auto key = context.keyring.key_of(tx, KeyOwner::kRelationship, relationship_id);
+void write_version(const Context& context, store::Transaction& tx, const std::string& rid,
+                   const std::string& agreement_id, std::int64_t version,
+                   const core::AgreementTerms& terms) {
+  auto key = context.keyring.key_of(tx, KeyOwner::kRelationship, rid);
   tx.execute(
       "INSERT INTO agreement_versions (agreement_id, version, terms_sealed, created_at) VALUES "
       "(?,?,?,?)",
@@ -81,12 +59,150 @@ void save_version(const Context& context, store::Transaction& tx, const std::str
   }
 }
 
-std::int64_t version_created_at(store::Transaction& tx, const std::string& agreement_id,
+std::vector<AgreementRecord> load_all(const Context& context, store::Transaction& tx,
+                                      const std::vector<store::Row>& rows) {
+  std::vector<AgreementRecord> records;
+  for (const auto& row : rows) {
+    if (auto record = load_agreement(context, tx, row.text(0))) {
+      records.push_back(std::move(*record));
+    }
+  }
+  return records;
+}
+
+}  // namespace
+
+core::AgreementTerms load_terms(const Context& context, store::Transaction& tx,
+                                const std::string& relationship_id, const std::string& agreement_id,
                                 std::int64_t version) {
   auto row = tx.query_one(
-      "SELECT created_at FROM agreement_versions WHERE agreement_id = ? AND version = ?",
+      "SELECT terms_sealed FROM agreement_versions WHERE agreement_id = ? AND version = ?",
       {agreement_id, version});
-  return row ? row->integer(0) : 0;
+  if (!row) throw store::StoreFailure("agreement version is missing");
+  auto key = context.keyring.key_of(tx, KeyOwner::kRelationship, relationship_id);
+  return open_terms(context, key, agreement_id, version, row->bytes(0));
+}
+
+std::optional<AgreementRecord> load_agreement(const Context& context, store::Transaction& tx,
+                                              const std::string& agreement_id) {
+  auto row =
+      tx.query_one("SELECT relationship_id, current_version, is_void FROM agreements WHERE id = ?",
+                   {agreement_id});
+  if (!row) return std::nullopt;
+  AgreementRecord record{agreement_id, row->text(0), row->integer(1), row->integer(2) != 0, {}, {}};
+  record.terms = load_terms(context, tx, record.relationship_id, agreement_id, record.version);
+  for (const auto& signature :
+       tx.query("SELECT account_id FROM signatures WHERE agreement_id = ? AND version = ?",
+                {agreement_id, record.version})) {
+    record.signed_current.insert(signature.text(0));
+  }
+  return record;
+}
+
+AgreementRecord load_agreement(const Context& context, store::Transaction& tx,
+                               const policy::AgreementAccess& access) {
+  auto record = load_agreement(context, tx, access.agreement_id());
+  // The policy has just found the agreement in this transaction.
+  if (!record) throw store::StoreFailure("agreement is missing");
+  return std::move(*record);
+}
+
+std::vector<AgreementVersion> agreement_versions(const Context& context, store::Transaction& tx,
+                                                 const policy::AgreementAccess& access) {
+  auto key = context.keyring.key_of(tx, KeyOwner::kRelationship, access.relationship_id());
+  std::vector<AgreementVersion> versions;
+  for (const auto& row : tx.query(
+           "SELECT version, created_at, terms_sealed FROM agreement_versions WHERE agreement_id = "
+           "? ORDER BY version",
+           {access.agreement_id()})) {
+    versions.push_back(
+        {row.integer(0), row.integer(1),
+         open_terms(context, key, access.agreement_id(), row.integer(0), row.bytes(2))});
+  }
+  return versions;
+}
+
+void create_agreement(const Context& context, store::Transaction& tx,
+                      const policy::MemberAccess& access, const std::string& agreement_id,
+                      const core::AgreementTerms& terms) {
+  tx.execute(
+      "INSERT INTO agreements (id, relationship_id, current_version, is_void, created_at) VALUES "
+      "(?,?,1,0,?)",
+      {agreement_id, access.relationship_id(), context.now_ms()});
+  write_version(context, tx, access.relationship_id(), agreement_id, 1, terms);
+}
+
+void save_version(const Context& context, store::Transaction& tx,
+                  const policy::AgreementAccess& access, std::int64_t version,
+                  const core::AgreementTerms& terms) {
+  write_version(context, tx, access.relationship_id(), access.agreement_id(), version, terms);
+}
+
+void add_signature(store::Transaction& tx, const policy::AgreementAccess& access,
+                   std::int64_t version, std::int64_t at) {
+  tx.execute(
+      "INSERT INTO signatures (agreement_id, version, account_id, signed_at) VALUES (?,?,?,?) "
+      "ON CONFLICT DO NOTHING",
+      {access.agreement_id(), version, access.account_id(), at});
+}
+
+std::vector<SignatureRecord> own_signatures(store::Transaction& tx,
+                                            const policy::AgreementAccess& access) {
+  std::vector<SignatureRecord> signatures;
+  for (const auto& row : tx.query(
+           "SELECT version, signed_at FROM signatures WHERE agreement_id = ? AND account_id = ? "
+           "ORDER BY version",
+           {access.agreement_id(), access.account_id()})) {
+    signatures.push_back({row.integer(0), row.integer(1)});
+  }
+  return signatures;
+}
+
+std::vector<std::string> agreement_ids_of(store::Transaction& tx,
+                                          const policy::MemberAccess& access) {
+  std::vector<std::string> ids;
+  for (const auto& row : tx.query(
+           "SELECT a.id FROM agreements a JOIN agreement_participants p ON p.agreement_id = a.id "
+           "WHERE a.relationship_id = ? AND p.account_id = ? ORDER BY a.created_at DESC",
+           {access.relationship_id(), access.account_id()})) {
+    ids.push_back(row.text(0));
+  }
+  return ids;
+}
+
+std::vector<AgreementRecord> live_agreements(const Context& context, store::Transaction& tx,
+                                             const policy::MembershipAccess& in) {
+  return load_all(context, tx,
+                  tx.query("SELECT id FROM agreements WHERE relationship_id = ? AND is_void = 0",
+                           {in.relationship_id()}));
+}
+
+std::vector<AgreementRecord> live_agreements_naming(const Context& context, store::Transaction& tx,
+                                                    const policy::MembershipAccess& access) {
+  return load_all(
+      context, tx,
+      tx.query(
+          "SELECT a.id FROM agreements a JOIN agreement_participants p ON p.agreement_id = a.id "
+          "WHERE a.relationship_id = ? AND p.account_id = ? AND a.is_void = 0",
+          {access.relationship_id(), access.account_id()}));
+}
+
+void mark_void(store::Transaction& tx, const policy::MembershipAccess& in,
+               const std::string& agreement_id) {
+  tx.execute("UPDATE agreements SET is_void = 1 WHERE id = ? AND relationship_id = ?",
+             {agreement_id, in.relationship_id()});
+}
+
+std::vector<std::string> practices_on(store::Transaction& tx, const policy::MembershipAccess& in,
+                                      const std::string& agreement_id) {
+  std::vector<std::string> ids;
+  for (const auto& row :
+       tx.query("SELECT id FROM practices WHERE agreement_id = ? AND agreement_id IN (SELECT id "
+                "FROM agreements WHERE relationship_id = ?)",
+                {agreement_id, in.relationship_id()})) {
+    ids.push_back(row.text(0));
+  }
+  return ids;
 }
 
 }  // namespace attune::app

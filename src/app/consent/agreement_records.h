@@ -1,13 +1,17 @@
-// Reading and writing agreements and their versions. Terms are sealed under the
-// relationship's key: pause words and after-care plans are content like any other.
+// The only code that reads and writes agreements, their versions, participants and
+// signatures in the store. Terms are sealed under the relationship's key: pause words and
+// after-care plans are content like any other. Every function touching a relationship's
+// rows takes an access value from the policy, except those marked TRANSITIONAL.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <set>
 #include <string>
 #include <vector>
 
 #include "app/context.h"
+#include "app/policy/access.h"
 #include "core/agreement_terms.h"
 
 namespace attune::app {
@@ -21,16 +25,58 @@ struct AgreementRecord {
   std::set<std::string> signed_current;
 };
 
+struct AgreementVersion {
+  std::int64_t version = 0;
+  std::int64_t created_at = 0;
+  core::AgreementTerms terms;
+};
+
+struct SignatureRecord {
+  std::int64_t version = 0;
+  std::int64_t signed_at = 0;
+};
+
+// TRANSITIONAL: practice/ still reads agreements by bare id; it moves to the overloads
+// taking an access value when it is converted.
 std::optional<AgreementRecord> load_agreement(const Context& context, store::Transaction& tx,
                                               const std::string& agreement_id);
 core::AgreementTerms load_terms(const Context& context, store::Transaction& tx,
-                                const std::string& relationship_id,
-                                const std::string& agreement_id, std::int64_t version);
-// Stores a version and makes it current; participants follow the newest version.
-void save_version(const Context& context, store::Transaction& tx, const std::string& relationship_id,
-                  const std::string& agreement_id, std::int64_t version,
-                  const core::AgreementTerms& terms);
-std::int64_t version_created_at(store::Transaction& tx, const std::string& agreement_id,
+                                const std::string& relationship_id, const std::string& agreement_id,
                                 std::int64_t version);
+
+AgreementRecord load_agreement(const Context& context, store::Transaction& tx,
+                               const policy::AgreementAccess& access);
+// Every version of the agreement, oldest first.
+std::vector<AgreementVersion> agreement_versions(const Context& context, store::Transaction& tx,
+                                                 const policy::AgreementAccess& access);
+// Stores a new agreement in the member's relationship with its first version.
+void create_agreement(const Context& context, store::Transaction& tx,
+                      const policy::MemberAccess& access, const std::string& agreement_id,
+                      const core::AgreementTerms& terms);
+// Stores a version and makes it current; participants follow the newest version.
+void save_version(const Context& context, store::Transaction& tx,
+                  const policy::AgreementAccess& access, std::int64_t version,
+                  const core::AgreementTerms& terms);
+void add_signature(store::Transaction& tx, const policy::AgreementAccess& access,
+                   std::int64_t version, std::int64_t at);
+// The signatures the holder gave, by version (export).
+std::vector<SignatureRecord> own_signatures(store::Transaction& tx,
+                                            const policy::AgreementAccess& access);
+// The agreements the member takes part in, newest first.
+std::vector<std::string> agreement_ids_of(store::Transaction& tx,
+                                          const policy::MemberAccess& access);
+
+// Live (not void) agreements of the relationship, for auto-void (I2): all of them, or those
+// naming the holder as a participant.
+std::vector<AgreementRecord> live_agreements(const Context& context, store::Transaction& tx,
+                                             const policy::MembershipAccess& in);
+std::vector<AgreementRecord> live_agreements_naming(const Context& context, store::Transaction& tx,
+                                                    const policy::MembershipAccess& access);
+void mark_void(store::Transaction& tx, const policy::MembershipAccess& in,
+               const std::string& agreement_id);
+// The practices run on an agreement of the relationship. TRANSITIONAL: practices are
+// practice/'s table; this read moves to its records module when practice/ is converted.
+std::vector<std::string> practices_on(store::Transaction& tx, const policy::MembershipAccess& in,
+                                      const std::string& agreement_id);
 
 }  // namespace attune::app

@@ -1,57 +1,74 @@
 #include "app/consent/agreement_voiding.h"
 
+#include <algorithm>
+
 #include "app/consent/agreement_records.h"
 #include "app/practice/practice_log.h"
 
 namespace attune::app {
 namespace {
 
-std::vector<std::string> live_agreements_naming(store::Transaction& tx, const std::string& rid,
-                                                const std::string& account_id) {
-  std::vector<std::string> ids;
-  for (const auto& row : tx.query(
-           "SELECT a.id FROM agreements a JOIN agreement_participants p ON p.agreement_id = a.id "
-           "WHERE a.relationship_id = ? AND p.account_id = ? AND a.is_void = 0",
-           {rid, account_id})) {
-    ids.push_back(row.text(0));
-  }
-  return ids;
+std::vector<std::string> void_one(const Context& context, store::Transaction& tx,
+                                  const policy::MembershipAccess& in,
+                                  const std::string& agreement_id) {
+  mark_void(tx, in, agreement_id);
+  return stop_practices_on(context, tx, in, agreement_id);
 }
 
 }  // namespace
 
-std::vector<std::string> void_agreement(const Context& context, store::Transaction& tx,
-                                        const std::string& agreement_id) {
-  tx.execute("UPDATE agreements SET is_void = 1 WHERE id = ?", {agreement_id});
+std::vector<std::string> stop_practices_on(const Context& context, store::Transaction& tx,
+                                           const policy::MembershipAccess& in,
+                                           const std::string& agreement_id) {
   std::vector<std::string> touched;
-  for (const auto& row : tx.query("SELECT id FROM practices WHERE agreement_id = ?", {agreement_id})) {
-    if (append_system_act(context, tx, row.text(0), core::ActKind::kAgreementVoided)) {
-      touched.push_back(row.text(0));
+  for (const auto& practice_id : practices_on(tx, in, agreement_id)) {
+    if (append_system_act(context, tx, practice_id, core::ActKind::kAgreementVoided)) {
+      touched.push_back(practice_id);
     }
   }
   return touched;
 }
 
+std::vector<std::string> void_agreement(const Context& context, store::Transaction& tx,
+                                        const policy::AgreementAccess& access) {
+  return void_one(context, tx, access.member().membership(), access.agreement_id());
+}
+
 std::vector<std::string> void_agreements_naming(const Context& context, store::Transaction& tx,
-                                                const std::string& relationship_id,
-                                                const std::string& account_id) {
+                                                const policy::MembershipAccess& access) {
   std::vector<std::string> touched;
-  for (const auto& agreement_id : live_agreements_naming(tx, relationship_id, account_id)) {
-    auto some = void_agreement(context, tx, agreement_id);
+  for (const auto& record : live_agreements_naming(context, tx, access)) {
+    auto some = void_one(context, tx, access, record.id);
     touched.insert(touched.end(), some.begin(), some.end());
   }
   return touched;
 }
 
 std::vector<std::string> void_agreements_broken_by(const Context& context, store::Transaction& tx,
-                                                   const std::string& relationship_id,
-                                                   const std::string& account_id,
-                                                   const std::string& item_id, core::Answer answer) {
+                                                   const policy::MemberAccess& access,
+                                                   const std::string& item_id,
+                                                   core::Answer answer) {
   std::vector<std::string> touched;
-  for (const auto& agreement_id : live_agreements_naming(tx, relationship_id, account_id)) {
-    auto record = load_agreement(context, tx, agreement_id);
-    if (!record || !core::answer_change_voids(record->terms, account_id, item_id, answer)) continue;
-    auto some = void_agreement(context, tx, agreement_id);
+  const auto membership = access.membership();
+  for (const auto& record : live_agreements_naming(context, tx, membership)) {
+    if (!core::answer_change_voids(record.terms, access.account_id(), item_id, answer)) continue;
+    auto some = void_one(context, tx, membership, record.id);
+    touched.insert(touched.end(), some.begin(), some.end());
+  }
+  return touched;
+}
+
+std::vector<std::string> void_agreements_over_items(const Context& context, store::Transaction& tx,
+                                                    const policy::MembershipAccess& in,
+                                                    const std::set<std::string>& items) {
+  std::vector<std::string> touched;
+  if (items.empty()) return touched;
+  for (const auto& record : live_agreements(context, tx, in)) {
+    if (std::ranges::none_of(record.terms.items,
+                             [&](const auto& item) { return items.contains(item); })) {
+      continue;
+    }
+    auto some = void_one(context, tx, in, record.id);
     touched.insert(touched.end(), some.begin(), some.end());
   }
   return touched;

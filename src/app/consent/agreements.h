@@ -6,10 +6,12 @@
 #include <vector>
 
 #include "app/actor.h"
+#include "app/consent/agreement_records.h"
 #include "app/context.h"
+#include "app/policy/access.h"
+#include "base/error.h"
 #include "core/agreement_status.h"
 #include "core/agreement_terms.h"
-#include "base/error.h"
 
 namespace attune::app {
 
@@ -19,12 +21,6 @@ struct AgreementView {
   std::int64_t version = 0;
   core::AgreementStatus status = core::AgreementStatus::kDraft;
   core::SignatureView signatures{0, 0, false};
-  core::AgreementTerms terms;
-};
-
-struct AgreementVersion {
-  std::int64_t version = 0;
-  std::int64_t created_at = 0;
   core::AgreementTerms terms;
 };
 
@@ -46,9 +42,9 @@ class Agreements {
                                                        const std::string& agreement_id);
 
  private:
-  base::Status validate(store::Transaction& tx, const Actor& actor, const std::string& rid,
-                        core::AgreementTerms& terms);
-  AgreementView view_of(store::Transaction& tx, const Actor& actor, const std::string& agreement_id);
+  base::Status validate(store::Transaction& tx, const Actor& actor,
+                        const policy::MemberAccess& member, core::AgreementTerms& terms);
+  AgreementView view_of(store::Transaction& tx, const policy::AgreementAccess& access);
 
   Context& context_;
 };

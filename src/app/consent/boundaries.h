@@ -7,9 +7,11 @@
 #include <vector>
 
 #include "app/actor.h"
+#include "app/consent/boundary_records.h"
 #include "app/context.h"
-#include "core/answer.h"
+#include "app/policy/access.h"
 #include "base/error.h"
+#include "core/answer.h"
 #include "core/reveal.h"
 
 namespace attune::app {
@@ -22,19 +24,6 @@ struct CatalogueEntry {
   bool custom = false;
   bool mine = false;
   bool proposed = false;
-};
-
-struct MyAnswer {
-  std::string item_id;
-  core::Answer answer = core::Answer::kUnset;
-  std::string note;
-};
-
-struct AnswerChange {
-  std::string item_id;
-  core::Answer answer = core::Answer::kUnset;
-  std::string note;
-  std::int64_t at = 0;
 };
 
 class Boundaries {
@@ -56,13 +45,10 @@ class Boundaries {
   Context& context_;
 };
 
-// One partner's answers in a relationship, opened from the store.
-core::AnswerSheet load_answer_sheet(const Context& context, store::Transaction& tx,
-                                    const std::string& rid, const std::string& account_id);
-
-// Whether an item id is answerable in the relationship by this person: a catalogue item, a
-// proposed custom item, or the person's own custom item.
-bool item_visible_to(const Context& context, store::Transaction& tx, const std::string& rid,
-                     const std::string& account_id, const std::string& item_id);
+// Whether an item id is answerable in the member's relationship by this partner: a
+// catalogue item, a proposed custom item, or the partner's own custom item.
+bool item_visible_to(const Context& context, store::Transaction& tx,
+                     const policy::MemberAccess& access, const std::string& partner_id,
+                     const std::string& item_id);
 
 }  // namespace attune::app

@@ -3,8 +3,9 @@
 #include <nlohmann/json.hpp>
 
 #include "app/accounts/people.h"
-#include "app/policy/policy.h"
+#include "app/consent/entry_records.h"
 #include "app/consent/sharing.h"
+#include "app/policy/policy.h"
 #include "core/text.h"
 
 namespace attune::app {
@@ -13,7 +14,9 @@ namespace {
 constexpr const char* kFeature = "intake";
 constexpr std::size_t kMaxText = 4000;
 
-bool known_kind(const std::string& kind) { return kind == "hurt" || kind == "safe" || kind == "desire"; }
+bool known_kind(const std::string& kind) {
+  return kind == "hurt" || kind == "safe" || kind == "desire";
+}
 
 std::string encode(const std::string& kind, const std::string& text) {
   return nlohmann::json{{"kind", kind}, {"text", text}}.dump();
@@ -24,55 +27,64 @@ std::string encode(const std::string& kind, const std::string& text) {
 base::Result<std::string> Intake::create(const Actor& actor, const std::string& rid,
                                          const std::string& kind, const std::string& text,
                                          core::Visibility visibility) {
-  if (!known_kind(kind)) return base::fail(base::ErrorCode::invalid_field, "kind must be hurt, safe or desire.");
+  if (!known_kind(kind)) {
+    return base::fail(base::ErrorCode::invalid_field, "kind must be hurt, safe or desire.");
+  }
   ATTUNE_TRY(core::check_text("text", text, kMaxText, true));
-  return context_.db.transact(store::TxMode::kWrite, [&](store::Transaction& tx) -> base::Result<std::string> {
-    ATTUNE_TRY(policy::require_member(tx, actor, rid));
-    return Sharing(context_).create(tx, rid, actor.account_id, kFeature, encode(kind, text), visibility);
+  return context_.write(actor, [&](store::Transaction& tx) -> base::Result<std::string> {
+    auto member = context_.policy.member(tx, actor, rid);
+    if (!member) return base::error_of(member);
+    return Sharing(context_).create(tx, *member, kFeature, encode(kind, text), visibility);
   });
 }
 
 base::Result<std::vector<IntakeEntry>> Intake::list(const Actor& actor, const std::string& rid) {
   auto tx = context_.db.begin(store::TxMode::kRead);
-  ATTUNE_TRY(policy::require_member(*tx, actor, rid));
+  auto member = context_.policy.member(*tx, actor, rid);
+  if (!member) return base::error_of(member);
   std::vector<IntakeEntry> result;
-  for (auto& entry : Sharing(context_).readable_by_partner(*tx, rid, kFeature, actor.account_id)) {
+  for (auto& entry : entries_readable_by(context_, *tx, *member, kFeature)) {
     auto body = nlohmann::json::parse(entry.body);
-    result.push_back({entry.id, body.at("kind").get<std::string>(), body.at("text").get<std::string>(),
-                      entry.visibility, entry.author_id == actor.account_id,
+    result.push_back({entry.id, body.at("kind").get<std::string>(),
+                      body.at("text").get<std::string>(), entry.visibility,
+                      entry.author_id == actor.account_id,
                       display_name_of(context_, *tx, entry.author_id), entry.created_at});
   }
   return result;
 }
 
+base::Result<policy::MemberAccess> Intake::own_entry_access(store::Transaction& tx,
+                                                            const Actor& actor,
+                                                            const std::string& entry_id) const {
+  auto rid = own_entry_relationship(tx, actor.account_id, entry_id, kFeature);
+  if (!rid) return std::unexpected(policy::not_found());
+  return context_.policy.member(tx, actor, *rid);
+}
+
 base::Status Intake::update(const Actor& actor, const std::string& entry_id,
                             const std::optional<std::string>& text,
                             const std::optional<core::Visibility>& visibility) {
-  if (text) {
-    if (auto ok = core::check_text("text", *text, kMaxText, true); !ok) return ok;
-  }
-  return context_.db.transact(store::TxMode::kWrite, [&](store::Transaction& tx) -> base::Status {
-    Sharing sharing(context_);
-    auto entry = sharing.load(tx, entry_id);
-    if (!entry || entry->feature != kFeature || entry->author_id != actor.account_id) {
-      return std::unexpected(policy::not_found());
-    }
-    if (auto ok = policy::require_member(tx, actor, entry->relationship_id); !ok) return ok;
+  if (text) ATTUNE_TRY(core::check_text("text", *text, kMaxText, true));
+  return context_.write(actor, [&](store::Transaction& tx) -> base::Status {
+    auto author = own_entry_access(tx, actor, entry_id);
+    if (!author) return base::error_of(author);
+    auto entry = load_own_entry(context_, tx, *author, entry_id);
+    if (!entry) return std::unexpected(policy::not_found());
     if (text) {
       auto body = nlohmann::json::parse(entry->body);
-      sharing.update_body(tx, *entry, encode(body.at("kind").get<std::string>(), *text));
+      update_entry_body(context_, tx, *author, entry_id,
+                        encode(body.at("kind").get<std::string>(), *text), context_.now_ms());
     }
-    if (visibility) sharing.set_visibility(tx, *entry, *visibility);
+    if (visibility) Sharing(context_).set_visibility(tx, *author, *entry, *visibility);
     return {};
   });
 }
 
 base::Status Intake::remove(const Actor& actor, const std::string& entry_id) {
-  auto done = context_.db.transact(store::TxMode::kWrite, [&](store::Transaction& tx) -> base::Status {
-    auto row = tx.query_one("SELECT 1 FROM entries WHERE id = ? AND author_id = ? AND feature = ?",
-                            {entry_id, actor.account_id, std::string(kFeature)});
-    if (!row) return std::unexpected(policy::not_found());
-    tx.execute("DELETE FROM entries WHERE id = ?", {entry_id});
+  auto done = context_.write(actor, [&](store::Transaction& tx) -> base::Status {
+    auto author = own_entry_access(tx, actor, entry_id);
+    if (!author) return base::error_of(author);
+    delete_entry(tx, *author, entry_id);
     return {};
   });
   if (done) context_.db.scrub_after_delete();

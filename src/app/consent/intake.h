@@ -8,6 +8,7 @@
 
 #include "app/actor.h"
 #include "app/context.h"
+#include "app/policy/access.h"
 #include "base/error.h"
 #include "core/visibility.h"
 
@@ -27,8 +28,9 @@ class Intake {
  public:
   explicit Intake(Context& context) : context_(context) {}
 
-  base::Result<std::string> create(const Actor& actor, const std::string& rid, const std::string& kind,
-                                   const std::string& text, core::Visibility visibility);
+  base::Result<std::string> create(const Actor& actor, const std::string& rid,
+                                   const std::string& kind, const std::string& text,
+                                   core::Visibility visibility);
   base::Result<std::vector<IntakeEntry>> list(const Actor& actor, const std::string& rid);
   base::Status update(const Actor& actor, const std::string& entry_id,
                       const std::optional<std::string>& text,
@@ -36,6 +38,10 @@ class Intake {
   base::Status remove(const Actor& actor, const std::string& entry_id);
 
  private:
+  // The author's access to their own intake entry, or not_found.
+  base::Result<policy::MemberAccess> own_entry_access(store::Transaction& tx, const Actor& actor,
+                                                      const std::string& entry_id) const;
+
   Context& context_;
 };
 

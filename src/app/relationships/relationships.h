@@ -7,6 +7,7 @@
 
 #include "app/actor.h"
 #include "app/context.h"
+#include "app/policy/access.h"
 #include "base/error.h"
 
 namespace attune::app {
@@ -58,9 +59,8 @@ class Relationships {
   std::vector<std::string> leave_all_in(store::Transaction& tx, const std::string& account_id);
 
  private:
-  std::vector<std::string> leave_in(store::Transaction& tx, const std::string& rid,
-                                    const std::string& account_id);
-  std::string name_of(store::Transaction& tx, const std::string& rid) const;
+  std::vector<std::string> leave_in(store::Transaction& tx,
+                                    const policy::MembershipAccess& membership);
 
   Context& context_;
 };

@@ -7,9 +7,10 @@ namespace attune::app {
 
 base::Status Safety::feel_pressured(const Actor& actor, const std::string& rid) {
   std::vector<std::string> touched;
-  auto done = context_.db.transact(store::TxMode::kWrite, [&](store::Transaction& tx) -> base::Status {
-    if (auto ok = policy::require_member(tx, actor, rid); !ok) return ok;
-    touched = void_agreements_naming(context_, tx, rid, actor.account_id);
+  auto done = context_.write(actor, [&](store::Transaction& tx) -> base::Status {
+    auto member = context_.policy.member(tx, actor, rid);
+    if (!member) return base::error_of(member);
+    touched = void_agreements_naming(context_, tx, member->membership());
     return {};
   });
   if (done) context_.notify_practices(touched);

@@ -1,0 +1,220 @@
+#include "app/consent/boundary_records.h"
+
+#include <nlohmann/json.hpp>
+
+#include "crypto/tokens.h"
+
+namespace attune::app {
+namespace {
+
+std::string answer_record_id(const std::string& rid, const std::string& account_id,
+                             const std::string& item_id) {
+  return rid + "/" + account_id + "/" + item_id;
+}
+
+std::string encode_answer(core::Answer answer, const std::string& note) {
+  return nlohmann::json{{"answer", core::answer_name(answer)}, {"note", note}}.dump();
+}
+
+MyAnswer decode_answer(const std::string& item_id, const std::string& text) {
+  auto json = nlohmann::json::parse(text);
+  return {item_id,
+          core::parse_answer(json.at("answer").get<std::string>()).value_or(core::Answer::kUnset),
+          json.value("note", "")};
+}
+
+std::vector<MyAnswer> answers_of(const Context& context, store::Transaction& tx,
+                                 const std::string& rid, const std::string& account_id) {
+  std::vector<MyAnswer> answers;
+  auto rows = tx.query(
+      "SELECT item_id, answer_sealed FROM boundary_answers WHERE relationship_id = ? AND "
+      "account_id = ? ORDER BY item_id",
+      {rid, account_id});
+  if (rows.empty()) return answers;
+  auto key = context.keyring.key_of(tx, KeyOwner::kPerson, account_id);
+  for (const auto& row : rows) {
+    const std::string& item = row.text(0);
+    answers.push_back(
+        decode_answer(item, context.keyring.open(key, answer_record_id(rid, account_id, item),
+                                                 "answer", row.bytes(1))));
+  }
+  return answers;
+}
+
+CustomItemRecord custom_item_of(const Context& context, store::Transaction& tx,
+                                const store::Row& row) {
+  auto key = context.keyring.key_of(tx, KeyOwner::kPerson, row.text(1));
+  auto json = nlohmann::json::parse(context.keyring.open(key, row.text(0), "item", row.bytes(2)));
+  return {row.text(0),
+          row.text(1),
+          json.at("category").get<std::string>(),
+          json.at("label").get<std::string>(),
+          !row.is_null(3),
+          row.integer(4)};
+}
+
+constexpr const char* kCustomItemColumns =
+    "SELECT id, author_id, item_sealed, proposed_at, created_at FROM custom_items ";
+
+}  // namespace
+
+core::AnswerSheet answer_sheet(const Context& context, store::Transaction& tx,
+                               const policy::MemberAccess& access, const std::string& partner_id) {
+  core::AnswerSheet sheet;
+  for (auto& answer : answers_of(context, tx, access.relationship_id(), partner_id)) {
+    sheet.emplace(std::move(answer.item_id), answer.answer);
+  }
+  return sheet;
+}
+
+std::vector<MyAnswer> own_answers(const Context& context, store::Transaction& tx,
+                                  const policy::MemberAccess& access) {
+  return answers_of(context, tx, access.relationship_id(), access.account_id());
+}
+
+void save_answer(const Context& context, store::Transaction& tx, const policy::MemberAccess& access,
+                 const MyAnswer& answer, std::int64_t at) {
+  const std::string& rid = access.relationship_id();
+  const std::string& account_id = access.account_id();
+  if (answer.answer == core::Answer::kUnset && answer.note.empty()) {
+    tx.execute(
+        "DELETE FROM boundary_answers WHERE relationship_id = ? AND account_id = ? AND item_id = ?",
+        {rid, account_id, answer.item_id});
+    return;
+  }
+  auto key = context.keyring.key_of(tx, KeyOwner::kPerson, account_id);
+  tx.execute(
+      "INSERT INTO boundary_answers (relationship_id, account_id, item_id, answer_sealed, "
+      "updated_at) VALUES (?,?,?,?,?) ON CONFLICT (relationship_id, account_id, item_id) DO "
+      "UPDATE SET answer_sealed = excluded.answer_sealed, updated_at = excluded.updated_at",
+      {rid, account_id, answer.item_id,
+       store::blob(context.keyring.seal(key, answer_record_id(rid, account_id, answer.item_id),
+                                        "answer", encode_answer(answer.answer, answer.note))),
+       at});
+}
+
+void append_answer_change(const Context& context, store::Transaction& tx,
+                          const policy::MemberAccess& access, const AnswerChange& change) {
+  const std::string id = crypto::random_id();
+  auto key = context.keyring.key_of(tx, KeyOwner::kPerson, access.account_id());
+  nlohmann::json sealed{{"item_id", change.item_id},
+                        {"answer", core::answer_name(change.answer)},
+                        {"note", change.note}};
+  tx.execute(
+      "INSERT INTO boundary_history (id, relationship_id, account_id, change_sealed, at) VALUES "
+      "(?,?,?,?,?)",
+      {id, access.relationship_id(), access.account_id(),
+       store::blob(context.keyring.seal(key, id, "change", sealed.dump())), change.at});
+}
+
+std::vector<AnswerChange> own_answer_history(const Context& context, store::Transaction& tx,
+                                             const policy::MemberAccess& access) {
+  auto key = context.keyring.key_of(tx, KeyOwner::kPerson, access.account_id());
+  std::vector<AnswerChange> changes;
+  for (const auto& row :
+       tx.query("SELECT id, change_sealed, at FROM boundary_history WHERE relationship_id = ? AND "
+                "account_id = ? ORDER BY at DESC, id DESC",
+                {access.relationship_id(), access.account_id()})) {
+    auto json =
+        nlohmann::json::parse(context.keyring.open(key, row.text(0), "change", row.bytes(1)));
+    changes.push_back(
+        {json.at("item_id").get<std::string>(),
+         core::parse_answer(json.at("answer").get<std::string>()).value_or(core::Answer::kUnset),
+         json.value("note", ""), row.integer(2)});
+  }
+  return changes;
+}
+
+std::vector<CustomItemRecord> visible_custom_items(const Context& context, store::Transaction& tx,
+                                                   const policy::MemberAccess& access) {
+  std::vector<CustomItemRecord> items;
+  for (const auto& row :
+       tx.query(std::string(kCustomItemColumns) +
+                    "WHERE relationship_id = ? AND (author_id = ? OR proposed_at IS NOT NULL) "
+                    "ORDER BY created_at",
+                {access.relationship_id(), access.account_id()})) {
+    items.push_back(custom_item_of(context, tx, row));
+  }
+  return items;
+}
+
+bool custom_item_visible_to(store::Transaction& tx, const policy::MemberAccess& access,
+                            const std::string& partner_id, const std::string& item_id) {
+  return tx
+      .query_one(
+          "SELECT 1 FROM custom_items WHERE id = ? AND relationship_id = ? AND (author_id = ? OR "
+          "proposed_at IS NOT NULL)",
+          {item_id, access.relationship_id(), partner_id})
+      .has_value();
+}
+
+std::int64_t count_own_custom_items(store::Transaction& tx, const policy::MemberAccess& access) {
+  return tx
+      .query_one("SELECT COUNT(*) FROM custom_items WHERE relationship_id = ? AND author_id = ?",
+                 {access.relationship_id(), access.account_id()})
+      ->integer(0);
+}
+
+void insert_custom_item(const Context& context, store::Transaction& tx,
+                        const policy::MemberAccess& access, const CustomItemRecord& item) {
+  auto key = context.keyring.key_of(tx, KeyOwner::kPerson, access.account_id());
+  nlohmann::json sealed{{"category", item.category}, {"label", item.label}};
+  tx.execute(
+      "INSERT INTO custom_items (id, relationship_id, author_id, item_sealed, proposed_at, "
+      "created_at) VALUES (?,?,?,?,NULL,?)",
+      {item.id, access.relationship_id(), access.account_id(),
+       store::blob(context.keyring.seal(key, item.id, "item", sealed.dump())), item.created_at});
+}
+
+std::optional<std::string> own_custom_item_relationship(store::Transaction& tx,
+                                                        const std::string& author_id,
+                                                        const std::string& item_id) {
+  auto row = tx.query_one("SELECT relationship_id FROM custom_items WHERE id = ? AND author_id = ?",
+                          {item_id, author_id});
+  if (!row) return std::nullopt;
+  return row->text(0);
+}
+
+void propose_custom_item(store::Transaction& tx, const policy::MemberAccess& access,
+                         const std::string& item_id, std::int64_t at) {
+  tx.execute(
+      "UPDATE custom_items SET proposed_at = COALESCE(proposed_at, ?) WHERE id = ? AND "
+      "relationship_id = ? AND author_id = ?",
+      {at, item_id, access.relationship_id(), access.account_id()});
+}
+
+std::vector<CustomItemRecord> own_custom_items(const Context& context, store::Transaction& tx,
+                                               const policy::MembershipAccess& access) {
+  std::vector<CustomItemRecord> items;
+  for (const auto& row :
+       tx.query(std::string(kCustomItemColumns) + "WHERE relationship_id = ? AND author_id = ? "
+                                                  "ORDER BY created_at, id",
+                {access.relationship_id(), access.account_id()})) {
+    items.push_back(custom_item_of(context, tx, row));
+  }
+  return items;
+}
+
+std::vector<std::string> own_proposed_custom_item_ids(store::Transaction& tx,
+                                                      const policy::MembershipAccess& access) {
+  std::vector<std::string> ids;
+  for (const auto& row :
+       tx.query("SELECT id FROM custom_items WHERE relationship_id = ? AND author_id = ? AND "
+                "proposed_at IS NOT NULL",
+                {access.relationship_id(), access.account_id()})) {
+    ids.push_back(row.text(0));
+  }
+  return ids;
+}
+
+void delete_own_boundary_rows(store::Transaction& tx, const policy::MembershipAccess& access) {
+  for (const char* sql : {
+           "DELETE FROM boundary_answers WHERE relationship_id = ? AND account_id = ?",
+           "DELETE FROM boundary_history WHERE relationship_id = ? AND account_id = ?",
+           "DELETE FROM custom_items WHERE relationship_id = ? AND author_id = ?",
+       }) {
+    tx.execute(sql, {access.relationship_id(), access.account_id()});
+  }
+}
+
+}  // namespace attune::app
