@@ -9,12 +9,12 @@
 #include <boost/asio/post.hpp>
 #include <boost/asio/thread_pool.hpp>
 #include <map>
-#include <optional>
 #include <thread>
 
 #include "app/app_fixture.h"
 #include "live/in_process_bus.h"
 #include "live/recording_connection.h"
+#include "store/failing_database.h"
 
 namespace attune::live::testing {
 namespace {
@@ -27,22 +27,14 @@ class HubTest : public ::testing::Test {
  protected:
   HubTest() {
     // One pool for both runners, so reads and writes interleave as freely as they can.
-    auto runner = [this](std::function<void()> fn) {
-      boost::asio::post(pool_, [this, fn = std::move(fn)] {
-        // A store that fails every commit made on the hub's threads, while asked to.
-        std::optional<store::CommitHook> failing;
-        if (store_fails_) {
-          failing.emplace([](store::Transaction&) { throw store::StoreFailure("disk full"); });
-        }
-        fn();
-      });
-    };
+    auto runner = [this](std::function<void()> fn) { boost::asio::post(pool_, std::move(fn)); };
     hub_ = std::make_shared<Hub>(
-        world_.services.practices, world_.clock,
+        hub_practices_, world_.clock,
         // Boundaries and device checks are timed: these tests never let them fire.
         [](std::chrono::milliseconds, std::function<void()>) {}, runner, runner, bus_);
     bus_->start(hub_);
     world_.context.practice_events = hub_.get();
+    hub_context_.practice_events = hub_.get();
   }
   ~HubTest() override {
     world_.context.practice_events = &world_.events;
@@ -71,12 +63,17 @@ class HubTest : public ::testing::Test {
 
   World world_;
   Group group_ = world_.relationship(3);
+  // The hub works over a store that fails every write commit while asked to.
+  store::testing::FailingDatabase hub_store_{*world_.db};
+  app::Context hub_context_{hub_store_,           world_.vault,          world_.clock,
+                            world_.context.content, world_.context.config, app::Keyring{world_.vault},
+                            &world_.events};
+  app::Practices hub_practices_{hub_context_};
   boost::asio::thread_pool pool_{4};
   std::shared_ptr<InProcessBus> bus_ = std::make_shared<InProcessBus>();
   std::shared_ptr<Hub> hub_;
   std::map<RecordingConnection*, std::uint64_t> ids_;
   std::uint64_t next_id_ = 1;
-  std::atomic<bool> store_fails_{false};
 };
 
 TEST_F(HubTest, AChangeReachesEveryConnectionExactlyOnce) {
@@ -183,12 +180,12 @@ TEST_F(HubTest, ACommandTheStoreFailedIsAnsweredWithBusy) {
   const auto practice = world_.running_practice(group_);
   auto alex = connect(practice, 0);
   auto blake = connect(practice, 1);
-  store_fails_ = true;
+  hub_store_.failing = true;
   send(practice, 0, alex, "pause");
   ASSERT_TRUE(alex->await_messages(2));
   EXPECT_EQ(alex->messages().at(1).at("type"), "error");
   EXPECT_EQ(alex->messages().at(1).at("error").at("code"), "busy");
-  store_fails_ = false;
+  hub_store_.failing = false;
   settle();
   EXPECT_EQ(blake->messages().size(), 1u);
   EXPECT_EQ(world_.services.practices.snapshot_for(practice, person(0).actor)->view.status,

@@ -59,11 +59,31 @@ void write_version(const Context& context, store::Transaction& tx, const std::st
   }
 }
 
+// An agreement of the relationship `in` names, with its current terms and signatures.
+std::optional<AgreementRecord> load_in(const Context& context, store::Transaction& tx,
+                                       const policy::MembershipAccess& in,
+                                       const std::string& agreement_id) {
+  auto row = tx.query_one(
+      "SELECT current_version, is_void FROM agreements WHERE id = ? AND relationship_id = ?",
+      {agreement_id, in.relationship_id()});
+  if (!row) return std::nullopt;
+  AgreementRecord record{
+      agreement_id, in.relationship_id(), row->integer(0), row->integer(1) != 0, {}, {}};
+  record.terms = load_terms(context, tx, in, agreement_id, record.version);
+  for (const auto& signature :
+       tx.query("SELECT account_id FROM signatures WHERE agreement_id = ? AND version = ?",
+                {agreement_id, record.version})) {
+    record.signed_current.insert(signature.text(0));
+  }
+  return record;
+}
+
 std::vector<AgreementRecord> load_all(const Context& context, store::Transaction& tx,
+                                      const policy::MembershipAccess& in,
                                       const std::vector<store::Row>& rows) {
   std::vector<AgreementRecord> records;
   for (const auto& row : rows) {
-    if (auto record = load_agreement(context, tx, row.text(0))) {
+    if (auto record = load_in(context, tx, in, row.text(0))) {
       records.push_back(std::move(*record));
     }
   }
@@ -73,35 +93,20 @@ std::vector<AgreementRecord> load_all(const Context& context, store::Transaction
 }  // namespace
 
 core::AgreementTerms load_terms(const Context& context, store::Transaction& tx,
-                                const std::string& relationship_id, const std::string& agreement_id,
-                                std::int64_t version) {
+                                const policy::MembershipAccess& in,
+                                const std::string& agreement_id, std::int64_t version) {
   auto row = tx.query_one(
-      "SELECT terms_sealed FROM agreement_versions WHERE agreement_id = ? AND version = ?",
-      {agreement_id, version});
+      "SELECT v.terms_sealed FROM agreement_versions v JOIN agreements a ON a.id = v.agreement_id "
+      "WHERE v.agreement_id = ? AND v.version = ? AND a.relationship_id = ?",
+      {agreement_id, version, in.relationship_id()});
   if (!row) throw store::StoreFailure("agreement version is missing");
-  auto key = context.keyring.key_of(tx, KeyOwner::kRelationship, relationship_id);
+  auto key = context.keyring.key_of(tx, KeyOwner::kRelationship, in.relationship_id());
   return open_terms(context, key, agreement_id, version, row->bytes(0));
-}
-
-std::optional<AgreementRecord> load_agreement(const Context& context, store::Transaction& tx,
-                                              const std::string& agreement_id) {
-  auto row =
-      tx.query_one("SELECT relationship_id, current_version, is_void FROM agreements WHERE id = ?",
-                   {agreement_id});
-  if (!row) return std::nullopt;
-  AgreementRecord record{agreement_id, row->text(0), row->integer(1), row->integer(2) != 0, {}, {}};
-  record.terms = load_terms(context, tx, record.relationship_id, agreement_id, record.version);
-  for (const auto& signature :
-       tx.query("SELECT account_id FROM signatures WHERE agreement_id = ? AND version = ?",
-                {agreement_id, record.version})) {
-    record.signed_current.insert(signature.text(0));
-  }
-  return record;
 }
 
 AgreementRecord load_agreement(const Context& context, store::Transaction& tx,
                                const policy::AgreementAccess& access) {
-  auto record = load_agreement(context, tx, access.agreement_id());
+  auto record = load_in(context, tx, access.member().membership(), access.agreement_id());
   // The policy has just found the agreement in this transaction.
   if (!record) throw store::StoreFailure("agreement is missing");
   return std::move(*record);
@@ -172,7 +177,7 @@ std::vector<std::string> agreement_ids_of(store::Transaction& tx,
 
 std::vector<AgreementRecord> live_agreements(const Context& context, store::Transaction& tx,
                                              const policy::MembershipAccess& in) {
-  return load_all(context, tx,
+  return load_all(context, tx, in,
                   tx.query("SELECT id FROM agreements WHERE relationship_id = ? AND is_void = 0",
                            {in.relationship_id()}));
 }
@@ -180,7 +185,7 @@ std::vector<AgreementRecord> live_agreements(const Context& context, store::Tran
 std::vector<AgreementRecord> live_agreements_naming(const Context& context, store::Transaction& tx,
                                                     const policy::MembershipAccess& access) {
   return load_all(
-      context, tx,
+      context, tx, access,
       tx.query(
           "SELECT a.id FROM agreements a JOIN agreement_participants p ON p.agreement_id = a.id "
           "WHERE a.relationship_id = ? AND p.account_id = ? AND a.is_void = 0",
@@ -191,18 +196,6 @@ void mark_void(store::Transaction& tx, const policy::MembershipAccess& in,
                const std::string& agreement_id) {
   tx.execute("UPDATE agreements SET is_void = 1 WHERE id = ? AND relationship_id = ?",
              {agreement_id, in.relationship_id()});
-}
-
-std::vector<std::string> practices_on(store::Transaction& tx, const policy::MembershipAccess& in,
-                                      const std::string& agreement_id) {
-  std::vector<std::string> ids;
-  for (const auto& row :
-       tx.query("SELECT id FROM practices WHERE agreement_id = ? AND agreement_id IN (SELECT id "
-                "FROM agreements WHERE relationship_id = ?)",
-                {agreement_id, in.relationship_id()})) {
-    ids.push_back(row.text(0));
-  }
-  return ids;
 }
 
 }  // namespace attune::app

@@ -1,7 +1,7 @@
 // The only code that reads and writes agreements, their versions, participants and
 // signatures in the store. Terms are sealed under the relationship's key: pause words and
 // after-care plans are content like any other. Every function touching a relationship's
-// rows takes an access value from the policy, except those marked TRANSITIONAL.
+// rows takes an access value from the policy.
 #pragma once
 
 #include <cstdint>
@@ -36,13 +36,11 @@ struct SignatureRecord {
   std::int64_t signed_at = 0;
 };
 
-// TRANSITIONAL: practice/ still reads agreements by bare id; it moves to the overloads
-// taking an access value when it is converted.
-std::optional<AgreementRecord> load_agreement(const Context& context, store::Transaction& tx,
-                                              const std::string& agreement_id);
+// The terms of one version of an agreement of the relationship (a practice runs on the
+// version it was created on).
 core::AgreementTerms load_terms(const Context& context, store::Transaction& tx,
-                                const std::string& relationship_id, const std::string& agreement_id,
-                                std::int64_t version);
+                                const policy::MembershipAccess& in,
+                                const std::string& agreement_id, std::int64_t version);
 
 AgreementRecord load_agreement(const Context& context, store::Transaction& tx,
                                const policy::AgreementAccess& access);
@@ -74,9 +72,5 @@ std::vector<AgreementRecord> live_agreements_naming(const Context& context, stor
                                                     const policy::MembershipAccess& access);
 void mark_void(store::Transaction& tx, const policy::MembershipAccess& in,
                const std::string& agreement_id);
-// The practices run on an agreement of the relationship. TRANSITIONAL: practices are
-// practice/'s table; this read moves to its records module when practice/ is converted.
-std::vector<std::string> practices_on(store::Transaction& tx, const policy::MembershipAccess& in,
-                                      const std::string& agreement_id);
 
 }  // namespace attune::app

@@ -22,7 +22,7 @@ std::vector<std::string> stop_practices_on(const Context& context, store::Transa
                                            const std::string& agreement_id) {
   std::vector<std::string> touched;
   for (const auto& practice_id : practices_on(tx, in, agreement_id)) {
-    if (append_system_act(context, tx, practice_id, core::ActKind::kAgreementVoided)) {
+    if (append_system_act(context, tx, in, practice_id, core::ActKind::kAgreementVoided)) {
       touched.push_back(practice_id);
     }
   }

@@ -68,34 +68,4 @@ std::vector<std::string> Policy::active_partners(store::Transaction& tx,
   return partners;
 }
 
-base::Status require_member(store::Transaction& tx, const Actor& actor, const std::string& rid) {
-  ATTUNE_TRY(Policy().member(tx, actor, rid));
-  return {};
-}
-
-std::vector<std::string> active_partners(store::Transaction& tx, const std::string& rid) {
-  std::vector<std::string> partners;
-  for (const auto& row : tx.query(
-           "SELECT account_id FROM memberships WHERE relationship_id = ? AND status = 'active' "
-           "ORDER BY account_id",
-           {rid})) {
-    partners.push_back(row.text(0));
-  }
-  return partners;
-}
-
-base::Result<std::string> require_agreement_participant(store::Transaction& tx, const Actor& actor,
-                                                        const std::string& agreement_id) {
-  auto access = Policy().agreement_participant(tx, actor, agreement_id);
-  if (!access) return base::error_of(access);
-  return access->relationship_id();
-}
-
-base::Result<std::string> require_practice_participant(store::Transaction& tx, const Actor& actor,
-                                                       const std::string& practice_id) {
-  auto access = Policy().practice_participant(tx, actor, practice_id);
-  if (!access) return base::error_of(access);
-  return access->agreement().agreement_id();
-}
-
 }  // namespace attune::app::policy

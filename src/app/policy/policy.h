@@ -45,13 +45,4 @@ class Policy {
 
 base::Error not_found();
 
-// TRANSITIONAL: the free checks below remain until every use case takes its access value
-// from Policy; they are removed in the same change.
-base::Status require_member(store::Transaction& tx, const Actor& actor, const std::string& rid);
-std::vector<std::string> active_partners(store::Transaction& tx, const std::string& rid);
-base::Result<std::string> require_agreement_participant(store::Transaction& tx, const Actor& actor,
-                                                        const std::string& agreement_id);
-base::Result<std::string> require_practice_participant(store::Transaction& tx, const Actor& actor,
-                                                       const std::string& practice_id);
-
 }  // namespace attune::app::policy

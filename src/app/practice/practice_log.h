@@ -3,14 +3,21 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "app/context.h"
+#include "app/policy/access.h"
 #include "core/practice_act.h"
 
 namespace attune::app {
 
-// Appends an unattributed act unless the practice has already ended. True when appended.
+// The practices run on an agreement of the relationship.
+std::vector<std::string> practices_on(store::Transaction& tx, const policy::MembershipAccess& in,
+                                      const std::string& agreement_id);
+// Appends an unattributed act to a practice of the relationship unless it has already
+// ended. True when appended.
 bool append_system_act(const Context& context, store::Transaction& tx,
-                       const std::string& practice_id, core::ActKind kind);
+                       const policy::MembershipAccess& in, const std::string& practice_id,
+                       core::ActKind kind);
 
 }  // namespace attune::app

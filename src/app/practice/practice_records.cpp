@@ -19,25 +19,26 @@ core::ActKind act_kind_of(const std::string& name) {
   return *kind;
 }
 
+// A practice of the relationship `in` names, with its setup and acts.
 std::optional<PracticeRecord> load(const Context& context, store::Transaction& tx,
+                                   const policy::MembershipAccess& in,
                                    const std::string& practice_id) {
   auto row = tx.query_one(
-      "SELECT p.agreement_id, a.relationship_id, p.agreement_version, p.device FROM practices p "
-      "JOIN agreements a ON a.id = p.agreement_id WHERE p.id = ?",
-      {practice_id});
+      "SELECT p.agreement_id, p.agreement_version, p.device FROM practices p "
+      "JOIN agreements a ON a.id = p.agreement_id WHERE p.id = ? AND a.relationship_id = ?",
+      {practice_id, in.relationship_id()});
   if (!row) return std::nullopt;
   PracticeRecord record;
   record.id = practice_id;
   record.agreement_id = row->text(0);
-  record.relationship_id = row->text(1);
-  auto terms =
-      load_terms(context, tx, record.relationship_id, record.agreement_id, row->integer(2));
+  record.relationship_id = in.relationship_id();
+  auto terms = load_terms(context, tx, in, record.agreement_id, row->integer(1));
   const core::Exercise* exercise = context.content.find_exercise(terms.exercise_id);
   if (!exercise) throw store::StoreFailure("a practice names an exercise no longer in the library");
   record.pause_word = terms.pause_word;
   record.setup =
       core::PracticeSetup{terms.participants, terms.role_order, *exercise, terms.time_limit_minutes,
-                          core::parse_device(row->text(3)).value_or(core::Device::kOwn)};
+                          core::parse_device(row->text(2)).value_or(core::Device::kOwn)};
   for (const auto& act : tx.query(
            "SELECT seq, kind, actor_id, at FROM practice_acts WHERE practice_id = ? ORDER BY seq",
            {practice_id})) {
@@ -70,7 +71,7 @@ bool PracticeRecord::names(const std::string& account_id) const {
 
 PracticeRecord load_practice(const Context& context, store::Transaction& tx,
                              const policy::PracticeAccess& access) {
-  auto record = load(context, tx, access.practice_id());
+  auto record = load(context, tx, access.member().membership(), access.practice_id());
   // The policy found the practice in this same transaction.
   if (!record) throw store::StoreFailure("a practice vanished under its access");
   return std::move(*record);
@@ -83,7 +84,7 @@ std::vector<PracticeRecord> practices_of(const Context& context, store::Transact
        tx.query("SELECT p.id FROM practices p JOIN agreements a ON a.id = p.agreement_id "
                 "WHERE a.relationship_id = ? ORDER BY p.created_at DESC",
                 {member.relationship_id()})) {
-    auto practice = load(context, tx, row.text(0));
+    auto practice = load(context, tx, member.membership(), row.text(0));
     if (practice && practice->names(member.account_id())) practices.push_back(std::move(*practice));
   }
   return practices;
@@ -106,9 +107,22 @@ void append_act(store::Transaction& tx, const policy::PracticeAccess& access,
   insert_act(tx, access.practice_id(), practice.acts, kind, std::move(actor), at);
 }
 
+std::vector<std::string> practices_on(store::Transaction& tx, const policy::MembershipAccess& in,
+                                      const std::string& agreement_id) {
+  std::vector<std::string> ids;
+  for (const auto& row :
+       tx.query("SELECT p.id FROM practices p JOIN agreements a ON a.id = p.agreement_id "
+                "WHERE p.agreement_id = ? AND a.relationship_id = ?",
+                {agreement_id, in.relationship_id()})) {
+    ids.push_back(row.text(0));
+  }
+  return ids;
+}
+
 bool append_system_act(const Context& context, store::Transaction& tx,
-                       const std::string& practice_id, core::ActKind kind) {
-  auto practice = load(context, tx, practice_id);
+                       const policy::MembershipAccess& in, const std::string& practice_id,
+                       core::ActKind kind) {
+  auto practice = load(context, tx, in, practice_id);
   if (!practice) return false;
   const auto now = context.clock.now();
   if (practice->state_at(now).status == core::PracticeStatus::kEnded) return false;

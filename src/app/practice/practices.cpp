@@ -25,9 +25,9 @@ base::Result<std::string> Practices::create(const Actor& actor, const std::strin
   return context_.write(actor, [&](store::Transaction& tx) -> base::Result<std::string> {
     auto access = context_.policy.agreement_participant(tx, actor, agreement_id);
     if (!access) return base::error_of(access);
-    auto record = load_agreement(context_, tx, agreement_id);
+    const auto record = load_agreement(context_, tx, *access);
     auto status =
-        core::agreement_status(record->is_void, record->terms.participants, record->signed_current);
+        core::agreement_status(record.is_void, record.terms.participants, record.signed_current);
     if (status == core::AgreementStatus::kVoid) {
       return base::fail(base::ErrorCode::agreement_void, "This agreement was withdrawn.");
     }
@@ -35,7 +35,7 @@ base::Result<std::string> Practices::create(const Actor& actor, const std::strin
       return base::fail(base::ErrorCode::agreement_not_signed,
                         "A practice can start once everyone has signed this version.");
     }
-    insert_practice(tx, *access, {id, record->version, device, context_.clock.now()});
+    insert_practice(tx, *access, {id, record.version, device, context_.clock.now()});
     return id;
   });
 }
@@ -171,7 +171,6 @@ std::optional<Actor> Practices::redeem_ticket(const std::string& practice_id,
         auto redeemed = take_ticket(tx, practice_id, crypto::token_hash(ticket));
         if (!redeemed || redeemed->expires_at <= context_.clock.now()) return std::nullopt;
         // Who the ticket was issued to: its account, and no session (a ticket records none).
-        // Wants Policy::practice_participant(tx, account_id, practice_id), asked for in issue 9.
         Actor holder;
         holder.account_id = redeemed->account_id;
         // A ticket issued before its holder left the relationship opens nothing.
