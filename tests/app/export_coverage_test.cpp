@@ -82,11 +82,13 @@ TEST(ExportCoverage, ListsNameOnlyColumnsOfTheSchemaAndNoColumnTwice) {
   EXPECT_EQ(listed(true).size(), kExportedSealedColumns.size()) << "a column exported twice";
   EXPECT_EQ(listed(false).size(), kExcludedSealedColumns.size()) << "a column excluded twice";
   for (const auto& column : listed(true)) {
-    EXPECT_TRUE(sealed.contains(column)) << column << " is listed as exported but not sealed";
+    EXPECT_TRUE(sealed.contains(column))
+        << column << " is listed as exported but is no sealed column of the schema";
     EXPECT_FALSE(listed(false).contains(column)) << column << " is both exported and excluded";
   }
   for (const auto& column : listed(false)) {
-    EXPECT_TRUE(sealed.contains(column)) << column << " is listed as excluded but not sealed";
+    EXPECT_TRUE(sealed.contains(column))
+        << column << " is listed as excluded but is no sealed column of the schema";
   }
 }
 

@@ -120,6 +120,8 @@ std::vector<ExportedPractice> DataExport::practices(const Actor& actor, const st
 }
 
 // A newcomer waiting for approval sees nothing of the relationship, not even its name.
+// TRANSITIONAL: memberships are relationships' table; this query moves into its records
+// module once that has a function for an account's pending memberships.
 std::vector<ExportedPendingMembership> DataExport::pending(const Actor& actor) {
   std::vector<ExportedPendingMembership> pending;
   context_.db.transact(store::TxMode::kRead, [&](store::Transaction& tx) {
