@@ -35,7 +35,9 @@ base::Result<ExportedRelationship> DataExport::relationship(const Actor& actor,
                                                             const std::string& name) {
   auto detail = Relationships(context_).get(actor, rid);
   if (!detail) return base::error_of(detail);
-  ExportedRelationship one{rid, name, {}, {}, {}, {}, {}, {}, {}, {}};
+  ExportedRelationship one;
+  one.id = rid;
+  one.name = name;
   for (const auto& partner : detail->partners) {
     if (partner.id != actor.account_id) one.partners.push_back(partner);
   }
