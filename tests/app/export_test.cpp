@@ -3,6 +3,9 @@
 // partner's private answers, notes, history, custom items and entries must be absent.
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
+
+#include "app/data_rights/export_json.h"
 #include "app_fixture.h"
 
 namespace attune::app::testing {
@@ -31,7 +34,7 @@ class DataExportTest : public ::testing::Test {
   json export_of(const Person& person) {
     auto document = world_.services.data_export.of(person.actor);
     if (!document) throw std::runtime_error(document.error().message);
-    return *document;
+    return json::parse(export_json(*document));
   }
   const Person& me() const { return group_.people[0]; }
   const Person& partner() const { return group_.people[1]; }

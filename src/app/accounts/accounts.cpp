@@ -3,8 +3,9 @@
 #include <filesystem>
 #include <regex>
 
-#include "app/data_rights/account_erasure.h"
+#include "app/accounts/account_records.h"
 #include "app/accounts/people.h"
+#include "app/data_rights/account_erasure.h"
 #include "core/email.h"
 #include "core/text.h"
 #include "crypto/password.h"
@@ -77,20 +78,11 @@ base::Result<std::string> Accounts::sign_up(const SignupInput& input) {
           // The unique index only sees the current key's index; an account the running key
           // rotation has not moved yet is found under the previous key's.
           for (const auto& index : email_indexes) {
-            if (tx.query_one("SELECT 1 FROM accounts WHERE email_index = ?", {index}))
-              return email_taken();
+            if (email_index_in_use(tx, index)) return email_taken();
           }
-          crypto::SecretKey key;
-          std::string wrapped = context_.keyring.new_wrapped_key(tx, KeyOwner::kPerson, id, key);
-          tx.execute(
-              "INSERT INTO accounts (id, email_index, email_sealed, display_name_sealed, "
-              "password_hash, time_zone, roles, wrapped_key, created_at) VALUES "
-              "(?,?,?,?,?,?,?,?,?)",
-              {id, email_indexes.front(),
-               store::blob(context_.keyring.seal(key, id, "email", *email)),
-               store::blob(context_.keyring.seal(key, id, "display_name", display_name)),
-               *password_hash, *time_zone, roles_text(input.therapist), store::blob(wrapped),
-               context_.now_ms()});
+          insert_account(context_, tx,
+                         {id, email_indexes.front(), *email, display_name, *password_hash,
+                          *time_zone, roles_text(input.therapist), context_.now_ms()});
           return base::Result<std::string>(id);
         });
   } catch (const store::UniqueViolation&) {
@@ -100,13 +92,12 @@ base::Result<std::string> Accounts::sign_up(const SignupInput& input) {
 
 base::Result<Profile> Accounts::profile(const Actor& actor) {
   auto tx = context_.db.begin(store::TxMode::kRead);
-  auto row =
-      tx->query_one("SELECT time_zone, roles FROM accounts WHERE id = ?", {actor.account_id});
-  if (!row) return base::fail(base::ErrorCode::unauthenticated, "Please log in again.");
+  auto settings = load_settings(*tx, actor.account_id);
+  if (!settings) return base::fail(base::ErrorCode::unauthenticated, "Please log in again.");
   Profile profile{actor.account_id,
                   display_name_of(context_, *tx, actor.account_id),
-                  row->text(0),
-                  {row->text(1)}};
+                  settings->time_zone,
+                  {settings->roles}};
   return profile;
 }
 
@@ -114,9 +105,9 @@ base::Status Accounts::check_password(const Actor& actor, const std::string& pas
   std::string stored;
   {
     auto tx = context_.db.begin(store::TxMode::kRead);
-    auto row = tx->query_one("SELECT password_hash FROM accounts WHERE id = ?", {actor.account_id});
-    if (!row) return base::fail(base::ErrorCode::unauthenticated, "Please log in again.");
-    stored = row->text(0);
+    auto hash = password_hash_of(*tx, actor.account_id);
+    if (!hash) return base::fail(base::ErrorCode::unauthenticated, "Please log in again.");
+    stored = std::move(*hash);
   }
   auto matches = gate_.run([&] { return crypto::verify_password(stored, password); });
   if (!matches) return base::error_of(matches);
@@ -133,10 +124,9 @@ base::Status Accounts::change_password(const Actor& actor, const std::string& cu
   auto hash =
       gate_.run([&] { return crypto::hash_password(replacement, context_.config.password_cost); });
   if (!hash) return base::error_of(hash);
-  return context_.db.transact(store::TxMode::kWrite, [&](store::Transaction& tx) -> base::Status {
-    tx.execute("UPDATE accounts SET password_hash = ? WHERE id = ?", {*hash, actor.account_id});
-    tx.execute("DELETE FROM sessions WHERE account_id = ? AND id <> ?",
-               {actor.account_id, actor.session_id});
+  return context_.write(actor, [&](store::Transaction& tx) -> base::Status {
+    set_password_hash(tx, actor.account_id, *hash);
+    delete_other_sessions(tx, actor.account_id, actor.session_id);
     return {};
   });
 }
@@ -145,7 +135,7 @@ base::Status Accounts::delete_account(const Actor& actor, const std::string& pas
   if (auto ok = check_password(actor, password); !ok) return ok;
   // One transaction: a failure half-way leaves the person as they were, never a person
   // who left everything but still has an account.
-  const auto touched = context_.db.transact(store::TxMode::kWrite, [&](store::Transaction& tx) {
+  const auto touched = context_.write(actor, [&](store::Transaction& tx) {
     return erase_account(context_, tx, actor.account_id, crypto::random_id(), context_.now_ms());
   });
   context_.db.scrub_after_delete();

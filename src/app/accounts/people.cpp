@@ -1,13 +1,12 @@
 #include "app/accounts/people.h"
 
+#include "app/accounts/account_records.h"
+
 namespace attune::app {
 
 std::string display_name_of(const Context& context, store::Transaction& tx,
                             const std::string& account_id) {
-  auto row = tx.query_one("SELECT display_name_sealed FROM accounts WHERE id = ?", {account_id});
-  if (!row) return {};
-  auto key = context.keyring.key_of(tx, KeyOwner::kPerson, account_id);
-  return context.keyring.open(key, account_id, "display_name", row->bytes(0));
+  return load_display_name(context, tx, account_id).value_or(std::string());
 }
 
 }  // namespace attune::app

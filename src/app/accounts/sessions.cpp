@@ -1,5 +1,6 @@
 #include "app/accounts/sessions.h"
 
+#include "app/accounts/account_records.h"
 #include "app/accounts/people.h"
 #include "core/email.h"
 #include "crypto/password.h"
@@ -32,11 +33,10 @@ base::Result<LoginResult> Sessions::log_in(const std::string& email, const std::
     auto tx = context_.db.begin(store::TxMode::kRead);
     // During a key rotation an account not yet moved is still indexed under the old key.
     for (const auto& index : context_.vault.blind_indexes(*normalized)) {
-      auto row =
-          tx->query_one("SELECT id, password_hash FROM accounts WHERE email_index = ?", {index});
-      if (!row) continue;
-      account_id = row->text(0);
-      stored = row->text(1);
+      auto credentials = credentials_by_email_index(*tx, index);
+      if (!credentials) continue;
+      account_id = credentials->account_id;
+      stored = credentials->password_hash;
       break;
     }
   }
@@ -49,11 +49,8 @@ base::Result<LoginResult> Sessions::log_in(const std::string& email, const std::
       now + std::chrono::duration_cast<std::chrono::milliseconds>(context_.config.session_absolute)
                 .count();
   return context_.db.transact(store::TxMode::kWrite, [&](store::Transaction& tx) {
-    tx.execute(
-        "INSERT INTO sessions (id, token_hash, csrf_hash, account_id, created_at, last_seen_at, "
-        "expires_at) VALUES (?,?,?,?,?,?,?)",
-        {crypto::random_id(), crypto::token_hash(result.token),
-         crypto::token_hash(result.csrf_token), *account_id, now, now, absolute});
+    insert_session(tx, {crypto::random_id(), crypto::token_hash(result.token),
+                        crypto::token_hash(result.csrf_token), *account_id, now, absolute});
     result.display_name = display_name_of(context_, tx, *account_id);
     return base::Result<LoginResult>(result);
   });
@@ -70,20 +67,19 @@ base::Result<Actor> Sessions::authenticate(const std::string& token) {
   Actor actor;
   {
     auto tx = context_.db.begin(store::TxMode::kRead);
-    auto row = tx->query_one(
-        "SELECT s.id, s.account_id, s.last_seen_at, s.expires_at, a.roles FROM sessions s "
-        "JOIN accounts a ON a.id = s.account_id WHERE s.token_hash = ?",
-        {crypto::token_hash(token)});
-    if (!row || row->integer(3) <= now || row->integer(2) + idle_ms <= now) {
+    auto session = session_by_token_hash(*tx, crypto::token_hash(token));
+    if (!session || session->expires_at <= now || session->last_seen_at + idle_ms <= now) {
       return base::fail(base::ErrorCode::unauthenticated,
                         "Your session has ended. Please log in again.");
     }
-    actor = Actor{row->text(1), row->text(0), row->text(4) == "therapist"};
-    last_seen = row->integer(2);
+    actor = Actor{session->account_id, session->id, session->roles == "therapist"};
+    last_seen = session->last_seen_at;
   }
   if (now - *last_seen > kTouchIntervalMs) {
+    // Not context_.write(actor, …): this is the check that lets the request act at all,
+    // not the request's own write, and must not carry what commits with that write.
     context_.db.transact(store::TxMode::kWrite, [&](store::Transaction& tx) {
-      tx.execute("UPDATE sessions SET last_seen_at = ? WHERE id = ?", {now, actor.session_id});
+      touch_session(tx, actor.session_id, now);
       return true;
     });
   }
@@ -93,33 +89,31 @@ base::Result<Actor> Sessions::authenticate(const std::string& token) {
 bool Sessions::csrf_matches(const Actor& actor, const std::string& csrf_token) {
   if (csrf_token.empty() || csrf_token.size() > 128) return false;
   auto tx = context_.db.begin(store::TxMode::kRead);
-  auto row = tx->query_one("SELECT csrf_hash FROM sessions WHERE id = ?", {actor.session_id});
-  return row && crypto::constant_time_equal(row->text(0), crypto::token_hash(csrf_token));
+  auto hash = csrf_hash_of(*tx, actor.session_id);
+  return hash && crypto::constant_time_equal(*hash, crypto::token_hash(csrf_token));
 }
 
 void Sessions::log_out(const Actor& actor) {
-  context_.db.transact(store::TxMode::kWrite, [&](store::Transaction& tx) {
-    return tx.execute("DELETE FROM sessions WHERE id = ?", {actor.session_id});
+  context_.write(actor, [&](store::Transaction& tx) {
+    delete_session(tx, actor.session_id);
+    return true;
   });
 }
 
 std::vector<SessionInfo> Sessions::list(const Actor& actor) {
   auto tx = context_.db.begin(store::TxMode::kRead);
   std::vector<SessionInfo> sessions;
-  for (const auto& row : tx->query("SELECT id, created_at, last_seen_at FROM sessions WHERE "
-                                   "account_id = ? AND expires_at > ? "
-                                   "ORDER BY created_at DESC",
-                                   {actor.account_id, context_.now_ms()})) {
+  for (const auto& session : live_sessions_of(*tx, actor.account_id, context_.now_ms())) {
     sessions.push_back(
-        {row.text(0), row.integer(1), row.integer(2), row.text(0) == actor.session_id});
+        {session.id, session.created_at, session.last_seen_at, session.id == actor.session_id});
   }
   return sessions;
 }
 
 void Sessions::revoke_others(const Actor& actor) {
-  context_.db.transact(store::TxMode::kWrite, [&](store::Transaction& tx) {
-    return tx.execute("DELETE FROM sessions WHERE account_id = ? AND id <> ?",
-                      {actor.account_id, actor.session_id});
+  context_.write(actor, [&](store::Transaction& tx) {
+    delete_other_sessions(tx, actor.account_id, actor.session_id);
+    return true;
   });
 }
 

@@ -1,5 +1,7 @@
 #include "app/request/rate_limiter.h"
 
+#include "app/request/rate_limit_records.h"
+
 namespace attune::app {
 namespace {
 
@@ -25,14 +27,8 @@ base::Status RateLimiter::hit(std::string_view kind, std::string_view caller,
   const std::int64_t window_start = now - now % window_ms;
   const bool purge = purge_due(now);
   std::int64_t hits = context_.db.transact(store::TxMode::kWrite, [&](store::Transaction& tx) {
-    if (purge) tx.execute("DELETE FROM rate_limits WHERE window_start < ?", {now - kIdleBucketMs});
-    tx.execute(
-        "INSERT INTO rate_limits (bucket, window_start, hits) VALUES (?, ?, 1) "
-        "ON CONFLICT (bucket) DO UPDATE SET hits = CASE WHEN rate_limits.window_start = "
-        "excluded.window_start THEN rate_limits.hits + 1 ELSE 1 END, window_start = "
-        "excluded.window_start",
-        {bucket, window_start});
-    return tx.query_one("SELECT hits FROM rate_limits WHERE bucket = ?", {bucket})->integer(0);
+    if (purge) delete_buckets_before(tx, now - kIdleBucketMs);
+    return count_hit(tx, bucket, window_start);
   });
   if (hits <= limit.max_hits) return {};
   base::Error error{base::ErrorCode::rate_limited, "Too many attempts. Please wait a moment."};

@@ -1,0 +1,163 @@
+#include "app/data_rights/export_json.h"
+
+#include <nlohmann/json.hpp>
+
+#include "app/data_rights/export.h"
+#include "base/rfc3339.h"
+
+namespace attune::app {
+namespace {
+
+using nlohmann::json;
+
+json answer_json(const std::string& item_id, core::Answer answer, const std::string& note) {
+  json entry{{"item_id", item_id}, {"answer", core::answer_name(answer)}};
+  if (!note.empty()) entry["note"] = note;
+  return entry;
+}
+
+json terms_json(const core::AgreementTerms& terms) {
+  return {{"exercise_id", terms.exercise_id},
+          {"participants", terms.participants},
+          {"items", terms.items},
+          {"time_limit_minutes", terms.time_limit_minutes},
+          {"role_order", terms.role_order},
+          {"pause_word", terms.pause_word},
+          {"aftercare", terms.aftercare}};
+}
+
+// A sealed body is JSON for every feature so far; kept as text should one not be.
+json body_json(const std::string& body) {
+  auto parsed = json::parse(body, nullptr, false);
+  return parsed.is_discarded() ? json(body) : parsed;
+}
+
+json profile_json(const AccountRecord& profile) {
+  return {{"id", profile.id},
+          {"email", profile.email},
+          {"display_name", profile.display_name},
+          {"time_zone", profile.time_zone},
+          {"roles", json::array({profile.roles})},
+          {"created_at", base::to_rfc3339_ms(profile.created_at)}};
+}
+
+json boundaries_json(const ExportedRelationship& relationship) {
+  json answers = json::array();
+  for (const auto& a : relationship.my_answers) {
+    answers.push_back(answer_json(a.item_id, a.answer, a.note));
+  }
+  json history = json::array();
+  for (const auto& change : relationship.my_history) {
+    json entry = answer_json(change.item_id, change.answer, change.note);
+    entry["at"] = base::to_rfc3339_ms(change.at);
+    history.push_back(std::move(entry));
+  }
+  json shared = json::array();
+  for (const auto& item : relationship.shared_with_everyone) {
+    shared.push_back({{"item_id", item.item_id}, {"level", core::shared_level_name(item.level)}});
+  }
+  return {{"my_answers", std::move(answers)},
+          {"my_history", std::move(history)},
+          {"shared_with_everyone", std::move(shared)}};
+}
+
+json custom_items_json(const std::vector<ExportedCustomItem>& custom_items) {
+  json items = json::array();
+  for (const auto& custom : custom_items) {
+    json item = body_json(custom.body);
+    item["id"] = custom.id;
+    item["proposed"] = custom.proposed;
+    item["created_at"] = base::to_rfc3339_ms(custom.created_at);
+    items.push_back(std::move(item));
+  }
+  return items;
+}
+
+json entries_json(const std::vector<ExportedEntry>& entries) {
+  json result = json::array();
+  for (const auto& entry : entries) {
+    result.push_back({{"id", entry.id},
+                      {"feature", entry.feature},
+                      {"body", body_json(entry.body)},
+                      {"visibility", entry.visibility},
+                      {"created_at", base::to_rfc3339_ms(entry.created_at)},
+                      {"updated_at", base::to_rfc3339_ms(entry.updated_at)}});
+  }
+  return result;
+}
+
+json agreements_json(const std::vector<ExportedAgreement>& agreements) {
+  json result = json::array();
+  for (const auto& agreement : agreements) {
+    json versions = json::array();
+    for (const auto& version : agreement.versions) {
+      versions.push_back({{"version", version.version},
+                          {"created_at", base::to_rfc3339_ms(version.created_at)},
+                          {"terms", terms_json(version.terms)}});
+    }
+    json signatures = json::array();
+    for (const auto& signature : agreement.my_signatures) {
+      signatures.push_back({{"version", signature.version},
+                            {"signed_at", base::to_rfc3339_ms(signature.signed_at)}});
+    }
+    result.push_back({{"id", agreement.id},
+                      {"current_version", agreement.current_version},
+                      {"status", core::agreement_status_name(agreement.status)},
+                      {"versions", std::move(versions)},
+                      {"my_signatures", std::move(signatures)}});
+  }
+  return result;
+}
+
+json practices_json(const std::vector<ExportedPractice>& practices) {
+  json result = json::array();
+  for (const auto& practice : practices) {
+    json acts = json::array();
+    for (const auto& act : practice.my_acts) {
+      acts.push_back({{"seq", act.seq}, {"kind", act.kind}, {"at", base::to_rfc3339_ms(act.at)}});
+    }
+    result.push_back({{"id", practice.id},
+                      {"agreement_id", practice.agreement_id},
+                      {"status", core::practice_status_name(practice.status)},
+                      {"my_acts", std::move(acts)}});
+  }
+  return result;
+}
+
+json relationship_json(const ExportedRelationship& relationship) {
+  json partners = json::array();
+  for (const auto& partner : relationship.partners) {
+    partners.push_back({{"id", partner.id}, {"display_name", partner.display_name}});
+  }
+  return {{"id", relationship.id},
+          {"name", relationship.name},
+          {"partners", std::move(partners)},
+          {"boundaries", boundaries_json(relationship)},
+          {"my_custom_items", custom_items_json(relationship.my_custom_items)},
+          {"my_entries", entries_json(relationship.my_entries)},
+          {"agreements", agreements_json(relationship.agreements)},
+          {"practices", practices_json(relationship.practices)}};
+}
+
+}  // namespace
+
+std::string export_json(const ExportDocument& document) {
+  json relationships = json::array();
+  for (const auto& relationship : document.relationships) {
+    relationships.push_back(relationship_json(relationship));
+  }
+  json pending = json::array();
+  for (const auto& membership : document.pending_relationships) {
+    pending.push_back({{"id", membership.relationship_id},
+                       {"asked_at", base::to_rfc3339_ms(membership.asked_at)}});
+  }
+  return json{{"format", "attune-export"},
+              {"version", 1},
+              {"exported_at", base::to_rfc3339(document.exported_at)},
+              {"profile", profile_json(document.profile)},
+              {"relationships", std::move(relationships)},
+              {"pending_relationships", std::move(pending)}}
+      .dump();
+}
+
+}  // namespace attune::app
