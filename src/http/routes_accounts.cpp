@@ -42,6 +42,7 @@ void add_account_routes(Router& router, app::Accounts& accounts, app::Sessions& 
     input.display_name = call.text("display_name", 1024);
     input.confirm_adult = call.boolean("confirm_adult", false);
     input.time_zone = call.optional_text("time_zone", 128).value_or("");
+    input.on_commit = call.on_commit;
     auto id = unwrap(accounts.sign_up(input));
     return ok_json({{"id", id}}, 201);
   });

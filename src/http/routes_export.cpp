@@ -1,4 +1,5 @@
 // Data export: everything the caller wrote, as one JSON download.
+#include "app/data_rights/export_json.h"
 #include "http/routes.h"
 
 namespace attune::http {
@@ -8,7 +9,7 @@ void add_export_routes(Router& router, app::DataExport& data_export) {
   // most expensive read there is.
   router.add(
       "GET", "/api/v1/me/export", Auth::kRequired, Limit::kWrite, [&](ApiCall& call) {
-        Response response = ok_json(unwrap(data_export.of(call.me())));
+        Response response = Response::json(200, app::export_json(unwrap(data_export.of(call.me()))));
         response.set_header("Content-Disposition", "attachment; filename=\"attune-export.json\"");
         return response;
       });

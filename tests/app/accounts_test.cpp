@@ -218,12 +218,13 @@ TEST_F(AccountDeletion, IsOneTransactionThatAFailureUndoesWhole) {
   const auto rows_before = world.count_all_rows();
   {
     // Fails the commit that removes the account row, whichever commit that is.
-    store::CommitHook fail_at_removal([&](store::Transaction& tx) {
+    Actor failing = alex.actor;
+    failing.on_commit = [&](store::Transaction& tx) {
       if (!tx.query_one("SELECT 1 FROM accounts WHERE id = ?", {alex.id})) {
         throw store::StoreFailure("the disk is full");
       }
-    });
-    EXPECT_THROW((void)world.services.accounts.delete_account(alex.actor, alex.password),
+    };
+    EXPECT_THROW((void)world.services.accounts.delete_account(failing, alex.password),
                  store::StoreFailure);
   }
   EXPECT_EQ(world.count_all_rows(), rows_before);

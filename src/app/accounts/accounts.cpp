@@ -84,7 +84,8 @@ base::Result<std::string> Accounts::sign_up(const SignupInput& input) {
                          {id, email_indexes.front(), *email, display_name, *password_hash,
                           *time_zone, roles_text(input.therapist), context_.now_ms()});
           return base::Result<std::string>(id);
-        });
+        },
+        input.on_commit);
   } catch (const store::UniqueViolation&) {
     return email_taken();
   }

@@ -18,6 +18,9 @@ struct SignupInput {
   bool confirm_adult = false;
   std::string time_zone;   // "" = UTC
   bool therapist = false;  // only the operator CLI sets this
+  // What the request must commit with the new account (its Idempotency-Key's claim): a
+  // sign-up has no Actor to carry it.
+  store::CommitHook on_commit{};
 };
 
 struct Profile {

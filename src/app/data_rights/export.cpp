@@ -1,5 +1,16 @@
 #include "app/data_rights/export.h"
 
+#include <algorithm>
+#include <map>
+
+#include "app/consent/agreement_records.h"
+#include "app/consent/boundary_records.h"
+#include "app/consent/entry_records.h"
+#include "app/practice/practice_records.h"
+#include "app/relationships/relationship_records.h"
+#include "core/practice_act.h"
+#include "core/visibility.h"
+
 namespace attune::app {
 namespace {
 
@@ -59,22 +70,18 @@ void DataExport::add_boundaries(const Actor& actor, ExportedRelationship& relati
 // items and entries (intake and any later feature), whatever their visibility.
 void DataExport::add_own_rows(const Actor& actor, ExportedRelationship& relationship) {
   context_.db.transact(store::TxMode::kRead, [&](store::Transaction& tx) {
-    auto key = context_.keyring.key_of(tx, KeyOwner::kPerson, actor.account_id);
-    for (const auto& row :
-         tx.query("SELECT id, item_sealed, proposed_at, created_at FROM custom_items WHERE "
-                  "relationship_id = ? AND author_id = ? ORDER BY created_at, id",
-                  {relationship.id, actor.account_id})) {
+    auto own = context_.policy.own_membership(tx, actor, relationship.id);
+    if (!own) return false;  // left meanwhile: nothing of theirs is there any more
+    for (auto& item : own_custom_items(context_, tx, *own)) {
       relationship.my_custom_items.push_back(
-          {row.text(0), context_.keyring.open(key, row.text(0), "item", row.bytes(1)),
-           !row.is_null(2), row.integer(3)});
+          {item.id, std::move(item.category), std::move(item.label), item.proposed,
+           item.created_at});
     }
-    for (const auto& row : tx.query(
-             "SELECT id, feature, body_sealed, visibility, created_at, updated_at FROM entries "
-             "WHERE relationship_id = ? AND author_id = ? ORDER BY created_at, id",
-             {relationship.id, actor.account_id})) {
-      relationship.my_entries.push_back(
-          {row.text(0), row.text(1), context_.keyring.open(key, row.text(0), "body", row.bytes(2)),
-           row.text(3), row.integer(4), row.integer(5)});
+    for (auto& entry : own_entries(context_, tx, *own)) {
+      relationship.my_entries.push_back({entry.id, std::move(entry.feature),
+                                         std::move(entry.body),
+                                         std::string(core::visibility_name(entry.visibility)),
+                                         entry.created_at, entry.updated_at});
     }
     return true;
   });
@@ -90,11 +97,10 @@ std::vector<ExportedAgreement> DataExport::agreements(const Actor& actor, const 
                                 value_or_throw(agreements.versions(actor, view.id)),
                                 {}};
     context_.db.transact(store::TxMode::kRead, [&](store::Transaction& tx) {
-      for (const auto& row :
-           tx.query("SELECT version, signed_at FROM signatures WHERE agreement_id = ? AND "
-                    "account_id = ? ORDER BY version",
-                    {view.id, actor.account_id})) {
-        agreement.my_signatures.push_back({row.integer(0), row.integer(1)});
+      auto access = context_.policy.agreement_participant(tx, actor, view.id);
+      if (!access) return false;
+      for (const auto& signature : own_signatures(tx, *access)) {
+        agreement.my_signatures.push_back({signature.version, signature.signed_at});
       }
       return true;
     });
@@ -104,37 +110,38 @@ std::vector<ExportedAgreement> DataExport::agreements(const Actor& actor, const 
 }
 
 std::vector<ExportedPractice> DataExport::practices(const Actor& actor, const std::string& rid) {
+  std::map<std::string, std::vector<ExportedAct>> acts_by_practice;
+  context_.db.transact(store::TxMode::kRead, [&](store::Transaction& tx) {
+    auto member = context_.policy.member(tx, actor, rid);
+    if (!member) return false;
+    for (const auto& act : own_acts(tx, *member)) {
+      acts_by_practice[act.practice_id].push_back(
+          {act.seq, std::string(core::act_kind_name(act.kind)),
+           act.at.time_since_epoch().count()});
+    }
+    return true;
+  });
   std::vector<ExportedPractice> result;
   for (const auto& summary : value_or_throw(Practices(context_).list(actor, rid))) {
-    ExportedPractice practice{summary.id, summary.agreement_id, summary.status, {}};
-    context_.db.transact(store::TxMode::kRead, [&](store::Transaction& tx) {
-      for (const auto& row : tx.query(
-               "SELECT seq, kind, at FROM practice_acts WHERE practice_id = ? AND actor_id = ? "
-               "ORDER BY seq",
-               {summary.id, actor.account_id})) {
-        practice.my_acts.push_back({row.integer(0), row.text(1), row.integer(2)});
-      }
-      return true;
-    });
-    result.push_back(std::move(practice));
+    result.push_back({summary.id, summary.agreement_id, summary.status,
+                      std::move(acts_by_practice[summary.id])});
   }
   return result;
 }
 
 // A newcomer waiting for approval sees nothing of the relationship, not even its name.
-// TRANSITIONAL: memberships are relationships' table; this query moves into its records
-// module once that has a function for an account's pending memberships.
 std::vector<ExportedPendingMembership> DataExport::pending(const Actor& actor) {
   std::vector<ExportedPendingMembership> pending;
   context_.db.transact(store::TxMode::kRead, [&](store::Transaction& tx) {
-    for (const auto& row :
-         tx.query("SELECT relationship_id, joined_at FROM memberships WHERE account_id = ? AND "
-                  "status = 'pending' ORDER BY joined_at",
-                  {actor.account_id})) {
-      pending.push_back({row.text(0), row.integer(1)});
+    for (const auto& own : context_.policy.memberships_of(tx, actor.account_id)) {
+      if (auto waiting = own_pending_membership(tx, own)) {
+        pending.push_back({waiting->relationship_id, waiting->asked_at});
+      }
     }
     return true;
   });
+  // Oldest request first, as asked.
+  std::ranges::stable_sort(pending, {}, &ExportedPendingMembership::asked_at);
   return pending;
 }
 

@@ -13,7 +13,6 @@
 #include "app/consent/agreements.h"
 #include "app/consent/boundaries.h"
 #include "app/context.h"
-#include "app/data_rights/export_json.h"
 #include "app/practice/practices.h"
 #include "app/relationships/relationships.h"
 #include "base/clock.h"
@@ -25,7 +24,8 @@ namespace attune::app {
 // A custom item or entry the person wrote; body is the sealed text as they stored it.
 struct ExportedCustomItem {
   std::string id;
-  std::string body;
+  std::string category;
+  std::string label;
   bool proposed = false;
   std::int64_t created_at = 0;
 };
@@ -90,14 +90,6 @@ struct ExportDocument {
   AccountRecord profile;
   std::vector<ExportedRelationship> relationships;
   std::vector<ExportedPendingMembership> pending_relationships;
-
-  // TRANSITIONAL: http/ hands the document to ok_json as it did the JSON value before
-  // (nlohmann finds this by argument-dependent lookup); removed once http/ sends
-  // export_json() itself.
-  template <class Json>
-  friend void to_json(Json& json, const ExportDocument& document) {
-    json = Json::parse(export_json(document));
-  }
 };
 
 class DataExport {

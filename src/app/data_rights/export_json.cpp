@@ -64,7 +64,7 @@ json boundaries_json(const ExportedRelationship& relationship) {
 json custom_items_json(const std::vector<ExportedCustomItem>& custom_items) {
   json items = json::array();
   for (const auto& custom : custom_items) {
-    json item = body_json(custom.body);
+    json item{{"category", custom.category}, {"label", custom.label}};
     item["id"] = custom.id;
     item["proposed"] = custom.proposed;
     item["created_at"] = base::to_rfc3339_ms(custom.created_at);

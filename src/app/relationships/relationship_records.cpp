@@ -62,6 +62,16 @@ std::optional<std::string> membership_status(store::Transaction& tx,
   return row->text(0);
 }
 
+std::optional<OwnPendingMembership> own_pending_membership(store::Transaction& tx,
+                                                           const policy::MembershipAccess& own) {
+  auto row = tx.query_one(
+      "SELECT joined_at FROM memberships WHERE relationship_id = ? AND account_id = ? AND "
+      "status = 'pending'",
+      {own.relationship_id(), own.account_id()});
+  if (!row) return std::nullopt;
+  return OwnPendingMembership{own.relationship_id(), row->integer(0)};
+}
+
 void insert_invite(store::Transaction& tx, const policy::MemberAccess& inviter,
                    const std::string& code_hash, std::int64_t expires_at) {
   tx.execute(

@@ -27,6 +27,12 @@ struct PendingMember {
 };
 
 // An unused, unexpired invite: the newcomer's only proof before they hold a membership.
+// A relationship the holder asked to join and still waits to be approved for.
+struct OwnPendingMembership {
+  std::string relationship_id;
+  std::int64_t asked_at = 0;
+};
+
 struct OpenInvite {
   std::string code_hash;
   std::string relationship_id;
@@ -48,6 +54,10 @@ std::vector<PendingMember> pending_members(store::Transaction& tx,
 std::optional<std::string> membership_status(store::Transaction& tx,
                                              const policy::MemberAccess& access,
                                              const std::string& account_id);
+
+// Whether the holder's own membership still waits for approval, and since when.
+std::optional<OwnPendingMembership> own_pending_membership(store::Transaction& tx,
+                                                           const policy::MembershipAccess& own);
 
 void insert_invite(store::Transaction& tx, const policy::MemberAccess& inviter,
                    const std::string& code_hash, std::int64_t expires_at);
