@@ -130,7 +130,7 @@ void Hub::handle_message(const std::string& practice_id, const std::string& acco
     auto result = [&]() -> base::Result<app::CommandOutcome> {
       try {
         return self.services_.practices.command(actor, practice_id, *command, on_behalf_of);
-      } catch (const store::StoreFailure&) {
+      } catch (const store::Unavailable&) {
         // Never silence: someone who pressed pause must learn it did not land, so the
         // client can press again or use the other path.
         return base::fail(base::ErrorCode::busy, "That did not go through. Please try again.");

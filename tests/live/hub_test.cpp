@@ -32,7 +32,7 @@ class HubTest : public ::testing::Test {
         // A store that fails every commit made on the hub's threads, while asked to.
         std::optional<store::CommitHook> failing;
         if (store_fails_) {
-          failing.emplace([](store::Transaction&) { throw store::StoreFailure("disk full"); });
+          failing.emplace([](store::Transaction&) { throw store::Unavailable("disk full"); });
         }
         fn();
       });

@@ -71,31 +71,28 @@ base::Result<std::string> Accounts::sign_up(const SignupInput& input) {
   // The current key's index first: the row is stored under it.
   const auto email_indexes = context_.vault.blind_indexes(*email);
   const std::string display_name = core::trim(input.display_name);
-  try {
-    return context_.db.transact(
-        store::TxMode::kWrite, [&](store::Transaction& tx) -> base::Result<std::string> {
-          // The unique index only sees the current key's index; an account the running key
-          // rotation has not moved yet is found under the previous key's.
-          for (const auto& index : email_indexes) {
-            if (tx.query_one("SELECT 1 FROM accounts WHERE email_index = ?", {index}))
-              return email_taken();
-          }
-          crypto::SecretKey key;
-          std::string wrapped = context_.keyring.new_wrapped_key(tx, KeyOwner::kPerson, id, key);
-          tx.execute(
-              "INSERT INTO accounts (id, email_index, email_sealed, display_name_sealed, "
-              "password_hash, time_zone, roles, wrapped_key, created_at) VALUES "
-              "(?,?,?,?,?,?,?,?,?)",
-              {id, email_indexes.front(),
-               store::blob(context_.keyring.seal(key, id, "email", *email)),
-               store::blob(context_.keyring.seal(key, id, "display_name", display_name)),
-               *password_hash, *time_zone, roles_text(input.therapist), store::blob(wrapped),
-               context_.now_ms()});
-          return base::Result<std::string>(id);
-        });
-  } catch (const store::UniqueViolation&) {
-    return email_taken();
-  }
+  return context_.db.transact(
+      store::TxMode::kWrite, [&](store::Transaction& tx) -> base::Result<std::string> {
+        // The unique index only sees the current key's index; an account the running key
+        // rotation has not moved yet is found under the previous key's.
+        for (const auto& index : email_indexes) {
+          if (tx.query_one("SELECT 1 FROM accounts WHERE email_index = ?", {index}))
+            return email_taken();
+        }
+        crypto::SecretKey key;
+        std::string wrapped = context_.keyring.new_wrapped_key(tx, KeyOwner::kPerson, id, key);
+        const auto inserted = tx.execute_unique(
+            "INSERT INTO accounts (id, email_index, email_sealed, display_name_sealed, "
+            "password_hash, time_zone, roles, wrapped_key, created_at) VALUES "
+            "(?,?,?,?,?,?,?,?,?)",
+            {id, email_indexes.front(),
+             store::blob(context_.keyring.seal(key, id, "email", *email)),
+             store::blob(context_.keyring.seal(key, id, "display_name", display_name)),
+             *password_hash, *time_zone, roles_text(input.therapist), store::blob(wrapped),
+             context_.now_ms()});
+        if (!inserted) return email_taken();
+        return base::Result<std::string>(id);
+      });
 }
 
 base::Result<Profile> Accounts::profile(const Actor& actor) {

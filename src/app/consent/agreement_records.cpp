@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "base/corruption.h"
+
 namespace attune::app {
 namespace {
 
@@ -41,7 +43,7 @@ core::AgreementTerms load_terms(const Context& context, store::Transaction& tx,
   auto row = tx.query_one(
       "SELECT terms_sealed FROM agreement_versions WHERE agreement_id = ? AND version = ?",
       {agreement_id, version});
-  if (!row) throw store::StoreFailure("agreement version is missing");
+  if (!row) throw base::Corruption("agreement version is missing");
   auto key = context.keyring.key_of(tx, KeyOwner::kRelationship, relationship_id);
   return terms_from_json(
       context.keyring.open(key, version_record_id(agreement_id, version), "terms", row->bytes(0)));

@@ -1,6 +1,7 @@
 #include "app/practice/practice_log.h"
 
 #include "app/consent/agreement_records.h"
+#include "base/corruption.h"
 #include "core/practice_fold.h"
 
 namespace attune::app {
@@ -22,7 +23,7 @@ std::optional<PracticeRecord> load_practice(const Context& context, store::Trans
   record.relationship_id = row->text(1);
   auto terms = load_terms(context, tx, record.relationship_id, record.agreement_id, row->integer(2));
   const core::Exercise* exercise = context.content.find_exercise(terms.exercise_id);
-  if (!exercise) throw store::StoreFailure("a practice names an exercise no longer in the library");
+  if (!exercise) throw base::Corruption("a practice names an exercise no longer in the library");
   record.pause_word = terms.pause_word;
   record.setup = core::PracticeSetup{terms.participants, terms.role_order, *exercise,
                                      terms.time_limit_minutes,
@@ -31,7 +32,7 @@ std::optional<PracticeRecord> load_practice(const Context& context, store::Trans
            "SELECT seq, kind, actor_id, at FROM practice_acts WHERE practice_id = ? ORDER BY seq",
            {practice_id})) {
     auto kind = core::parse_act_kind(act.text(1));
-    if (!kind) throw store::StoreFailure("unknown practice act kind");
+    if (!kind) throw base::Corruption("unknown practice act kind");
     record.acts.push_back(core::Act{act.integer(0), *kind, act.text(2),
                                     base::TimePoint(std::chrono::milliseconds(act.integer(3)))});
   }

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <functional>
+#include <stdexcept>
 #include <string>
 #include <variant>
 
@@ -14,6 +15,13 @@
 #include "base/error.h"
 
 namespace attune::app {
+
+// Thrown from a write's commit when a retry of the same request took its Idempotency-Key
+// over meanwhile: the write is abandoned so it runs once. Answered as busy (503), so the
+// client retries and is given the retry's outcome.
+struct RequestSuperseded : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
 
 struct StoredResponse {
   int status = 0;
@@ -44,8 +52,8 @@ class Idempotency {
                                                           std::string_view key,
                                                           std::string_view body);
   // Work for store::CommitHook while the request runs: marks the claim as written inside
-  // each of the request's write transactions, and throws (rolling the write back) if a
-  // retry has taken the claim over meanwhile.
+  // each of the request's write transactions, and throws RequestSuperseded (rolling the
+  // write back) if a retry has taken the claim over meanwhile.
   std::function<void(store::Transaction&)> mark_written(const Claim& claim) const;
   // Keeps the request's response for its retries.
   void finish(const Claim& claim, const StoredResponse& response);
