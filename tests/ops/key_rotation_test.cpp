@@ -3,6 +3,8 @@
 // server holding both keys serves throughout; a rotation can be run again to finish.
 #include <gtest/gtest.h>
 
+#include "app/keyring.h"
+#include "base/corruption.h"
 #include "crypto/master_key.h"
 #include "ops/key_rotation.h"
 #include "server_instance.h"
@@ -235,6 +237,37 @@ TEST_F(KeyRotation, RefusesADatabaseWrittenUnderNeitherKeyAndChangesNothing) {
   auto refused = ops::rotate_master_key(*db, *vault_of(new_key_, stranger));
   EXPECT_EQ(code_of(refused), "invalid_field");
   EXPECT_EQ(all_rows(*db), before);
+}
+
+// What a server cannot open is told apart: a data key under a master key it was not given
+// is unavailable to it (503, restart it with that key), while a key or field that does not
+// open under a key it holds is corruption (500, never retried).
+TEST_F(KeyRotation, AKeyUnderAnUnheldMasterKeyIsUnavailableAndADamagedOneIsCorruption) {
+  populate();
+  auto stale = start(old_key_);
+  ASSERT_TRUE(rotate());
+  stale->db->transact(store::TxMode::kRead, [&](store::Transaction& tx) {
+    EXPECT_THROW((void)Keyring(*stale->vault).key_of(tx, KeyOwner::kPerson, alex_.id),
+                 store::Unavailable);
+    return true;
+  });
+  stale.reset();
+
+  auto fresh = start(new_key_);
+  fresh->db->transact(store::TxMode::kWrite, [&](store::Transaction& tx) {
+    const Keyring keyring(*fresh->vault);
+    const auto key = keyring.key_of(tx, KeyOwner::kPerson, alex_.id);
+    const std::string sealed = keyring.seal(key, alex_.id, "email", alex_.email);
+    EXPECT_EQ(keyring.open(key, alex_.id, "email", sealed), alex_.email);
+    EXPECT_THROW((void)keyring.open(key, blake_.id, "email", sealed), base::Corruption);
+    std::string wrapped =
+        tx.query_one("SELECT wrapped_key FROM accounts WHERE id = ?", {alex_.id})->bytes(0);
+    wrapped.back() = static_cast<char>(wrapped.back() ^ 0x01);
+    tx.execute("UPDATE accounts SET wrapped_key = ? WHERE id = ?",
+               {store::blob(wrapped), alex_.id});
+    EXPECT_THROW((void)keyring.key_of(tx, KeyOwner::kPerson, alex_.id), base::Corruption);
+    return true;
+  });
 }
 
 }  // namespace
