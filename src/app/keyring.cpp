@@ -1,5 +1,6 @@
 #include "app/keyring.h"
 
+#include "base/corruption.h"
 #include "crypto/seal.h"
 
 namespace attune::app {
@@ -16,8 +17,8 @@ std::string Keyring::new_wrapped_key(store::Transaction& tx, KeyOwner owner,
                                      std::string_view owner_id, crypto::SecretKey& key) const {
   auto recorded = tx.query_one("SELECT value FROM settings WHERE name = 'master_key_id'");
   if (recorded && !vault_.holds_key(recorded->text(0))) {
-    throw store::StoreFailure("the database now uses master key " + recorded->text(0) +
-                              ", which this server does not hold: restart it with that key");
+    throw store::Unavailable("the database now uses master key " + recorded->text(0) +
+                             ", which this server does not hold: restart it with that key");
   }
   key = vault_.new_data_key();
   return vault_.wrap(key, purpose_of(owner, owner_id));
@@ -29,10 +30,18 @@ crypto::SecretKey Keyring::key_of(store::Transaction& tx, KeyOwner owner,
                         ? "SELECT wrapped_key FROM accounts WHERE id = ?"
                         : "SELECT wrapped_key FROM relationships WHERE id = ?";
   auto row = tx.query_one(sql, {std::string(owner_id)});
-  if (!row) throw store::StoreFailure("data key owner is gone");
+  // As before the split of store errors: a busy answer, since an owner deleted meanwhile
+  // (a person deleting their own account under an Idempotency-Key) is no corruption.
+  if (!row) throw store::Unavailable("data key owner is gone");
   auto key = vault_.unwrap(row->bytes(0), purpose_of(owner, owner_id));
-  if (!key) throw store::StoreFailure("data key does not unwrap: " + key.error().message);
-  return std::move(*key);
+  if (key) return std::move(*key);
+  const std::string wrapped_under = crypto::Vault::wrapped_key_id(row->bytes(0));
+  if (!wrapped_under.empty() && !vault_.holds_key(wrapped_under)) {
+    // Mid-rotation, on a server that was not restarted with the new key.
+    throw store::Unavailable("a data key is wrapped under master key " + wrapped_under +
+                             ", which this server does not hold: restart it with that key");
+  }
+  throw base::Corruption("data key does not unwrap: " + key.error().message);
 }
 
 std::string Keyring::seal(const crypto::SecretKey& key, std::string_view record_id,
@@ -43,7 +52,7 @@ std::string Keyring::seal(const crypto::SecretKey& key, std::string_view record_
 std::string Keyring::open(const crypto::SecretKey& key, std::string_view record_id,
                           std::string_view field, std::string_view sealed) const {
   auto plain = crypto::open(key, sealed, crypto::field_aad(record_id, field));
-  if (!plain) throw store::StoreFailure("a sealed field does not open");
+  if (!plain) throw base::Corruption("a sealed field does not open");
   return std::move(*plain);
 }
 

@@ -9,13 +9,13 @@
 #include <filesystem>
 #include <iostream>
 
-#include "ops/key_rotation.h"
-#include "ops/private_files.h"
 #include "cli/commands.h"
 #include "cli/operator_keys.h"
 #include "crypto/initialize.h"
 #include "crypto/key_file.h"
-#include "store/sqlite/sqlite_exclusive.h"
+#include "ops/key_rotation.h"
+#include "ops/private_files.h"
+#include "store/open_store.h"
 
 namespace attune::cli {
 namespace {
@@ -95,8 +95,7 @@ base::Status install_new_key_file(const KeyPaths& paths) {
 // A server with only the old key would fail on re-wrapped keys and keep wrapping new ones
 // under the old key: on SQLite the tool can tell whether a server is running.
 base::Status check_not_in_use(const Settings& settings, const KeyPaths& paths) {
-  auto held = store::sqlite::ExclusiveUse::take(settings.data_dir + "/attune.db");
-  if (held || held.error().code != base::ErrorCode::conflict) return {};
+  if (!ops::embedded_database_in_use(settings.data_dir)) return {};
   return base::fail(
       base::ErrorCode::conflict,
       "the server is running. Stop it and run this again; or, to rotate while it serves, "
@@ -128,7 +127,7 @@ int run_keys_rotate(const Settings& settings, const KeyRotateOptions& options) {
     if (auto ok = stage_new_key_file(paths, *fresh); !ok) return fail(ok.error());
   }
   const bool sqlite = settings.database_url.empty();
-  if (sqlite && !std::filesystem::exists(settings.data_dir + "/attune.db")) {
+  if (sqlite && !std::filesystem::exists(store::sqlite_path_in(settings.data_dir))) {
     return fail({base::ErrorCode::not_found, "there is no database in " + settings.data_dir});
   }
   if (sqlite && !options.online) {

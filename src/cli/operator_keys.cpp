@@ -3,7 +3,7 @@
 #include <cstdlib>
 #include <filesystem>
 
-#include "store/open_database.h"
+#include "store/open_store.h"
 
 namespace attune::cli {
 namespace {
@@ -50,10 +50,10 @@ base::Result<std::unique_ptr<crypto::Vault>> server_vault(crypto::MasterKey mast
 base::Result<std::unique_ptr<store::Database>> open_for_vault(const Settings& settings,
                                                               const crypto::Vault& vault) {
   auto database =
-      store::open_database(settings.database_url, settings.data_dir, vault.master_key_id());
+      store::open_store(settings.database_url, settings.data_dir, vault.master_key_id());
   if (database || vault.previous_master_key_id().empty()) return database;
-  auto during_rotation = store::open_database(settings.database_url, settings.data_dir,
-                                              vault.previous_master_key_id());
+  auto during_rotation =
+      store::open_store(settings.database_url, settings.data_dir, vault.previous_master_key_id());
   if (during_rotation) return during_rotation;
   return database;  // the error that names the vault's own key
 }

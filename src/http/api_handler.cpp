@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "app/request/idempotency.h"
+#include "base/corruption.h"
 #include "core/email.h"
 #include "http/routes.h"
 #include "store/database.h"
@@ -76,12 +78,22 @@ Response ApiHandler::operator()(const Request& request) {
     return dispatch(request);
   } catch (const BadInput& bad) {
     return error_response(bad.error);
-  } catch (const store::StoreFailure& failure) {
-    spdlog::error("store failure: {}", failure.what());
+  } catch (const store::Unavailable& failure) {
+    spdlog::error("store unavailable: {}", failure.what());
     base::Error busy{base::ErrorCode::busy,
                      "The server could not complete this just now. Please try again."};
     busy.retry_after_seconds = 2;
     return error_response(busy);
+  } catch (const app::RequestSuperseded& superseded) {
+    spdlog::error("request superseded: {}", superseded.what());
+    base::Error busy{base::ErrorCode::busy,
+                     "The server could not complete this just now. Please try again."};
+    busy.retry_after_seconds = 2;
+    return error_response(busy);
+  } catch (const base::Corruption& corruption) {
+    // Never 503: retrying cannot repair stored data, and an operator must look at it.
+    spdlog::critical("corruption: {}", corruption.what());
+    return error_response({base::ErrorCode::internal, "Something went wrong on our side."});
   } catch (const std::exception& failure) {
     spdlog::error("unexpected failure: {}", failure.what());
     return error_response({base::ErrorCode::internal, "Something went wrong on our side."});

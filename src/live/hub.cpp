@@ -6,6 +6,7 @@
 #include <exception>
 #include <nlohmann/json.hpp>
 
+#include "base/corruption.h"
 #include "core/practice_decide.h"
 #include "live/practice_socket.h"
 #include "live/state_message.h"
@@ -131,10 +132,14 @@ void Hub::handle_message(const std::string& practice_id, const app::Actor& parti
         auto result = [&]() -> base::Result<app::CommandOutcome> {
           try {
             return self.practices_.command(participant, practice_id, *command, on_behalf_of);
-          } catch (const store::StoreFailure&) {
+          } catch (const store::Unavailable&) {
             // Never silence: someone who pressed pause must learn it did not land, so the
             // client can press again or use the other path.
             return base::fail(base::ErrorCode::busy, "That did not go through. Please try again.");
+          } catch (const base::Corruption& corruption) {
+            // Retrying will not help, but the person must still learn it did not land.
+            spdlog::critical("corruption in a live command: {}", corruption.what());
+            return base::fail(base::ErrorCode::internal, "That did not go through.");
           }
         }();
         if (!result) {

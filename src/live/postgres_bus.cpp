@@ -5,12 +5,13 @@
 namespace attune::live {
 
 PostgresBus::PostgresBus(std::string database_url)
-    : url_(std::move(database_url)), publisher_(url_, kChannel) {}
+    : url_(std::move(database_url)),
+      publisher_(store::make_notification_publisher(url_, kChannel)) {}
 
 PostgresBus::~PostgresBus() { stop(); }
 
 void PostgresBus::start(std::weak_ptr<EventSink> sink) {
-  using store::postgres::NotificationListener;
+  using store::NotificationListener;
   std::lock_guard lock(mutex_);
   sink_ = std::move(sink);
   if (listener_) return;
@@ -27,11 +28,11 @@ void PostgresBus::start(std::weak_ptr<EventSink> sink) {
         spdlog::warn("live events: the LISTEN connection is down ({}); retrying in {} ms", reason,
                      retry_in.count());
       }};
-  listener_ = std::make_unique<NotificationListener>(url_, kChannel, std::move(handlers));
+  listener_ = store::listen_for_notifications(url_, kChannel, std::move(handlers));
 }
 
 void PostgresBus::publish(const std::string& practice_id) {
-  const base::Status sent = publisher_.publish(practice_id);
+  const base::Status sent = publisher_->publish(practice_id);
   if (!sent) {
     spdlog::error("live events: NOTIFY failed, other replicas miss this change: {}",
                   sent.error().message);
@@ -46,7 +47,7 @@ void PostgresBus::publish(const std::string& practice_id) {
 }
 
 void PostgresBus::stop() {
-  std::unique_ptr<store::postgres::NotificationListener> listener;
+  std::unique_ptr<store::NotificationListener> listener;
   {
     std::lock_guard lock(mutex_);
     listener = std::move(listener_);

@@ -9,8 +9,7 @@
 #include <string>
 
 #include "live/event_bus.h"
-#include "store/postgres/notification_listener.h"
-#include "store/postgres/notification_publisher.h"
+#include "store/notifications.h"
 
 namespace attune::live {
 
@@ -32,10 +31,10 @@ class PostgresBus final : public EventBus {
   std::shared_ptr<EventSink> sink() const;
 
   std::string url_;
-  store::postgres::NotificationPublisher publisher_;
+  std::unique_ptr<store::NotificationPublisher> publisher_;
   mutable std::mutex mutex_;
   std::weak_ptr<EventSink> sink_;
-  std::unique_ptr<store::postgres::NotificationListener> listener_;
+  std::unique_ptr<store::NotificationListener> listener_;
 };
 
 }  // namespace attune::live

@@ -5,11 +5,12 @@
 
 #include <string>
 
-#include "ops/backup_file.h"
-#include "content/content_library.h"
 #include "base/clock.h"
 #include "base/error.h"
+#include "content/content_library.h"
 #include "crypto/vault.h"
+#include "ops/backup_file.h"
+#include "store/open_store.h"
 
 namespace attune::ops {
 
@@ -20,7 +21,7 @@ struct DatabaseLocation {
   std::string database_url;
 
   bool is_sqlite() const { return database_url.empty(); }
-  std::string sqlite_path() const { return data_dir + "/attune.db"; }
+  std::string sqlite_path() const { return store::sqlite_path_in(data_dir); }
 };
 
 // Backs up the live database (the server may keep running) into out_path, which must not

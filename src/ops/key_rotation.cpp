@@ -3,6 +3,8 @@
 #include <string>
 
 #include "app/keyring.h"
+#include "store/open_store.h"
+#include "store/sqlite/sqlite_exclusive.h"
 
 namespace attune::ops {
 namespace {
@@ -48,11 +50,10 @@ base::Status rewrap_row(store::Transaction& tx, const crypto::Vault& vault, cons
     return {};
   }
   const std::string email = app::Keyring(vault).open(*key, id, "email", row.bytes(2));
-  try {
-    tx.execute(
-        "UPDATE accounts SET wrapped_key = ?, email_index = ? WHERE id = ? AND wrapped_key = ?",
-        {rewrapped, vault.blind_index(email), id, store::blob(wrapped)});
-  } catch (const store::UniqueViolation&) {
+  const auto updated = tx.execute_unique(
+      "UPDATE accounts SET wrapped_key = ?, email_index = ? WHERE id = ? AND wrapped_key = ?",
+      {rewrapped, vault.blind_index(email), id, store::blob(wrapped)});
+  if (!updated) {
     // Someone signed up with the same address under the new key while this account was
     // still indexed under the old one: an operator has to decide which account stays.
     return base::fail(base::ErrorCode::conflict,
@@ -122,6 +123,11 @@ base::Result<RotationReport> rotate_master_key(store::Database& db, const crypto
   if (!finished) return base::error_of(finished);
   report.rewrapped += sweep.rewrapped;
   return report;
+}
+
+bool embedded_database_in_use(const std::string& data_dir) {
+  auto held = store::sqlite::ExclusiveUse::take(store::sqlite_path_in(data_dir));
+  return !held && held.error().code == base::ErrorCode::conflict;
 }
 
 }  // namespace attune::ops

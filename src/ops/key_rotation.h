@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <string>
 
 #include "base/error.h"
 #include "crypto/vault.h"
@@ -23,5 +24,10 @@ struct RotationReport {
 // (nothing is changed then); internal when a wrapped key fails to open (tampering).
 base::Result<RotationReport> rotate_master_key(store::Database& db, const crypto::Vault& vault,
                                                std::size_t batch_size = 200);
+
+// For the embedded default, whose file a running server always keeps open: whether some
+// process (a server) has the database in data_dir open now. False when there is none.
+// A server holding only the old key must not run through an offline rotation.
+bool embedded_database_in_use(const std::string& data_dir);
 
 }  // namespace attune::ops

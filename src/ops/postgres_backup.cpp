@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <thread>
 
+#include "base/corruption.h"
 #include "ops/deletion_replay.h"
 #include "ops/pg_client_tools.h"
 #include "ops/private_files.h"
@@ -114,7 +115,7 @@ base::Status mark_restore_pending(const std::string& url) {
       connection.execute(translate_placeholders(insert),
                          {deletion.id, deletion.account_id, deletion.deleted_at});
     }
-  } catch (const store::StoreFailure& failure) {
+  } catch (const store::Unavailable& failure) {
     return base::fail(base::ErrorCode::internal, failure.what());
   }
   return {};
@@ -130,7 +131,7 @@ base::Status dump_postgres(const std::string& url, const crypto::Vault& vault,
                         "a restore of this database did not finish: run it again before "
                         "backing up");
     }
-  } catch (const store::StoreFailure& failure) {
+  } catch (const store::Unavailable& failure) {
     return base::fail(base::ErrorCode::internal, failure.what());
   }
   // pg_dump writes into the existing 0600 scratch file, keeping its mode.
@@ -150,7 +151,7 @@ base::Result<RestoreReport> restore_postgres(const crypto::Vault& vault,
     Connection connection(where.database_url);
     ATTUNE_TRY(check_not_in_use(connection));
     deletions = current_deletions(connection);
-  } catch (const store::StoreFailure& failure) {
+  } catch (const store::Unavailable& failure) {
     return base::fail(base::ErrorCode::internal, failure.what());
   }
   // The decrypted archive exists only in this 0600 scratch file in the data dir, removed
@@ -171,8 +172,11 @@ base::Result<RestoreReport> restore_postgres(const crypto::Vault& vault,
   base::Result<std::size_t> applied = base::fail(base::ErrorCode::internal, "not run");
   try {
     applied = replay(where.database_url, vault, content, clock, deletions);
-  } catch (const store::StoreFailure& failure) {
+  } catch (const store::Unavailable& failure) {
     applied = base::fail(base::ErrorCode::internal, failure.what());
+  } catch (const base::Corruption& corruption) {
+    applied = base::fail(base::ErrorCode::internal,
+                         std::string("the restored database is damaged: ") + corruption.what());
   }
   if (!applied) {
     // The backup is in place but may still hold people who deleted their accounts: the
@@ -186,7 +190,7 @@ base::Result<RestoreReport> restore_postgres(const crypto::Vault& vault,
   }
   try {
     drop_pending(where.database_url);
-  } catch (const store::StoreFailure& failure) {
+  } catch (const store::Unavailable& failure) {
     return base::fail(base::ErrorCode::internal,
                       std::string("the backup was restored and deletions re-applied, but the "
                                   "restore could not be marked finished: ") +

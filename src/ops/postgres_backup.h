@@ -14,7 +14,7 @@ base::Status dump_postgres(const std::string& url, const crypto::Vault& vault,
 
 // The first step of a restore, before the archive replaces the database: the deletions
 // made so far are copied into a table pg_restore leaves alone. While it exists no server
-// starts (open_database refuses) and a new restore re-applies them too; a finished restore
+// starts (open_store refuses) and a new restore re-applies them too; a finished restore
 // drops it. So a restore killed half-way can never bring deleted people back.
 base::Status mark_restore_pending(const std::string& url);
 

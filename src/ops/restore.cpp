@@ -1,5 +1,6 @@
 #include <filesystem>
 
+#include "base/corruption.h"
 #include "ops/backup.h"
 #include "ops/deletion_replay.h"
 #include "ops/postgres_backup.h"
@@ -33,9 +34,12 @@ base::Result<std::size_t> bring_up_to_date(const std::string& path, const crypto
     ATTUNE_TRY(check_recorded_key(*restored, vault));
     app::Context context{*restored, vault, clock, content, app::AppConfig{}};
     return reapply_deletions(context, deletions);
-  } catch (const store::StoreFailure& failure) {
+  } catch (const store::Unavailable& failure) {
     return base::fail(base::ErrorCode::internal,
                       std::string("the restored database cannot be used: ") + failure.what());
+  } catch (const base::Corruption& corruption) {
+    return base::fail(base::ErrorCode::internal,
+                      std::string("the restored database is damaged: ") + corruption.what());
   }
 }
 

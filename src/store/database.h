@@ -15,14 +15,16 @@
 
 namespace attune::store {
 
-// A unique or primary-key constraint refused a write. Callers that expect it (e-mail taken,
-// duplicate idempotency key) catch it and turn it into a value.
-struct UniqueViolation : std::runtime_error {
+// The backend could not do it just now (server down, connection lost, lock wait timed
+// out, disk full): trying again later may succeed, so the API answers 503 busy.
+struct Unavailable : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-// The backend failed (disk full, connection lost). Truly exceptional: mapped to 503.
-struct StoreFailure : std::runtime_error {
+// A unique or primary key refused a write through execute(), which expects none: a bug in
+// the caller, which should have checked first or used execute_unique. Nothing catches it
+// (the API answers 500).
+struct UnexpectedDuplicate : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
@@ -43,6 +45,11 @@ class Transaction {
   virtual std::vector<Row> query(std::string_view sql, const Params& params = {}) = 0;
   // Returns the number of rows changed.
   virtual std::int64_t execute(std::string_view sql, const Params& params = {}) = 0;
+  // For a write that a unique or primary key may refuse as expected (an e-mail already
+  // taken): the number of rows changed, or nullopt when a unique key refused it. Either
+  // way the transaction carries on as if the statement had not run.
+  virtual std::optional<std::int64_t> execute_unique(std::string_view sql,
+                                                     const Params& params = {}) = 0;
   // A write transaction first runs its CommitHook, if it was given one.
   void commit();
 

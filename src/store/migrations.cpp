@@ -1,14 +1,17 @@
 #include "store/migrations.h"
 
-#include <stdexcept>
+#include <cctype>
+#include <charconv>
 
-#include "store/postgres/postgres_schema.h"
-#include "store/sqlite/sqlite_schema.h"
+#include "base/assert.h"
+#include "store/embedded_migrations.h"
 
 namespace attune::store {
 namespace {
 
-// Splits on ';' at the end of a line; our migration files keep one statement per block.
+constexpr std::size_t kVersionDigits = 4;
+
+// Splits on ';'. Our migration files keep semicolons out of comments and string literals.
 std::vector<std::string> statements_of(const std::string& sql) {
   std::vector<std::string> statements;
   std::string current;
@@ -23,12 +26,58 @@ std::vector<std::string> statements_of(const std::string& sql) {
   return statements;
 }
 
+// NNNN_name.sql: four digits, an underscore, a lower-case name.
+std::optional<int> version_in(std::string_view name) {
+  if (name.size() <= kVersionDigits + 5 || name[kVersionDigits] != '_' || !name.ends_with(".sql")) {
+    return std::nullopt;
+  }
+  for (char c : name.substr(kVersionDigits + 1, name.size() - kVersionDigits - 5)) {
+    if (!std::islower(static_cast<unsigned char>(c)) &&
+        !std::isdigit(static_cast<unsigned char>(c)) && c != '_') {
+      return std::nullopt;
+    }
+  }
+  int version = 0;
+  const char* end = name.data() + kVersionDigits;
+  auto parsed = std::from_chars(name.data(), end, version);
+  if (parsed.ec != std::errc() || parsed.ptr != end) return std::nullopt;
+  return version;
+}
+
+std::vector<Migration> checked(std::span<const MigrationFile> files) {
+  auto numbered = number_migrations(files);
+  // The files are part of the build: a misnumbered one is the build's mistake.
+  ATTUNE_ASSERT(numbered.has_value(), numbered ? "" : numbered.error().message);
+  return std::move(*numbered);
+}
+
 }  // namespace
 
+base::Result<std::vector<Migration>> number_migrations(std::span<const MigrationFile> files) {
+  std::vector<Migration> migrations;
+  for (const MigrationFile& file : files) {
+    const auto version = version_in(file.name);
+    if (!version) {
+      return base::fail(base::ErrorCode::invalid_field,
+                        "migration " + std::string(file.name) + " is not named NNNN_name.sql");
+    }
+    const int expected = static_cast<int>(migrations.size()) + 1;
+    if (*version != expected) {
+      return base::fail(base::ErrorCode::invalid_field,
+                        "migration " + std::string(file.name) + " comes where version " +
+                            std::to_string(expected) +
+                            " belongs: versions run 1, 2, 3… in order, without a gap");
+    }
+    migrations.push_back({*version, std::string(file.name), std::string(file.sql)});
+  }
+  return migrations;
+}
+
 const std::vector<Migration>& migrations_for(std::string_view dialect) {
-  if (dialect == "sqlite") return sqlite::schema_migrations();
-  if (dialect == "postgres") return postgres::schema_migrations();
-  throw std::logic_error("unknown SQL dialect");
+  static const std::vector<Migration> sqlite = checked(embedded::kSqlite);
+  static const std::vector<Migration> postgres = checked(embedded::kPostgres);
+  ATTUNE_ASSERT(dialect == "sqlite" || dialect == "postgres", "unknown SQL dialect");
+  return dialect == "sqlite" ? sqlite : postgres;
 }
 
 int apply_migrations(Database& database) {

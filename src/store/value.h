@@ -25,7 +25,7 @@ Value optional_value(const std::optional<T>& v) {
   return v ? Value(*v) : null_value();
 }
 
-// One result row. Accessors throw std::logic_error on a type mismatch: that is a
+// One result row. Accessors abort (ATTUNE_ASSERT) on a type mismatch: that is a
 // programming error in a query, never reachable from user input.
 class Row {
  public:

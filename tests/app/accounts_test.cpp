@@ -221,11 +221,11 @@ TEST_F(AccountDeletion, IsOneTransactionThatAFailureUndoesWhole) {
     Actor failing = alex.actor;
     failing.on_commit = [&](store::Transaction& tx) {
       if (!tx.query_one("SELECT 1 FROM accounts WHERE id = ?", {alex.id})) {
-        throw store::StoreFailure("the disk is full");
+        throw store::Unavailable("the disk is full");
       }
     };
     EXPECT_THROW((void)world.services.accounts.delete_account(failing, alex.password),
-                 store::StoreFailure);
+                 store::Unavailable);
   }
   EXPECT_EQ(world.count_all_rows(), rows_before);
   EXPECT_EQ(rows_of("memberships", "account_id", alex.id), 1);

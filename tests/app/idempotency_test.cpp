@@ -133,7 +133,7 @@ TEST_F(IdempotencyTest, AWriteWhoseClaimWasTakenOverIsRolledBack) {
   const Claim retry = must_claim(alex, "key-2");
   ASSERT_TRUE(create_under(retry, alex, "Us"));
   idempotency().finish(retry, {201, R"({"id":"retry"})"});
-  EXPECT_THROW((void)create_under(stalled, alex, "Us"), store::StoreFailure);
+  EXPECT_THROW((void)create_under(stalled, alex, "Us"), RequestSuperseded);
   idempotency().finish(stalled, {201, R"({"id":"stalled"})"});  // changes nothing
   EXPECT_EQ(world.services.relationships.list(alex.actor).size(), 1u);
   auto found = claim(alex, "key-2");
@@ -171,7 +171,7 @@ TEST_F(IdempotencyTest, ResponseIsSealedAtRest) {
 TEST_F(IdempotencyTest, AKeptResponseIsShreddedWithItsAccount) {
   ASSERT_TRUE(world.services.accounts.delete_account(alex.actor, alex.password));
   EXPECT_EQ(world.count("SELECT COUNT(*) FROM idempotency_records"), 1);  // the bytes remain
-  EXPECT_THROW((void)claim(alex, "key-1"), store::StoreFailure);          // but never open
+  EXPECT_THROW((void)claim(alex, "key-1"), store::Unavailable);           // but never open
 }
 
 TEST_F(IdempotencyTest, AnonymousCallersGetTheirResponsesBackToo) {

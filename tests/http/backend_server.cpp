@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "crypto/master_key.h"
-#include "store/open_database.h"
+#include "store/open_store.h"
 #include "store/pg_cluster.h"
 
 namespace attune::http::test {
@@ -47,7 +47,7 @@ std::unique_ptr<store::Database> BackendServer::open_store() const {
                        ? crypto::MasterKey::load_file((process->data_dir() / "master.key").string())
                        : crypto::MasterKey::from_hex(kMasterKey);
   if (!key) throw std::runtime_error(key.error().message);
-  auto db = store::open_database(url, process->data_dir().string(), key->id());
+  auto db = store::open_store(url, process->data_dir().string(), key->id());
   if (!db) throw std::runtime_error(db.error().message);
   return std::move(*db);
 }

@@ -3,10 +3,12 @@
 // server holding both keys serves throughout; a rotation can be run again to finish.
 #include <gtest/gtest.h>
 
-#include "ops/key_rotation.h"
+#include "app/keyring.h"
+#include "base/corruption.h"
 #include "crypto/master_key.h"
+#include "ops/key_rotation.h"
 #include "server_instance.h"
-#include "store/open_database.h"
+#include "store/open_store.h"
 
 namespace attune::app::testing {
 namespace {
@@ -50,7 +52,7 @@ class KeyRotation : public ::testing::Test {
   }
 
   base::Result<ops::RotationReport> rotate(std::size_t batch_size = 2) {
-    auto db = store::sqlite::SqliteDatabase::open((dir_.path / "attune.db").string());
+    auto db = store::sqlite::SqliteDatabase::open(store::sqlite_path_in(dir_.path.string()));
     return ops::rotate_master_key(*db, *vault_of(new_key_, old_key_), batch_size);
   }
 
@@ -81,7 +83,7 @@ TEST_F(KeyRotation, AfterRotationTheOldKeyOpensNothingAndTheNewKeyEverything) {
   ASSERT_TRUE(report) << report.error().message;
   EXPECT_EQ(report->rewrapped, 5);  // three people, two relationships
 
-  auto db = store::sqlite::SqliteDatabase::open((dir_.path / "attune.db").string());
+  auto db = store::sqlite::SqliteDatabase::open(store::sqlite_path_in(dir_.path.string()));
   auto old_vault = vault_of(old_key_);
   auto new_vault = vault_of(new_key_);
   const auto keys = wrapped_keys(*db);
@@ -104,10 +106,10 @@ TEST_F(KeyRotation, AfterRotationTheOldKeyOpensNothingAndTheNewKeyEverything) {
   db.reset();
 
   // A server started with the old key is refused at start; with the new one it serves.
-  auto with_old = store::open_database("", dir_.path.string(), old_vault->master_key_id());
+  auto with_old = store::open_store("", dir_.path.string(), old_vault->master_key_id());
   ASSERT_FALSE(with_old);
   EXPECT_NE(with_old.error().message.find(new_vault->master_key_id()), std::string::npos);
-  auto checked = store::open_database("", dir_.path.string(), new_vault->master_key_id());
+  auto checked = store::open_store("", dir_.path.string(), new_vault->master_key_id());
   ASSERT_TRUE(checked) << checked.error().message;
   checked->reset();
 
@@ -200,9 +202,9 @@ TEST_F(KeyRotation, AServerLeftOnTheOldKeyCreatesNoKeysOnceTheDatabaseMovedOn) {
   newcomer.password = "a long enough password";
   newcomer.display_name = "Dana";
   newcomer.confirm_adult = true;
-  EXPECT_THROW((void)stale->services.accounts.sign_up(newcomer), store::StoreFailure);
+  EXPECT_THROW((void)stale->services.accounts.sign_up(newcomer), store::Unavailable);
   EXPECT_THROW((void)stale->services.relationships.create(alex_.actor, "Another"),
-               store::StoreFailure);
+               store::Unavailable);
   EXPECT_EQ(wrapped_keys(*stale->db).size(), keys_before);
   // A server with the new key creates them as usual.
   auto fresh = start(new_key_);
@@ -212,14 +214,14 @@ TEST_F(KeyRotation, AServerLeftOnTheOldKeyCreatesNoKeysOnceTheDatabaseMovedOn) {
 TEST_F(KeyRotation, RunningAgainFinishesAndChangesNothingMore) {
   populate();
   ASSERT_TRUE(rotate());
-  auto db = store::sqlite::SqliteDatabase::open((dir_.path / "attune.db").string());
+  auto db = store::sqlite::SqliteDatabase::open(store::sqlite_path_in(dir_.path.string()));
   const auto after_first = wrapped_keys(*db);
   db.reset();
   auto again = rotate();
   ASSERT_TRUE(again) << again.error().message;
   EXPECT_EQ(again->rewrapped, 0);
   EXPECT_EQ(again->already_new, 5);
-  db = store::sqlite::SqliteDatabase::open((dir_.path / "attune.db").string());
+  db = store::sqlite::SqliteDatabase::open(store::sqlite_path_in(dir_.path.string()));
   const auto after_second = wrapped_keys(*db);
   ASSERT_EQ(after_first.size(), after_second.size());
   for (std::size_t i = 0; i < after_first.size(); ++i) {
@@ -229,12 +231,43 @@ TEST_F(KeyRotation, RunningAgainFinishesAndChangesNothingMore) {
 
 TEST_F(KeyRotation, RefusesADatabaseWrittenUnderNeitherKeyAndChangesNothing) {
   populate();
-  auto db = store::sqlite::SqliteDatabase::open((dir_.path / "attune.db").string());
+  auto db = store::sqlite::SqliteDatabase::open(store::sqlite_path_in(dir_.path.string()));
   const auto before = all_rows(*db);
   const std::string stranger = crypto::MasterKey::generate().to_hex();
   auto refused = ops::rotate_master_key(*db, *vault_of(new_key_, stranger));
   EXPECT_EQ(code_of(refused), "invalid_field");
   EXPECT_EQ(all_rows(*db), before);
+}
+
+// What a server cannot open is told apart: a data key under a master key it was not given
+// is unavailable to it (503, restart it with that key), while a key or field that does not
+// open under a key it holds is corruption (500, never retried).
+TEST_F(KeyRotation, AKeyUnderAnUnheldMasterKeyIsUnavailableAndADamagedOneIsCorruption) {
+  populate();
+  auto stale = start(old_key_);
+  ASSERT_TRUE(rotate());
+  stale->db->transact(store::TxMode::kRead, [&](store::Transaction& tx) {
+    EXPECT_THROW((void)Keyring(*stale->vault).key_of(tx, KeyOwner::kPerson, alex_.id),
+                 store::Unavailable);
+    return true;
+  });
+  stale.reset();
+
+  auto fresh = start(new_key_);
+  fresh->db->transact(store::TxMode::kWrite, [&](store::Transaction& tx) {
+    const Keyring keyring(*fresh->vault);
+    const auto key = keyring.key_of(tx, KeyOwner::kPerson, alex_.id);
+    const std::string sealed = keyring.seal(key, alex_.id, "email", alex_.email);
+    EXPECT_EQ(keyring.open(key, alex_.id, "email", sealed), alex_.email);
+    EXPECT_THROW((void)keyring.open(key, blake_.id, "email", sealed), base::Corruption);
+    std::string wrapped =
+        tx.query_one("SELECT wrapped_key FROM accounts WHERE id = ?", {alex_.id})->bytes(0);
+    wrapped.back() = static_cast<char>(wrapped.back() ^ 0x01);
+    tx.execute("UPDATE accounts SET wrapped_key = ? WHERE id = ?",
+               {store::blob(wrapped), alex_.id});
+    EXPECT_THROW((void)keyring.key_of(tx, KeyOwner::kPerson, alex_.id), base::Corruption);
+    return true;
+  });
 }
 
 }  // namespace

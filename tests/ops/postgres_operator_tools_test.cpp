@@ -13,7 +13,7 @@
 #include "ops/pg_client_tools.h"
 #include "ops/postgres_backup.h"
 #include "server_instance.h"
-#include "store/open_database.h"
+#include "store/open_store.h"
 #include "store/pg_cluster.h"
 #include "store/postgres/postgres_database.h"
 
@@ -134,7 +134,7 @@ TEST_F(PostgresBackup, ARestoreKilledHalfWayKeepsServersOutUntilARerunFinishesIt
                           url_));
 
   const std::string key_id = vault_of(key_)->master_key_id();
-  auto refused = store::open_database(url_, dir_.path.string(), key_id);
+  auto refused = store::open_store(url_, dir_.path.string(), key_id);
   ASSERT_FALSE(refused);
   EXPECT_EQ(refused.error().code, base::ErrorCode::conflict);
   EXPECT_EQ(code_of(ops::back_up(*vault_of(key_), clock_, where(), backup_path())), "conflict");
@@ -142,7 +142,7 @@ TEST_F(PostgresBackup, ARestoreKilledHalfWayKeepsServersOutUntilARerunFinishesIt
   auto report = ops::restore_backup(*vault_of(key_), test_content(), clock_, where(), backup_path());
   ASSERT_TRUE(report) << report.error().message;
   EXPECT_EQ(report->deletions_reapplied, 1u);
-  auto opened = store::open_database(url_, dir_.path.string(), key_id);
+  auto opened = store::open_store(url_, dir_.path.string(), key_id);
   ASSERT_TRUE(opened) << opened.error().message;
   server = start();
   EXPECT_EQ(code_of(server->services.sessions.log_in(alex_.email, alex_.password)),
@@ -161,7 +161,7 @@ TEST_F(PostgresBackup, KeyRotationLeavesNothingTheOldKeyOpens) {
     ASSERT_TRUE(report) << report.error().message;
     EXPECT_EQ(report->rewrapped, 3);  // two people, one relationship
   }
-  EXPECT_FALSE(store::open_database(url_, dir_.path.string(), vault_of(key_)->master_key_id()));
+  EXPECT_FALSE(store::open_store(url_, dir_.path.string(), vault_of(key_)->master_key_id()));
   key_ = new_key;
   server = start();
   EXPECT_TRUE(server->services.sessions.log_in(alex_.email, alex_.password));

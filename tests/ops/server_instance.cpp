@@ -40,7 +40,7 @@ const content::ContentLibrary& test_content() {
 
 ServerInstance::ServerInstance(const std::filesystem::path& dir,
                                std::unique_ptr<crypto::Vault> vault_in, base::ManualClock& clock)
-    : ServerInstance(store::sqlite::SqliteDatabase::open((dir / "attune.db").string()),
+    : ServerInstance(store::sqlite::SqliteDatabase::open(store::sqlite_path_in(dir.string())),
                      std::move(vault_in), clock) {}
 
 ServerInstance::ServerInstance(std::unique_ptr<store::Database> db_in,
@@ -49,7 +49,7 @@ ServerInstance::ServerInstance(std::unique_ptr<store::Database> db_in,
       vault(std::move(vault_in)),
       context{*db, *vault, clock, test_content(), fast_config()},
       services(context) {
-  // As store::open_database does for the server: the first key is recorded.
+  // As store::open_store does for the server: the first key is recorded.
   db->transact(store::TxMode::kWrite, [&](store::Transaction& tx) {
     tx.execute(
         "INSERT INTO settings (name, value) VALUES ('master_key_id', ?) ON CONFLICT DO NOTHING",

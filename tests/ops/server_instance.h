@@ -8,9 +8,10 @@
 #include <string>
 #include <vector>
 
-#include "app/services.h"
 #include "app/app_fixture.h"
+#include "app/services.h"
 #include "crypto/master_key.h"
+#include "store/open_store.h"
 #include "store/sqlite/sqlite_database.h"
 
 namespace attune::app::testing {

@@ -5,6 +5,7 @@
 
 #include <atomic>
 #include <memory>
+#include <optional>
 
 #include "store/database.h"
 
@@ -35,10 +36,14 @@ class FailingDatabase final : public Database {
     std::int64_t execute(std::string_view sql, const Params& params) override {
       return real_->execute(sql, params);
     }
+    std::optional<std::int64_t> execute_unique(std::string_view sql,
+                                               const Params& params) override {
+      return real_->execute_unique(sql, params);
+    }
 
    protected:
     void commit_now() override {
-      if (mode_ == TxMode::kWrite && failing_) throw StoreFailure("the disk is full");
+      if (mode_ == TxMode::kWrite && failing_) throw Unavailable("the disk is full");
       real_->commit();
     }
 

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <stdexcept>
 
+#include "store/open_store.h"
 #include "store/pg_cluster.h"
 #include "store/postgres/postgres_database.h"
 #include "store/sqlite/sqlite_database.h"
@@ -17,7 +18,7 @@ FreshDatabase::FreshDatabase(std::string backend) : backend_(std::move(backend))
     std::string pattern = std::filesystem::temp_directory_path() / "attune-sqlite-XXXXXX";
     if (mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
     temp_dir_ = pattern;
-    location_ = temp_dir_ + "/attune.db";
+    location_ = sqlite_path_in(temp_dir_);
   } else {
     throw std::invalid_argument("unknown backend " + backend_);
   }

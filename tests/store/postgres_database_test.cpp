@@ -1,5 +1,5 @@
 // PostgreSQL-only behaviour: connections that break, failed statements inside a
-// transaction, and opening through open_database().
+// transaction, and opening through open_store().
 #include "store/postgres/postgres_database.h"
 
 #include <gtest/gtest.h>
@@ -7,7 +7,7 @@
 #include <chrono>
 
 #include "store/fresh_database.h"
-#include "store/open_database.h"
+#include "store/open_store.h"
 #include "store/pg_cluster.h"
 
 namespace attune::store {
@@ -29,29 +29,29 @@ class PostgresDatabaseTest : public ::testing::Test {
 // A URL on which nothing listens: port 1 on loopback refuses at once.
 constexpr const char* kNobodyHome = "postgresql://postgres@127.0.0.1:1/attune?connect_timeout=2";
 
-TEST(PostgresUnreachable, OpenThrowsStoreFailure) {
-  EXPECT_THROW(postgres::PostgresDatabase::open(kNobodyHome), StoreFailure);
+TEST(PostgresUnreachable, OpenThrowsUnavailable) {
+  EXPECT_THROW(postgres::PostgresDatabase::open(kNobodyHome), Unavailable);
 }
 
 TEST(PostgresUnreachable, OpenDatabaseReturnsAnInternalError) {
-  auto opened = open_database(kNobodyHome, "/nonexistent", "key-1");
+  auto opened = open_store(kNobodyHome, "/nonexistent", "key-1");
   ASSERT_FALSE(opened.has_value());
   EXPECT_EQ(opened.error().code, base::ErrorCode::internal);
 }
 
 TEST(OpenDatabase, RefusesAnUnknownUrlScheme) {
-  auto opened = open_database("mysql://localhost/attune", "/nonexistent", "key-1");
+  auto opened = open_store("mysql://localhost/attune", "/nonexistent", "key-1");
   ASSERT_FALSE(opened.has_value());
   EXPECT_EQ(opened.error().code, base::ErrorCode::invalid_field);
 }
 
 TEST_F(PostgresDatabaseTest, OpenDatabaseChoosesPostgresAndRemembersTheMasterKey) {
-  auto first = open_database(fresh_->location(), "/nonexistent", "key-1");
+  auto first = open_store(fresh_->location(), "/nonexistent", "key-1");
   ASSERT_TRUE(first.has_value()) << first.error().message;
   EXPECT_EQ((*first)->dialect(), "postgres");
   first->reset();
-  EXPECT_TRUE(open_database(fresh_->location(), "/nonexistent", "key-1").has_value());
-  auto other_key = open_database(fresh_->location(), "/nonexistent", "key-2");
+  EXPECT_TRUE(open_store(fresh_->location(), "/nonexistent", "key-1").has_value());
+  auto other_key = open_store(fresh_->location(), "/nonexistent", "key-2");
   ASSERT_FALSE(other_key.has_value());
   EXPECT_EQ(other_key.error().code, base::ErrorCode::invalid_field);
 }
@@ -59,7 +59,7 @@ TEST_F(PostgresDatabaseTest, OpenDatabaseChoosesPostgresAndRemembersTheMasterKey
 TEST_F(PostgresDatabaseTest, AcceptsThePostgresSchemeAlias) {
   std::string url = fresh_->location();
   url.replace(0, std::string("postgresql").size(), "postgres");
-  auto opened = open_database(url, "/nonexistent", "key-1");
+  auto opened = open_store(url, "/nonexistent", "key-1");
   EXPECT_TRUE(opened.has_value());
 }
 
@@ -93,8 +93,8 @@ TEST_F(PostgresDatabaseTest, CommitAfterAFailedStatementThrowsAndKeepsNothing) {
   tx->execute("INSERT INTO settings (name, value) VALUES ('a', '1')");
   tx->execute("INSERT INTO settings (name, value) VALUES ('b', '1')");
   EXPECT_THROW(tx->execute("INSERT INTO settings (name, value) VALUES ('a', '2')"),
-               UniqueViolation);
-  EXPECT_THROW(tx->commit(), StoreFailure);
+               UnexpectedDuplicate);
+  EXPECT_THROW(tx->commit(), Unavailable);
   tx.reset();
   EXPECT_EQ(db->begin(TxMode::kRead)->query_one("SELECT COUNT(*) FROM settings")->integer(0), 0);
 }
@@ -102,7 +102,7 @@ TEST_F(PostgresDatabaseTest, CommitAfterAFailedStatementThrowsAndKeepsNothing) {
 TEST_F(PostgresDatabaseTest, ReadTransactionRefusesWrites) {
   auto db = fresh_->open();
   auto tx = db->begin(TxMode::kRead);
-  EXPECT_THROW(tx->execute("INSERT INTO settings (name, value) VALUES ('a', '1')"), StoreFailure);
+  EXPECT_THROW(tx->execute("INSERT INTO settings (name, value) VALUES ('a', '1')"), Unavailable);
 }
 
 TEST_F(PostgresDatabaseTest, TextWithANulByteIsRefusedNotTruncated) {
@@ -110,13 +110,13 @@ TEST_F(PostgresDatabaseTest, TextWithANulByteIsRefusedNotTruncated) {
   auto tx = db->begin(TxMode::kWrite);
   EXPECT_THROW(
       tx->execute("INSERT INTO settings (name, value) VALUES (?, 'v')", {std::string("a\0b", 3)}),
-      StoreFailure);
+      Unavailable);
 }
 
 TEST_F(PostgresDatabaseTest, MoreParametersThanPlaceholdersIsAFailure) {
   auto db = fresh_->open();
   auto tx = db->begin(TxMode::kRead);
-  EXPECT_THROW(tx->query("SELECT ?", {std::int64_t{1}, std::int64_t{2}}), StoreFailure);
+  EXPECT_THROW(tx->query("SELECT ?", {std::int64_t{1}, std::int64_t{2}}), Unavailable);
 }
 
 TEST_F(PostgresDatabaseTest, SumOfIntegersReadsAsAnInteger) {
@@ -139,14 +139,14 @@ TEST_F(PostgresDatabaseTest, ConnectionsCarryTimeoutsThatTheUrlCanOverride) {
 }
 
 // A writer that died holding the write lock (or any long holder) must not block a pause
-// forever: a writer waiting past lock_timeout gives up with a StoreFailure (503, retry).
+// forever: a writer waiting past lock_timeout gives up with a Unavailable (503, retry).
 TEST_F(PostgresDatabaseTest, AWriterWaitingOnTheWriteLockGivesUpAtTheLockTimeout) {
   auto holder = postgres::PostgresDatabase::open(fresh_->location());
   auto waiter =
       postgres::PostgresDatabase::open(fresh_->location() + "?options=-c%20lock_timeout%3D250ms");
   auto held = holder->begin(TxMode::kWrite);
   const auto started = std::chrono::steady_clock::now();
-  EXPECT_THROW(waiter->begin(TxMode::kWrite), StoreFailure);
+  EXPECT_THROW(waiter->begin(TxMode::kWrite), Unavailable);
   EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(5));
   held.reset();
   EXPECT_NO_THROW(waiter->begin(TxMode::kWrite)->commit());

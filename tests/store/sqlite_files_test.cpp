@@ -31,7 +31,7 @@ TEST(SqliteFiles, ForeignKeysAreEnforced) {
   auto tx = db->begin(TxMode::kWrite);
   EXPECT_THROW(tx->execute("INSERT INTO memberships (relationship_id, account_id, status, "
                            "joined_at) VALUES ('no-such', 'nobody', 'active', 0)"),
-               StoreFailure);
+               Unavailable);
 }
 
 }  // namespace

@@ -6,10 +6,10 @@ bool email_index_in_use(store::Transaction& tx, const std::string& email_index) 
   return tx.query_one("SELECT 1 FROM accounts WHERE email_index = ?", {email_index}).has_value();
 }
 
-void insert_account(const Context& context, store::Transaction& tx, const NewAccount& account) {
+bool insert_account(const Context& context, store::Transaction& tx, const NewAccount& account) {
   crypto::SecretKey key;
   std::string wrapped = context.keyring.new_wrapped_key(tx, KeyOwner::kPerson, account.id, key);
-  tx.execute(
+  return tx.execute_unique(
       "INSERT INTO accounts (id, email_index, email_sealed, display_name_sealed, "
       "password_hash, time_zone, roles, wrapped_key, created_at) VALUES "
       "(?,?,?,?,?,?,?,?,?)",
@@ -17,7 +17,8 @@ void insert_account(const Context& context, store::Transaction& tx, const NewAcc
        store::blob(context.keyring.seal(key, account.id, "email", account.email)),
        store::blob(context.keyring.seal(key, account.id, "display_name", account.display_name)),
        account.password_hash, account.time_zone, account.roles, store::blob(wrapped),
-       account.created_at});
+       account.created_at})
+      .has_value();
 }
 
 std::optional<AccountRecord> load_account(const Context& context, store::Transaction& tx,

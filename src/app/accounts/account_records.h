@@ -67,8 +67,9 @@ struct SessionListing {
 
 bool email_index_in_use(store::Transaction& tx, const std::string& email_index);
 // Stores the account with a fresh data key of its own, its e-mail and display name sealed
-// under that key.
-void insert_account(const Context& context, store::Transaction& tx, const NewAccount& account);
+// under that key. False when the e-mail index is taken (two sign-ups racing for one
+// address): nothing was stored.
+bool insert_account(const Context& context, store::Transaction& tx, const NewAccount& account);
 std::optional<AccountRecord> load_account(const Context& context, store::Transaction& tx,
                                           const std::string& account_id);
 std::optional<AccountSettings> load_settings(store::Transaction& tx, const std::string& account_id);

@@ -72,23 +72,22 @@ base::Result<std::string> Accounts::sign_up(const SignupInput& input) {
   // The current key's index first: the row is stored under it.
   const auto email_indexes = context_.vault.blind_indexes(*email);
   const std::string display_name = core::trim(input.display_name);
-  try {
-    return context_.db.transact(
-        store::TxMode::kWrite, [&](store::Transaction& tx) -> base::Result<std::string> {
-          // The unique index only sees the current key's index; an account the running key
-          // rotation has not moved yet is found under the previous key's.
-          for (const auto& index : email_indexes) {
-            if (email_index_in_use(tx, index)) return email_taken();
-          }
-          insert_account(context_, tx,
-                         {id, email_indexes.front(), *email, display_name, *password_hash,
-                          *time_zone, roles_text(input.therapist), context_.now_ms()});
-          return base::Result<std::string>(id);
-        },
-        input.on_commit);
-  } catch (const store::UniqueViolation&) {
-    return email_taken();
-  }
+  return context_.db.transact(
+      store::TxMode::kWrite,
+      [&](store::Transaction& tx) -> base::Result<std::string> {
+        // The unique index only sees the current key's index; an account the running key
+        // rotation has not moved yet is found under the previous key's.
+        for (const auto& index : email_indexes) {
+          if (email_index_in_use(tx, index)) return email_taken();
+        }
+        if (!insert_account(context_, tx,
+                            {id, email_indexes.front(), *email, display_name, *password_hash,
+                             *time_zone, roles_text(input.therapist), context_.now_ms()})) {
+          return email_taken();
+        }
+        return base::Result<std::string>(id);
+      },
+      input.on_commit);
 }
 
 base::Result<Profile> Accounts::profile(const Actor& actor) {

@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "base/corruption.h"
+
 namespace attune::app {
 namespace {
 
@@ -99,7 +101,7 @@ core::AgreementTerms load_terms(const Context& context, store::Transaction& tx,
       "SELECT v.terms_sealed FROM agreement_versions v JOIN agreements a ON a.id = v.agreement_id "
       "WHERE v.agreement_id = ? AND v.version = ? AND a.relationship_id = ?",
       {agreement_id, version, in.relationship_id()});
-  if (!row) throw store::StoreFailure("agreement version is missing");
+  if (!row) throw base::Corruption("agreement version is missing");
   auto key = context.keyring.key_of(tx, KeyOwner::kRelationship, in.relationship_id());
   return open_terms(context, key, agreement_id, version, row->bytes(0));
 }
@@ -108,7 +110,7 @@ AgreementRecord load_agreement(const Context& context, store::Transaction& tx,
                                const policy::AgreementAccess& access) {
   auto record = load_in(context, tx, access.member().membership(), access.agreement_id());
   // The policy has just found the agreement in this transaction.
-  if (!record) throw store::StoreFailure("agreement is missing");
+  if (!record) throw base::Corruption("agreement is missing");
   return std::move(*record);
 }
 

@@ -17,7 +17,7 @@ namespace {
 template <class T>
 T value_or_throw(base::Result<T> result) {
   // The caller is an active member (checked just before): a failure here is the store's.
-  if (!result) throw store::StoreFailure("export: " + result.error().message);
+  if (!result) throw store::Unavailable("export: " + result.error().message);
   return std::move(*result);
 }
 

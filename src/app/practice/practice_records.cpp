@@ -4,6 +4,7 @@
 
 #include "app/consent/agreement_records.h"
 #include "app/practice/practice_log.h"
+#include "base/corruption.h"
 #include "core/practice_fold.h"
 
 namespace attune::app {
@@ -15,7 +16,7 @@ base::TimePoint time_of(std::int64_t ms) { return base::TimePoint(std::chrono::m
 
 core::ActKind act_kind_of(const std::string& name) {
   auto kind = core::parse_act_kind(name);
-  if (!kind) throw store::StoreFailure("unknown practice act kind");
+  if (!kind) throw base::Corruption("unknown practice act kind");
   return *kind;
 }
 
@@ -34,7 +35,7 @@ std::optional<PracticeRecord> load(const Context& context, store::Transaction& t
   record.relationship_id = in.relationship_id();
   auto terms = load_terms(context, tx, in, record.agreement_id, row->integer(1));
   const core::Exercise* exercise = context.content.find_exercise(terms.exercise_id);
-  if (!exercise) throw store::StoreFailure("a practice names an exercise no longer in the library");
+  if (!exercise) throw base::Corruption("a practice names an exercise no longer in the library");
   record.pause_word = terms.pause_word;
   record.setup =
       core::PracticeSetup{terms.participants, terms.role_order, *exercise, terms.time_limit_minutes,
@@ -73,7 +74,7 @@ PracticeRecord load_practice(const Context& context, store::Transaction& tx,
                              const policy::PracticeAccess& access) {
   auto record = load(context, tx, access.member().membership(), access.practice_id());
   // The policy found the practice in this same transaction.
-  if (!record) throw store::StoreFailure("a practice vanished under its access");
+  if (!record) throw base::Corruption("a practice vanished under its access");
   return std::move(*record);
 }
 

@@ -1,5 +1,6 @@
 #include "app/request/idempotency.h"
 
+#include "base/corruption.h"
 #include "crypto/seal.h"
 #include "crypto/tokens.h"
 
@@ -83,7 +84,7 @@ StoredResponse Idempotency::open(store::Transaction& tx, std::string_view caller
                                  std::string_view scope, const std::string& sealed) const {
   if (caller == kAnonymous) {
     auto plain = crypto::open(anonymous_key_, sealed, crypto::field_aad(scope, "response"));
-    if (!plain) throw store::StoreFailure("an idempotency record does not open");
+    if (!plain) throw base::Corruption("an idempotency record does not open");
     return decode(*plain);
   }
   const auto key = context_.keyring.key_of(tx, KeyOwner::kPerson, caller);
@@ -139,7 +140,7 @@ base::Result<std::variant<StoredResponse, Claim>> Idempotency::claim(std::string
 store::CommitHook Idempotency::mark_written(const Claim& claim) const {
   return [claim](store::Transaction& tx) {
     if (replace_if_held(tx, claim, written_mark(claim)) == 0) {
-      throw store::StoreFailure("a retry took this request's Idempotency-Key over; not writing");
+      throw RequestSuperseded("a retry took this request's Idempotency-Key over; not writing");
     }
   };
 }

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <functional>
+#include <stdexcept>
 #include <string>
 #include <variant>
 
@@ -14,6 +15,13 @@
 #include "base/error.h"
 
 namespace attune::app {
+
+// Thrown from a write's commit when a retry of the same request took its Idempotency-Key
+// over meanwhile: the write is abandoned so it runs once. Answered as busy (503), so the
+// client retries and is given the retry's outcome.
+struct RequestSuperseded : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
 
 struct StoredResponse {
   int status = 0;

@@ -16,7 +16,7 @@ class ConnectionPool {
   explicit ConnectionPool(std::string url) : url_(std::move(url)) {}
 
   // An idle connection (reconnected when it is known to have broken) or a new one.
-  // Throws StoreFailure when no connection can be made.
+  // Throws Unavailable when no connection can be made.
   std::unique_ptr<Connection> acquire();
   // Keeps a healthy connection with no open transaction for reuse; closes any other.
   void release(std::unique_ptr<Connection> connection);

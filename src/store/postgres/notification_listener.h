@@ -1,27 +1,20 @@
 // Receives PostgreSQL notifications on one channel over a dedicated connection and thread,
-// reconnecting with backoff when the connection is lost. No libpq or SQL in this interface.
+// reconnecting with backoff when the connection is lost. No libpq or SQL in this interface;
+// callers outside store/ use it through store/notifications.h.
 #pragma once
 
 #include <atomic>
 #include <chrono>
-#include <functional>
 #include <string>
 #include <thread>
 
+#include "store/notifications.h"
+
 namespace attune::store::postgres {
 
-class NotificationListener {
+// Handlers::listening runs once LISTEN is in effect.
+class NotificationListener final : public store::NotificationListener {
  public:
-  // Called on the listener's own thread, one at a time; keep them short.
-  struct Handlers {
-    std::function<void(std::string payload)> notified;
-    // LISTEN is in effect: at the start, and again after every reconnection. Anything sent
-    // on the channel while it was not has been missed.
-    std::function<void()> listening;
-    // The connection was lost or could not be made; the next attempt follows `retry_in`.
-    std::function<void(const std::string& reason, std::chrono::milliseconds retry_in)> lost;
-  };
-
   static constexpr std::chrono::milliseconds kFirstRetry{100};
   static constexpr std::chrono::milliseconds kMaxRetry{5000};
 
@@ -29,12 +22,12 @@ class NotificationListener {
   // starts listening on `channel` at once, on a thread of its own.
   NotificationListener(std::string url, std::string channel, Handlers handlers);
   // Wakes the thread, which closes its connection, and joins it. No handler runs after.
-  ~NotificationListener();
+  ~NotificationListener() override;
   NotificationListener(const NotificationListener&) = delete;
   NotificationListener& operator=(const NotificationListener&) = delete;
 
   // Whether LISTEN is in effect right now (it may be lost a moment later).
-  bool listening() const { return listening_.load(); }
+  bool listening() const override { return listening_.load(); }
 
  private:
   void run();

@@ -20,7 +20,7 @@ base::Status NotificationPublisher::publish(const std::string& payload) {
     std::unique_ptr<Connection> connection = pool_->acquire();
     try {
       connection->query(kNotify, {channel_, payload});
-    } catch (const StoreFailure&) {
+    } catch (const Unavailable&) {
       // A pooled connection the server dropped shows as broken only once used; a notify
       // that failed on it was never sent, so sending it again cannot duplicate it.
       if (!connection->is_broken()) throw;
@@ -29,7 +29,7 @@ base::Status NotificationPublisher::publish(const std::string& payload) {
     }
     pool_->release(std::move(connection));
     return {};
-  } catch (const StoreFailure& failure) {
+  } catch (const Unavailable& failure) {
     return base::fail(base::ErrorCode::internal, failure.what());
   }
 }

@@ -18,6 +18,19 @@ std::string trimmed(const char* message) {
   return text.empty() ? "unknown error" : text;
 }
 
+bool is_unique_violation(const PGresult* result) {
+  const char* state = result ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
+  return state != nullptr && state == kUniqueViolationState;
+}
+
+// Empty for statements that change no rows by definition (DDL, SELECT).
+std::int64_t rows_changed(PGresult* result) {
+  std::string_view changed = PQcmdTuples(result);
+  std::int64_t count = 0;
+  std::from_chars(changed.data(), changed.data() + changed.size(), count);
+  return count;
+}
+
 // Server notices ("relation already exists, skipping") would otherwise go to stderr.
 void ignore_notice(void*, const char*) {}
 
@@ -55,7 +68,7 @@ Connection::Connection(const std::string& url) : connection_(connect_with_timeou
   if (is_broken()) {
     std::string message = connection_ ? trimmed(PQerrorMessage(connection_)) : "out of memory";
     PQfinish(connection_);
-    throw StoreFailure("cannot connect to PostgreSQL: " + message);
+    throw Unavailable("cannot connect to PostgreSQL: " + message);
   }
   PQsetNoticeProcessor(connection_, ignore_notice, nullptr);
 }
@@ -71,12 +84,12 @@ bool Connection::in_transaction() const { return PQtransactionStatus(connection_
 void Connection::reset() {
   PQreset(connection_);
   if (is_broken()) {
-    throw StoreFailure("cannot reconnect to PostgreSQL: " + trimmed(PQerrorMessage(connection_)));
+    throw Unavailable("cannot reconnect to PostgreSQL: " + trimmed(PQerrorMessage(connection_)));
   }
 }
 
 std::string Connection::command(const char* sql) {
-  ResultPtr result = checked(PQexec(connection_, sql));
+  ResultPtr result = checked(ResultPtr(PQexec(connection_, sql)));
   return PQcmdStatus(result.get());
 }
 
@@ -87,23 +100,28 @@ std::vector<Row> Connection::query(const TranslatedSql& sql, const Params& param
 }
 
 std::int64_t Connection::execute(const TranslatedSql& sql, const Params& params) {
-  ResultPtr result = run(sql, params);
-  // Empty for statements that change no rows by definition (DDL, SELECT).
-  std::string_view changed = PQcmdTuples(result.get());
-  std::int64_t count = 0;
-  std::from_chars(changed.data(), changed.data() + changed.size(), count);
-  return count;
+  return rows_changed(run(sql, params).get());
+}
+
+std::optional<std::int64_t> Connection::execute_unique(const TranslatedSql& sql,
+                                                       const Params& params) {
+  ResultPtr result = send(sql, params);
+  if (is_unique_violation(result.get())) return std::nullopt;
+  return rows_changed(checked(std::move(result)).get());
+}
+
+Connection::ResultPtr Connection::send(const TranslatedSql& sql, const Params& params) {
+  BoundParams bound(params, sql.parameter_count);
+  // Text results for every column; rows_of decodes them by column type.
+  return ResultPtr(PQexecParams(connection_, sql.sql.c_str(), bound.count(), bound.types(),
+                                bound.values(), bound.lengths(), bound.formats(), 0));
 }
 
 Connection::ResultPtr Connection::run(const TranslatedSql& sql, const Params& params) {
-  BoundParams bound(params, sql.parameter_count);
-  // Text results for every column; rows_of decodes them by column type.
-  return checked(PQexecParams(connection_, sql.sql.c_str(), bound.count(), bound.types(),
-                              bound.values(), bound.lengths(), bound.formats(), 0));
+  return checked(send(sql, params));
 }
 
-Connection::ResultPtr Connection::checked(PGresult* raw) {
-  ResultPtr result(raw);
+Connection::ResultPtr Connection::checked(ResultPtr result) {
   ExecStatusType status = result ? PQresultStatus(result.get()) : PGRES_FATAL_ERROR;
   if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) return result;
   const char* state = result ? PQresultErrorField(result.get(), PG_DIAG_SQLSTATE) : nullptr;
@@ -111,9 +129,9 @@ Connection::ResultPtr Connection::checked(PGresult* raw) {
   const char* primary =
       result ? PQresultErrorField(result.get(), PG_DIAG_MESSAGE_PRIMARY) : nullptr;
   std::string message = trimmed(primary ? primary : PQerrorMessage(connection_));
-  if (state && state == kUniqueViolationState) throw UniqueViolation(message);
-  throw StoreFailure("postgres error " + std::string(state ? state : "(no SQLSTATE)") + ": " +
-                     message);
+  if (state && state == kUniqueViolationState) throw UnexpectedDuplicate(message);
+  throw Unavailable("postgres error " + std::string(state ? state : "(no SQLSTATE)") + ": " +
+                    message);
 }
 
 }  // namespace attune::store::postgres

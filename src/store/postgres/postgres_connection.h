@@ -1,11 +1,12 @@
 // One libpq connection that runs statements with store::Value parameters and turns
-// PostgreSQL errors into UniqueViolation or StoreFailure. Used by one thread at a time.
+// PostgreSQL errors into UnexpectedDuplicate or Unavailable. Used by one thread at a time.
 #pragma once
 
 #include <libpq-fe.h>
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -16,7 +17,7 @@ namespace attune::store::postgres {
 
 class Connection {
  public:
-  // Connects to a libpq URL or conninfo string; throws StoreFailure when that fails.
+  // Connects to a libpq URL or conninfo string; throws Unavailable when that fails.
   explicit Connection(const std::string& url);
   ~Connection();
   Connection(const Connection&) = delete;
@@ -24,7 +25,7 @@ class Connection {
 
   bool is_broken() const;
   bool in_transaction() const;  // a transaction is open or aborted on this connection
-  // Reconnects with the same parameters; throws StoreFailure when that fails.
+  // Reconnects with the same parameters; throws Unavailable when that fails.
   void reset();
 
   // Runs parameterless SQL (several statements allowed) and returns the last command tag,
@@ -35,6 +36,9 @@ class Connection {
 
   std::vector<Row> query(const TranslatedSql& sql, const Params& params);
   std::int64_t execute(const TranslatedSql& sql, const Params& params);  // rows changed
+  // Rows changed, or nullopt when a unique key refused the statement. Inside a
+  // transaction the refusal aborts it (see PostgresTransaction::execute_unique).
+  std::optional<std::int64_t> execute_unique(const TranslatedSql& sql, const Params& params);
 
  private:
   struct ResultDeleter {
@@ -42,8 +46,9 @@ class Connection {
   };
   using ResultPtr = std::unique_ptr<PGresult, ResultDeleter>;
 
+  ResultPtr send(const TranslatedSql& sql, const Params& params);  // unchecked
   ResultPtr run(const TranslatedSql& sql, const Params& params);
-  ResultPtr checked(PGresult* result);
+  ResultPtr checked(ResultPtr result);
 
   PGconn* connection_;
 };

@@ -26,7 +26,7 @@ std::unique_ptr<Transaction> PostgresDatabase::begin(TxMode mode) {
   std::unique_ptr<Connection> connection = pool_.acquire();
   try {
     connection->command(sql);
-  } catch (const StoreFailure&) {
+  } catch (const Unavailable&) {
     // A pooled connection the server dropped (restart, idle timeout) shows as broken only
     // once used. Nothing has run on it yet, so reconnecting once is safe.
     if (!connection->is_broken()) throw;

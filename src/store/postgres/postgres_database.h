@@ -18,7 +18,7 @@ inline constexpr const char* kRestorePendingTable = "restore_pending";
 
 class PostgresDatabase final : public Database {
  public:
-  // Connects to a postgresql:// URL and applies pending migrations. Throws StoreFailure
+  // Connects to a postgresql:// URL and applies pending migrations. Throws Unavailable
   // when the server cannot be reached.
   static std::unique_ptr<PostgresDatabase> open(const std::string& url);
 

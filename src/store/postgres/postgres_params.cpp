@@ -9,8 +9,8 @@ namespace attune::store::postgres {
 
 BoundParams::BoundParams(const Params& params, int parameter_count) {
   if (params.size() > static_cast<std::size_t>(parameter_count)) {
-    throw StoreFailure("the statement takes " + std::to_string(parameter_count) +
-                       " parameters but " + std::to_string(params.size()) + " were given");
+    throw Unavailable("the statement takes " + std::to_string(parameter_count) +
+                      " parameters but " + std::to_string(params.size()) + " were given");
   }
   const auto count = static_cast<std::size_t>(parameter_count);
   integers_.resize(count);
@@ -30,13 +30,13 @@ void BoundParams::bind(const Value& value, std::size_t index) {
   } else if (const auto* text = std::get_if<std::string>(&value)) {
     // Text parameters travel as C strings, so a NUL would silently cut the value short.
     if (text->find('\0') != std::string::npos) {
-      throw StoreFailure("a text parameter holds a NUL byte, which PostgreSQL text cannot store");
+      throw Unavailable("a text parameter holds a NUL byte, which PostgreSQL text cannot store");
     }
     // Left untyped, like a string literal, so the column it meets decides its type.
     values_[index] = text->c_str();
   } else if (const auto* bytes = std::get_if<Blob>(&value)) {
     if (bytes->bytes.size() > static_cast<std::size_t>(INT_MAX)) {
-      throw StoreFailure("a blob parameter is larger than libpq can send");
+      throw Unavailable("a blob parameter is larger than libpq can send");
     }
     types_[index] = kByteaOid;
     values_[index] = bytes->bytes.data();

@@ -13,7 +13,7 @@ namespace attune::store::postgres {
 
 class BoundParams {
  public:
-  // Throws StoreFailure when more values are given than the statement numbers, or a
+  // Throws Unavailable when more values are given than the statement numbers, or a
   // string cannot travel as PostgreSQL text (it holds a NUL byte). Missing trailing values
   // are NULL, as in SQLite.
   BoundParams(const Params& params, int parameter_count);

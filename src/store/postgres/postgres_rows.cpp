@@ -3,9 +3,9 @@
 #include <charconv>
 #include <new>
 #include <optional>
-#include <stdexcept>
 #include <string_view>
 
+#include "base/assert.h"
 #include "store/postgres/postgres_types.h"
 
 namespace attune::store::postgres {
@@ -19,8 +19,9 @@ std::optional<std::int64_t> parse_integer(std::string_view text) {
 }
 
 std::int64_t integer_of(std::string_view text) {
-  if (auto value = parse_integer(text)) return *value;
-  throw std::logic_error("PostgreSQL returned a malformed integer");
+  auto value = parse_integer(text);
+  ATTUNE_ASSERT(value.has_value(), "PostgreSQL returned a malformed integer");
+  return *value;
 }
 
 // PQunescapeBytea reads both of the server's bytea output formats (hex and escape).

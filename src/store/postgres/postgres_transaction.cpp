@@ -23,11 +23,20 @@ std::int64_t PostgresTransaction::execute(std::string_view sql, const Params& pa
   return connection_->execute(*placeholders_.get(sql), params);
 }
 
+std::optional<std::int64_t> PostgresTransaction::execute_unique(std::string_view sql,
+                                                                const Params& params) {
+  connection_->command("SAVEPOINT attune_unique");
+  auto changed = connection_->execute_unique(*placeholders_.get(sql), params);
+  connection_->command(changed ? "RELEASE SAVEPOINT attune_unique"
+                               : "ROLLBACK TO SAVEPOINT attune_unique");
+  return changed;
+}
+
 void PostgresTransaction::commit_now() {
   const std::string tag = connection_->command("COMMIT");
   done_ = true;
   if (tag == "ROLLBACK") {
-    throw StoreFailure("the transaction was rolled back because a statement in it failed");
+    throw Unavailable("the transaction was rolled back because a statement in it failed");
   }
 }
 

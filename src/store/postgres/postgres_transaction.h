@@ -19,9 +19,12 @@ class PostgresTransaction final : public Transaction {
 
   std::vector<Row> query(std::string_view sql, const Params& params) override;
   std::int64_t execute(std::string_view sql, const Params& params) override;
+  // Under a savepoint: PostgreSQL aborts the whole transaction on a failed statement, and
+  // the caller of execute_unique carries on after a refusal.
+  std::optional<std::int64_t> execute_unique(std::string_view sql, const Params& params) override;
 
  protected:
-  // Throws StoreFailure when the server rolled back instead: after any failed statement
+  // Throws Unavailable when the server rolled back instead: after any failed statement
   // PostgreSQL refuses the rest of the transaction, unlike SQLite.
   void commit_now() override;
 

@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
-#include <stdexcept>
+#include <string>
+
+#include "base/assert.h"
 
 namespace attune::store::postgres {
 namespace {
@@ -45,9 +47,8 @@ std::size_t skip_comment(std::string_view sql, std::size_t begin) {
 int explicit_number(std::string_view digits) {
   int number = 0;
   auto parsed = std::from_chars(digits.data(), digits.data() + digits.size(), number);
-  if (parsed.ec != std::errc() || number < 1 || number > 65535) {
-    throw std::logic_error("invalid SQL placeholder ?" + std::string(digits));
-  }
+  ATTUNE_ASSERT(parsed.ec == std::errc() && number >= 1 && number <= 65535,
+                "invalid SQL placeholder ?" + std::string(digits));
   return number;
 }
 

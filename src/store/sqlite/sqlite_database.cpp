@@ -18,7 +18,7 @@ void exec_or_throw(sqlite3* db, const char* sql) {
   if (sqlite3_exec(db, sql, nullptr, nullptr, &message) != SQLITE_OK) {
     std::string text = message ? message : "unknown";
     sqlite3_free(message);
-    throw StoreFailure("sqlite: " + text);
+    throw Unavailable("sqlite: " + text);
   }
 }
 
@@ -28,7 +28,7 @@ sqlite3* open_connection(const std::string& path) {
   if (sqlite3_open_v2(path.c_str(), &db, flags, nullptr) != SQLITE_OK) {
     std::string message = db ? sqlite3_errmsg(db) : "out of memory";
     sqlite3_close(db);
-    throw StoreFailure("cannot open database: " + message);
+    throw Unavailable("cannot open database: " + message);
   }
   sqlite3_busy_timeout(db, kBusyTimeoutMs);
   exec_or_throw(db,
@@ -60,6 +60,12 @@ class SqliteTransaction final : public Transaction {
   std::int64_t execute(std::string_view sql, const Params& params) override {
     Statement statement(db_, sql, params);
     statement.run();
+    return sqlite3_changes64(db_);
+  }
+
+  std::optional<std::int64_t> execute_unique(std::string_view sql, const Params& params) override {
+    Statement statement(db_, sql, params);
+    if (!statement.run_unless_duplicate()) return std::nullopt;
     return sqlite3_changes64(db_);
   }
 

@@ -26,7 +26,7 @@ class ExclusiveUse {
   ExclusiveUse& operator=(const ExclusiveUse&) = delete;
 
   // Reads through the held connection (the only one that can read the file now). Throws
-  // StoreFailure on a SQLite error.
+  // Unavailable on a SQLite error.
   std::vector<Row> query(std::string_view sql, const Params& params = {});
 
  private:

@@ -76,13 +76,26 @@ void Statement::run() {
   }
 }
 
+bool Statement::run_unless_duplicate() {
+  while (true) {
+    const int rc = sqlite3_step(statement_);
+    if (rc == SQLITE_ROW) continue;
+    if (rc == SQLITE_DONE) return true;
+    // Only the statement is undone (ON CONFLICT ABORT); the transaction goes on.
+    if (refused_as_duplicate()) return false;
+    fail(rc);
+  }
+}
+
+bool Statement::refused_as_duplicate() const {
+  const int extended = sqlite3_extended_errcode(db_);
+  return extended == SQLITE_CONSTRAINT_UNIQUE || extended == SQLITE_CONSTRAINT_PRIMARYKEY;
+}
+
 void Statement::fail(int code) {
   std::string message = sqlite3_errmsg(db_);
-  int extended = sqlite3_extended_errcode(db_);
-  if (extended == SQLITE_CONSTRAINT_UNIQUE || extended == SQLITE_CONSTRAINT_PRIMARYKEY) {
-    throw UniqueViolation(message);
-  }
-  throw StoreFailure("sqlite error " + std::to_string(code) + ": " + message);
+  if (refused_as_duplicate()) throw UnexpectedDuplicate(message);
+  throw Unavailable("sqlite error " + std::to_string(code) + ": " + message);
 }
 
 }  // namespace attune::store::sqlite

@@ -20,9 +20,12 @@ class Statement {
 
   std::vector<Row> rows();
   void run();
+  // Like run(), but false instead of a throw when a unique or primary key refuses it.
+  bool run_unless_duplicate();
 
  private:
   bool step();  // true while a row is available
+  bool refused_as_duplicate() const;
   [[noreturn]] void fail(int code);
 
   sqlite3* db_;

@@ -1,12 +1,5 @@
-// Version 1 of the schema, written once in the SQL both backends share; each dialect's
-// migration list adapts its few type names.
-#pragma once
-
-namespace attune::store {
-
-// Types used: TEXT, BIGINT, BLOB (BYTEA on PostgreSQL). Times are milliseconds since the
-// Unix epoch. Every column holding personal content is a sealed BLOB (ends in _sealed).
-inline constexpr const char* kSchemaV1 = R"SQL(
+-- Version 1: the whole first schema. Times are milliseconds since the Unix epoch, and
+-- every column holding personal content is a sealed BYTEA (its name ends in _sealed).
 CREATE TABLE settings (
   name TEXT PRIMARY KEY,
   value TEXT NOT NULL
@@ -14,12 +7,12 @@ CREATE TABLE settings (
 CREATE TABLE accounts (
   id TEXT PRIMARY KEY,
   email_index TEXT NOT NULL UNIQUE,
-  email_sealed BLOB NOT NULL,
-  display_name_sealed BLOB NOT NULL,
+  email_sealed BYTEA NOT NULL,
+  display_name_sealed BYTEA NOT NULL,
   password_hash TEXT NOT NULL,
   time_zone TEXT NOT NULL,
   roles TEXT NOT NULL,
-  wrapped_key BLOB NOT NULL,
+  wrapped_key BYTEA NOT NULL,
   created_at BIGINT NOT NULL
 );
 CREATE TABLE sessions (
@@ -40,7 +33,7 @@ CREATE TABLE rate_limits (
 CREATE TABLE idempotency_records (
   scope_hash TEXT PRIMARY KEY,
   request_hash TEXT NOT NULL,
-  response_sealed BLOB NOT NULL,
+  response_sealed BYTEA NOT NULL,
   created_at BIGINT NOT NULL
 );
 CREATE TABLE deletion_log (
@@ -50,8 +43,8 @@ CREATE TABLE deletion_log (
 );
 CREATE TABLE relationships (
   id TEXT PRIMARY KEY,
-  name_sealed BLOB NOT NULL,
-  wrapped_key BLOB NOT NULL,
+  name_sealed BYTEA NOT NULL,
+  wrapped_key BYTEA NOT NULL,
   created_at BIGINT NOT NULL
 );
 CREATE TABLE memberships (
@@ -80,7 +73,7 @@ CREATE TABLE boundary_answers (
   relationship_id TEXT NOT NULL REFERENCES relationships(id) ON DELETE CASCADE,
   account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
   item_id TEXT NOT NULL,
-  answer_sealed BLOB NOT NULL,
+  answer_sealed BYTEA NOT NULL,
   updated_at BIGINT NOT NULL,
   PRIMARY KEY (relationship_id, account_id, item_id)
 );
@@ -88,7 +81,7 @@ CREATE TABLE boundary_history (
   id TEXT PRIMARY KEY,
   relationship_id TEXT NOT NULL REFERENCES relationships(id) ON DELETE CASCADE,
   account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
-  change_sealed BLOB NOT NULL,
+  change_sealed BYTEA NOT NULL,
   at BIGINT NOT NULL
 );
 CREATE INDEX boundary_history_by_owner ON boundary_history(relationship_id, account_id, at);
@@ -96,7 +89,7 @@ CREATE TABLE custom_items (
   id TEXT PRIMARY KEY,
   relationship_id TEXT NOT NULL REFERENCES relationships(id) ON DELETE CASCADE,
   author_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
-  item_sealed BLOB NOT NULL,
+  item_sealed BYTEA NOT NULL,
   proposed_at BIGINT,
   created_at BIGINT NOT NULL
 );
@@ -105,7 +98,7 @@ CREATE TABLE entries (
   relationship_id TEXT NOT NULL REFERENCES relationships(id) ON DELETE CASCADE,
   author_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
   feature TEXT NOT NULL,
-  body_sealed BLOB NOT NULL,
+  body_sealed BYTEA NOT NULL,
   visibility TEXT NOT NULL,
   created_at BIGINT NOT NULL,
   updated_at BIGINT NOT NULL
@@ -128,7 +121,7 @@ CREATE INDEX agreements_by_relationship ON agreements(relationship_id);
 CREATE TABLE agreement_versions (
   agreement_id TEXT NOT NULL REFERENCES agreements(id) ON DELETE CASCADE,
   version BIGINT NOT NULL,
-  terms_sealed BLOB NOT NULL,
+  terms_sealed BYTEA NOT NULL,
   created_at BIGINT NOT NULL,
   PRIMARY KEY (agreement_id, version)
 );
@@ -171,10 +164,7 @@ CREATE TABLE access_log (
   id TEXT PRIMARY KEY,
   subject_id TEXT NOT NULL,
   relationship_id TEXT,
-  entry_sealed BLOB NOT NULL,
+  entry_sealed BYTEA NOT NULL,
   at BIGINT NOT NULL
 );
 CREATE INDEX access_log_by_subject ON access_log(subject_id, at);
-)SQL";
-
-}  // namespace attune::store

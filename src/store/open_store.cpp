@@ -1,14 +1,10 @@
-#include "store/open_database.h"
+#include "store/open_store.h"
 
 #include "store/postgres/postgres_database.h"
 #include "store/sqlite/sqlite_database.h"
 
 namespace attune::store {
 namespace {
-
-bool is_postgres_url(const std::string& url) {
-  return url.starts_with("postgresql://") || url.starts_with("postgres://");
-}
 
 // The first key to open a database is recorded; any later one must match it.
 base::Status check_master_key(Database& database, const std::string& master_key_id) {
@@ -37,13 +33,19 @@ bool restore_unfinished(Database& database) {
 
 }  // namespace
 
-base::Result<std::unique_ptr<Database>> open_database(const std::string& url,
-                                                      const std::string& data_dir,
-                                                      const std::string& master_key_id) {
+bool is_postgres_url(std::string_view url) {
+  return url.starts_with("postgresql://") || url.starts_with("postgres://");
+}
+
+std::string sqlite_path_in(const std::string& data_dir) { return data_dir + "/attune.db"; }
+
+base::Result<std::unique_ptr<Database>> open_store(const std::string& url,
+                                                   const std::string& data_dir,
+                                                   const std::string& master_key_id) {
   std::unique_ptr<Database> database;
   try {
     if (url.empty()) {
-      database = sqlite::SqliteDatabase::open(data_dir + "/attune.db");
+      database = sqlite::SqliteDatabase::open(sqlite_path_in(data_dir));
     } else if (is_postgres_url(url)) {
       database = postgres::PostgresDatabase::open(url);
     } else {
@@ -57,7 +59,7 @@ base::Result<std::unique_ptr<Database>> open_database(const std::string& url,
                         "backup");
     }
     ATTUNE_TRY(check_master_key(*database, master_key_id));
-  } catch (const StoreFailure& failure) {
+  } catch (const Unavailable& failure) {
     return base::fail(base::ErrorCode::internal, failure.what());
   }
   return database;
