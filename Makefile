@@ -3,6 +3,10 @@ BUILD ?= build
 JOBS ?= $(shell nproc)
 DEMO_LISTEN ?= 127.0.0.1:8080
 CMAKE_FLAGS ?= -DATTUNE_WERROR=ON
+# ccache (installed by bootstrap) keeps compiled objects between builds and clones: paths
+# below the checkout are hashed relative to it, so a fresh clone reuses a warm cache.
+export CCACHE_BASEDIR := $(CURDIR)
+export CCACHE_NOHASHDIR := 1
 
 .PHONY: all bootstrap build configure web demo test check-layers test-cpp test-web test-contract test-e2e format clean
 
@@ -12,7 +16,8 @@ bootstrap:
 	@scripts/bootstrap
 
 configure:
-	@cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo $(CMAKE_FLAGS) >/dev/null
+	@cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	  $(if $(shell command -v ccache),-DCMAKE_CXX_COMPILER_LAUNCHER=ccache) $(CMAKE_FLAGS) >/dev/null
 
 build: bootstrap configure
 	@cmake --build $(BUILD) -j $(JOBS)

@@ -4,11 +4,11 @@
 
 #include "app/actor.h"
 #include "app/app_config.h"
-#include "content/content_library.h"
 #include "app/keyring.h"
 #include "app/policy/policy.h"
 #include "app/practice/practice_events.h"
 #include "base/clock.h"
+#include "content/content_library.h"
 #include "crypto/vault.h"
 #include "store/database.h"
 

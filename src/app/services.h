@@ -2,18 +2,18 @@
 #pragma once
 
 #include "app/accounts/accounts.h"
+#include "app/accounts/password_gate.h"
+#include "app/accounts/sessions.h"
 #include "app/consent/agreements.h"
 #include "app/consent/boundaries.h"
+#include "app/consent/intake.h"
 #include "app/context.h"
 #include "app/data_rights/export.h"
-#include "app/request/idempotency.h"
-#include "app/consent/intake.h"
-#include "app/accounts/password_gate.h"
 #include "app/practice/practices.h"
-#include "app/request/rate_limiter.h"
 #include "app/relationships/relationships.h"
+#include "app/request/idempotency.h"
+#include "app/request/rate_limiter.h"
 #include "app/safety/safety.h"
-#include "app/accounts/sessions.h"
 
 namespace attune::app {
 

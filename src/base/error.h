@@ -9,62 +9,62 @@
 namespace attune::base {
 
 enum class ErrorKind {
-  kBadInput,         // 400
-  kUnauthenticated,  // 401
-  kForbidden,        // 403 (only where existence is already known to the caller)
-  kNotFound,         // 404, also "not yours": existence is never leaked
-  kMethodNotAllowed,  // 405 (with an Allow header)
-  kConflict,         // 409
-  kTooLarge,         // 413
+  kBadInput,              // 400
+  kUnauthenticated,       // 401
+  kForbidden,             // 403 (only where existence is already known to the caller)
+  kNotFound,              // 404, also "not yours": existence is never leaked
+  kMethodNotAllowed,      // 405 (with an Allow header)
+  kConflict,              // 409
+  kTooLarge,              // 413
   kUnsupportedMediaType,  // 415
-  kRuleViolated,     // 422
-  kRateLimited,      // 429
-  kBusy,             // 503
-  kInternal,         // 500, never for bad input
+  kRuleViolated,          // 422
+  kRateLimited,           // 429
+  kBusy,                  // 503
+  kInternal,              // 500, never for bad input
 };
 
 // X(code, kind). Append only: the names are part of the public API.
-#define ATTUNE_ERROR_CODES(X)                     \
-  X(invalid_json, kBadInput)                      \
-  X(invalid_field, kBadInput)                     \
-  X(missing_field, kBadInput)                     \
-  X(field_too_long, kBadInput)                    \
-  X(invalid_utf8, kBadInput)                      \
-  X(adult_confirmation_required, kBadInput)       \
-  X(invalid_email, kBadInput)                     \
-  X(weak_password, kBadInput)                     \
-  X(invalid_time_zone, kBadInput)                 \
-  X(invalid_answer, kBadInput)                    \
-  X(invalid_visibility, kBadInput)                \
-  X(unauthenticated, kUnauthenticated)            \
-  X(invalid_credentials, kUnauthenticated)        \
-  X(invalid_ticket, kUnauthenticated)             \
-  X(csrf_token_invalid, kForbidden)               \
-  X(origin_not_allowed, kForbidden)               \
-  X(forbidden, kForbidden)                        \
-  X(not_found, kNotFound)                         \
-  X(method_not_allowed, kMethodNotAllowed)                \
-  X(email_taken, kConflict)                       \
-  X(conflict, kConflict)                          \
-  X(stale_version, kConflict)                     \
-  X(agreement_void, kConflict)                    \
-  X(agreement_not_signed, kConflict)              \
-  X(practice_ended, kConflict)                    \
-  X(already_member, kConflict)                    \
-  X(relationship_full, kConflict)                 \
-  X(invite_invalid, kConflict)                    \
-  X(body_too_large, kTooLarge)                    \
-  X(idempotency_key_reused, kRuleViolated)        \
-  X(item_not_mutual, kRuleViolated)               \
-  X(exercise_item_missing, kRuleViolated)         \
-  X(too_few_participants, kRuleViolated)          \
-  X(not_a_participant, kRuleViolated)             \
-  X(invalid_group, kRuleViolated)                 \
-  X(rule_violated, kRuleViolated)                 \
-  X(rate_limited, kRateLimited)                   \
-  X(busy, kBusy)                                  \
-  X(internal, kInternal)                          \
-  X(idempotency_outcome_unknown, kConflict)       \
+#define ATTUNE_ERROR_CODES(X)               \
+  X(invalid_json, kBadInput)                \
+  X(invalid_field, kBadInput)               \
+  X(missing_field, kBadInput)               \
+  X(field_too_long, kBadInput)              \
+  X(invalid_utf8, kBadInput)                \
+  X(adult_confirmation_required, kBadInput) \
+  X(invalid_email, kBadInput)               \
+  X(weak_password, kBadInput)               \
+  X(invalid_time_zone, kBadInput)           \
+  X(invalid_answer, kBadInput)              \
+  X(invalid_visibility, kBadInput)          \
+  X(unauthenticated, kUnauthenticated)      \
+  X(invalid_credentials, kUnauthenticated)  \
+  X(invalid_ticket, kUnauthenticated)       \
+  X(csrf_token_invalid, kForbidden)         \
+  X(origin_not_allowed, kForbidden)         \
+  X(forbidden, kForbidden)                  \
+  X(not_found, kNotFound)                   \
+  X(method_not_allowed, kMethodNotAllowed)  \
+  X(email_taken, kConflict)                 \
+  X(conflict, kConflict)                    \
+  X(stale_version, kConflict)               \
+  X(agreement_void, kConflict)              \
+  X(agreement_not_signed, kConflict)        \
+  X(practice_ended, kConflict)              \
+  X(already_member, kConflict)              \
+  X(relationship_full, kConflict)           \
+  X(invite_invalid, kConflict)              \
+  X(body_too_large, kTooLarge)              \
+  X(idempotency_key_reused, kRuleViolated)  \
+  X(item_not_mutual, kRuleViolated)         \
+  X(exercise_item_missing, kRuleViolated)   \
+  X(too_few_participants, kRuleViolated)    \
+  X(not_a_participant, kRuleViolated)       \
+  X(invalid_group, kRuleViolated)           \
+  X(rule_violated, kRuleViolated)           \
+  X(rate_limited, kRateLimited)             \
+  X(busy, kBusy)                            \
+  X(internal, kInternal)                    \
+  X(idempotency_outcome_unknown, kConflict) \
   X(unsupported_media_type, kUnsupportedMediaType)
 
 enum class ErrorCode {
@@ -100,10 +100,9 @@ std::unexpected<Error> error_of(const std::expected<T, Error>& failed) {
 
 // Returns from the enclosing function with the error of `expr` (a Result or Status) when
 // it failed; the value, if any, is dropped.
-#define ATTUNE_TRY(expr)                                            \
-  do {                                                              \
-    if (auto attune_tried_ = (expr); !attune_tried_) {              \
-      return ::attune::base::error_of(attune_tried_);               \
-    }                                                               \
+#define ATTUNE_TRY(expr)                               \
+  do {                                                 \
+    if (auto attune_tried_ = (expr); !attune_tried_) { \
+      return ::attune::base::error_of(attune_tried_);  \
+    }                                                  \
   } while (false)
-

@@ -1,11 +1,11 @@
 // attune backup: an encrypted copy of the live database; the server may keep running.
 #include <iostream>
 
-#include "ops/backup.h"
+#include "base/rfc3339.h"
 #include "cli/commands.h"
 #include "cli/operator_keys.h"
-#include "base/rfc3339.h"
 #include "crypto/initialize.h"
+#include "ops/backup.h"
 
 namespace attune::cli {
 

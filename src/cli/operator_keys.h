@@ -5,8 +5,8 @@
 #include <memory>
 #include <string>
 
-#include "cli/settings.h"
 #include "base/error.h"
+#include "cli/settings.h"
 #include "crypto/master_key.h"
 #include "crypto/vault.h"
 #include "store/database.h"

@@ -2,11 +2,11 @@
 // re-applies the account deletions made since the backup was taken.
 #include <iostream>
 
-#include "ops/backup.h"
+#include "base/rfc3339.h"
 #include "cli/commands.h"
 #include "cli/operator_keys.h"
-#include "base/rfc3339.h"
 #include "crypto/initialize.h"
+#include "ops/backup.h"
 
 namespace attune::cli {
 

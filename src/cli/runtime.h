@@ -6,8 +6,8 @@
 
 #include "app/context.h"
 #include "app/services.h"
-#include "cli/settings.h"
 #include "base/clock.h"
+#include "cli/settings.h"
 #include "crypto/vault.h"
 #include "store/database.h"
 

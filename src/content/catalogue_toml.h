@@ -5,8 +5,8 @@
 
 #include <toml++/toml.h>
 
-#include "core/catalogue.h"
 #include "base/error.h"
+#include "core/catalogue.h"
 
 namespace attune::content {
 

@@ -6,9 +6,9 @@
 #include <string_view>
 #include <vector>
 
+#include "base/error.h"
 #include "content/resources.h"
 #include "core/catalogue.h"
-#include "base/error.h"
 #include "core/exercise.h"
 
 namespace attune::content {

@@ -6,8 +6,8 @@
 
 #include <toml++/toml.h>
 
-#include "core/catalogue.h"
 #include "base/error.h"
+#include "core/catalogue.h"
 #include "core/exercise.h"
 
 namespace attune::content {

@@ -6,8 +6,8 @@
 
 #include <toml++/toml.h>
 
-#include "content/resources.h"
 #include "base/error.h"
+#include "content/resources.h"
 
 namespace attune::content {
 

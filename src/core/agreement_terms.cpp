@@ -20,19 +20,22 @@ bool contains(const std::vector<std::string>& ids, std::string_view id) {
   return std::ranges::find(ids, id) != ids.end();
 }
 
-base::Status check_participants(const std::vector<std::string>& participants, std::string_view author,
-                          const std::vector<std::string>& partners) {
+base::Status check_participants(const std::vector<std::string>& participants,
+                                std::string_view author, const std::vector<std::string>& partners) {
   if (has_duplicates(sorted(participants))) {
     return base::fail(base::ErrorCode::invalid_group, "participants must not repeat");
   }
   if (participants.size() < 2) {
-    return base::fail(base::ErrorCode::too_few_participants, "an agreement needs at least two participants");
+    return base::fail(base::ErrorCode::too_few_participants,
+                      "an agreement needs at least two participants");
   }
   if (!contains(participants, author)) {
-    return base::fail(base::ErrorCode::not_a_participant, "you must be a participant in your agreement");
+    return base::fail(base::ErrorCode::not_a_participant,
+                      "you must be a participant in your agreement");
   }
   if (!std::ranges::all_of(participants, [&](const auto& id) { return contains(partners, id); })) {
-    return base::fail(base::ErrorCode::invalid_group, "every participant must be a current partner");
+    return base::fail(base::ErrorCode::invalid_group,
+                      "every participant must be a current partner");
   }
   return {};
 }
@@ -60,7 +63,7 @@ std::vector<const AnswerSheet*> sheets_of(
 // The message is the same for every failing item and every reason, so it reveals nothing
 // beyond what the shared view already shows.
 base::Status check_items(const AgreementTerms& terms,
-                   const std::unordered_map<std::string, AnswerSheet>& answers_by_partner) {
+                         const std::unordered_map<std::string, AnswerSheet>& answers_by_partner) {
   if (terms.items.size() > kMaxAgreementItems) {
     return base::fail(base::ErrorCode::field_too_long, "items has more than 200 entries");
   }
@@ -70,7 +73,7 @@ base::Status check_items(const AgreementTerms& terms,
   const auto group = sheets_of(terms.participants, answers_by_partner);
   if (!std::ranges::all_of(terms.items, [&](const auto& item) { return is_mutual(group, item); })) {
     return base::fail(base::ErrorCode::item_not_mutual,
-                "every item must be one all participants are open to; see the shared view");
+                      "every item must be one all participants are open to; see the shared view");
   }
   return {};
 }
@@ -79,7 +82,7 @@ base::Status check_required_items(const std::vector<std::string>& items, const E
   for (const auto& required : exercise.requires_items) {
     if (!contains(items, required)) {
       return base::fail(base::ErrorCode::exercise_item_missing,
-                  "this exercise needs all of its required items in scope");
+                        "this exercise needs all of its required items in scope");
     }
   }
   return {};
@@ -93,9 +96,10 @@ base::Status check_time_limit(int minutes) {
 }
 
 base::Status check_role_order(const std::vector<std::string>& role_order,
-                        const std::vector<std::string>& participants) {
+                              const std::vector<std::string>& participants) {
   if (sorted(role_order) != sorted(participants)) {
-    return base::fail(base::ErrorCode::invalid_field, "role_order must name every participant exactly once");
+    return base::fail(base::ErrorCode::invalid_field,
+                      "role_order must name every participant exactly once");
   }
   return {};
 }

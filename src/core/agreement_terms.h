@@ -8,11 +8,11 @@
 #include <unordered_map>
 #include <vector>
 
-#include "core/answer.h"
 #include "base/error.h"
-#include "core/time_limits.h"
+#include "core/answer.h"
 #include "core/exercise.h"
 #include "core/reveal.h"
+#include "core/time_limits.h"
 
 namespace attune::core {
 

@@ -20,8 +20,8 @@ bool contains(const std::vector<std::string>& sorted, std::string_view id) {
 }  // namespace
 
 base::Result<std::vector<std::string>> resolve_group(const std::vector<std::string>& partners,
-                                               std::string_view me,
-                                               const std::vector<std::string>& requested) {
+                                                     std::string_view me,
+                                                     const std::vector<std::string>& requested) {
   const std::vector<std::string> members = sorted_unique(partners);
   if (!contains(members, me)) {
     return base::fail(base::ErrorCode::invalid_group, "you are not a partner in this relationship");
@@ -33,7 +33,8 @@ base::Result<std::vector<std::string>> resolve_group(const std::vector<std::stri
     return base::fail(base::ErrorCode::invalid_group, "the group must include you");
   }
   if (!std::ranges::all_of(group, [&](const std::string& id) { return contains(members, id); })) {
-    return base::fail(base::ErrorCode::invalid_group, "every member of the group must be a current partner");
+    return base::fail(base::ErrorCode::invalid_group,
+                      "every member of the group must be a current partner");
   }
   if (group.size() < kMinGroupSize || group.size() > kMaxGroupSize) {
     return base::fail(base::ErrorCode::invalid_group, "a group has 2 to 8 partners");

@@ -19,7 +19,7 @@ inline constexpr std::size_t kMaxGroupSize = 8;
 // only current partners and number 2..8. Every failure is invalid_group, and the message
 // never says which id was wrong, so the call cannot probe who is a partner. Sorted.
 base::Result<std::vector<std::string>> resolve_group(const std::vector<std::string>& partners,
-                                               std::string_view me,
-                                               const std::vector<std::string>& requested);
+                                                     std::string_view me,
+                                                     const std::vector<std::string>& requested);
 
 }  // namespace attune::core

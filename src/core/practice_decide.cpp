@@ -32,8 +32,9 @@ std::optional<base::Error> refuse_restart(const PracticeState& state) {
     return base::Error{base::ErrorCode::practice_ended, "This practice has ended."};
   }
   if (state.is_void) {
-    return base::Error{base::ErrorCode::agreement_void,
-                 "The agreement for this practice is no longer in place, so it can only end."};
+    return base::Error{
+        base::ErrorCode::agreement_void,
+        "The agreement for this practice is no longer in place, so it can only end."};
   }
   return std::nullopt;
 }
@@ -79,7 +80,8 @@ std::optional<PracticeCommand> parse_practice_command(std::string_view name) {
 Decision decide(const PracticeSetup& setup, const PracticeState& now_state, std::string_view actor,
                 PracticeCommand command) {
   if (!participant_index(setup, actor)) {
-    return base::fail(base::ErrorCode::not_a_participant, "Only the participants can act in this practice.");
+    return base::fail(base::ErrorCode::not_a_participant,
+                      "Only the participants can act in this practice.");
   }
   switch (command) {
     case PracticeCommand::kReady:

@@ -23,7 +23,8 @@ std::optional<PracticeCommand> parse_practice_command(std::string_view name);
 // not_a_participant; agreement_void for ready/resume once void; practice_ended for
 // ready/resume once ended. A pause by someone who already paused is a no-op only while
 // they have not since consented to resume: pausing again withdraws that consent.
-base::Result<std::optional<ActKind>> decide(const PracticeSetup& setup, const PracticeState& now_state,
-                                      std::string_view actor, PracticeCommand command);
+base::Result<std::optional<ActKind>> decide(const PracticeSetup& setup,
+                                            const PracticeState& now_state, std::string_view actor,
+                                            PracticeCommand command);
 
 }  // namespace attune::core

@@ -29,10 +29,12 @@ std::optional<Device> parse_device(std::string_view name) {
 base::Status validate_setup(const PracticeSetup& setup) {
   const auto count = setup.participants.size();
   if (count < kMinPracticeParticipants) {
-    return base::fail(base::ErrorCode::too_few_participants, "A practice needs at least two participants.");
+    return base::fail(base::ErrorCode::too_few_participants,
+                      "A practice needs at least two participants.");
   }
   if (count > kMaxPracticeParticipants) {
-    return base::fail(base::ErrorCode::invalid_field, "A practice can have at most eight participants.");
+    return base::fail(base::ErrorCode::invalid_field,
+                      "A practice can have at most eight participants.");
   }
   const bool empty_id = std::ranges::any_of(setup.participants, &std::string::empty);
   if (empty_id || has_duplicates(setup.participants)) {
@@ -40,16 +42,18 @@ base::Status validate_setup(const PracticeSetup& setup) {
   }
   if (setup.role_order.size() < kMinPracticeParticipants || has_duplicates(setup.role_order)) {
     return base::fail(base::ErrorCode::invalid_field,
-                "The role order must name at least two people once each.");
+                      "The role order must name at least two people once each.");
   }
   for (const auto& id : setup.role_order) {
     if (!participant_index(setup, id)) {
-      return base::fail(base::ErrorCode::not_a_participant, "The role order may only name participants.");
+      return base::fail(base::ErrorCode::not_a_participant,
+                        "The role order may only name participants.");
     }
   }
   if (setup.time_limit_minutes < kMinTimeLimitMinutes ||
       setup.time_limit_minutes > kMaxTimeLimitMinutes) {
-    return base::fail(base::ErrorCode::invalid_field, "The time limit must be between 5 and 180 minutes.");
+    return base::fail(base::ErrorCode::invalid_field,
+                      "The time limit must be between 5 and 180 minutes.");
   }
   return {};
 }

@@ -43,8 +43,8 @@ struct PracticeState {
   std::string giver;    // partner ids for a giver/receiver step; empty otherwise
   std::string receiver;
   std::optional<base::TimePoint> step_ends_at;  // only while running
-  std::int64_t running_ms = 0;            // the time limit counts running time only
-  std::int64_t time_left_seconds = 0;     // min(limit, exercise) - running time, rounded up, >= 0
+  std::int64_t running_ms = 0;                  // the time limit counts running time only
+  std::int64_t time_left_seconds = 0;  // min(limit, exercise) - running time, rounded up, >= 0
   PartnerSet ready;
   PartnerSet paused_by;  // who paused since the last resume; unattributed pauses add nobody
   PartnerSet resume_consent;

@@ -74,16 +74,18 @@ bool is_blank(std::string_view text) {
 }
 
 base::Status check_text(std::string_view field_name, std::string_view value, std::size_t max_chars,
-                  bool required) {
+                        bool required) {
   if (!is_valid_utf8(value)) {
-    return base::fail(base::ErrorCode::invalid_utf8, std::string(field_name) + " is not valid UTF-8");
+    return base::fail(base::ErrorCode::invalid_utf8,
+                      std::string(field_name) + " is not valid UTF-8");
   }
   if (required && is_blank(value)) {
     return base::fail(base::ErrorCode::missing_field, std::string(field_name) + " is required");
   }
   if (char_count(value) > max_chars) {
-    return base::fail(base::ErrorCode::field_too_long, std::string(field_name) + " is too long (at most " +
-                                               std::to_string(max_chars) + " characters)");
+    return base::fail(base::ErrorCode::field_too_long,
+                      std::string(field_name) + " is too long (at most " +
+                          std::to_string(max_chars) + " characters)");
   }
   return {};
 }

@@ -27,6 +27,6 @@ bool is_blank(std::string_view text);
 // missing_field when required and blank, invalid_utf8, field_too_long when over max_chars
 // characters. A blank optional value passes.
 base::Status check_text(std::string_view field_name, std::string_view value, std::size_t max_chars,
-                  bool required);
+                        bool required);
 
 }  // namespace attune::core

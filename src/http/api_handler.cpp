@@ -42,8 +42,17 @@ bool is_json(std::string_view content_type) {
   while (!content_type.empty() && content_type.back() == ' ') content_type.remove_suffix(1);
   constexpr std::string_view kJson = "application/json";
   return content_type.size() == kJson.size() &&
-         std::equal(content_type.begin(), content_type.end(), kJson.begin(),
-                    [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == b; });
+         std::equal(content_type.begin(), content_type.end(), kJson.begin(), [](char a, char b) {
+           return std::tolower(static_cast<unsigned char>(a)) == b;
+         });
+}
+
+// 503 busy: the next attempt may well succeed.
+Response try_again_response() {
+  base::Error busy{base::ErrorCode::busy,
+                   "The server could not complete this just now. Please try again."};
+  busy.retry_after_seconds = 2;
+  return error_response(busy);
 }
 
 std::string join(const std::vector<std::string>& parts, std::string_view separator) {
@@ -66,7 +75,8 @@ std::pair<std::string, bool> ApiHandler::token_of(const Request& request) {
 
 ApiHandler::ApiHandler(app::Services& services) : services_(services) {
   add_account_routes(router_, services_.accounts, services_.sessions, services_.context);
-  add_relationship_routes(router_, services_.context, services_.intake, services_.relationships, services_.safety);
+  add_relationship_routes(router_, services_.context, services_.intake, services_.relationships,
+                          services_.safety);
   add_boundary_routes(router_, services_.context, services_.boundaries);
   add_agreement_routes(router_, services_.agreements);
   add_practice_routes(router_, services_.practices);
@@ -80,16 +90,10 @@ Response ApiHandler::operator()(const Request& request) {
     return error_response(bad.error);
   } catch (const store::Unavailable& failure) {
     spdlog::error("store unavailable: {}", failure.what());
-    base::Error busy{base::ErrorCode::busy,
-                     "The server could not complete this just now. Please try again."};
-    busy.retry_after_seconds = 2;
-    return error_response(busy);
+    return try_again_response();
   } catch (const app::RequestSuperseded& superseded) {
     spdlog::error("request superseded: {}", superseded.what());
-    base::Error busy{base::ErrorCode::busy,
-                     "The server could not complete this just now. Please try again."};
-    busy.retry_after_seconds = 2;
-    return error_response(busy);
+    return try_again_response();
   } catch (const base::Corruption& corruption) {
     // Never 503: retrying cannot repair stored data, and an operator must look at it.
     spdlog::critical("corruption: {}", corruption.what());

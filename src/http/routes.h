@@ -21,8 +21,10 @@ namespace attune::http {
 // The crisis resources as JSON: {title, body, entries:[{name, contact, note}]}.
 nlohmann::json resources_json(const content::Resources& resources);
 
-void add_account_routes(Router& router, app::Accounts& accounts, app::Sessions& sessions, const app::Context& context);
-void add_relationship_routes(Router& router, const app::Context& context, app::Intake& intake, app::Relationships& relationships, app::Safety& safety);
+void add_account_routes(Router& router, app::Accounts& accounts, app::Sessions& sessions,
+                        const app::Context& context);
+void add_relationship_routes(Router& router, const app::Context& context, app::Intake& intake,
+                             app::Relationships& relationships, app::Safety& safety);
 void add_boundary_routes(Router& router, const app::Context& context, app::Boundaries& boundaries);
 void add_agreement_routes(Router& router, app::Agreements& agreements);
 void add_practice_routes(Router& router, app::Practices& practices);

@@ -30,10 +30,10 @@ nlohmann::json resources_json(const content::Resources& resources) {
   return {{"title", resources.title}, {"body", resources.body}, {"entries", entries}};
 }
 
-void add_account_routes(Router& router, app::Accounts& accounts, app::Sessions& sessions, const app::Context& context) {
-  router.add("GET", "/api/v1/resources", Auth::kNone, Limit::kNone, [&](ApiCall&) {
-    return ok_json(resources_json(app::crisis_resources(context)));
-  });
+void add_account_routes(Router& router, app::Accounts& accounts, app::Sessions& sessions,
+                        const app::Context& context) {
+  router.add("GET", "/api/v1/resources", Auth::kNone, Limit::kNone,
+             [&](ApiCall&) { return ok_json(resources_json(app::crisis_resources(context))); });
 
   router.add("POST", "/api/v1/accounts", Auth::kNone, Limit::kSignup, [&](ApiCall& call) {
     app::SignupInput input;
@@ -48,8 +48,7 @@ void add_account_routes(Router& router, app::Accounts& accounts, app::Sessions& 
   });
 
   router.add("POST", "/api/v1/auth/login", Auth::kNone, Limit::kLogin, [&](ApiCall& call) {
-    auto result =
-        unwrap(sessions.log_in(call.text("email", 1024), call.text("password", 4096)));
+    auto result = unwrap(sessions.log_in(call.text("email", 1024), call.text("password", 4096)));
     auto response =
         ok_json({{"token", result.token},
                  {"csrf_token", result.csrf_token},
@@ -58,21 +57,20 @@ void add_account_routes(Router& router, app::Accounts& accounts, app::Sessions& 
     return response;
   });
 
-  router.add("POST", "/api/v1/auth/logout", Auth::kRequired, Limit::kNone,
-             [&](ApiCall& call) {
-               sessions.log_out(call.me());
-               auto response = Response::no_content();
-               response.headers.emplace_back("Set-Cookie", session_cookie(call.request, "", true));
-               return response;
-             });
+  router.add("POST", "/api/v1/auth/logout", Auth::kRequired, Limit::kNone, [&](ApiCall& call) {
+    sessions.log_out(call.me());
+    auto response = Response::no_content();
+    response.headers.emplace_back("Set-Cookie", session_cookie(call.request, "", true));
+    return response;
+  });
 
   router.add("GET", "/api/v1/auth/sessions", [&](ApiCall& call) {
     nlohmann::json listed = nlohmann::json::array();
     for (const auto& session : sessions.list(call.me())) {
       listed.push_back({{"id", session.id},
-                          {"created_at", base::to_rfc3339_ms(session.created_at)},
-                          {"last_seen_at", base::to_rfc3339_ms(session.last_seen_at)},
-                          {"current", session.current}});
+                        {"created_at", base::to_rfc3339_ms(session.created_at)},
+                        {"last_seen_at", base::to_rfc3339_ms(session.last_seen_at)},
+                        {"current", session.current}});
     }
     return ok_json({{"sessions", listed}});
   });
@@ -92,7 +90,7 @@ void add_account_routes(Router& router, app::Accounts& accounts, app::Sessions& 
 
   router.add("POST", "/api/v1/me/password", [&](ApiCall& call) {
     unwrap(accounts.change_password(call.me(), call.text("current_password", 4096),
-                                             call.text("new_password", 4096)));
+                                    call.text("new_password", 4096)));
     return Response::no_content();
   });
 

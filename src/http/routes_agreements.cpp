@@ -13,7 +13,8 @@ core::AgreementTerms terms_from(ApiCall& call) {
   terms.participants = call.text_list("participants", 8, false);
   terms.items = call.text_list("items", kMaxIds, true);
   auto minutes = call.integer("time_limit_minutes");
-  if (minutes < 0 || minutes > 100000) reject(base::ErrorCode::invalid_field, "time_limit_minutes must be 5 to 180.");
+  if (minutes < 0 || minutes > 100000)
+    reject(base::ErrorCode::invalid_field, "time_limit_minutes must be 5 to 180.");
   terms.time_limit_minutes = static_cast<int>(minutes);
   terms.role_order = call.text_list("role_order", 8, false);
   terms.pause_word = call.text("pause_word", 1024);
@@ -22,9 +23,12 @@ core::AgreementTerms terms_from(ApiCall& call) {
 }
 
 nlohmann::json terms_json(const core::AgreementTerms& terms) {
-  return {{"exercise_id", terms.exercise_id}, {"participants", terms.participants},
-          {"items", terms.items},             {"time_limit_minutes", terms.time_limit_minutes},
-          {"role_order", terms.role_order},   {"pause_word", terms.pause_word},
+  return {{"exercise_id", terms.exercise_id},
+          {"participants", terms.participants},
+          {"items", terms.items},
+          {"time_limit_minutes", terms.time_limit_minutes},
+          {"role_order", terms.role_order},
+          {"pause_word", terms.pause_word},
           {"aftercare", terms.aftercare}};
 }
 
@@ -68,10 +72,11 @@ void add_agreement_routes(Router& router, app::Agreements& agreements) {
     return ok_json({{"status", core::agreement_status_name(view.status)}});
   });
 
-  router.add("POST", "/api/v1/agreements/{}/withdraw", Auth::kRequired, Limit::kNone, [&](ApiCall& call) {
-    auto view = unwrap(agreements.withdraw(call.me(), call.param(0)));
-    return ok_json({{"status", core::agreement_status_name(view.status)}});
-  });
+  router.add("POST", "/api/v1/agreements/{}/withdraw", Auth::kRequired, Limit::kNone,
+             [&](ApiCall& call) {
+               auto view = unwrap(agreements.withdraw(call.me(), call.param(0)));
+               return ok_json({{"status", core::agreement_status_name(view.status)}});
+             });
 
   router.add("GET", "/api/v1/agreements/{}", [&](ApiCall& call) {
     return ok_json(agreement_json(unwrap(agreements.get(call.me(), call.param(0)))));

@@ -1,6 +1,6 @@
 // Boundary maps: my answers and history, custom items, and the mutual-only shared view.
-#include "core/answer.h"
 #include "base/rfc3339.h"
+#include "core/answer.h"
 #include "core/reveal.h"
 #include "http/routes.h"
 
@@ -30,8 +30,12 @@ void add_boundary_routes(Router& router, const app::Context& context, app::Bound
     }
     nlohmann::json items = nlohmann::json::array();
     for (const auto& item : unwrap(boundaries.catalogue(call.me(), call.param(0)))) {
-      items.push_back({{"id", item.id}, {"category", item.category}, {"label", item.label},
-                       {"description", item.description}, {"custom", item.custom}, {"mine", item.mine},
+      items.push_back({{"id", item.id},
+                       {"category", item.category},
+                       {"label", item.label},
+                       {"description", item.description},
+                       {"custom", item.custom},
+                       {"mine", item.mine},
                        {"proposed", item.proposed}});
     }
     return ok_json({{"categories", categories}, {"items", items}});
@@ -60,7 +64,9 @@ void add_boundary_routes(Router& router, const app::Context& context, app::Bound
   router.add("GET", "/api/v1/relationships/{}/boundaries/mine/history", [&](ApiCall& call) {
     nlohmann::json changes = nlohmann::json::array();
     for (const auto& c : unwrap(boundaries.history(call.me(), call.param(0)))) {
-      nlohmann::json entry{{"item_id", c.item_id}, {"answer", core::answer_name(c.answer)}, {"at", base::to_rfc3339_ms(c.at)}};
+      nlohmann::json entry{{"item_id", c.item_id},
+                           {"answer", core::answer_name(c.answer)},
+                           {"at", base::to_rfc3339_ms(c.at)}};
       if (!c.note.empty()) entry["note"] = c.note;
       changes.push_back(entry);
     }
@@ -78,7 +84,7 @@ void add_boundary_routes(Router& router, const app::Context& context, app::Bound
 
   router.add("POST", "/api/v1/relationships/{}/boundary-items", [&](ApiCall& call) {
     auto id = unwrap(boundaries.add_custom_item(call.me(), call.param(0), call.text("category", 64),
-                                                         call.text("label", 1024)));
+                                                call.text("label", 1024)));
     return ok_json({{"id", id}}, 201);
   });
 

@@ -12,8 +12,7 @@ Response command_route(app::Practices& practices, ApiCall& call, core::PracticeC
     on_behalf_of = call.body(true).empty() ? std::vector<std::string>{}
                                            : call.text_list("on_behalf_of", 8, false);
   }
-  auto outcome =
-      unwrap(practices.command(call.me(), call.param(0), command, on_behalf_of));
+  auto outcome = unwrap(practices.command(call.me(), call.param(0), command, on_behalf_of));
   return ok_json(live::state_json(outcome.snapshot));
 }
 
@@ -44,14 +43,12 @@ void add_practice_routes(Router& router, app::Practices& practices) {
   });
 
   // Pause and end are never rate limited: nothing may slow down someone who wants to stop.
-  router.add("POST", "/api/v1/practices/{}/pause", Auth::kRequired, Limit::kNone,
-             [&](ApiCall& call) {
-               return command_route(practices, call, core::PracticeCommand::kPause);
-             });
-  router.add("POST", "/api/v1/practices/{}/end", Auth::kRequired, Limit::kNone,
-             [&](ApiCall& call) {
-               return command_route(practices, call, core::PracticeCommand::kEnd);
-             });
+  router.add(
+      "POST", "/api/v1/practices/{}/pause", Auth::kRequired, Limit::kNone,
+      [&](ApiCall& call) { return command_route(practices, call, core::PracticeCommand::kPause); });
+  router.add("POST", "/api/v1/practices/{}/end", Auth::kRequired, Limit::kNone, [&](ApiCall& call) {
+    return command_route(practices, call, core::PracticeCommand::kEnd);
+  });
   router.add("POST", "/api/v1/practices/{}/ready", [&](ApiCall& call) {
     return command_route(practices, call, core::PracticeCommand::kReady);
   });

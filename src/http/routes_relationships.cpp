@@ -26,7 +26,8 @@ core::Visibility visibility_from(ApiCall& call, core::Visibility fallback) {
 
 }  // namespace
 
-void add_relationship_routes(Router& router, const app::Context& context, app::Intake& intake, app::Relationships& relationships, app::Safety& safety) {
+void add_relationship_routes(Router& router, const app::Context& context, app::Intake& intake,
+                             app::Relationships& relationships, app::Safety& safety) {
   router.add("POST", "/api/v1/relationships", [&](ApiCall& call) {
     auto id = unwrap(relationships.create(call.me(), call.text("name", 1024)));
     return ok_json({{"id", id}}, 201);
@@ -44,9 +45,12 @@ void add_relationship_routes(Router& router, const app::Context& context, app::I
     auto detail = unwrap(relationships.get(call.me(), call.param(0)));
     nlohmann::json pending = nlohmann::json::array();
     for (const auto& p : detail.pending) {
-      pending.push_back({{"id", p.id}, {"display_name", p.display_name}, {"you_approved", p.you_approved}});
+      pending.push_back(
+          {{"id", p.id}, {"display_name", p.display_name}, {"you_approved", p.you_approved}});
     }
-    return ok_json({{"id", detail.id}, {"name", detail.name}, {"partners", people_json(detail.partners)},
+    return ok_json({{"id", detail.id},
+                    {"name", detail.name},
+                    {"partners", people_json(detail.partners)},
                     {"pending", pending}});
   });
 
@@ -65,10 +69,11 @@ void add_relationship_routes(Router& router, const app::Context& context, app::I
     return ok_json({{"status", status}});
   });
 
-  router.add("POST", "/api/v1/relationships/{}/leave", Auth::kRequired, Limit::kNone, [&](ApiCall& call) {
-    unwrap(relationships.leave(call.me(), call.param(0)));
-    return Response::no_content();
-  });
+  router.add("POST", "/api/v1/relationships/{}/leave", Auth::kRequired, Limit::kNone,
+             [&](ApiCall& call) {
+               unwrap(relationships.leave(call.me(), call.param(0)));
+               return Response::no_content();
+             });
 
   router.add("POST", "/api/v1/relationships/{}/pressured", Auth::kRequired, Limit::kNone,
              [&](ApiCall& call) {
@@ -79,25 +84,31 @@ void add_relationship_routes(Router& router, const app::Context& context, app::I
 
   router.add("POST", "/api/v1/relationships/{}/intake", [&](ApiCall& call) {
     auto id = unwrap(intake.create(call.me(), call.param(0), call.text("kind", 32),
-                                            call.text("text", 64 * 1024),
-                                            visibility_from(call, core::Visibility::kPrivate)));
+                                   call.text("text", 64 * 1024),
+                                   visibility_from(call, core::Visibility::kPrivate)));
     return ok_json({{"id", id}}, 201);
   });
 
   router.add("GET", "/api/v1/relationships/{}/intake", [&](ApiCall& call) {
     nlohmann::json entries = nlohmann::json::array();
     for (const auto& e : unwrap(intake.list(call.me(), call.param(0)))) {
-      entries.push_back({{"id", e.id}, {"kind", e.kind}, {"text", e.text},
-                         {"visibility", core::visibility_name(e.visibility)}, {"mine", e.mine},
-                         {"author_name", e.author_name}, {"created_at", base::to_rfc3339_ms(e.created_at)}});
+      entries.push_back({{"id", e.id},
+                         {"kind", e.kind},
+                         {"text", e.text},
+                         {"visibility", core::visibility_name(e.visibility)},
+                         {"mine", e.mine},
+                         {"author_name", e.author_name},
+                         {"created_at", base::to_rfc3339_ms(e.created_at)}});
     }
     return ok_json({{"entries", entries}});
   });
 
   router.add("PUT", "/api/v1/intake/{}", [&](ApiCall& call) {
     std::optional<core::Visibility> visibility;
-    if (call.body().contains("visibility")) visibility = visibility_from(call, core::Visibility::kPrivate);
-    unwrap(intake.update(call.me(), call.param(0), call.optional_text("text", 64 * 1024), visibility));
+    if (call.body().contains("visibility"))
+      visibility = visibility_from(call, core::Visibility::kPrivate);
+    unwrap(
+        intake.update(call.me(), call.param(0), call.optional_text("text", 64 * 1024), visibility));
     return ok_json({{"id", call.param(0)}});
   });
 

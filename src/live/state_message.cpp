@@ -1,7 +1,7 @@
 #include "live/state_message.h"
 
-#include "core/practice_state.h"
 #include "base/rfc3339.h"
+#include "core/practice_state.h"
 
 namespace attune::live {
 
@@ -13,8 +13,10 @@ nlohmann::json state_json(const app::PracticeSnapshot& snapshot) {
              {"name", view.step_name},
              {"instruction", view.step_instruction},
              {"giver", view.giver.empty() ? nlohmann::json(nullptr) : nlohmann::json(view.giver)},
-             {"receiver", view.receiver.empty() ? nlohmann::json(nullptr) : nlohmann::json(view.receiver)},
-             {"ends_at", view.ends_at ? nlohmann::json(base::to_rfc3339(*view.ends_at)) : nlohmann::json(nullptr)}};
+             {"receiver",
+              view.receiver.empty() ? nlohmann::json(nullptr) : nlohmann::json(view.receiver)},
+             {"ends_at", view.ends_at ? nlohmann::json(base::to_rfc3339(*view.ends_at))
+                                      : nlohmann::json(nullptr)}};
   }
   return {{"id", snapshot.id},
           {"agreement_id", snapshot.agreement_id},

@@ -2,9 +2,9 @@
 
 #include <filesystem>
 
+#include "crypto/tokens.h"
 #include "ops/postgres_backup.h"
 #include "ops/private_files.h"
-#include "crypto/tokens.h"
 #include "store/sqlite/sqlite_backup.h"
 #include "store/sqlite/sqlite_exclusive.h"
 

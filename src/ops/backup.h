@@ -39,8 +39,8 @@ struct RestoreReport {
 // key id or one that was altered. Deletions the current database recorded and the backup
 // does not are applied to the restored data before it takes the current one's place.
 base::Result<RestoreReport> restore_backup(const crypto::Vault& vault,
-                                           const content::ContentLibrary& content, const base::Clock& clock,
-                                           const DatabaseLocation& where,
+                                           const content::ContentLibrary& content,
+                                           const base::Clock& clock, const DatabaseLocation& where,
                                            const std::string& in_path);
 
 }  // namespace attune::ops

@@ -4,8 +4,8 @@
 #include <filesystem>
 #include <fstream>
 
-#include "ops/private_files.h"
 #include "crypto/stream_seal.h"
+#include "ops/private_files.h"
 
 namespace attune::ops {
 namespace {

@@ -27,7 +27,8 @@ base::Status check_recorded_key(store::Database& db, const crypto::Vault& vault)
 // Opens the decrypted copy as a database (migrating it if it is older), checks its key and
 // applies the deletions it is missing.
 base::Result<std::size_t> bring_up_to_date(const std::string& path, const crypto::Vault& vault,
-                                           const content::ContentLibrary& content, const base::Clock& clock,
+                                           const content::ContentLibrary& content,
+                                           const base::Clock& clock,
                                            const std::vector<DeletionRecord>& deletions) {
   try {
     auto restored = store::sqlite::SqliteDatabase::open(path);
@@ -44,8 +45,8 @@ base::Result<std::size_t> bring_up_to_date(const std::string& path, const crypto
 }
 
 base::Result<RestoreReport> restore_sqlite(const crypto::Vault& vault,
-                                           const content::ContentLibrary& content, const base::Clock& clock,
-                                           const DatabaseLocation& where,
+                                           const content::ContentLibrary& content,
+                                           const base::Clock& clock, const DatabaseLocation& where,
                                            const std::string& in_path) {
   std::error_code ignored;
   std::filesystem::create_directories(where.data_dir, ignored);
@@ -80,8 +81,8 @@ base::Result<RestoreReport> restore_sqlite(const crypto::Vault& vault,
 }  // namespace
 
 base::Result<RestoreReport> restore_backup(const crypto::Vault& vault,
-                                           const content::ContentLibrary& content, const base::Clock& clock,
-                                           const DatabaseLocation& where,
+                                           const content::ContentLibrary& content,
+                                           const base::Clock& clock, const DatabaseLocation& where,
                                            const std::string& in_path) {
   auto header = read_backup_header(in_path);
   if (!header) return base::error_of(header);

@@ -39,8 +39,10 @@ base::ErrorCode error_of(const PracticeState& state, std::string actor, Practice
 TEST(PracticeDecide, RefusesEveryCommandFromNonParticipants) {
   for (auto command : {PracticeCommand::kReady, PracticeCommand::kPause, PracticeCommand::kResume,
                        PracticeCommand::kEnd}) {
-    EXPECT_EQ(error_of(in(PracticeStatus::kRunning), "eve", command), base::ErrorCode::not_a_participant);
-    EXPECT_EQ(error_of(in(PracticeStatus::kRunning), "", command), base::ErrorCode::not_a_participant);
+    EXPECT_EQ(error_of(in(PracticeStatus::kRunning), "eve", command),
+              base::ErrorCode::not_a_participant);
+    EXPECT_EQ(error_of(in(PracticeStatus::kRunning), "", command),
+              base::ErrorCode::not_a_participant);
   }
 }
 

@@ -152,9 +152,8 @@ TestResponse Api::call(std::string_view method, std::string_view path, std::stri
   TestClient client(port_);
   TestHeaders headers = std::move(extra);
   if (as) headers.emplace_back("Authorization", "Bearer " + as->token);
-  const bool typed = std::ranges::any_of(headers, [](const auto& header) {
-    return header.first == "Content-Type";
-  });
+  const bool typed = std::ranges::any_of(
+      headers, [](const auto& header) { return header.first == "Content-Type"; });
   if (!body.empty() && !typed) headers.emplace_back("Content-Type", "application/json");
   return client.request(method, path, std::move(body), headers);
 }

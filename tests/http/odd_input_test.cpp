@@ -54,7 +54,8 @@ TEST_P(OddInput, NulInsideJsonTextOrIdListsIsRefused) {
 // parse as JSON; a declared charset is fine.
 TEST_P(OddInput, ABodyThatIsNotDeclaredJsonIsUnsupportedAndChangesNothing) {
   const std::string body = R"({"name":"Tea on Sundays"})";
-  for (const char* type : {"text/plain", "application/x-www-form-urlencoded", "application/jsonx"}) {
+  for (const char* type :
+       {"text/plain", "application/x-www-form-urlencoded", "application/jsonx"}) {
     const auto refused =
         api_->call("POST", "/api/v1/relationships", body, &ann_, {{"Content-Type", type}});
     EXPECT_EQ(refused.status, 415) << type << " " << refused.body;

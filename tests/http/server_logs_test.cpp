@@ -3,8 +3,8 @@
 // string, body, e-mail address or token.
 #include <gtest/gtest.h>
 
-#include <nlohmann/json.hpp>
 #include <chrono>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
 #include <string_view>

@@ -65,8 +65,12 @@ class HubTest : public ::testing::Test {
   Group group_ = world_.relationship(3);
   // The hub works over a store that fails every write commit while asked to.
   store::testing::FailingDatabase hub_store_{*world_.db};
-  app::Context hub_context_{hub_store_,           world_.vault,          world_.clock,
-                            world_.context.content, world_.context.config, app::Keyring{world_.vault},
+  app::Context hub_context_{hub_store_,
+                            world_.vault,
+                            world_.clock,
+                            world_.context.content,
+                            world_.context.config,
+                            app::Keyring{world_.vault},
                             &world_.events};
   app::Practices hub_practices_{hub_context_};
   boost::asio::thread_pool pool_{4};

@@ -6,8 +6,8 @@
 #include <fstream>
 #include <iterator>
 
-#include "ops/backup.h"
 #include "crypto/master_key.h"
+#include "ops/backup.h"
 #include "server_instance.h"
 
 namespace attune::app::testing {

@@ -72,7 +72,8 @@ TEST_F(PostgresBackup, RoundTripRestoresEveryRow) {
   server->person("Dana", "dana@example.org");
   server.reset();
 
-  auto report = ops::restore_backup(*vault_of(key_), test_content(), clock_, where(), backup_path());
+  auto report =
+      ops::restore_backup(*vault_of(key_), test_content(), clock_, where(), backup_path());
   ASSERT_TRUE(report) << report.error().message;
   server = start();
   EXPECT_EQ(all_rows(*server->db), before);
@@ -85,7 +86,8 @@ TEST_F(PostgresBackup, RestoreReappliesDeletionsMadeAfterTheBackup) {
   ASSERT_TRUE(server->services.accounts.delete_account(alex_.actor, alex_.password));
   server.reset();
 
-  auto report = ops::restore_backup(*vault_of(key_), test_content(), clock_, where(), backup_path());
+  auto report =
+      ops::restore_backup(*vault_of(key_), test_content(), clock_, where(), backup_path());
   ASSERT_TRUE(report) << report.error().message;
   EXPECT_EQ(report->deletions_reapplied, 1u);
   server = start();
@@ -109,7 +111,8 @@ TEST_F(PostgresBackup, RefusesWhileAServerIsConnectedAndChangesNothing) {
   ASSERT_TRUE(ops::back_up(*vault_of(key_), clock_, where(), backup_path()));
   server->person("Dana", "dana@example.org");
   const auto live = all_rows(*server->db);
-  auto refused = ops::restore_backup(*vault_of(key_), test_content(), clock_, where(), backup_path());
+  auto refused =
+      ops::restore_backup(*vault_of(key_), test_content(), clock_, where(), backup_path());
   EXPECT_EQ(code_of(refused), "conflict");
   EXPECT_EQ(all_rows(*server->db), live);
 }
@@ -129,9 +132,9 @@ TEST_F(PostgresBackup, ARestoreKilledHalfWayKeepsServersOutUntilARerunFinishesIt
   std::ofstream(plain).close();
   ASSERT_TRUE(ops::open_backup_file(*vault_of(key_), backup_path(), plain.string()));
   ASSERT_TRUE(ops::run_pg_tool("pg_restore",
-                          {"--clean", "--if-exists", "--no-owner", "--no-privileges",
-                           "--single-transaction", "--exit-on-error", plain.string()},
-                          url_));
+                               {"--clean", "--if-exists", "--no-owner", "--no-privileges",
+                                "--single-transaction", "--exit-on-error", plain.string()},
+                               url_));
 
   const std::string key_id = vault_of(key_)->master_key_id();
   auto refused = store::open_store(url_, dir_.path.string(), key_id);
@@ -139,7 +142,8 @@ TEST_F(PostgresBackup, ARestoreKilledHalfWayKeepsServersOutUntilARerunFinishesIt
   EXPECT_EQ(refused.error().code, base::ErrorCode::conflict);
   EXPECT_EQ(code_of(ops::back_up(*vault_of(key_), clock_, where(), backup_path())), "conflict");
 
-  auto report = ops::restore_backup(*vault_of(key_), test_content(), clock_, where(), backup_path());
+  auto report =
+      ops::restore_backup(*vault_of(key_), test_content(), clock_, where(), backup_path());
   ASSERT_TRUE(report) << report.error().message;
   EXPECT_EQ(report->deletions_reapplied, 1u);
   auto opened = store::open_store(url_, dir_.path.string(), key_id);

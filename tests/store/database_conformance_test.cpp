@@ -226,7 +226,8 @@ TEST_P(DatabaseConformance, ACommitHookJoinsTheWriteItWasGivenToAndNothingElse) 
   EXPECT_EQ(count("marks"), 1);
   // A rolled-back write takes its mark with it; a read transaction never runs a hook.
   { db_->begin_write(mark)->execute("INSERT INTO kv (k, v) VALUES ('b', '1')"); }
-  db_->transact(TxMode::kRead, [](Transaction&) { return true; }, mark);
+  db_->transact(
+      TxMode::kRead, [](Transaction&) { return true; }, mark);
   EXPECT_EQ(count("marks"), 1);
   // A write given no hook, on this thread or another, commits alone.
   write("INSERT INTO kv (k, v) VALUES ('c', '1')");

@@ -9,15 +9,16 @@ bool email_index_in_use(store::Transaction& tx, const std::string& email_index) 
 bool insert_account(const Context& context, store::Transaction& tx, const NewAccount& account) {
   crypto::SecretKey key;
   std::string wrapped = context.keyring.new_wrapped_key(tx, KeyOwner::kPerson, account.id, key);
-  return tx.execute_unique(
-      "INSERT INTO accounts (id, email_index, email_sealed, display_name_sealed, "
-      "password_hash, time_zone, roles, wrapped_key, created_at) VALUES "
-      "(?,?,?,?,?,?,?,?,?)",
-      {account.id, account.email_index,
-       store::blob(context.keyring.seal(key, account.id, "email", account.email)),
-       store::blob(context.keyring.seal(key, account.id, "display_name", account.display_name)),
-       account.password_hash, account.time_zone, account.roles, store::blob(wrapped),
-       account.created_at})
+  return tx
+      .execute_unique(
+          "INSERT INTO accounts (id, email_index, email_sealed, display_name_sealed, "
+          "password_hash, time_zone, roles, wrapped_key, created_at) VALUES "
+          "(?,?,?,?,?,?,?,?,?)",
+          {account.id, account.email_index,
+           store::blob(context.keyring.seal(key, account.id, "email", account.email)),
+           store::blob(context.keyring.seal(key, account.id, "display_name", account.display_name)),
+           account.password_hash, account.time_zone, account.roles, store::blob(wrapped),
+           account.created_at})
       .has_value();
 }
 

@@ -6,9 +6,9 @@
 #include <string>
 #include <vector>
 
+#include "app/accounts/password_gate.h"
 #include "app/actor.h"
 #include "app/context.h"
-#include "app/accounts/password_gate.h"
 #include "base/error.h"
 
 namespace attune::app {

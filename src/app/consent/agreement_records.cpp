@@ -95,8 +95,8 @@ std::vector<AgreementRecord> load_all(const Context& context, store::Transaction
 }  // namespace
 
 core::AgreementTerms load_terms(const Context& context, store::Transaction& tx,
-                                const policy::MembershipAccess& in,
-                                const std::string& agreement_id, std::int64_t version) {
+                                const policy::MembershipAccess& in, const std::string& agreement_id,
+                                std::int64_t version) {
   auto row = tx.query_one(
       "SELECT v.terms_sealed FROM agreement_versions v JOIN agreements a ON a.id = v.agreement_id "
       "WHERE v.agreement_id = ? AND v.version = ? AND a.relationship_id = ?",

@@ -39,8 +39,8 @@ struct SignatureRecord {
 // The terms of one version of an agreement of the relationship (a practice runs on the
 // version it was created on).
 core::AgreementTerms load_terms(const Context& context, store::Transaction& tx,
-                                const policy::MembershipAccess& in,
-                                const std::string& agreement_id, std::int64_t version);
+                                const policy::MembershipAccess& in, const std::string& agreement_id,
+                                std::int64_t version);
 
 AgreementRecord load_agreement(const Context& context, store::Transaction& tx,
                                const policy::AgreementAccess& access);

@@ -73,13 +73,12 @@ void DataExport::add_own_rows(const Actor& actor, ExportedRelationship& relation
     auto own = context_.policy.own_membership(tx, actor, relationship.id);
     if (!own) return false;  // left meanwhile: nothing of theirs is there any more
     for (auto& item : own_custom_items(context_, tx, *own)) {
-      relationship.my_custom_items.push_back(
-          {item.id, std::move(item.category), std::move(item.label), item.proposed,
-           item.created_at});
+      relationship.my_custom_items.push_back({item.id, std::move(item.category),
+                                              std::move(item.label), item.proposed,
+                                              item.created_at});
     }
     for (auto& entry : own_entries(context_, tx, *own)) {
-      relationship.my_entries.push_back({entry.id, std::move(entry.feature),
-                                         std::move(entry.body),
+      relationship.my_entries.push_back({entry.id, std::move(entry.feature), std::move(entry.body),
                                          std::string(core::visibility_name(entry.visibility)),
                                          entry.created_at, entry.updated_at});
     }
@@ -116,8 +115,7 @@ std::vector<ExportedPractice> DataExport::practices(const Actor& actor, const st
     if (!member) return false;
     for (const auto& act : own_acts(tx, *member)) {
       acts_by_practice[act.practice_id].push_back(
-          {act.seq, std::string(core::act_kind_name(act.kind)),
-           act.at.time_since_epoch().count()});
+          {act.seq, std::string(core::act_kind_name(act.kind)), act.at.time_since_epoch().count()});
     }
     return true;
   });

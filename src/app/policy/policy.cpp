@@ -2,14 +2,13 @@
 
 namespace attune::app::policy {
 
-base::Error not_found() {
-  return {base::ErrorCode::not_found, "Nothing was found here."};
-}
+base::Error not_found() { return {base::ErrorCode::not_found, "Nothing was found here."}; }
 
 base::Result<MemberAccess> Policy::member(store::Transaction& tx, const Actor& actor,
                                           const std::string& relationship_id) const {
   auto row = tx.query_one(
-      "SELECT 1 FROM memberships WHERE relationship_id = ? AND account_id = ? AND status = 'active'",
+      "SELECT 1 FROM memberships WHERE relationship_id = ? AND account_id = ? AND status = "
+      "'active'",
       {relationship_id, actor.account_id});
   if (!row) return std::unexpected(not_found());
   return MemberAccess(relationship_id, actor.account_id);

@@ -2,8 +2,8 @@
 // configured (read on each request, so an edit needs no restart), else the shipped default.
 #pragma once
 
-#include "content/resources.h"
 #include "app/context.h"
+#include "content/resources.h"
 
 namespace attune::app {
 
