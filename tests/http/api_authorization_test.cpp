@@ -1,9 +1,16 @@
 // The authorization table through HTTP: every relationship-scoped route × role. Anonymous
 // callers get 401; a stranger, a pending newcomer and a member of another relationship get
-// 404 (existence is never leaked); an active member gets through.
+// 404 (existence is never leaked) and change nothing; an active member gets through. Every
+// route the server registers is in the table, or in the list of routes that reach only the
+// caller's own account or public content.
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
 #include <nlohmann/json.hpp>
+#include <regex>
+#include <set>
+#include <sstream>
 
 #include "http/attune_process.h"
 
@@ -32,27 +39,40 @@ class Authorization : public ::testing::Test {
     rid = api->relationship({&ann, &ben});
     other_rid = api->relationship({&other, &stranger});
     // `pending` accepted an invite but Ben has not approved yet.
-    std::string code = json::parse(api->call("POST", "/api/v1/relationships/" + rid + "/invites", "", &ann).body)["code"];
+    std::string code = json::parse(
+        api->call("POST", "/api/v1/relationships/" + rid + "/invites", "", &ann).body)["code"];
     api->call("POST", "/api/v1/invites/accept", json{{"code", code}}.dump(), &pending);
     for (auto* person : {&ann, &ben}) {
-      api->call("PUT", "/api/v1/relationships/" + rid + "/boundaries/mine/eye-contact", R"({"answer":"yes"})", person);
+      api->call("PUT", "/api/v1/relationships/" + rid + "/boundaries/mine/eye-contact",
+                R"({"answer":"yes"})", person);
     }
     auto exercises = json::parse(api->call("GET", "/api/v1/exercises").body)["exercises"];
     exercise = exercises[0];
     for (const auto& item : exercise["requires"]) {
       for (auto* person : {&ann, &ben}) {
-        api->call("PUT", "/api/v1/relationships/" + rid + "/boundaries/mine/" + item.get<std::string>(),
+        api->call("PUT",
+                  "/api/v1/relationships/" + rid + "/boundaries/mine/" + item.get<std::string>(),
                   R"({"answer":"yes"})", person);
       }
     }
-    json terms{{"exercise_id", exercise["id"]}, {"items", exercise["requires"]}, {"time_limit_minutes", 30},
-               {"pause_word", "amber"}, {"aftercare", "tea"}};
-    auto created = api->call("POST", "/api/v1/relationships/" + rid + "/agreements", terms.dump(), &ann);
+    json terms{{"exercise_id", exercise["id"]},
+               {"items", exercise["requires"]},
+               {"time_limit_minutes", 30},
+               {"pause_word", "amber"},
+               {"aftercare", "tea"}};
+    auto created =
+        api->call("POST", "/api/v1/relationships/" + rid + "/agreements", terms.dump(), &ann);
     aid = json::parse(created.body)["id"];
-    for (auto* person : {&ann, &ben}) api->call("POST", "/api/v1/agreements/" + aid + "/sign", R"({"version":1})", person);
-    pid = json::parse(api->call("POST", "/api/v1/agreements/" + aid + "/practices", "{}", &ann).body)["id"];
+    for (auto* person : {&ann, &ben})
+      api->call("POST", "/api/v1/agreements/" + aid + "/sign", R"({"version":1})", person);
+    pid = json::parse(
+        api->call("POST", "/api/v1/agreements/" + aid + "/practices", "{}", &ann).body)["id"];
+    cid = json::parse(api->call("POST", "/api/v1/relationships/" + rid + "/boundary-items",
+                                R"({"category":"presence-and-talk","label":"humming"})", &ann)
+                          .body)["id"];
     eid = json::parse(api->call("POST", "/api/v1/relationships/" + rid + "/intake",
-                                R"({"kind":"safe","text":"slow starts","visibility":"partners"})", &ann)
+                                R"({"kind":"safe","text":"slow starts","visibility":"partners"})",
+                                &ann)
                           .body)["id"];
   }
   static void TearDownTestSuite() {
@@ -62,20 +82,23 @@ class Authorization : public ::testing::Test {
 
   static std::string fill(std::string path) {
     auto replace = [&](const std::string& key, const std::string& value) {
-      for (auto at = path.find(key); at != std::string::npos; at = path.find(key)) path.replace(at, key.size(), value);
+      for (auto at = path.find(key); at != std::string::npos; at = path.find(key))
+        path.replace(at, key.size(), value);
     };
     replace("{rid}", rid);
     replace("{aid}", aid);
     replace("{pid}", pid);
     replace("{eid}", eid);
     replace("{ben}", ben.id);
+    replace("{cid}", cid);
+    replace("{item}", "hand-touch");
     return path;
   }
 
   static inline AttuneProcess* server = nullptr;
   static inline Api* api = nullptr;
   static inline Person ann, ben, stranger, pending, other;
-  static inline std::string rid, other_rid, aid, pid, eid;
+  static inline std::string rid, other_rid, aid, pid, eid, cid;
   static inline json exercise;
 };
 
@@ -87,9 +110,10 @@ std::vector<RouteCase> scoped_routes() {
       {"GET", "/api/v1/relationships/{rid}/boundaries/mine", ""},
       {"GET", "/api/v1/relationships/{rid}/boundaries/mine/history", ""},
       {"GET", "/api/v1/relationships/{rid}/boundaries/shared", ""},
-      {"PUT", "/api/v1/relationships/{rid}/boundaries/mine/hand-touch", R"({"answer":"maybe"})"},
+      {"PUT", "/api/v1/relationships/{rid}/boundaries/mine/{item}", R"({"answer":"maybe"})"},
       {"POST", "/api/v1/relationships/{rid}/invites", ""},
-      {"POST", "/api/v1/relationships/{rid}/boundary-items", R"({"category":"presence-and-talk","label":"humming"})"},
+      {"POST", "/api/v1/relationships/{rid}/boundary-items",
+       R"({"category":"presence-and-talk","label":"humming"})"},
       {"GET", "/api/v1/relationships/{rid}/intake", ""},
       {"POST", "/api/v1/relationships/{rid}/intake", R"({"kind":"hurt","text":"x"})"},
       {"GET", "/api/v1/relationships/{rid}/agreements", ""},
@@ -101,10 +125,97 @@ std::vector<RouteCase> scoped_routes() {
   };
 }
 
+// Writes scoped to one relationship, agreement, practice, entry or custom item that change
+// what members see: only outsiders and anonymous callers are sent them.
+std::vector<RouteCase> scoped_writes(const json& terms) {
+  return {
+      {"POST", "/api/v1/relationships/{rid}/agreements", terms.dump()},
+      {"PUT", "/api/v1/agreements/{aid}", terms.dump()},
+      {"POST", "/api/v1/agreements/{aid}/sign", R"({"version":1})"},
+      {"POST", "/api/v1/agreements/{aid}/withdraw", ""},
+      {"POST", "/api/v1/agreements/{aid}/practices", "{}"},
+      {"POST", "/api/v1/practices/{pid}/ready", ""},
+      {"POST", "/api/v1/practices/{pid}/pause", ""},
+      {"POST", "/api/v1/practices/{pid}/resume", ""},
+      {"POST", "/api/v1/practices/{pid}/end", ""},
+      {"POST", "/api/v1/boundary-items/{cid}/propose", ""},
+      {"POST", "/api/v1/relationships/{rid}/members/{ben}/approve", ""},
+      {"POST", "/api/v1/relationships/{rid}/leave", ""},
+      {"POST", "/api/v1/relationships/{rid}/pressured", ""},
+      {"PUT", "/api/v1/intake/{eid}", R"({"text":"changed"})"},
+      {"DELETE", "/api/v1/intake/{eid}", ""},
+  };
+}
+
+// Routes that reach only the caller's own account, a relationship they create or join
+// with a code, or content every signed-up person sees.
+std::vector<RouteCase> unscoped_routes() {
+  return {
+      {"GET", "/api/v1/resources", ""},
+      {"POST", "/api/v1/accounts", ""},
+      {"POST", "/api/v1/auth/login", ""},
+      {"POST", "/api/v1/auth/logout", ""},
+      {"GET", "/api/v1/auth/sessions", ""},
+      {"DELETE", "/api/v1/auth/sessions", ""},
+      {"GET", "/api/v1/me", ""},
+      {"DELETE", "/api/v1/me", ""},
+      {"POST", "/api/v1/me/password", ""},
+      {"GET", "/api/v1/me/export", ""},
+      {"GET", "/api/v1/catalogue", ""},
+      {"GET", "/api/v1/exercises", ""},
+      {"POST", "/api/v1/relationships", ""},
+      {"GET", "/api/v1/relationships", ""},
+      {"POST", "/api/v1/invites/accept", ""},
+  };
+}
+
+json agreement_terms(const json& exercise) {
+  return {{"exercise_id", exercise["id"]},
+          {"items", exercise["requires"]},
+          {"time_limit_minutes", 30},
+          {"pause_word", "amber"},
+          {"aftercare", "tea"}};
+}
+
+// "GET /api/v1/practices/{}": a route as the server registers it, captures written {}.
+std::string pattern_of(const RouteCase& route) {
+  return route.method + " " + std::regex_replace(route.path, std::regex(R"(\{[a-z]+\})"), "{}");
+}
+
+// Every route in the server's route tables (src/http/routes_*.cpp).
+std::set<std::string> registered_routes() {
+  std::set<std::string> routes;
+  const std::regex add(R"re(router\.add\(\s*"([A-Z]+)",\s*"([^"]+)")re");
+  for (const auto& file : std::filesystem::directory_iterator(ATTUNE_SOURCE_DIR "/src/http")) {
+    if (!file.path().filename().string().starts_with("routes_")) continue;
+    std::ifstream in(file.path());
+    std::stringstream text;
+    text << in.rdbuf();
+    const std::string source = text.str();
+    for (std::sregex_iterator it(source.begin(), source.end(), add), end; it != end; ++it) {
+      routes.insert((*it)[1].str() + " " + (*it)[2].str());
+    }
+  }
+  return routes;
+}
+
+TEST_F(Authorization, EveryRouteIsInTheTable) {
+  std::set<std::string> tabled;
+  for (const auto& list : {scoped_routes(), scoped_writes({}), unscoped_routes()}) {
+    for (const auto& route : list)
+      EXPECT_TRUE(tabled.insert(pattern_of(route)).second) << pattern_of(route);
+  }
+  const auto registered = registered_routes();
+  EXPECT_GE(registered.size(), 40u);  // the route tables were found and read
+  EXPECT_EQ(tabled, registered);
+}
+
 TEST_F(Authorization, AnonymousGets401Everywhere) {
-  for (const auto& route : scoped_routes()) {
-    auto response = api->call(route.method, fill(route.path), route.body);
-    EXPECT_EQ(response.status, 401) << route.method << " " << route.path;
+  for (const auto& list : {scoped_routes(), scoped_writes(agreement_terms(exercise))}) {
+    for (const auto& route : list) {
+      auto response = api->call(route.method, fill(route.path), route.body);
+      EXPECT_EQ(response.status, 401) << route.method << " " << route.path;
+    }
   }
 }
 
@@ -112,10 +223,34 @@ TEST_F(Authorization, OutsidersGet404NeverTheData) {
   for (Person* outsider : {&stranger, &pending, &other}) {
     for (const auto& route : scoped_routes()) {
       auto response = api->call(route.method, fill(route.path), route.body, outsider);
-      EXPECT_EQ(response.status, 404) << outsider->email << " " << route.method << " " << route.path;
+      EXPECT_EQ(response.status, 404)
+          << outsider->email << " " << route.method << " " << route.path;
       EXPECT_EQ(response.body.find("slow starts"), std::string::npos);
     }
   }
+}
+
+TEST_F(Authorization, OutsidersCannotWriteAndChangeNothing) {
+  auto seen_by_ann = [] {
+    std::string seen;
+    for (const char* path : {"/api/v1/relationships/{rid}", "/api/v1/agreements/{aid}",
+                             "/api/v1/practices/{pid}", "/api/v1/relationships/{rid}/intake"}) {
+      auto response = api->call("GET", fill(path), "", &ann);
+      seen += std::to_string(response.status) + response.body;
+    }
+    return seen;
+  };
+  const std::string before = seen_by_ann();
+  for (Person* outsider : {&stranger, &pending, &other}) {
+    for (const auto& route : scoped_writes(agreement_terms(exercise))) {
+      // A newcomer may withdraw their own request to join: that is their leave to take.
+      if (outsider == &pending && route.path.ends_with("/leave")) continue;
+      auto response = api->call(route.method, fill(route.path), route.body, outsider);
+      EXPECT_EQ(response.status, 404)
+          << outsider->email << " " << route.method << " " << route.path << " " << response.body;
+    }
+  }
+  EXPECT_EQ(seen_by_ann(), before);
 }
 
 TEST_F(Authorization, MembersGetThrough) {
@@ -129,16 +264,22 @@ TEST_F(Authorization, MembersGetThrough) {
 }
 
 TEST_F(Authorization, OnlyTheAuthorEditsAnEntry) {
-  EXPECT_EQ(api->call("PUT", fill("/api/v1/intake/{eid}"), R"({"text":"changed"})", &ben).status, 404);
+  EXPECT_EQ(api->call("PUT", fill("/api/v1/intake/{eid}"), R"({"text":"changed"})", &ben).status,
+            404);
   EXPECT_EQ(api->call("DELETE", fill("/api/v1/intake/{eid}"), "", &ben).status, 404);
   EXPECT_EQ(api->call("DELETE", fill("/api/v1/intake/{eid}"), "", &stranger).status, 404);
-  EXPECT_EQ(api->call("PUT", fill("/api/v1/intake/{eid}"), R"({"text":"still mine"})", &ann).status, 200);
+  EXPECT_EQ(api->call("PUT", fill("/api/v1/intake/{eid}"), R"({"text":"still mine"})", &ann).status,
+            200);
 }
 
 TEST_F(Authorization, PendingNewcomerCannotApproveOrAct) {
-  EXPECT_EQ(api->call("POST", fill("/api/v1/relationships/{rid}/members/{ben}/approve"), "", &pending).status, 404);
+  EXPECT_EQ(
+      api->call("POST", fill("/api/v1/relationships/{rid}/members/{ben}/approve"), "", &pending)
+          .status,
+      404);
   EXPECT_EQ(api->call("POST", fill("/api/v1/practices/{pid}/pause"), "", &pending).status, 404);
-  EXPECT_EQ(api->call("POST", fill("/api/v1/agreements/{aid}/withdraw"), "", &stranger).status, 404);
+  EXPECT_EQ(api->call("POST", fill("/api/v1/agreements/{aid}/withdraw"), "", &stranger).status,
+            404);
 }
 
 }  // namespace
