@@ -71,5 +71,17 @@ TEST(StreamSeal, RefusesEditsAppendedBytesOtherKeysAndOtherAssociatedData) {
   EXPECT_TRUE(opened(key, sealed));
 }
 
+// A stream of exactly one or two full chunks ends in a full final chunk: bytes appended
+// after it must be refused as well.
+TEST(StreamSeal, RefusesBytesAppendedAfterAFullFinalChunk) {
+  const SecretKey key = SecretKey::random();
+  for (const std::size_t size : {kStreamChunkBytes, 2 * kStreamChunkBytes}) {
+    const std::string sealed = sealed_of(key, pattern(size));
+    EXPECT_TRUE(opened(key, sealed)) << size;
+    EXPECT_FALSE(opened(key, sealed + "x")) << size;
+    EXPECT_FALSE(opened(key, sealed + std::string(kStreamChunkBytes + 17, 'x'))) << size;
+  }
+}
+
 }  // namespace
 }  // namespace attune::crypto
