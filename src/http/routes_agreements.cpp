@@ -1,4 +1,5 @@
 // Session agreements: draft, new versions, sign, withdraw, read (counts, never names).
+#include "app/consent/agreement_terms_json.h"
 #include "base/rfc3339.h"
 #include "http/routes.h"
 
@@ -22,18 +23,8 @@ core::AgreementTerms terms_from(ApiCall& call) {
   return terms;
 }
 
-nlohmann::json terms_json(const core::AgreementTerms& terms) {
-  return {{"exercise_id", terms.exercise_id},
-          {"participants", terms.participants},
-          {"items", terms.items},
-          {"time_limit_minutes", terms.time_limit_minutes},
-          {"role_order", terms.role_order},
-          {"pause_word", terms.pause_word},
-          {"aftercare", terms.aftercare}};
-}
-
 nlohmann::json agreement_json(const app::AgreementView& view) {
-  auto json = terms_json(view.terms);
+  auto json = app::terms_json(view.terms);
   json["id"] = view.id;
   json["relationship_id"] = view.relationship_id;
   json["version"] = view.version;
@@ -85,7 +76,7 @@ void add_agreement_routes(Router& router, app::Agreements& agreements) {
   router.add("GET", "/api/v1/agreements/{}/versions", [&](ApiCall& call) {
     nlohmann::json list = nlohmann::json::array();
     for (const auto& version : unwrap(agreements.versions(call.me(), call.param(0)))) {
-      auto json = terms_json(version.terms);
+      auto json = app::terms_json(version.terms);
       json["version"] = version.version;
       json["created_at"] = base::to_rfc3339_ms(version.created_at);
       list.push_back(json);

@@ -1,35 +1,10 @@
 #include "app/consent/agreement_records.h"
 
-#include <nlohmann/json.hpp>
-
+#include "app/consent/agreement_terms_json.h"
 #include "base/corruption.h"
 
 namespace attune::app {
 namespace {
-
-std::string terms_to_json(const core::AgreementTerms& terms) {
-  return nlohmann::json{{"exercise_id", terms.exercise_id},
-                        {"participants", terms.participants},
-                        {"items", terms.items},
-                        {"time_limit_minutes", terms.time_limit_minutes},
-                        {"role_order", terms.role_order},
-                        {"pause_word", terms.pause_word},
-                        {"aftercare", terms.aftercare}}
-      .dump();
-}
-
-core::AgreementTerms terms_from_json(const std::string& text) {
-  auto json = nlohmann::json::parse(text);
-  core::AgreementTerms terms;
-  terms.exercise_id = json.at("exercise_id").get<std::string>();
-  terms.participants = json.at("participants").get<std::vector<std::string>>();
-  terms.items = json.at("items").get<std::vector<std::string>>();
-  terms.time_limit_minutes = json.at("time_limit_minutes").get<int>();
-  terms.role_order = json.at("role_order").get<std::vector<std::string>>();
-  terms.pause_word = json.at("pause_word").get<std::string>();
-  terms.aftercare = json.at("aftercare").get<std::string>();
-  return terms;
-}
 
 std::string version_record_id(const std::string& agreement_id, std::int64_t version) {
   return agreement_id + "/" + std::to_string(version);
@@ -38,8 +13,8 @@ std::string version_record_id(const std::string& agreement_id, std::int64_t vers
 core::AgreementTerms open_terms(const Context& context, const crypto::SecretKey& key,
                                 const std::string& agreement_id, std::int64_t version,
                                 std::string_view sealed) {
-  return terms_from_json(
-      context.keyring.open(key, version_record_id(agreement_id, version), "terms", sealed));
+  return terms_from_json(nlohmann::json::parse(
+      context.keyring.open(key, version_record_id(agreement_id, version), "terms", sealed)));
 }
 
 void write_version(const Context& context, store::Transaction& tx, const std::string& rid,
@@ -51,7 +26,7 @@ void write_version(const Context& context, store::Transaction& tx, const std::st
       "(?,?,?,?)",
       {agreement_id, version,
        store::blob(context.keyring.seal(key, version_record_id(agreement_id, version), "terms",
-                                        terms_to_json(terms))),
+                                        terms_json(terms).dump())),
        context.now_ms()});
   tx.execute("UPDATE agreements SET current_version = ? WHERE id = ?", {version, agreement_id});
   tx.execute("DELETE FROM agreement_participants WHERE agreement_id = ?", {agreement_id});

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/consent/agreement_terms_json.h"
 #include "app/data_rights/export.h"
 #include "base/rfc3339.h"
 
@@ -14,16 +15,6 @@ json answer_json(const std::string& item_id, core::Answer answer, const std::str
   json entry{{"item_id", item_id}, {"answer", core::answer_name(answer)}};
   if (!note.empty()) entry["note"] = note;
   return entry;
-}
-
-json terms_json(const core::AgreementTerms& terms) {
-  return {{"exercise_id", terms.exercise_id},
-          {"participants", terms.participants},
-          {"items", terms.items},
-          {"time_limit_minutes", terms.time_limit_minutes},
-          {"role_order", terms.role_order},
-          {"pause_word", terms.pause_word},
-          {"aftercare", terms.aftercare}};
 }
 
 // A sealed body is JSON for every feature so far; kept as text should one not be.
