@@ -45,6 +45,27 @@ TEST_F(AgreementsTest, ItemNotMutualIsRefusedWhetherNoOrUnanswered) {
   EXPECT_EQ(code_of(agreements().create(actor(0), group.rid, terms)), "ok");
 }
 
+// A partner sees the agreements they take part in, newest first, and nothing of one that
+// names only others.
+TEST_F(AgreementsTest, ListHoldsOnlyTheAgreementsOneTakesPartInNewestFirst) {
+  auto everyone = agreements().create(actor(0), group.rid, world.terms());
+  ASSERT_TRUE(everyone);
+  world.advance(std::chrono::seconds(1));
+  core::AgreementTerms two_of_us = world.terms();
+  two_of_us.participants = {group.people[0].id, group.people[1].id};
+  auto pair = agreements().create(actor(0), group.rid, two_of_us);
+  ASSERT_TRUE(pair);
+  auto ids_of = [&](int i) {
+    const auto listed = agreements().list(actor(i), group.rid);
+    std::vector<std::string> ids;
+    for (const auto& view : listed.value()) ids.push_back(view.id);
+    return ids;
+  };
+  EXPECT_EQ(ids_of(0), (std::vector<std::string>{pair->id, everyone->id}));
+  EXPECT_EQ(ids_of(1), (std::vector<std::string>{pair->id, everyone->id}));
+  EXPECT_EQ(ids_of(2), (std::vector<std::string>{everyone->id}));
+}
+
 TEST_F(AgreementsTest, UnknownItemIsNotMutual) {
   core::AgreementTerms terms = world.terms();
   terms.items.push_back("no-such-item");

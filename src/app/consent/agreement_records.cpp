@@ -140,18 +140,6 @@ std::vector<SignatureRecord> own_signatures(store::Transaction& tx,
   return signatures;
 }
 
-std::vector<std::string> agreement_ids_of(store::Transaction& tx,
-                                          const policy::MemberAccess& access) {
-  std::vector<std::string> ids;
-  for (const auto& row : tx.query(
-           "SELECT a.id FROM agreements a JOIN agreement_participants p ON p.agreement_id = a.id "
-           "WHERE a.relationship_id = ? AND p.account_id = ? ORDER BY a.created_at DESC",
-           {access.relationship_id(), access.account_id()})) {
-    ids.push_back(row.text(0));
-  }
-  return ids;
-}
-
 std::vector<AgreementRecord> live_agreements(const Context& context, store::Transaction& tx,
                                              const policy::MembershipAccess& in) {
   return load_all(context, tx, in,

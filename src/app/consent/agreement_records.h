@@ -60,10 +60,6 @@ void add_signature(store::Transaction& tx, const policy::AgreementAccess& access
 // The signatures the holder gave, by version (export).
 std::vector<SignatureRecord> own_signatures(store::Transaction& tx,
                                             const policy::AgreementAccess& access);
-// The agreements the member takes part in, newest first.
-std::vector<std::string> agreement_ids_of(store::Transaction& tx,
-                                          const policy::MemberAccess& access);
-
 // Live (not void) agreements of the relationship, for auto-void (I2): all of them, or those
 // naming the holder as a participant.
 std::vector<AgreementRecord> live_agreements(const Context& context, store::Transaction& tx,

@@ -128,10 +128,8 @@ base::Result<std::vector<AgreementView>> Agreements::list(const Actor& actor,
   auto member = context_.policy.member(*tx, actor, rid);
   if (!member) return base::error_of(member);
   std::vector<AgreementView> views;
-  for (const auto& agreement_id : agreement_ids_of(*tx, *member)) {
-    auto access = context_.policy.agreement_participant(*tx, actor, agreement_id);
-    if (!access) return base::error_of(access);
-    views.push_back(view_of(*tx, *access));
+  for (const auto& access : context_.policy.agreements_taken_part_in(*tx, *member)) {
+    views.push_back(view_of(*tx, access));
   }
   return views;
 }

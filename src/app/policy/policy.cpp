@@ -45,6 +45,18 @@ base::Result<AgreementAccess> Policy::agreement_participant(store::Transaction& 
   return AgreementAccess(MemberAccess(row->text(0), actor.account_id), agreement_id);
 }
 
+std::vector<AgreementAccess> Policy::agreements_taken_part_in(store::Transaction& tx,
+                                                              const MemberAccess& member) const {
+  std::vector<AgreementAccess> agreements;
+  for (const auto& row : tx.query(
+           "SELECT a.id FROM agreements a JOIN agreement_participants p ON p.agreement_id = a.id "
+           "WHERE a.relationship_id = ? AND p.account_id = ? ORDER BY a.created_at DESC",
+           {member.relationship_id(), member.account_id()})) {
+    agreements.push_back(AgreementAccess(member, row.text(0)));
+  }
+  return agreements;
+}
+
 base::Result<PracticeAccess> Policy::practice_participant(store::Transaction& tx,
                                                           const Actor& actor,
                                                           const std::string& practice_id) const {

@@ -30,6 +30,9 @@ class Policy {
   // The caller is an active member and a participant of the agreement.
   base::Result<AgreementAccess> agreement_participant(store::Transaction& tx, const Actor& actor,
                                                       const std::string& agreement_id) const;
+  // The agreements of the member's relationship they take part in, newest first.
+  std::vector<AgreementAccess> agreements_taken_part_in(store::Transaction& tx,
+                                                        const MemberAccess& member) const;
   // The caller is an active member and a participant of the practice's agreement.
   base::Result<PracticeAccess> practice_participant(store::Transaction& tx, const Actor& actor,
                                                     const std::string& practice_id) const;
