@@ -27,7 +27,9 @@ export const tests = [
       await b.page.getByRole('button', { name: 'Sign version 2' }).waitFor();
       await b.page.getByRole('button', { name: 'Withdraw' }).click();
       await b.page.getByRole('button', { name: 'Yes, withdraw' }).click();
-      await b.page.getByText('No longer in force').first().waitFor();
+      // The status badge of the reloaded agreement, not the withdraw action's own message
+      // ("…no longer in force."), which appears before the reload and raced the check below.
+      await b.page.getByText('No longer in force', { exact: true }).first().waitFor();
       assert((await b.page.getByRole('button', { name: 'Sign version 2' }).count()) === 0, 'a void agreement cannot be signed');
     },
   },
