@@ -24,48 +24,53 @@ enum class ErrorKind {
 };
 
 // X(code, kind). Append only: the names are part of the public API.
-#define ATTUNE_ERROR_CODES(X)               \
-  X(invalid_json, kBadInput)                \
-  X(invalid_field, kBadInput)               \
-  X(missing_field, kBadInput)               \
-  X(field_too_long, kBadInput)              \
-  X(invalid_utf8, kBadInput)                \
-  X(adult_confirmation_required, kBadInput) \
-  X(invalid_email, kBadInput)               \
-  X(weak_password, kBadInput)               \
-  X(invalid_time_zone, kBadInput)           \
-  X(invalid_answer, kBadInput)              \
-  X(invalid_visibility, kBadInput)          \
-  X(unauthenticated, kUnauthenticated)      \
-  X(invalid_credentials, kUnauthenticated)  \
-  X(invalid_ticket, kUnauthenticated)       \
-  X(csrf_token_invalid, kForbidden)         \
-  X(origin_not_allowed, kForbidden)         \
-  X(forbidden, kForbidden)                  \
-  X(not_found, kNotFound)                   \
-  X(method_not_allowed, kMethodNotAllowed)  \
-  X(email_taken, kConflict)                 \
-  X(conflict, kConflict)                    \
-  X(stale_version, kConflict)               \
-  X(agreement_void, kConflict)              \
-  X(agreement_not_signed, kConflict)        \
-  X(practice_ended, kConflict)              \
-  X(already_member, kConflict)              \
-  X(relationship_full, kConflict)           \
-  X(invite_invalid, kConflict)              \
-  X(body_too_large, kTooLarge)              \
-  X(idempotency_key_reused, kRuleViolated)  \
-  X(item_not_mutual, kRuleViolated)         \
-  X(exercise_item_missing, kRuleViolated)   \
-  X(too_few_participants, kRuleViolated)    \
-  X(not_a_participant, kRuleViolated)       \
-  X(invalid_group, kRuleViolated)           \
-  X(rule_violated, kRuleViolated)           \
-  X(rate_limited, kRateLimited)             \
-  X(busy, kBusy)                            \
-  X(internal, kInternal)                    \
-  X(idempotency_outcome_unknown, kConflict) \
-  X(unsupported_media_type, kUnsupportedMediaType)
+#define ATTUNE_ERROR_CODES(X)                      \
+  X(invalid_json, kBadInput)                       \
+  X(invalid_field, kBadInput)                      \
+  X(missing_field, kBadInput)                      \
+  X(field_too_long, kBadInput)                     \
+  X(invalid_utf8, kBadInput)                       \
+  X(adult_confirmation_required, kBadInput)        \
+  X(invalid_email, kBadInput)                      \
+  X(weak_password, kBadInput)                      \
+  X(invalid_time_zone, kBadInput)                  \
+  X(invalid_answer, kBadInput)                     \
+  X(invalid_visibility, kBadInput)                 \
+  X(unauthenticated, kUnauthenticated)             \
+  X(invalid_credentials, kUnauthenticated)         \
+  X(invalid_ticket, kUnauthenticated)              \
+  X(csrf_token_invalid, kForbidden)                \
+  X(origin_not_allowed, kForbidden)                \
+  X(forbidden, kForbidden)                         \
+  X(not_found, kNotFound)                          \
+  X(method_not_allowed, kMethodNotAllowed)         \
+  X(email_taken, kConflict)                        \
+  X(conflict, kConflict)                           \
+  X(stale_version, kConflict)                      \
+  X(agreement_void, kConflict)                     \
+  X(agreement_not_signed, kConflict)               \
+  X(practice_ended, kConflict)                     \
+  X(already_member, kConflict)                     \
+  X(relationship_full, kConflict)                  \
+  X(invite_invalid, kConflict)                     \
+  X(body_too_large, kTooLarge)                     \
+  X(idempotency_key_reused, kRuleViolated)         \
+  X(item_not_mutual, kRuleViolated)                \
+  X(exercise_item_missing, kRuleViolated)          \
+  X(too_few_participants, kRuleViolated)           \
+  X(not_a_participant, kRuleViolated)              \
+  X(invalid_group, kRuleViolated)                  \
+  X(rule_violated, kRuleViolated)                  \
+  X(rate_limited, kRateLimited)                    \
+  X(busy, kBusy)                                   \
+  X(internal, kInternal)                           \
+  X(idempotency_outcome_unknown, kConflict)        \
+  X(unsupported_media_type, kUnsupportedMediaType) \
+  X(stage_not_open, kRuleViolated)                 \
+  X(practice_not_ended, kConflict)                 \
+  X(debrief_closed, kConflict)                     \
+  X(debrief_already_given, kConflict)              \
+  X(no_offer, kConflict)
 
 enum class ErrorCode {
 #define ATTUNE_ERROR_ENUM(code, kind) code,
