@@ -1,5 +1,6 @@
 #include "http/api_call.h"
 
+#include "core/strict_json.h"
 #include "core/text.h"
 
 namespace attune::http {
@@ -23,11 +24,12 @@ const nlohmann::json& ApiCall::body(bool allow_empty) {
   }
   if (!core::is_valid_utf8(request.body))
     reject(base::ErrorCode::invalid_utf8, "The request is not valid UTF-8.");
-  auto parsed = nlohmann::json::parse(request.body, nullptr, false);
-  if (parsed.is_discarded() || !parsed.is_object()) {
-    reject(base::ErrorCode::invalid_json, "The request body must be a JSON object.");
+  auto parsed = core::parse_strict_json(request.body);
+  if (!parsed || !parsed->is_object()) {
+    reject(base::ErrorCode::invalid_json,
+           "The request body must be a JSON object, each key named once.");
   }
-  body_ = std::move(parsed);
+  body_ = std::move(*parsed);
   return *body_;
 }
 

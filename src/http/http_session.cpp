@@ -77,8 +77,8 @@ std::optional<Request> to_request(BeastRequest& message, const std::string& peer
   const std::string_view target = view(message.target());
   if (!target.starts_with('/')) return std::nullopt;
   const auto question = target.find('?');
-  auto path = percent_decode(target.substr(0, question), false);
-  if (!path || path->find('\0') != std::string::npos) return std::nullopt;
+  auto path = decode_path(target.substr(0, question));
+  if (!path) return std::nullopt;
 
   Request request;
   request.method = std::string(view(message.method_string()));

@@ -1,5 +1,7 @@
 #include "http/request.h"
 
+#include <algorithm>
+
 namespace attune::http {
 namespace {
 
@@ -31,6 +33,14 @@ std::optional<std::string> percent_decode(std::string_view text, bool plus_as_sp
     }
   }
   return out;
+}
+
+std::optional<std::string> decode_path(std::string_view path) {
+  auto decoded = percent_decode(path, false);
+  if (!decoded || decoded->find('\0') != std::string::npos) return std::nullopt;
+  const auto slashes = [](std::string_view text) { return std::ranges::count(text, '/'); };
+  if (slashes(*decoded) != slashes(path)) return std::nullopt;
+  return decoded;
 }
 
 bool is_api_path(std::string_view path) {

@@ -26,6 +26,11 @@ struct Request {
 // malformed escape, so callers can reject the request instead of guessing.
 std::optional<std::string> percent_decode(std::string_view text, bool plus_as_space);
 
+// A request target's path, decoded. nullopt for a malformed escape, a NUL, or an encoded
+// slash: %2F is never a separator here, so a proxy's rule on a path prefix cannot be walked
+// around, and no route or file name has a use for a slash inside a segment.
+std::optional<std::string> decode_path(std::string_view path);
+
 // The API's part of the URL space ("/api", "/api/...", "/healthz"): handled by the API handler,
 // never served from or falling back to the static files.
 bool is_api_path(std::string_view path);

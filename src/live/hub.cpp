@@ -8,6 +8,7 @@
 
 #include "base/corruption.h"
 #include "core/practice_decide.h"
+#include "core/strict_json.h"
 #include "live/practice_socket.h"
 #include "live/state_message.h"
 #include "store/database.h"
@@ -109,10 +110,10 @@ void Hub::check_device(const std::string& practice_id, const app::Actor& partici
 void Hub::handle_message(const std::string& practice_id, const app::Actor& participant,
                          const std::shared_ptr<Connection>& connection, std::uint64_t id,
                          std::string text) {
-  auto json = nlohmann::json::parse(text, nullptr, false);
+  const auto json = core::parse_strict_json(text);
   std::optional<core::PracticeCommand> command;
-  if (json.is_object() && json.contains("type") && json["type"].is_string()) {
-    command = core::parse_practice_command(json["type"].get<std::string>());
+  if (json && json->is_object() && json->contains("type") && (*json)["type"].is_string()) {
+    command = core::parse_practice_command((*json)["type"].get<std::string>());
   }
   if (!command) {
     connection->send(error_message({base::ErrorCode::invalid_json, "Unknown message."}));
@@ -120,8 +121,8 @@ void Hub::handle_message(const std::string& practice_id, const app::Actor& parti
   }
   // On a shared device, ready and resume may confirm for participants present in person.
   std::vector<std::string> on_behalf_of;
-  if (auto list = json.find("on_behalf_of");
-      list != json.end() && list->is_array() && list->size() <= 8) {
+  if (auto list = json->find("on_behalf_of");
+      list != json->end() && list->is_array() && list->size() <= 8) {
     for (const auto& who : *list) {
       if (who.is_string()) on_behalf_of.push_back(who.get<std::string>());
     }

@@ -32,6 +32,42 @@ TEST_P(OddInput, PathIdsWithInvalidUtf8AreNotFoundAndNulIsABadRequest) {
   }
 }
 
+// An encoded slash would let a path slip past a proxy's rule on a prefix: it is refused at
+// the transport, never routed as a separator.
+TEST_P(OddInput, AnEncodedSlashInAPathIsABadRequestNotASeparator) {
+  const auto left = api_->call("POST", "/api/v1/relationships/" + rid_ + "%2Fleave", "{}", &ann_);
+  EXPECT_EQ(left.status, 400) << left.body;
+  const auto read = api_->call("GET", "/api/v1/relationships%2F" + rid_, "", &ann_);
+  EXPECT_EQ(read.status, 400) << read.body;
+  EXPECT_EQ(api_->call("GET", "/api/v1/relationships/" + rid_, "", &ann_).status, 200);
+}
+
+// Two readers of one body (a proxy's filter and this server) must never see different values.
+TEST_P(OddInput, ARepeatedJsonKeyIsRefusedAndChangesNothing) {
+  const auto item = api_->call("PUT", "/api/v1/relationships/" + rid_ + "/boundaries/mine/hugging",
+                               R"({"answer":"no","answer":"yes"})", &ann_);
+  EXPECT_EQ(item.status, 400) << item.body;
+  EXPECT_EQ(json::parse(item.body)["error"]["code"], "invalid_json") << item.body;
+  const auto mine =
+      api_->call("GET", "/api/v1/relationships/" + rid_ + "/boundaries/mine", "", &ann_);
+  ASSERT_EQ(mine.status, 200);
+  EXPECT_TRUE(json::parse(mine.body)["answers"].empty());
+}
+
+TEST_P(OddInput, InvisibleOrDirectionReversingNamesAreRefused) {
+  for (const char* name : {"\u200b", "\u3164", "\u202eevil", "\u2067x"}) {
+    const auto created = api_->call("POST", "/api/v1/relationships",
+                                    std::string(R"({"name":")") + name + R"("})", &ann_);
+    EXPECT_EQ(created.status, 400) << name << " " << created.body;
+    EXPECT_EQ(json::parse(created.body)["error"]["code"], "invalid_field") << created.body;
+  }
+  const auto signup = api_->call(
+      "POST", "/api/v1/accounts",
+      R"({"email":"ghost@example.org","password":"correct horse battery","display_name":"​‌","confirm_adult":true,"time_zone":"UTC"})");
+  EXPECT_EQ(signup.status, 400) << signup.body;
+  EXPECT_EQ(json::parse(signup.body)["error"]["code"], "invalid_field") << signup.body;
+}
+
 TEST_P(OddInput, NulInsideJsonTextOrIdListsIsRefused) {
   const auto invite =
       api_->call("POST", "/api/v1/invites/accept", R"({"code":"abc\u0000"})", &ben_);

@@ -21,6 +21,15 @@ TEST(PercentDecode, DecodesEscapesAndRejectsMalformedOnes) {
   EXPECT_EQ(percent_decode("%", false), std::nullopt);
 }
 
+TEST(DecodePath, AnEncodedSlashIsNeverASeparator) {
+  EXPECT_EQ(decode_path("/api/v1/a%20b"), "/api/v1/a b");
+  EXPECT_EQ(decode_path("/api/v1/relationships/abc%2Fleave"), std::nullopt);
+  EXPECT_EQ(decode_path("/api/v1/relationships/abc%2fleave"), std::nullopt);
+  EXPECT_EQ(decode_path("/api%2Fv1/me"), std::nullopt);
+  EXPECT_EQ(decode_path("/api/v1/a%00"), std::nullopt);
+  EXPECT_EQ(decode_path("/api/v1/%zz"), std::nullopt);
+}
+
 RC_GTEST_PROP(PercentDecode, NeverReadsPastTheEnd, (const std::string& text)) {
   const auto decoded = percent_decode(text, true);
   if (decoded) RC_ASSERT(decoded->size() <= text.size());

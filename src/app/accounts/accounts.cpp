@@ -6,6 +6,7 @@
 #include "app/accounts/account_records.h"
 #include "app/accounts/people.h"
 #include "app/data_rights/account_erasure.h"
+#include "core/display_name.h"
 #include "core/email.h"
 #include "core/text.h"
 #include "crypto/password.h"
@@ -61,6 +62,7 @@ base::Result<std::string> Accounts::sign_up(const SignupInput& input) {
   if (!email)
     return base::fail(base::ErrorCode::invalid_email, "Please enter a valid e-mail address.");
   ATTUNE_TRY(core::check_text("display_name", input.display_name, kMaxDisplayName, true));
+  ATTUNE_TRY(core::check_visible_name("display_name", core::trim(input.display_name)));
   ATTUNE_TRY(validate_new_password(input.password));
   auto time_zone = validate_time_zone(input.time_zone);
   if (!time_zone) return base::error_of(time_zone);

@@ -8,6 +8,7 @@
 #include "app/consent/entry_records.h"
 #include "app/policy/policy.h"
 #include "app/relationships/relationship_records.h"
+#include "core/display_name.h"
 #include "core/text.h"
 #include "crypto/tokens.h"
 
@@ -28,6 +29,7 @@ base::Error relationship_full() {
 
 base::Result<std::string> Relationships::create(const Actor& actor, const std::string& name) {
   ATTUNE_TRY(core::check_text("name", name, kMaxName, true));
+  ATTUNE_TRY(core::check_visible_name("name", core::trim(name)));
   const std::string id = crypto::random_id();
   return context_.write(actor, [&](store::Transaction& tx) {
     insert_relationship(context_, tx, {id, core::trim(name), actor.account_id, context_.now_ms()});
