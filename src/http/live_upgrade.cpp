@@ -27,15 +27,14 @@ std::variant<std::shared_ptr<live::ConnectionListener>, Response> admit_live(
   }
   const std::string practice_id =
       path.substr(kPrefix.size(), path.size() - kPrefix.size() - kSuffix.size());
-  if (practice_id.find('/') != std::string::npos || practice_id.size() > 128) {
-    return error_response({base::ErrorCode::not_found, "Nothing was found here."});
-  }
-
+  // Any attempt uses the ticket up, even one on a path that names no practice.
   std::optional<app::Actor> participant;
   const std::string ticket = request.query_param("ticket");
-  if (!ticket.empty()) {
-    participant = practices.redeem_ticket(practice_id, ticket);
-  } else if (auto [token, from_cookie] = ApiHandler::token_of(request); from_cookie) {
+  if (!ticket.empty()) participant = practices.redeem_ticket(practice_id, ticket);
+  if (practice_id.find('/') != std::string::npos || !is_id_shaped(practice_id)) {
+    return error_response({base::ErrorCode::not_found, "Nothing was found here."});
+  }
+  if (auto [token, from_cookie] = ApiHandler::token_of(request); ticket.empty() && from_cookie) {
     if (!same_origin(request)) {
       return error_response(
           {base::ErrorCode::origin_not_allowed, "This connection is not allowed."});

@@ -132,6 +132,28 @@ TEST_F(LivePractice, TicketsAreSingleUseAndParticipantsOnly) {
   EXPECT_EQ(foreign_origin.handshake_response().status, 403);
 }
 
+// Any redemption attempt uses a ticket up: tried on the wrong practice, or on a path that
+// names none, it no longer opens its own.
+TEST_F(LivePractice, ATicketTriedAnywhereElseIsUsedUp) {
+  const auto fresh_ticket = [&] {
+    return json::parse(
+               api.call("POST", "/api/v1/practices/" + pid + "/tickets", "", &ann).body)["ticket"]
+        .get<std::string>();
+  };
+  for (const std::string& elsewhere :
+       {std::string("no-such-practice"), std::string("a%20b"), std::string(200, 'x')}) {
+    const auto ticket = fresh_ticket();
+    TestWebSocket wrong(server.port(), "/api/v1/practices/" + elsewhere + "/live?ticket=" + ticket);
+    EXPECT_FALSE(wrong.is_open()) << elsewhere;
+    TestWebSocket own(server.port(), "/api/v1/practices/" + pid + "/live?ticket=" + ticket);
+    EXPECT_FALSE(own.is_open()) << elsewhere;
+    EXPECT_EQ(own.handshake_response().status, 401) << elsewhere;
+  }
+  const auto unused = fresh_ticket();
+  TestWebSocket own(server.port(), "/api/v1/practices/" + pid + "/live?ticket=" + unused);
+  EXPECT_TRUE(own.is_open());
+}
+
 TEST_F(LivePractice, PingIsAnsweredWithPong) {
   auto a = connect(ann);
   ASSERT_TRUE(await_state(*a, "waiting"));

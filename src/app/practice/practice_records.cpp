@@ -159,12 +159,13 @@ void delete_expired_tickets(store::Transaction& tx, base::TimePoint now) {
 
 std::optional<TicketRecord> take_ticket(store::Transaction& tx, const std::string& practice_id,
                                         const std::string& ticket_hash) {
+  // The presented practice id is compared here, never sent to the store: whatever it is, the
+  // ticket is used up.
   auto row = tx.query_one(
-      "SELECT account_id, expires_at FROM practice_tickets WHERE ticket_hash = ? AND "
-      "practice_id = ?",
-      {ticket_hash, practice_id});
+      "SELECT account_id, expires_at, practice_id FROM practice_tickets WHERE ticket_hash = ?",
+      {ticket_hash});
   tx.execute("DELETE FROM practice_tickets WHERE ticket_hash = ?", {ticket_hash});
-  if (!row) return std::nullopt;
+  if (!row || row->text(2) != practice_id) return std::nullopt;
   return TicketRecord{row->text(0), time_of(row->integer(1))};
 }
 

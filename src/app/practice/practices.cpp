@@ -165,18 +165,21 @@ base::Result<std::string> Practices::issue_ticket(const Actor& actor,
 std::optional<Actor> Practices::redeem_ticket(const std::string& practice_id,
                                               const std::string& ticket) {
   if (ticket.empty() || ticket.size() > 128) return std::nullopt;
-  // No Actor yet: presenting the ticket is what says who this is.
-  return context_.db.transact(
-      store::TxMode::kWrite, [&](store::Transaction& tx) -> std::optional<Actor> {
+  // No Actor yet: presenting the ticket is what says who this is. A refusal still commits
+  // (an empty optional, not an error), so every attempt uses the ticket up.
+  using Redeemed = std::optional<Actor>;
+  auto outcome = context_.db.transact(
+      store::TxMode::kWrite, [&](store::Transaction& tx) -> base::Result<Redeemed> {
         auto redeemed = take_ticket(tx, practice_id, crypto::token_hash(ticket));
-        if (!redeemed || redeemed->expires_at <= context_.clock.now()) return std::nullopt;
+        if (!redeemed || redeemed->expires_at <= context_.clock.now()) return Redeemed{};
         // Who the ticket was issued to: its account, and no session (a ticket records none).
         Actor holder;
         holder.account_id = redeemed->account_id;
         // A ticket issued before its holder left the relationship opens nothing.
-        if (!context_.policy.practice_participant(tx, holder, practice_id)) return std::nullopt;
-        return holder;
+        if (!context_.policy.practice_participant(tx, holder, practice_id)) return Redeemed{};
+        return Redeemed{holder};
       });
+  return outcome ? *outcome : std::nullopt;
 }
 
 }  // namespace attune::app
