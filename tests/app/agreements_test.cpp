@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "app/consent/agreement_records.h"
+#include "app/consent/boundary_records.h"
 #include "app_fixture.h"
 
 namespace attune::app::testing {
@@ -127,6 +128,28 @@ TEST_F(AgreementsTest, SignedOnlyWhenEveryoneSignedTheSameVersion) {
   EXPECT_EQ(last->status, core::AgreementStatus::kSigned);
   EXPECT_EQ(last->signatures, (core::SignatureView{3, 3, true}));
   EXPECT_EQ(last->terms.pause_word, "cedar");
+}
+
+// Signing checks mutuality again on its own, not only through the voiding a downgrade
+// triggers: a "no" stored without the voiding step (as a race between the two could) still
+// keeps the signature out.
+TEST_F(AgreementsTest, SigningRechecksThatTheTermsAreStillMutual) {
+  const auto draft = world.draft(group);
+  ASSERT_TRUE(agreements().sign(actor(0), draft.id, draft.version));
+  {
+    auto tx = world.db->begin_write({});
+    auto member = world.context.policy.member(*tx, actor(2), group.rid);
+    ASSERT_TRUE(member);
+    save_answer(world.context, *tx, *member, {kExerciseItems.front(), core::Answer::kNo, ""},
+                world.context.now_ms());
+    tx->commit();
+  }
+  const auto refused = agreements().sign(actor(1), draft.id, draft.version);
+  EXPECT_EQ(code_of(refused), "item_not_mutual");
+  const auto view = agreements().get(actor(0), draft.id);
+  ASSERT_TRUE(view);
+  EXPECT_EQ(view->signatures.signature_count, 1);
+  EXPECT_EQ(view->status, core::AgreementStatus::kDraft);
 }
 
 TEST_F(AgreementsTest, SigningTwiceCountsOnce) {
