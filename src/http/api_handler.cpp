@@ -74,7 +74,8 @@ std::pair<std::string, bool> ApiHandler::token_of(const Request& request) {
 }
 
 ApiHandler::ApiHandler(app::Services& services) : services_(services) {
-  add_account_routes(router_, services_.accounts, services_.sessions, services_.context);
+  add_account_routes(router_, services_.accounts, services_.sessions, services_.practices,
+                     services_.context);
   add_relationship_routes(router_, services_.context, services_.intake, services_.relationships,
                           services_.safety);
   add_boundary_routes(router_, services_.context, services_.boundaries);

@@ -22,7 +22,7 @@ namespace attune::http {
 nlohmann::json resources_json(const content::Resources& resources);
 
 void add_account_routes(Router& router, app::Accounts& accounts, app::Sessions& sessions,
-                        const app::Context& context);
+                        app::Practices& practices, const app::Context& context);
 void add_relationship_routes(Router& router, const app::Context& context, app::Intake& intake,
                              app::Relationships& relationships, app::Safety& safety);
 void add_boundary_routes(Router& router, const app::Context& context, app::Boundaries& boundaries);

@@ -31,7 +31,7 @@ nlohmann::json resources_json(const content::Resources& resources) {
 }
 
 void add_account_routes(Router& router, app::Accounts& accounts, app::Sessions& sessions,
-                        const app::Context& context) {
+                        app::Practices& practices, const app::Context& context) {
   router.add("GET", "/api/v1/resources", Auth::kNone, Limit::kNone,
              [&](ApiCall&) { return ok_json(resources_json(app::crisis_resources(context))); });
 
@@ -57,7 +57,15 @@ void add_account_routes(Router& router, app::Accounts& accounts, app::Sessions& 
     return response;
   });
 
+  // Quick exit sends the practices open on this device with its log-out, so their pause is
+  // certain to land before the session ends (two separate requests could arrive in either
+  // order). A pause that cannot land (not a participant, already ended) does not hold up
+  // leaving.
   router.add("POST", "/api/v1/auth/logout", Auth::kRequired, Limit::kNone, [&](ApiCall& call) {
+    call.body(true);
+    for (const auto& practice_id : call.text_list("pause_practice_ids", 8, false)) {
+      (void)practices.command(call.me(), practice_id, core::PracticeCommand::kPause, {});
+    }
     sessions.log_out(call.me());
     auto response = Response::no_content();
     response.headers.emplace_back("Set-Cookie", session_cookie(call.request, "", true));

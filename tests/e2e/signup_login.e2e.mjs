@@ -12,6 +12,16 @@ async function leftTheApp(page) {
   assert(key === '', `session storage is empty after quick exit (got "${key}")`);
 }
 
+// The keepalive log-out may land just after the page changed: wait up to 3 s.
+async function sessionEnded(page, baseUrl) {
+  let status = 0;
+  for (let i = 0; i < 30 && status !== 401; i++) {
+    status = await page.evaluate(async (url) => (await fetch(url, { credentials: 'include' })).status, `${baseUrl}/api/v1/me/export`);
+    if (status !== 401) await page.waitForTimeout(100);
+  }
+  assert(status === 401, `quick exit ended the server session (export answered ${status})`);
+}
+
 export const tests = [
   {
     name: 'sign up, see the empty home, resources, log out and in again',
@@ -95,6 +105,8 @@ export const tests = [
       await page.getByRole('button', { name: /Quick exit/ }).click();
       await leftTheApp(page);
       await screenshot(page, 'quick-exit');
+      // The server session ended too: the same browser can no longer read the export.
+      await sessionEnded(page, baseUrl);
       // The app is not one step back in history.
       if (await page.goBack().catch(() => null)) {
         assert(!page.url().startsWith(baseUrl + '/#') && page.url() !== `${baseUrl}/`, `back does not return to the app (${page.url()})`);
@@ -104,6 +116,7 @@ export const tests = [
       await page.keyboard.press('Escape');
       await page.keyboard.press('Escape');
       await leftTheApp(page);
+      await sessionEnded(page, baseUrl);
       assertNoPageProblems(problems);
     },
   },

@@ -154,6 +154,23 @@ TEST_F(LivePractice, ATicketTriedAnywhereElseIsUsedUp) {
   EXPECT_TRUE(own.is_open());
 }
 
+// Quick exit logs out with the practices open on the device: their pause lands first, for
+// certain, and the session is gone.
+TEST_F(LivePractice, QuickExitLogOutPausesFirstThenEndsTheSession) {
+  auto a = connect(ann);
+  auto b = connect(ben);
+  start_running(*a, *b);
+  const auto out =
+      api.call("POST", "/api/v1/auth/logout", json{{"pause_practice_ids", {pid}}}.dump(), &ben);
+  EXPECT_EQ(out.status, 204) << out.body;
+  const auto paused = await_state(*a, "paused");
+  ASSERT_TRUE(paused);
+  EXPECT_EQ((*paused)["paused_by_count"], 1);
+  EXPECT_EQ(api.call("GET", "/api/v1/me/export", "", &ben).status, 401);
+  // A plain log-out still needs no body.
+  EXPECT_EQ(api.call("POST", "/api/v1/auth/logout", "", &ann).status, 204);
+}
+
 TEST_F(LivePractice, PingIsAnsweredWithPong) {
   auto a = connect(ann);
   ASSERT_TRUE(await_state(*a, "waiting"));

@@ -65,6 +65,19 @@ export function logOut() {
   return call('POST', '/api/v1/auth/logout', {}, { quiet401: true });
 }
 
+/**
+ * Quick exit's log-out: outlives the page (keepalive) and carries the practices open on
+ * this device, so the server pauses them before the session ends.
+ */
+export function logOutKeepalive(pausePracticeIds: string[]): void {
+  void call(
+    'POST',
+    '/api/v1/auth/logout',
+    { body: { pause_practice_ids: pausePracticeIds } },
+    { keepalive: true, quiet401: true, urgent: true },
+  ).catch(() => {});
+}
+
 export function getMe() {
   return call('GET', '/api/v1/me', {});
 }

@@ -4,6 +4,7 @@ import {
   NEUTRAL_URL,
   installQuickExitKeys,
   onQuickExit,
+  pauseOnQuickExit,
   quickExit,
   resetQuickExitForTests,
 } from './quickExit';
@@ -15,20 +16,31 @@ function env() {
     order,
     replace: vi.fn((url: string) => order.push(`replace:${url}`)),
     clearView: vi.fn(() => order.push('clear')),
+    logOut: vi.fn((ids: string[]) => order.push(`logout:${ids.join(',')}`)),
   };
 }
 
 describe('quick exit', () => {
   afterEach(() => resetQuickExitForTests());
 
-  it('runs hooks first, clears the session and the view, then replaces the location', () => {
+  it('runs hooks first, logs out with the open practices, clears the session and the view, then replaces the location', () => {
     setSession('csrf', 'Sam');
     const e = env();
     onQuickExit(() => e.order.push('pause'));
+    pauseOnQuickExit('p1');
+    const forget = pauseOnQuickExit('p2');
+    forget();
     quickExit(e);
-    expect(e.order).toEqual(['pause', 'clear', `replace:${NEUTRAL_URL}`]);
+    expect(e.order).toEqual(['pause', 'logout:p1', 'clear', `replace:${NEUTRAL_URL}`]);
     expect(csrfToken()).toBeNull();
     expect(sessionStorage.length).toBe(0);
+  });
+
+  it('sends no log-out when there is no session', () => {
+    const e = env();
+    quickExit(e);
+    expect(e.logOut).not.toHaveBeenCalled();
+    expect(e.replace).toHaveBeenCalledWith(NEUTRAL_URL);
   });
 
   it('still leaves when a hook throws', () => {

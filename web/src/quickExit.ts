@@ -1,15 +1,25 @@
 // Quick exit: leave the app at once for a neutral page, leaving nothing behind in this tab.
 // Triggered by the always-visible "Quick exit" button or by pressing Escape twice within
 // ESC_WINDOW_MS. Before leaving, registered hooks run (a live practice sends its pause
-// with fetch keepalive), the session's CSRF token and the view are cleared, and the
-// location is *replaced* so Back does not return to the app.
-import { clearSession } from './session';
+// with fetch keepalive), the server session is ended with one keepalive request that also
+// pauses the practices open here (so the pause cannot arrive after the log-out), the
+// session's CSRF token and the view are cleared, and the location is *replaced* so Back
+// does not return to the app. Nothing waits for the server: leaving comes first.
+import { logOutKeepalive } from './api';
+import { clearSession, csrfToken } from './session';
 
 export const NEUTRAL_URL = '/assets/weather.html';
 export const ESC_WINDOW_MS = 800;
 
 type Hook = () => void;
 const hooks = new Set<Hook>();
+const openPractices = new Set<string>();
+
+/** A practice open on this device, paused by quick exit's log-out. Returns an unregister. */
+export function pauseOnQuickExit(pid: string): () => void {
+  openPractices.add(pid);
+  return () => openPractices.delete(pid);
+}
 
 /** Runs just before leaving (e.g. pause a live practice). Returns an unregister function. */
 export function onQuickExit(hook: Hook): () => void {
@@ -20,10 +30,12 @@ export function onQuickExit(hook: Hook): () => void {
 export interface ExitEnv {
   replace(url: string): void;
   clearView(): void;
+  logOut(pausePracticeIds: string[]): void;
 }
 
 const browserEnv: ExitEnv = {
   replace: (url) => window.location.replace(url),
+  logOut: (ids) => logOutKeepalive(ids),
   clearView: () => {
     document.title = 'Weather';
     document.body.replaceChildren();
@@ -43,6 +55,15 @@ export function quickExit(env: ExitEnv = browserEnv): void {
     }
   }
   hooks.clear();
+  // Only with a session to end: the request reads the CSRF token before it is cleared.
+  if (csrfToken() !== null) {
+    try {
+      env.logOut([...openPractices]);
+    } catch {
+      /* best effort */
+    }
+  }
+  openPractices.clear();
   clearSession();
   try {
     env.clearView();
@@ -55,6 +76,7 @@ export function quickExit(env: ExitEnv = browserEnv): void {
 export function resetQuickExitForTests(): void {
   exiting = false;
   hooks.clear();
+  openPractices.clear();
 }
 
 /** Listens for Escape pressed twice quickly. Returns a function that stops listening. */

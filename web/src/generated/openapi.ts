@@ -137,7 +137,10 @@ export interface paths {
         put?: never;
         /**
          * End this session
-         * @description Never rate limited. Idempotency-Key is ignored. Clears the cookie.
+         * @description Never rate limited. Idempotency-Key is ignored. Clears the cookie. The body is optional:
+         *     quick exit sends `pause_practice_ids`, the practices open on the device, and each is
+         *     paused (as by this person) before the session ends, so the pause cannot arrive after
+         *     the log-out. A practice that cannot be paused (not theirs, already ended) is skipped.
          */
         post: operations["logOut"];
         delete?: never;
@@ -1002,14 +1005,17 @@ export interface components {
          *     404 not_found; 405 method_not_allowed (with Allow);
          *     409 email_taken, conflict (unused by the API), stale_version, agreement_void,
          *     agreement_not_signed, practice_ended, already_member, relationship_full,
-         *     invite_invalid, idempotency_outcome_unknown;
+         *     invite_invalid, idempotency_outcome_unknown, practice_not_ended (a debrief before
+         *     the practice ended), debrief_closed (more than 7 days after it ended),
+         *     debrief_already_given, no_offer (accepting a stage nobody offered);
          *     413 body_too_large; 415 unsupported_media_type; 431 headers_too_large;
          *     422 idempotency_key_reused, item_not_mutual, exercise_item_missing,
-         *     too_few_participants, not_a_participant, invalid_group, rule_violated;
+         *     too_few_participants, not_a_participant, invalid_group, rule_violated,
+         *     stage_not_open (an exercise of a programme stage not yet open);
          *     429 rate_limited; 500 internal; 503 busy.
          * @enum {string}
          */
-        ErrorCode: "invalid_json" | "invalid_field" | "missing_field" | "field_too_long" | "invalid_utf8" | "adult_confirmation_required" | "invalid_email" | "weak_password" | "invalid_time_zone" | "invalid_answer" | "invalid_visibility" | "bad_request" | "unauthenticated" | "invalid_credentials" | "invalid_ticket" | "csrf_token_invalid" | "origin_not_allowed" | "forbidden" | "not_found" | "method_not_allowed" | "email_taken" | "conflict" | "stale_version" | "agreement_void" | "agreement_not_signed" | "practice_ended" | "already_member" | "relationship_full" | "invite_invalid" | "body_too_large" | "unsupported_media_type" | "headers_too_large" | "idempotency_outcome_unknown" | "idempotency_key_reused" | "item_not_mutual" | "exercise_item_missing" | "too_few_participants" | "not_a_participant" | "invalid_group" | "rule_violated" | "rate_limited" | "busy" | "internal";
+        ErrorCode: "invalid_json" | "invalid_field" | "missing_field" | "field_too_long" | "invalid_utf8" | "adult_confirmation_required" | "invalid_email" | "weak_password" | "invalid_time_zone" | "invalid_answer" | "invalid_visibility" | "bad_request" | "unauthenticated" | "invalid_credentials" | "invalid_ticket" | "csrf_token_invalid" | "origin_not_allowed" | "forbidden" | "not_found" | "method_not_allowed" | "email_taken" | "conflict" | "stale_version" | "agreement_void" | "agreement_not_signed" | "practice_ended" | "already_member" | "relationship_full" | "invite_invalid" | "body_too_large" | "unsupported_media_type" | "headers_too_large" | "idempotency_outcome_unknown" | "idempotency_key_reused" | "stage_not_open" | "practice_not_ended" | "debrief_closed" | "debrief_already_given" | "no_offer" | "item_not_mutual" | "exercise_item_missing" | "too_few_participants" | "not_a_participant" | "invalid_group" | "rule_violated" | "rate_limited" | "busy" | "internal";
         Error: {
             error: {
                 code: components["schemas"]["ErrorCode"];
@@ -1770,7 +1776,13 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                "application/json": {
+                    pause_practice_ids?: string[];
+                };
+            };
+        };
         responses: {
             /** @description Logged out. */
             204: {

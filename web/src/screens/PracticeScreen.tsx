@@ -18,7 +18,7 @@ import { PracticeView } from '../components/practice/PracticeView';
 import { Status } from '../components/Status';
 import { useAction } from '../hooks';
 import { LiveConnection, type LinkStatus } from '../live';
-import { onQuickExit } from '../quickExit';
+import { onQuickExit, pauseOnQuickExit } from '../quickExit';
 import { navigate } from '../router';
 import { sessionAccountId } from '../session';
 import { useWakeLock } from '../wakeLock';
@@ -88,10 +88,15 @@ export function PracticeScreen({ rid, pid }: { rid: string; pid: string }) {
   // Quick exit pauses first, with a request that outlives the page.
   useEffect(() => {
     if (!activeStatus) return;
-    return onQuickExit(() => {
+    const forget = pauseOnQuickExit(pid);
+    const unhook = onQuickExit(() => {
       live.current?.send({ type: 'pause' });
       pauseKeepalive(pid);
     });
+    return () => {
+      forget();
+      unhook();
+    };
   }, [pid, activeStatus]);
 
   const send = (kind: PracticeAct, onBehalfOf?: string[]) => async () =>
