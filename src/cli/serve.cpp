@@ -37,6 +37,12 @@ int run_serve(const Settings& settings) {
     return 2;
   }
   app::Services& services = (*runtime)->services();
+  // The people reading the crisis resources are never told about settings: the operator is.
+  if (services.context.config.resources_file.empty()) {
+    spdlog::warn(
+        "crisis resources: showing the shipped default; set resources_file to your region's "
+        "services (README: Configuration)");
+  }
   http::ApiHandler api(services);
   // Live work: states are sent from one pool, socket commands write from another.
   boost::asio::thread_pool live_reads(2);

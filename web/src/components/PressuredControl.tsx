@@ -46,6 +46,11 @@ export function PressuredControl({ rid }: { rid: string }) {
             practice on it is paused. Others only see that it is no longer in force — never why.
             Nobody has been told that you asked for help.
           </p>
+          <p>
+            Nothing else has changed: your boundaries and your entries are as you left them. If
+            one day you want to practise again, you can draft a new agreement and sign it then —
+            there is no hurry, and you never need to explain.
+          </p>
           {error && <p role="alert">{error}</p>}
           {resources && <ResourceList resources={resources} headingLevel={3} />}
           <button type="button" class="quiet" onClick={() => setOpen(false)}>
