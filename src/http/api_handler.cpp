@@ -85,8 +85,15 @@ ApiHandler::ApiHandler(app::Services& services) : services_(services) {
 }
 
 Response ApiHandler::operator()(const Request& request) {
+  std::string logged_route = "(no route)";
+  Response response = answer(request, logged_route);
+  response.log_path = std::move(logged_route);
+  return response;
+}
+
+Response ApiHandler::answer(const Request& request, std::string& logged_route) {
   try {
-    return dispatch(request);
+    return dispatch(request, logged_route);
   } catch (const BadInput& bad) {
     return error_response(bad.error);
   } catch (const store::Unavailable& failure) {
@@ -105,9 +112,14 @@ Response ApiHandler::operator()(const Request& request) {
   }
 }
 
-Response ApiHandler::dispatch(const Request& request) {
-  if (request.path == "/healthz" && request.method == "GET") return ok_json({{"status", "ok"}});
+// Sets `logged_route` to the template the path fits, for the request log.
+Response ApiHandler::dispatch(const Request& request, std::string& logged_route) {
+  if (request.path == "/healthz" && request.method == "GET") {
+    logged_route = request.path;
+    return ok_json({{"status", "ok"}});
+  }
   auto match = router_.match(request.method, request.path);
+  if (!match.pattern.empty()) logged_route = match.pattern;
   if (!match.route) {
     if (match.allowed.empty()) {
       return error_response({base::ErrorCode::not_found, "Nothing was found here."});

@@ -22,7 +22,8 @@ class ApiHandler {
   static std::pair<std::string, bool> token_of(const Request& request);
 
  private:
-  Response dispatch(const Request& request);
+  Response answer(const Request& request, std::string& logged_route);
+  Response dispatch(const Request& request, std::string& logged_route);
   Response run(const Route& route, ApiCall& call);
 
   app::Services& services_;

@@ -60,10 +60,28 @@ void log_request(std::string_view method, std::string_view path, int status,
   spdlog::info("{} {} {} {:.1f}ms", loggable(method), loggable(path), status, elapsed.count());
 }
 
-// The path of a request target without its query string, which may carry a ticket.
-std::string_view target_path(const BeastRequest& message) {
+// What the log shows for a request's path: the route template the API handler matched, a
+// static file's path as requested, and nothing of an API path no route fits (it may hold
+// ids).
+std::string_view logged_path(std::string_view path, const Response& response) {
+  if (!response.log_path.empty()) return response.log_path;
+  return is_api_path(path) ? std::string_view("(no route)") : path;
+}
+
+// The one WebSocket route, logged by its template.
+std::string_view logged_upgrade_path(std::string_view path) {
+  constexpr std::string_view kLive = "/api/v1/practices/{}/live";
+  return path.starts_with("/api/v1/practices/") && path.ends_with("/live")
+             ? kLive
+             : std::string_view("(no route)");
+}
+
+// The path of a request that was never decoded: a static file's as sent, an API path's not
+// at all. The query string is never logged (it may carry a ticket).
+std::string_view unread_path(const BeastRequest& message) {
   const std::string_view target = view(message.target());
-  return target.substr(0, target.find('?'));
+  const std::string_view path = target.substr(0, target.find('?'));
+  return is_api_path(path) ? std::string_view("(unreadable request)") : path;
 }
 
 std::string lowercase(std::string_view text) {
@@ -247,7 +265,7 @@ class HttpSession final : public Session, public std::enable_shared_from_this<Ht
     auto request = to_request(message, peer_, options());
     if (!request) {
       co_await write_error(bad_request(), version);
-      log_request(view(message.method_string()), target_path(message), 400, started);
+      log_request(view(message.method_string()), unread_path(message), 400, started);
       co_return false;
     }
     const std::string method = request->method;
@@ -258,8 +276,9 @@ class HttpSession final : public Session, public std::enable_shared_from_this<Ht
     Response response = co_await run_on(state_->pool(), std::move(task), kAwait);
     const bool keep_alive = wants_keep_alive && !stopping_;
     const int status = response.status;
+    const std::string logged(logged_path(path, response));
     const bool written = co_await write(std::move(response), version, keep_alive, head);
-    log_request(method, path, status, started);
+    log_request(method, logged, status, started);
     const bool keep_going = written && keep_alive;
     co_return keep_going;
   }
@@ -275,7 +294,7 @@ class HttpSession final : public Session, public std::enable_shared_from_this<Ht
                        : to_request(message, peer_, options());
     if (!request) {
       co_await write_error(bad_request(), message.version());
-      log_request(view(message.method_string()), target_path(message), 400, started);
+      log_request(view(message.method_string()), unread_path(message), 400, started);
       co_return;
     }
     const std::string path = request->path;
@@ -285,10 +304,10 @@ class HttpSession final : public Session, public std::enable_shared_from_this<Ht
     if (auto* response = std::get_if<Response>(&outcome)) {
       const int status = response->status;
       co_await write(std::move(*response), message.version(), false, false);
-      log_request("GET", path, status, started);
+      log_request("GET", logged_upgrade_path(path), status, started);
       co_return;
     }
-    log_request("GET", path, 101, started);
+    log_request("GET", logged_upgrade_path(path), 101, started);
     upgraded_ = true;
     start_websocket_session(std::move(stream_), std::move(message),
                             std::get<std::shared_ptr<live::ConnectionListener>>(outcome), state_);
@@ -325,7 +344,7 @@ class HttpSession final : public Session, public std::enable_shared_from_this<Ht
     if (co_await write_error(std::move(*response), 11)) co_await drain();
     const bool known = parser.is_header_done();
     log_request(known ? view(parser.get().method_string()) : "-",
-                known ? target_path(parser.get()) : "-", status, started);
+                known ? unread_path(parser.get()) : "-", status, started);
   }
 
   asio::awaitable<void> drain() {

@@ -14,6 +14,9 @@ struct Response {
   std::vector<std::pair<std::string, std::string>> headers;  // Set-Cookie, Retry-After, ...
   std::string content_type = "application/json";
   std::string body;
+  // What the request log shows as the path: the route's template, never the ids in it
+  // (an item id names a boundary). Empty for a static file, logged as requested.
+  std::string log_path;
 
   static Response json(int status, std::string body);
   // {"error":{"code":...,"message":...}} with both strings JSON-escaped.

@@ -19,7 +19,8 @@ std::vector<std::string> split_path(std::string_view path) {
 
 void Router::add(std::string method, std::string_view pattern, Auth auth, Limit limit,
                  std::function<Response(ApiCall&)> handle) {
-  routes_.push_back(Route{std::move(method), split_path(pattern), auth, limit, std::move(handle)});
+  routes_.push_back(Route{std::move(method), std::string(pattern), split_path(pattern), auth, limit,
+                          std::move(handle)});
 }
 
 void Router::add(std::string method, std::string_view pattern,
@@ -44,6 +45,7 @@ Router::Match Router::match(std::string_view method, std::string_view path) cons
       }
     }
     if (!fits) continue;
+    if (result.pattern.empty()) result.pattern = route.pattern;
     result.allowed.push_back(route.method);
     if (route.method == method && !result.route) {
       result.route = &route;

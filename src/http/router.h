@@ -20,6 +20,7 @@ enum class Limit { kNone, kLogin, kSignup, kWrite };
 
 struct Route {
   std::string method;
+  std::string pattern;                // as added: "/api/v1/practices/{}/pause"
   std::vector<std::string> segments;  // "{}" = capture
   Auth auth = Auth::kRequired;
   Limit limit = Limit::kNone;
@@ -37,6 +38,7 @@ class Router {
     const Route* route = nullptr;
     std::vector<std::string> params;
     std::vector<std::string> allowed;  // the methods of the routes with this path
+    std::string_view pattern;          // the template this path fits, whatever the method
   };
   Match match(std::string_view method, std::string_view path) const;
 

@@ -66,6 +66,27 @@ std::string log_once_it_holds(AttuneProcess& server, std::string_view needle) {
   return log;
 }
 
+// The request log names routes by their template: an item id in a path tells which boundary
+// someone answered, and ids tie requests to people.
+TEST(ServerLogs, PathsAreLoggedAsRouteTemplatesWithoutIds) {
+  AttuneProcess server;
+  Api api(server.port());
+  Person ann = api.sign_up("Ann");
+  Person ben = api.sign_up("Ben");
+  const std::string rid = api.relationship({&ann, &ben});
+  ASSERT_EQ(api.call("PUT", "/api/v1/relationships/" + rid + "/boundaries/mine/genital-touch",
+                     R"({"answer":"no"})", &ann)
+                .status,
+            200);
+  EXPECT_EQ(api.call("GET", "/api/v1/no-such-thing/genital-touch", "", &ann).status, 404);
+  const std::string log = log_once_it_holds(server, "(no route) 404");
+  EXPECT_NE(log.find("PUT /api/v1/relationships/{}/boundaries/mine/{} 200"), std::string::npos)
+      << log;
+  EXPECT_NE(log.find("GET (no route) 404"), std::string::npos) << log;
+  EXPECT_EQ(log.find("genital-touch"), std::string::npos) << log;
+  EXPECT_EQ(log.find(rid), std::string::npos) << log;
+}
+
 TEST(ServerLogs, TextOnRequestAndAnUnknownFormatRefusesToStart) {
   {
     AttuneProcess server({}, false, {{"ATTUNE_LOG_FORMAT", "text"}});
