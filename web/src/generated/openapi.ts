@@ -986,6 +986,55 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/exercises/{exercise_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Exercise id, as listed by GET /api/v1/exercises. */
+                exercise_id: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * One exercise in full
+         * @description No auth, never rate limited. The list's fields plus the purpose, the check-in prompts and the three debrief prompts.
+         */
+        get: operations["getExercise"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/relationships/{rid}/role-order": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Relationship id. */
+                rid: components["parameters"]["rid"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Who starts next time
+         * @description The role order to propose when drafting an agreement: the newest earlier
+         *     agreement's order for exactly these participants, turned by one place, so the one
+         *     who started last time does not start now. With no earlier agreement, the caller
+         *     first. Active members only; a proposal, never binding.
+         */
+        get: operations["getRoleOrder"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1002,14 +1051,17 @@ export interface components {
          *     404 not_found; 405 method_not_allowed (with Allow);
          *     409 email_taken, conflict (unused by the API), stale_version, agreement_void,
          *     agreement_not_signed, practice_ended, already_member, relationship_full,
-         *     invite_invalid, idempotency_outcome_unknown;
+         *     invite_invalid, idempotency_outcome_unknown, practice_not_ended (a debrief before
+         *     the practice ended), debrief_closed (more than 7 days after it ended),
+         *     debrief_already_given, no_offer (accepting a stage nobody offered);
          *     413 body_too_large; 415 unsupported_media_type; 431 headers_too_large;
          *     422 idempotency_key_reused, item_not_mutual, exercise_item_missing,
-         *     too_few_participants, not_a_participant, invalid_group, rule_violated;
+         *     too_few_participants, not_a_participant, invalid_group, rule_violated,
+         *     stage_not_open (an exercise of a programme stage not yet open);
          *     429 rate_limited; 500 internal; 503 busy.
          * @enum {string}
          */
-        ErrorCode: "invalid_json" | "invalid_field" | "missing_field" | "field_too_long" | "invalid_utf8" | "adult_confirmation_required" | "invalid_email" | "weak_password" | "invalid_time_zone" | "invalid_answer" | "invalid_visibility" | "bad_request" | "unauthenticated" | "invalid_credentials" | "invalid_ticket" | "csrf_token_invalid" | "origin_not_allowed" | "forbidden" | "not_found" | "method_not_allowed" | "email_taken" | "conflict" | "stale_version" | "agreement_void" | "agreement_not_signed" | "practice_ended" | "already_member" | "relationship_full" | "invite_invalid" | "body_too_large" | "unsupported_media_type" | "headers_too_large" | "idempotency_outcome_unknown" | "idempotency_key_reused" | "item_not_mutual" | "exercise_item_missing" | "too_few_participants" | "not_a_participant" | "invalid_group" | "rule_violated" | "rate_limited" | "busy" | "internal";
+        ErrorCode: "invalid_json" | "invalid_field" | "missing_field" | "field_too_long" | "invalid_utf8" | "adult_confirmation_required" | "invalid_email" | "weak_password" | "invalid_time_zone" | "invalid_answer" | "invalid_visibility" | "bad_request" | "unauthenticated" | "invalid_credentials" | "invalid_ticket" | "csrf_token_invalid" | "origin_not_allowed" | "forbidden" | "not_found" | "method_not_allowed" | "email_taken" | "conflict" | "stale_version" | "agreement_void" | "agreement_not_signed" | "practice_ended" | "already_member" | "relationship_full" | "invite_invalid" | "body_too_large" | "unsupported_media_type" | "headers_too_large" | "idempotency_outcome_unknown" | "idempotency_key_reused" | "stage_not_open" | "practice_not_ended" | "debrief_closed" | "debrief_already_given" | "no_offer" | "item_not_mutual" | "exercise_item_missing" | "too_few_participants" | "not_a_participant" | "invalid_group" | "rule_violated" | "rate_limited" | "busy" | "internal";
         Error: {
             error: {
                 code: components["schemas"]["ErrorCode"];
@@ -1398,6 +1450,22 @@ export interface components {
                 code: components["schemas"]["ErrorCode"];
                 message: string;
             };
+        };
+        ExerciseDetail: components["schemas"]["Exercise"] & {
+            /** @description why the exercise exists and what it practises */
+            purpose: string;
+            /** @description offered before the practice opens */
+            pre_checkin_prompt: string;
+            /** @description offered after it ends */
+            post_checkin_prompt: string;
+            /** @description in the order of the debrief's fields: nourishing, discomfort, adjust */
+            debrief_prompts: string[];
+        };
+        RoleOrderProposal: {
+            /** @description partner ids, the first starts as giver */
+            role_order: string[];
+            /** @description the order of the newest earlier agreement for exactly these participants */
+            last_role_order?: string[];
         };
     };
     responses: {
@@ -3519,6 +3587,73 @@ export interface operations {
             };
             404: components["responses"]["NotFound"];
             503: components["responses"]["Busy"];
+            default: components["responses"]["Default"];
+        };
+    };
+    getExercise: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Exercise id, as listed by GET /api/v1/exercises. */
+                exercise_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The exercise. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExerciseDetail"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+            431: components["responses"]["HeadersTooLarge"];
+            default: components["responses"]["Default"];
+        };
+    };
+    getRoleOrder: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Comma-separated account ids; must include me; 2..8 current partners. Default every active partner.
+                 * @example 362594ebbaff93fee7983a00bf3d9918,0988cf9f34780b2f01e2bae27483714a
+                 */
+                participants?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Relationship id. */
+                rid: components["parameters"]["rid"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The proposed order, and last time's when there was one. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoleOrderProposal"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            /** @description invalid_group. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             default: components["responses"]["Default"];
         };
     };
