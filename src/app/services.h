@@ -7,6 +7,7 @@
 #include "app/consent/agreements.h"
 #include "app/consent/boundaries.h"
 #include "app/consent/intake.h"
+#include "app/consent/role_orders.h"
 #include "app/context.h"
 #include "app/data_rights/export.h"
 #include "app/practice/practices.h"
@@ -30,7 +31,8 @@ struct Services {
         agreements(ctx),
         practices(ctx),
         safety(ctx),
-        data_export(ctx) {}
+        data_export(ctx),
+        role_orders(ctx) {}
 
   Context& context;
   PasswordGate password_gate;
@@ -45,6 +47,7 @@ struct Services {
   Practices practices;
   Safety safety;
   DataExport data_export;
+  RoleOrders role_orders;
 };
 
 }  // namespace attune::app

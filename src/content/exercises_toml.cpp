@@ -9,6 +9,8 @@ namespace {
 
 constexpr std::size_t kMaxTitleChars = 80;
 constexpr std::size_t kMaxSummaryChars = 240;
+constexpr std::size_t kMaxPurposeChars = 400;
+constexpr std::size_t kMaxPromptChars = 200;
 constexpr std::size_t kMaxStepNameChars = 80;
 constexpr std::size_t kMaxInstructionChars = 400;
 
@@ -58,6 +60,23 @@ base::Result<std::vector<std::string>> read_requires(const EntryReader& reader,
   return ids;
 }
 
+// The texts that frame the exercise: its purpose and what the check-ins and debrief ask.
+base::Status read_prompts(const EntryReader& reader, core::Exercise& exercise) {
+  auto purpose = reader.line("purpose", kMaxPurposeChars);
+  if (!purpose) return base::error_of(purpose);
+  exercise.purpose = std::move(*purpose);
+  auto pre = reader.line("pre_checkin_prompt", kMaxPromptChars);
+  if (!pre) return base::error_of(pre);
+  exercise.pre_checkin_prompt = std::move(*pre);
+  auto post = reader.line("post_checkin_prompt", kMaxPromptChars);
+  if (!post) return base::error_of(post);
+  exercise.post_checkin_prompt = std::move(*post);
+  auto debrief = reader.line_list("debrief_prompts", core::kDebriefPrompts, kMaxPromptChars);
+  if (!debrief) return base::error_of(debrief);
+  exercise.debrief_prompts = std::move(*debrief);
+  return {};
+}
+
 base::Status check_steps(const EntryReader& reader, const core::Exercise& exercise) {
   const int total = exercise.total_seconds();
   if (total < kMinExerciseSeconds || total > kMaxExerciseSeconds) {
@@ -80,7 +99,9 @@ base::Result<core::Exercise> read_exercise(const toml::table& table, const std::
   core::Exercise exercise;
   auto id = reader.id("id");
   if (id) reader.rename("exercise " + quoted(*id));
-  ATTUNE_TRY(reader.allow_only({"id", "stage", "title", "summary", "requires", "steps"}));
+  ATTUNE_TRY(
+      reader.allow_only({"id", "stage", "title", "summary", "purpose", "requires",
+                         "pre_checkin_prompt", "post_checkin_prompt", "debrief_prompts", "steps"}));
   if (!id) return base::error_of(id);
   exercise.id = std::move(*id);
   auto stage = reader.integer("stage", kMinStage, kMaxStage);
@@ -92,6 +113,7 @@ base::Result<core::Exercise> read_exercise(const toml::table& table, const std::
   auto summary = reader.line("summary", kMaxSummaryChars);
   if (!summary) return base::error_of(summary);
   exercise.summary = std::move(*summary);
+  ATTUNE_TRY(read_prompts(reader, exercise));
   auto requires_items = read_requires(reader, table, catalogue);
   if (!requires_items) return base::error_of(requires_items);
   exercise.requires_items = std::move(*requires_items);

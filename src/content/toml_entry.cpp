@@ -145,6 +145,27 @@ base::Result<std::int64_t> EntryReader::integer(std::string_view key, std::int64
   return value->get();
 }
 
+base::Result<std::vector<std::string>> EntryReader::line_list(std::string_view key,
+                                                              std::size_t count,
+                                                              std::size_t max_chars) const {
+  auto node = require(key);
+  if (!node) return base::error_of(node);
+  const auto* array = (*node)->as_array();
+  if (array == nullptr || array->size() != count) {
+    return std::unexpected(
+        error(std::string(key) + " must be a list of exactly " + std::to_string(count) + " texts",
+              *node));
+  }
+  std::vector<std::string> lines;
+  for (std::size_t i = 0; i < count; ++i) {
+    const std::string name = std::string(key) + "[" + std::to_string(i + 1) + "]";
+    auto line = checked_text(name, *array->get(i), max_chars, true);
+    if (!line) return base::error_of(line);
+    lines.push_back(std::move(*line));
+  }
+  return lines;
+}
+
 base::Result<std::vector<std::string>> EntryReader::id_list(std::string_view key) const {
   auto node = require(key);
   if (!node) return base::error_of(node);

@@ -43,6 +43,9 @@ class EntryReader {
   base::Result<std::string> optional_line(std::string_view key, std::size_t max_chars) const;
   base::Result<std::int64_t> integer(std::string_view key, std::int64_t min,
                                      std::int64_t max) const;
+  // An array of exactly `count` texts, each as line() would read it.
+  base::Result<std::vector<std::string>> line_list(std::string_view key, std::size_t count,
+                                                   std::size_t max_chars) const;
   // A non-empty array of valid, distinct ids.
   base::Result<std::vector<std::string>> id_list(std::string_view key) const;
   // An array of tables ([[key]]); an absent key gives an empty array when !required.

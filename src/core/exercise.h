@@ -1,6 +1,7 @@
 // An exercise of the practice programme, authored as data in content/exercises.toml.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -8,6 +9,8 @@ namespace attune::core {
 
 // Who leads a step: one giver and one receiver (roles rotate through the agreement's
 // role order at each such step), or everyone together with no roles.
+inline constexpr std::size_t kDebriefPrompts = 3;
+
 enum class StepRoles { kGiverReceiver, kTogether };
 
 struct ExerciseStep {
@@ -21,9 +24,15 @@ struct Exercise {
   std::string id;
   int stage = 1;  // 1 = gentlest
   std::string title;
-  std::string summary;
+  std::string summary;                      // one or two lines for lists
+  std::string purpose;                      // why the exercise exists and what it practises
   std::vector<std::string> requires_items;  // catalogue item ids that must be in scope
   std::vector<ExerciseStep> steps;
+  std::string pre_checkin_prompt;   // offered before the practice opens
+  std::string post_checkin_prompt;  // offered after it ends
+  // Exactly kDebriefPrompts, in the order of the debrief's fields: nourishing, discomfort,
+  // adjust.
+  std::vector<std::string> debrief_prompts;
 
   int total_seconds() const {
     int total = 0;

@@ -82,6 +82,8 @@ ApiHandler::ApiHandler(app::Services& services) : services_(services) {
   add_agreement_routes(router_, services_.agreements);
   add_practice_routes(router_, services_.practices);
   add_export_routes(router_, services_.data_export);
+  add_exercise_routes(router_, services_.context);
+  add_role_order_routes(router_, services_.role_orders);
 }
 
 Response ApiHandler::operator()(const Request& request) {

@@ -8,6 +8,7 @@
 #include "app/consent/agreements.h"
 #include "app/consent/boundaries.h"
 #include "app/consent/intake.h"
+#include "app/consent/role_orders.h"
 #include "app/context.h"
 #include "app/data_rights/export.h"
 #include "app/practice/practices.h"
@@ -29,5 +30,7 @@ void add_boundary_routes(Router& router, const app::Context& context, app::Bound
 void add_agreement_routes(Router& router, app::Agreements& agreements);
 void add_practice_routes(Router& router, app::Practices& practices);
 void add_export_routes(Router& router, app::DataExport& data_export);
+void add_exercise_routes(Router& router, const app::Context& context);
+void add_role_order_routes(Router& router, app::RoleOrders& role_orders);
 
 }  // namespace attune::http

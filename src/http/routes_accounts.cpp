@@ -123,28 +123,6 @@ void add_account_routes(Router& router, app::Accounts& accounts, app::Sessions& 
     }
     return ok_json({{"categories", categories}, {"items", items}});
   });
-
-  router.add("GET", "/api/v1/exercises", Auth::kNone, Limit::kNone, [&](ApiCall&) {
-    nlohmann::json exercises = nlohmann::json::array();
-    for (const auto& exercise : context.content.exercises) {
-      nlohmann::json steps = nlohmann::json::array();
-      for (const auto& step : exercise.steps) {
-        steps.push_back(
-            {{"name", step.name},
-             {"instruction", step.instruction},
-             {"seconds", step.seconds},
-             {"roles", step.roles == core::StepRoles::kTogether ? "together" : "giver_receiver"}});
-      }
-      exercises.push_back({{"id", exercise.id},
-                           {"stage", exercise.stage},
-                           {"title", exercise.title},
-                           {"summary", exercise.summary},
-                           {"minutes", exercise.minutes()},
-                           {"requires", exercise.requires_items},
-                           {"steps", steps}});
-    }
-    return ok_json({{"exercises", exercises}});
-  });
 }
 
 }  // namespace attune::http

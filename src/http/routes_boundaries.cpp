@@ -2,25 +2,10 @@
 #include "base/rfc3339.h"
 #include "core/answer.h"
 #include "core/reveal.h"
+#include "http/id_list_param.h"
 #include "http/routes.h"
 
 namespace attune::http {
-namespace {
-
-std::vector<std::string> split_ids(const std::string& text) {
-  std::vector<std::string> ids;
-  std::size_t start = 0;
-  while (start <= text.size() && !text.empty()) {
-    auto end = text.find(',', start);
-    if (end == std::string::npos) end = text.size();
-    if (end > start) ids.push_back(text.substr(start, end - start));
-    start = end + 1;
-  }
-  if (ids.size() > 8) reject(base::ErrorCode::invalid_group, "A group has at most 8 partners.");
-  return ids;
-}
-
-}  // namespace
 
 void add_boundary_routes(Router& router, const app::Context& context, app::Boundaries& boundaries) {
   router.add("GET", "/api/v1/relationships/{}/catalogue", [&](ApiCall& call) {
@@ -74,7 +59,7 @@ void add_boundary_routes(Router& router, const app::Context& context, app::Bound
   });
 
   router.add("GET", "/api/v1/relationships/{}/boundaries/shared", [&](ApiCall& call) {
-    auto with = split_ids(call.request.query_param("with"));
+    auto with = id_list_param(call.request, "with");
     nlohmann::json items = nlohmann::json::array();
     for (const auto& item : unwrap(boundaries.shared(call.me(), call.param(0), with))) {
       items.push_back({{"item_id", item.item_id}, {"level", core::shared_level_name(item.level)}});

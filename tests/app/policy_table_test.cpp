@@ -162,6 +162,8 @@ class PolicyTable : public ::testing::Test {
          kOwnerOnly},
         {"practices.list", [=, &s](const Actor& a) { return code(s.practices.list(a, rid)); },
          kMembersOnly},
+        {"role_orders.propose",
+         [=, &s](const Actor& a) { return code(s.role_orders.propose(a, rid, {})); }, kMembersOnly},
         {"practices.get",
          [=, this, &s](const Actor& a) { return code(s.practices.get(a, practice)); }, kOwnerOnly},
         {"practices.issue_ticket",

@@ -10,12 +10,14 @@
 #include <filesystem>
 #include <fstream>
 #include <initializer_list>
+#include <map>
 #include <set>
 #include <sstream>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "content/exercises_toml.h"
 #include "content/toml_entry.h"
 
 namespace attune::content {
@@ -108,7 +110,10 @@ std::string exercise_toml(
         {120, "together"}, {180, "giver_receiver"}, {180, "giver_receiver"}}) {
   std::string text =
       "[[exercises]]\nid = \"" + id + "\"\nstage = " + std::to_string(stage) +
-      "\ntitle = \"A title\"\nsummary = \"A summary.\"\nrequires = " + requires_list + "\n";
+      "\ntitle = \"A title\"\nsummary = \"A summary.\"\nrequires = " + requires_list +
+      "\npurpose = \"A purpose.\"\npre_checkin_prompt = \"How are you?\"\n"
+      "post_checkin_prompt = \"How was it?\"\n"
+      "debrief_prompts = [\"What helped?\", \"What was hard?\", \"What would you change?\"]\n";
   for (const auto& [seconds, roles] : steps) text += step_toml(seconds, roles);
   return text;
 }
@@ -148,12 +153,15 @@ TEST_F(ShippedContent, EveryCategoryHoldsItems) {
   }
 }
 
-TEST_F(ShippedContent, HasTenExercisesCoveringEveryStageSortedByStageThenId) {
+TEST_F(ShippedContent, HasTwentyFourExercisesAtLeastFourPerStageSortedByStageThenId) {
   const auto& exercises = library().exercises;
-  EXPECT_GE(exercises.size(), 10u);
-  std::set<int> stages;
-  for (const auto& exercise : exercises) stages.insert(exercise.stage);
-  EXPECT_EQ(stages, (std::set<int>{1, 2, 3, 4, 5}));
+  EXPECT_GE(exercises.size(), 24u);
+  std::map<int, int> per_stage;
+  for (const auto& exercise : exercises) ++per_stage[exercise.stage];
+  EXPECT_EQ(per_stage.size(), 5u);
+  for (int stage = kMinStage; stage <= kMaxStage; ++stage) {
+    EXPECT_GE(per_stage[stage], 4) << "stage " << stage;
+  }
   EXPECT_TRUE(std::ranges::is_sorted(exercises, [](const auto& a, const auto& b) {
     return std::pair(a.stage, a.id) < std::pair(b.stage, b.id);
   }));
@@ -177,6 +185,36 @@ TEST_F(ShippedContent, EveryInstructionSaysPausingIsFine) {
       EXPECT_NE(lower.find("paus"), std::string::npos) << exercise.id << ": " << step.name;
     }
   }
+}
+
+TEST_F(ShippedContent, EveryExerciseHasAPurposeCheckInPromptsAndThreeDebriefPrompts) {
+  std::set<std::string> purposes;
+  for (const auto& exercise : library().exercises) {
+    EXPECT_FALSE(exercise.purpose.empty()) << exercise.id;
+    EXPECT_TRUE(purposes.insert(exercise.purpose).second) << exercise.id << " repeats a purpose";
+    EXPECT_FALSE(exercise.pre_checkin_prompt.empty()) << exercise.id;
+    EXPECT_FALSE(exercise.post_checkin_prompt.empty()) << exercise.id;
+    ASSERT_EQ(exercise.debrief_prompts.size(), 3u) << exercise.id;
+    for (const auto& prompt : exercise.debrief_prompts) EXPECT_FALSE(prompt.empty()) << exercise.id;
+  }
+}
+
+// Sensate-focus ground rules as the texts state them: the early stages have no goal and
+// leave out intercourse, and wherever one person touches another the receiver may guide or
+// stop the giver's hand.
+TEST_F(ShippedContent, TouchExercisesSayTheReceiverMayGuideOrStop) {
+  for (const auto& exercise : library().exercises) {
+    if (exercise.stage < 3) continue;
+    std::string text = exercise.purpose;
+    for (const auto& step : exercise.steps) text += " " + step.instruction;
+    const bool may_stop = text.find("stop") != std::string::npos ||
+                          text.find("end the turn") != std::string::npos ||
+                          text.find("end their turn") != std::string::npos;
+    EXPECT_TRUE(may_stop) << exercise.id;
+  }
+  const auto* early_body_touch = library().find_exercise("unhurried-body-touch");
+  ASSERT_NE(early_body_touch, nullptr);
+  EXPECT_NE(early_body_touch->purpose.find("intercourse is not part"), std::string::npos);
 }
 
 TEST_F(ShippedContent, EveryRequiredItemIsInTheCatalogue) {
@@ -373,6 +411,61 @@ TEST(ContentValidation, RejectsGiverReceiverStepsThatAreNotPaired) {
   copy.append("exercises.toml", exercise_toml("one-sided", 1, "[\"hand-touch\"]",
                                               {{120, "together"}, {300, "giver_receiver"}}));
   expect_error_names(copy.load_error(), {"\"one-sided\"", "pairs"});
+}
+
+TEST(ContentValidation, RejectsExerciseWithoutPurpose) {
+  ContentCopy copy;
+  copy.append("exercises.toml", exercise_toml("no-purpose"));
+  ASSERT_TRUE(copy.replace("exercises.toml", "purpose = \"A purpose.\"\n", ""));
+  expect_error_names(copy.load_error(), {"exercises.toml", "\"no-purpose\"", "missing purpose"});
+}
+
+TEST(ContentValidation, RejectsMissingOrEmptyCheckInPrompt) {
+  ContentCopy missing;
+  missing.append("exercises.toml", exercise_toml("no-post"));
+  ASSERT_TRUE(missing.replace("exercises.toml", "post_checkin_prompt = \"How was it?\"\n", ""));
+  expect_error_names(missing.load_error(), {"\"no-post\"", "missing post_checkin_prompt"});
+
+  ContentCopy empty;
+  empty.append("exercises.toml", exercise_toml("empty-pre"));
+  ASSERT_TRUE(empty.replace("exercises.toml", "pre_checkin_prompt = \"How are you?\"",
+                            "pre_checkin_prompt = \"  \""));
+  expect_error_names(empty.load_error(), {"\"empty-pre\"", "pre_checkin_prompt is empty"});
+}
+
+TEST(ContentValidation, RejectsOverlongPurposeAndPrompt) {
+  ContentCopy purpose;
+  purpose.append("exercises.toml", exercise_toml("long-purpose"));
+  ASSERT_TRUE(purpose.replace("exercises.toml", "purpose = \"A purpose.\"",
+                              "purpose = \"" + std::string(401, 'x') + "\""));
+  expect_error_names(purpose.load_error(), {"\"long-purpose\"", "purpose", "401"});
+
+  ContentCopy prompt;
+  prompt.append("exercises.toml", exercise_toml("long-prompt"));
+  ASSERT_TRUE(
+      prompt.replace("exercises.toml", "\"What was hard?\"", "\"" + std::string(201, 'x') + "\""));
+  expect_error_names(prompt.load_error(), {"\"long-prompt\"", "debrief_prompts[2]", "201"});
+}
+
+TEST(ContentValidation, RejectsDebriefPromptsThatAreNotExactlyThree) {
+  for (const std::string& prompts :
+       {std::string("[\"One?\", \"Two?\"]"), std::string("[\"1?\", \"2?\", \"3?\", \"4?\"]"),
+        std::string("\"Just one?\"")}) {
+    ContentCopy copy;
+    copy.append("exercises.toml", exercise_toml("odd-debrief"));
+    ASSERT_TRUE(copy.replace("exercises.toml",
+                             "[\"What helped?\", \"What was hard?\", \"What would you change?\"]",
+                             prompts));
+    expect_error_names(copy.load_error(),
+                       {"exercises.toml", "\"odd-debrief\"", "debrief_prompts", "exactly 3"});
+  }
+}
+
+TEST(ContentValidation, RejectsDebriefPromptThatIsNotText) {
+  ContentCopy copy;
+  copy.append("exercises.toml", exercise_toml("numeric-debrief"));
+  ASSERT_TRUE(copy.replace("exercises.toml", "\"What would you change?\"", "3"));
+  expect_error_names(copy.load_error(), {"\"numeric-debrief\"", "debrief_prompts[3] must be text"});
 }
 
 TEST(ContentValidation, RejectsMissingFile) {

@@ -86,6 +86,13 @@ async function run(flow) {
     t.expect(s.exercise && s.exercise.requires.length > 0, 'a stage-1 exercise with required items');
   });
 
+  await flow.check('public reads: one exercise in full; an unknown one is 404', async (t) => {
+    const res = await t.good('GET', `/api/v1/exercises/${s.exercise.id}`);
+    t.status(res, 200);
+    t.expect(res.body?.id === s.exercise.id && res.body?.debrief_prompts?.length === 3, 'the whole exercise');
+    t.error(await t.bad('GET', '/api/v1/exercises/no-such-exercise'), 404, 'not_found');
+  });
+
   await flow.check('public reads: headers over 16 KiB are refused (431)', async (t) => {
     // Prism's own HTTP server stops at 16 KiB of headers, so these go straight to the server.
     for (const p of ['/healthz', '/api/v1/resources', '/api/v1/catalogue', '/api/v1/exercises']) {
@@ -435,6 +442,18 @@ async function run(flow) {
     t.error(await t.bad('POST', `/api/v1/agreements/${s.aid}/sign`, { auth: A(), body: { version: 1 } }), 409, 'stale_version');
     t.error(await t.bad('POST', `/api/v1/agreements/${s.aid}/sign`, { auth: A(), body: { version: 'two' }, flagged: true }), 400, 'invalid_field');
     t.error(await t.bad('POST', `/api/v1/agreements/${s.aid}/sign`, { auth: A(), body: {}, flagged: true }), 400, 'missing_field');
+  });
+
+  await flow.check('role order: the next draft for the same people proposes the other order', async (t) => {
+    const p = `/api/v1/relationships/${rid()}/role-order`;
+    const res = await t.good('GET', `${p}?participants=${s.ana.id},${s.ben.id}`, { auth: A() });
+    t.status(res, 200);
+    const last = res.body?.last_role_order ?? [];
+    const next = res.body?.role_order ?? [];
+    t.expect(last.length === 2 && next[0] === last[1] && next[1] === last[0], 'the other order from last time');
+    t.status(await t.good('GET', p, { auth: B() }), 200, 'every partner by default');
+    t.error(await t.bad('GET', `${p}?participants=${s.ben.id}`, { auth: A() }), 422, 'invalid_group', 'a group without me');
+    t.error(await t.bad('GET', p, { auth: D() }), 404, 'not_found');
   });
 
   // ---- practices --------------------------------------------------------------------------------

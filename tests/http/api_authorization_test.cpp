@@ -122,6 +122,7 @@ std::vector<RouteCase> scoped_routes() {
       {"GET", "/api/v1/agreements/{aid}/versions", ""},
       {"GET", "/api/v1/practices/{pid}", ""},
       {"POST", "/api/v1/practices/{pid}/tickets", ""},
+      {"GET", "/api/v1/relationships/{rid}/role-order", ""},
   };
 }
 
@@ -166,6 +167,7 @@ std::vector<RouteCase> unscoped_routes() {
       {"POST", "/api/v1/relationships", ""},
       {"GET", "/api/v1/relationships", ""},
       {"POST", "/api/v1/invites/accept", ""},
+      {"GET", "/api/v1/exercises/{exercise}", ""},
   };
 }
 

@@ -10,6 +10,7 @@ import type {
   Catalogue,
   Device,
   Exercise,
+  ExerciseDetail,
   HistoryEntry,
   IntakeEntry,
   IntakeKind,
@@ -17,6 +18,7 @@ import type {
   MyAnswer,
   PracticeSummary,
   RelationshipSummary,
+  RoleOrderProposal,
   Resources,
   SharedItem,
   Visibility,
@@ -195,6 +197,16 @@ export function deleteIntake(id: string) {
 
 export async function listExercises(): Promise<Exercise[]> {
   return (await call('GET', '/api/v1/exercises', {})).exercises;
+}
+
+export function getExercise(id: string): Promise<ExerciseDetail> {
+  return call('GET', '/api/v1/exercises/{exercise_id}', { params: { exercise_id: id } });
+}
+
+/** Who is proposed to start in the next agreement for these participants (default: all). */
+export function getRoleOrder(rid: string, participants?: string[]): Promise<RoleOrderProposal> {
+  const query = participants && participants.length ? { participants: participants.join(',') } : undefined;
+  return call('GET', '/api/v1/relationships/{rid}/role-order', { params: { rid }, query });
 }
 
 export async function listAgreements(rid: string): Promise<Agreement[]> {

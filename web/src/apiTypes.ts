@@ -36,6 +36,9 @@ export type HistoryEntry = Schemas['AnswerChange'];
 export type SharedItem = Schemas['SharedItem'];
 export type IntakeEntry = Schemas['IntakeEntry'];
 export type Exercise = Schemas['Exercise'];
+/** One exercise in full: purpose, check-in prompts and debrief prompts as well. */
+export type ExerciseDetail = Schemas['ExerciseDetail'];
+export type RoleOrderProposal = Schemas['RoleOrderProposal'];
 /** The terms sent to create or edit an agreement. */
 export type AgreementBody = Schemas['AgreementTerms'];
 export type Agreement = Schemas['Agreement'];

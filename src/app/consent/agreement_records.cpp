@@ -1,5 +1,7 @@
 #include "app/consent/agreement_records.h"
 
+#include <algorithm>
+
 #include "app/consent/agreement_terms_json.h"
 #include "base/corruption.h"
 
@@ -161,6 +163,30 @@ void mark_void(store::Transaction& tx, const policy::MembershipAccess& in,
                const std::string& agreement_id) {
   tx.execute("UPDATE agreements SET is_void = 1 WHERE id = ? AND relationship_id = ?",
              {agreement_id, in.relationship_id()});
+}
+
+std::optional<std::vector<std::string>> last_role_order(
+    const Context& context, store::Transaction& tx, const policy::MemberAccess& member,
+    const std::vector<std::string>& participants) {
+  std::vector<std::string> wanted = participants;
+  std::ranges::sort(wanted);
+  for (const auto& row :
+       tx.query("SELECT a.id, a.current_version FROM agreements a JOIN agreement_participants p ON "
+                "p.agreement_id = a.id WHERE a.relationship_id = ? AND p.account_id = ? "
+                "ORDER BY a.created_at DESC, a.id DESC",
+                {member.relationship_id(), member.account_id()})) {
+    std::vector<std::string> named;
+    for (const auto& participant :
+         tx.query("SELECT account_id FROM agreement_participants WHERE agreement_id = ?",
+                  {row.text(0)})) {
+      named.push_back(participant.text(0));
+    }
+    std::ranges::sort(named);  // in C++: a database collation may order ids differently
+    if (named == wanted) {
+      return load_terms(context, tx, member.membership(), row.text(0), row.integer(1)).role_order;
+    }
+  }
+  return std::nullopt;
 }
 
 }  // namespace attune::app

@@ -68,5 +68,10 @@ std::vector<AgreementRecord> live_agreements_naming(const Context& context, stor
                                                     const policy::MembershipAccess& access);
 void mark_void(store::Transaction& tx, const policy::MembershipAccess& in,
                const std::string& agreement_id);
+// The role order of the newest agreement (in force or not) the member takes part in whose
+// participants are exactly `participants`; nothing when there is none.
+std::optional<std::vector<std::string>> last_role_order(
+    const Context& context, store::Transaction& tx, const policy::MemberAccess& member,
+    const std::vector<std::string>& participants);
 
 }  // namespace attune::app

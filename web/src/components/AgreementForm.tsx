@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import {
+  getRoleOrder,
   getSharedView,
   type AgreementBody,
   type Catalogue,
@@ -8,6 +9,8 @@ import {
 } from '../api';
 import { useAction, useLoad } from '../hooks';
 import { sessionAccountId } from '../session';
+import { byStage, stageLabel } from '../stages';
+import { RoleOrderNote } from './RoleOrderNote';
 import { SelectField } from './SelectField';
 import { Status } from './Status';
 import { TextField } from './TextField';
@@ -69,6 +72,15 @@ export function AgreementForm({
       ...participants.filter((id) => !order.includes(id)),
     ]);
   }, [participants.join(',')]);
+
+  // A new draft proposes the other order from last time for these people; anyone may change it.
+  const proposal = useLoad(
+    () => (initial ? Promise.resolve(undefined) : getRoleOrder(rid, participants)),
+    [rid, participants.join(',')],
+  );
+  useEffect(() => {
+    if (proposal.data) setRoleOrder(proposal.data.role_order);
+  }, [proposal.data]);
 
   // Drop chosen items that are no longer shared by this group.
   useEffect(() => {
@@ -148,10 +160,14 @@ export function AgreementForm({
         hint="Only exercises that fit what you all share are listed."
       >
         <option value="">Choose an exercise</option>
-        {available.map((ex) => (
-          <option key={ex.id} value={ex.id}>
-            {ex.title} (stage {ex.stage}, {ex.minutes} min)
-          </option>
+        {byStage(available).map(([stage, list]) => (
+          <optgroup key={stage} label={stageLabel(stage)}>
+            {list.map((ex) => (
+              <option key={ex.id} value={ex.id}>
+                {ex.title} ({ex.minutes} min)
+              </option>
+            ))}
+          </optgroup>
         ))}
       </SelectField>
       {exercise?.summary && (
@@ -210,6 +226,7 @@ export function AgreementForm({
 
       <fieldset>
         <legend>Who gives first</legend>
+        {proposal.data && <RoleOrderNote proposal={proposal.data} me={me} nameOf={nameOf} />}
         <ol class="role-order">
           {roleOrder.map((id, i) => (
             <li key={id} class="row">

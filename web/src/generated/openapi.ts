@@ -989,6 +989,55 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/exercises/{exercise_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Exercise id, as listed by GET /api/v1/exercises. */
+                exercise_id: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * One exercise in full
+         * @description No auth, never rate limited. The list's fields plus the purpose, the check-in prompts and the three debrief prompts.
+         */
+        get: operations["getExercise"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/relationships/{rid}/role-order": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Relationship id. */
+                rid: components["parameters"]["rid"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Who starts next time
+         * @description The role order to propose when drafting an agreement: the newest earlier
+         *     agreement's order for exactly these participants, turned by one place, so the one
+         *     who started last time does not start now. With no earlier agreement, the caller
+         *     first. Active members only; a proposal, never binding.
+         */
+        get: operations["getRoleOrder"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1404,6 +1453,22 @@ export interface components {
                 code: components["schemas"]["ErrorCode"];
                 message: string;
             };
+        };
+        ExerciseDetail: components["schemas"]["Exercise"] & {
+            /** @description why the exercise exists and what it practises */
+            purpose: string;
+            /** @description offered before the practice opens */
+            pre_checkin_prompt: string;
+            /** @description offered after it ends */
+            post_checkin_prompt: string;
+            /** @description in the order of the debrief's fields: nourishing, discomfort, adjust */
+            debrief_prompts: string[];
+        };
+        RoleOrderProposal: {
+            /** @description partner ids, the first starts as giver */
+            role_order: string[];
+            /** @description the order of the newest earlier agreement for exactly these participants */
+            last_role_order?: string[];
         };
     };
     responses: {
@@ -3531,6 +3596,73 @@ export interface operations {
             };
             404: components["responses"]["NotFound"];
             503: components["responses"]["Busy"];
+            default: components["responses"]["Default"];
+        };
+    };
+    getExercise: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Exercise id, as listed by GET /api/v1/exercises. */
+                exercise_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The exercise. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExerciseDetail"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+            431: components["responses"]["HeadersTooLarge"];
+            default: components["responses"]["Default"];
+        };
+    };
+    getRoleOrder: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Comma-separated account ids; must include me; 2..8 current partners. Default every active partner.
+                 * @example 362594ebbaff93fee7983a00bf3d9918,0988cf9f34780b2f01e2bae27483714a
+                 */
+                participants?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Relationship id. */
+                rid: components["parameters"]["rid"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The proposed order, and last time's when there was one. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoleOrderProposal"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            /** @description invalid_group. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             default: components["responses"]["Default"];
         };
     };

@@ -75,6 +75,10 @@ export function AgreementsScreen({ rid }: { rid: string }) {
         </ul>
       </section>
 
+      <p>
+        <Link to={{ name: 'exercises', rid }}>Browse the exercise library</Link>
+      </p>
+
       {!drafting ? (
         <button type="button" class="primary" onClick={() => setDrafting(true)}>
           Draft an agreement
