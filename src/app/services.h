@@ -9,6 +9,7 @@
 #include "app/consent/intake.h"
 #include "app/context.h"
 #include "app/data_rights/export.h"
+#include "app/debriefs/debriefs.h"
 #include "app/practice/practices.h"
 #include "app/relationships/relationships.h"
 #include "app/request/idempotency.h"
@@ -30,7 +31,8 @@ struct Services {
         agreements(ctx),
         practices(ctx),
         safety(ctx),
-        data_export(ctx) {}
+        data_export(ctx),
+        debriefs(ctx) {}
 
   Context& context;
   PasswordGate password_gate;
@@ -45,6 +47,7 @@ struct Services {
   Practices practices;
   Safety safety;
   DataExport data_export;
+  Debriefs debriefs;
 };
 
 }  // namespace attune::app

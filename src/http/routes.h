@@ -10,6 +10,7 @@
 #include "app/consent/intake.h"
 #include "app/context.h"
 #include "app/data_rights/export.h"
+#include "app/debriefs/debriefs.h"
 #include "app/practice/practices.h"
 #include "app/relationships/relationships.h"
 #include "app/safety/safety.h"
@@ -29,5 +30,6 @@ void add_boundary_routes(Router& router, const app::Context& context, app::Bound
 void add_agreement_routes(Router& router, app::Agreements& agreements);
 void add_practice_routes(Router& router, app::Practices& practices);
 void add_export_routes(Router& router, app::DataExport& data_export);
+void add_debrief_routes(Router& router, app::Debriefs& debriefs);
 
 }  // namespace attune::http

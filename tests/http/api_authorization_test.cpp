@@ -122,6 +122,7 @@ std::vector<RouteCase> scoped_routes() {
       {"GET", "/api/v1/agreements/{aid}/versions", ""},
       {"GET", "/api/v1/practices/{pid}", ""},
       {"POST", "/api/v1/practices/{pid}/tickets", ""},
+      {"GET", "/api/v1/practices/{pid}/debriefs", ""},
   };
 }
 
@@ -144,6 +145,7 @@ std::vector<RouteCase> scoped_writes(const json& terms) {
       {"POST", "/api/v1/relationships/{rid}/pressured", ""},
       {"PUT", "/api/v1/intake/{eid}", R"({"text":"changed"})"},
       {"DELETE", "/api/v1/intake/{eid}", ""},
+      {"POST", "/api/v1/practices/{pid}/debrief", R"({"skip":true})"},
   };
 }
 
