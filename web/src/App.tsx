@@ -13,6 +13,8 @@ import { IntakeScreen } from './screens/IntakeScreen';
 import { RelationshipScreen } from './screens/RelationshipScreen';
 import { SharedViewScreen } from './screens/SharedViewScreen';
 import { PracticeScreen } from './screens/PracticeScreen';
+import { DebriefScreen } from './screens/DebriefScreen';
+import { PracticeHistoryScreen } from './screens/PracticeHistoryScreen';
 import { clearSession, isSignedIn } from './session';
 
 const openToAll: Route['name'][] = ['login', 'signup', 'support'];
@@ -87,6 +89,10 @@ function Screen({
       return <AgreementScreen key={route.aid} rid={route.rid} aid={route.aid} />;
     case 'practice':
       return <PracticeScreen key={route.pid} rid={route.rid} pid={route.pid} />;
+    case 'debrief':
+      return <DebriefScreen key={route.pid} rid={route.rid} pid={route.pid} />;
+    case 'history':
+      return <PracticeHistoryScreen key={route.rid} rid={route.rid} />;
     default:
       return <HomeScreen />;
   }

@@ -13,10 +13,12 @@ export type Route =
   | { name: 'shared'; rid: string }
   | { name: 'intake'; rid: string }
   | { name: 'agreements'; rid: string }
+  | { name: 'history'; rid: string }
   | { name: 'agreement'; rid: string; aid: string }
-  | { name: 'practice'; rid: string; pid: string };
+  | { name: 'practice'; rid: string; pid: string }
+  | { name: 'debrief'; rid: string; pid: string };
 
-const relationshipScreens = ['boundaries', 'shared', 'intake', 'agreements'] as const;
+const relationshipScreens = ['boundaries', 'shared', 'intake', 'agreements', 'history'] as const;
 
 export function parseHash(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
@@ -36,6 +38,7 @@ export function parseHash(hash: string): Route {
       if (!a) return { name: 'home' };
       if (b === 'agreements' && c) return { name: 'agreement', rid: a, aid: c };
       if (b === 'practice' && c) return { name: 'practice', rid: a, pid: c };
+      if (b === 'debrief' && c) return { name: 'debrief', rid: a, pid: c };
       if ((relationshipScreens as readonly string[]).includes(b ?? '')) {
         return { name: b as (typeof relationshipScreens)[number], rid: a };
       }
@@ -60,6 +63,8 @@ export function toHash(route: Route): string {
       return `#/r/${e(route.rid)}/agreements/${e(route.aid)}`;
     case 'practice':
       return `#/r/${e(route.rid)}/practice/${e(route.pid)}`;
+    case 'debrief':
+      return `#/r/${e(route.rid)}/debrief/${e(route.pid)}`;
     default:
       return `#/r/${e(route.rid)}/${route.name}`;
   }
