@@ -33,9 +33,10 @@ std::size_t earlier_ended_practices(const std::vector<PracticeMark>& practices,
   const auto group = sorted(self.participants);
   std::size_t count = 0;
   for (const auto& other : practices) {
-    const bool earlier = std::tie(other.created_at, other.id) < std::tie(self.created_at, self.id);
-    if (earlier && other.ended_at && *other.ended_at <= *self.ended_at &&
-        sorted(other.participants) == group) {
+    if (!other.ended_at || sorted(other.participants) != group) continue;
+    // Ended first, then (same instant) created first, then by id: a total order.
+    if (std::tie(*other.ended_at, other.created_at, other.id) <
+        std::tie(*self.ended_at, self.created_at, self.id)) {
       ++count;
     }
   }

@@ -42,9 +42,9 @@ struct PracticeMark {
   std::optional<base::TimePoint> ended_at;
 };
 
-// How many practices of the same people (the same set of participants) were created before
-// `self` (by creation time, then id) and had ended by the time `self` ended. Once `self` has
-// ended, the count never changes.
+// How many practices of the same people (the same set of participants) ended before `self`
+// (by end time, then creation time, then id); 0 while `self` has not ended. Once `self` has
+// ended the count never changes, and consecutive endings of the same people count 0, 1, 2…
 std::size_t earlier_ended_practices(const std::vector<PracticeMark>& practices,
                                     const PracticeMark& self);
 

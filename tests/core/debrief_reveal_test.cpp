@@ -85,8 +85,9 @@ TEST(DebriefOrder, CountsEarlierEndedPracticesOfTheSamePeopleOnly) {
       mark("p3", 60min, {"ana", "ben", "cai"}, 70min),  // another group
       mark("p4", 80min, {"ana", "ben"}, std::nullopt),  // never ended
       mark("p5", 90min, {"ana", "ben"}, 100min),
-      mark("p6", 95min, {"ana", "ben"}, 120min),  // created earlier than p7, ended later
+      mark("p6", 95min, {"ana", "ben"}, 120min),  // created before p7, ended after it
       mark("p7", 96min, {"ana", "ben"}, 110min),
+      mark("p8", 97min, {"ana", "ben"}, 120min),  // ended with p6, created after it
   };
   EXPECT_EQ(earlier_ended_practices(practices, practices[0]), 0u);
   EXPECT_EQ(earlier_ended_practices(practices, practices[1]), 1u);
@@ -95,6 +96,7 @@ TEST(DebriefOrder, CountsEarlierEndedPracticesOfTheSamePeopleOnly) {
   EXPECT_EQ(earlier_ended_practices(practices, practices[4]), 2u);
   EXPECT_EQ(earlier_ended_practices(practices, practices[6]), 3u);  // p6 had not ended yet
   EXPECT_EQ(earlier_ended_practices(practices, practices[5]), 4u);
+  EXPECT_EQ(earlier_ended_practices(practices, practices[7]), 5u);
 }
 
 TEST(DebriefOrder, ConsecutivePracticesOfACoupleAlternateWhoSpeaksFirst) {

@@ -32,12 +32,16 @@ export function DebriefScreen({ rid, pid }: { rid: string; pid: string }) {
   const debriefs = useLoad(() => getDebriefs(pid), [pid]);
   const [given, setGiven] = useState(() => rememberedGiven(pid));
   const { reload } = debriefs;
+  // Listens only once the practice has ended: a socket on a practice still under way counts
+  // as a device taking part, whose going away would pause it.
+  const ended = Boolean(debriefs.data?.closes_at);
 
   useEffect(() => {
+    if (!ended) return;
     const connection = new LiveConnection(pid, { onState: () => {}, onDebriefs: () => void reload() });
     connection.start();
     return () => connection.stop();
-  }, [pid, reload]);
+  }, [pid, reload, ended]);
 
   return (
     <RelationshipFrame rid={rid} title="Reflecting together" back="history">
