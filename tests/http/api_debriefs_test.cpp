@@ -165,7 +165,7 @@ TEST_F(Debriefs, BadInputIsAClear400AndWritesNothing) {
   auto pid = practice({&ann, &ben});
   end(pid, ann);
   const std::string too_long(2001, 'a');
-  for (const std::string body :
+  for (const std::string& body :
        {std::string("{}"), std::string(R"({"skip":false})"),
         std::string(R"({"skip":true,"nourishing":"x"})"),
         std::string(R"({"nourishing":"x","mood":5})"), std::string(R"({"nourishing":7})"),

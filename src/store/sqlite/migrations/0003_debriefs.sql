@@ -1,4 +1,4 @@
--- Version 3: debriefs. One row per participant and practice; the answer (the three texts,
+-- Version 3: debriefs. One row per participant and practice. The answer (the three texts,
 -- or that the person skipped) is sealed under the author's own key, so deleting the
 -- account shreds it.
 CREATE TABLE debriefs (
