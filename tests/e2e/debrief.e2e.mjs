@@ -4,9 +4,15 @@
 // order (participants sorted by id, rotated by earlier ended practices of the same people:
 // here the first, so the lower id speaks first); the practice history shows it shared.
 import { assert, screenshot } from './lib/harness.mjs';
+import { axeViolations, describeViolations } from './lib/axe.mjs';
 import { assertNoPageProblems, bodyText } from './lib/flows.mjs';
 import { apiCall, apiLogIn, runningPractice } from './lib/practice_api.mjs';
 import { twoPartners } from './lib/scenarios.mjs';
+
+async function assertAccessible(page, where) {
+  const violations = await axeViolations(page);
+  assert(violations.length === 0, describeViolations(where, violations));
+}
 
 const A_WORDS = 'The slow breathing at the start';
 const B_WORDS = 'Sitting close without any plan';
@@ -36,6 +42,7 @@ export const tests = [
       // B opens the debrief: a fresh form, nothing of A's answer, not even that A answered.
       await b.page.goto(`${baseUrl}/#/r/${rid}/debrief/${pid}`);
       await b.page.getByLabel('What felt nourishing?').waitFor();
+      await assertAccessible(b.page, 'the debrief form');
       let text = await bodyText(b.page);
       assert(!text.includes(A_WORDS), "B sees nothing of A's answer");
       assert(!/Alex|of 2|in already/.test(text), 'B is not told whether anyone has answered');
@@ -60,11 +67,13 @@ export const tests = [
       assert(second.includes(secondWords), `then the other, got: ${second}`);
       assert((apiA.id < apiB.id ? first : second).includes('you'), "A's own answer is marked as A's");
       await screenshot(a.page, 'debrief-a-revealed');
+      await assertAccessible(a.page, 'the revealed debriefs');
 
       await b.page.locator('.revealed-debriefs > li').nth(1).waitFor();
       await b.page.getByRole('link', { name: '← Past practices' }).click();
       await b.page.getByRole('heading', { name: 'Past practices' }).waitFor();
       await b.page.getByText('Reflections shared').waitFor();
+      await assertAccessible(b.page, 'past practices');
       assertNoPageProblems(a.problems, 'A');
       assertNoPageProblems(b.problems, 'B');
     },
