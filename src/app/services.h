@@ -10,6 +10,7 @@
 #include "app/consent/role_orders.h"
 #include "app/context.h"
 #include "app/data_rights/export.h"
+#include "app/debriefs/debriefs.h"
 #include "app/practice/practices.h"
 #include "app/relationships/relationships.h"
 #include "app/request/idempotency.h"
@@ -32,7 +33,8 @@ struct Services {
         practices(ctx),
         safety(ctx),
         data_export(ctx),
-        role_orders(ctx) {}
+        role_orders(ctx),
+        debriefs(ctx) {}
 
   Context& context;
   PasswordGate password_gate;
@@ -48,6 +50,7 @@ struct Services {
   Safety safety;
   DataExport data_export;
   RoleOrders role_orders;
+  Debriefs debriefs;
 };
 
 }  // namespace attune::app

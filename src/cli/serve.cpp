@@ -70,6 +70,7 @@ int run_serve(const Settings& settings) {
       [&live_reads](std::function<void()> fn) { boost::asio::post(live_reads, std::move(fn)); },
       [&live_writes](std::function<void()> fn) { boost::asio::post(live_writes, std::move(fn)); },
       bus);
+  hub->tell_debriefs(services.debriefs);
   bus->start(hub);
   (*runtime)->context().practice_events = hub.get();
 

@@ -105,6 +105,7 @@ class Fold {
       }
     }
     state.next_change_at = next_change_at(state);
+    if (status_ == PracticeStatus::kEnded) state.ended_at = since_;
     return state;
   }
 

@@ -54,6 +54,8 @@ struct PracticeState {
   // When the state next changes by itself (step boundary, time limit, timeouts): the
   // moment a server schedules its next push.
   std::optional<base::TimePoint> next_change_at;
+  // When it ended (by an act or by the clock); only once ended. Debriefs open from here.
+  std::optional<base::TimePoint> ended_at;
 };
 
 }  // namespace attune::core

@@ -84,6 +84,7 @@ ApiHandler::ApiHandler(app::Services& services) : services_(services) {
   add_export_routes(router_, services_.data_export);
   add_exercise_routes(router_, services_.context);
   add_role_order_routes(router_, services_.role_orders);
+  add_debrief_routes(router_, services_.debriefs);
 }
 
 Response ApiHandler::operator()(const Request& request) {

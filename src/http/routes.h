@@ -11,6 +11,7 @@
 #include "app/consent/role_orders.h"
 #include "app/context.h"
 #include "app/data_rights/export.h"
+#include "app/debriefs/debriefs.h"
 #include "app/practice/practices.h"
 #include "app/relationships/relationships.h"
 #include "app/safety/safety.h"
@@ -32,5 +33,6 @@ void add_practice_routes(Router& router, app::Practices& practices);
 void add_export_routes(Router& router, app::DataExport& data_export);
 void add_exercise_routes(Router& router, const app::Context& context);
 void add_role_order_routes(Router& router, app::RoleOrders& role_orders);
+void add_debrief_routes(Router& router, app::Debriefs& debriefs);
 
 }  // namespace attune::http

@@ -23,6 +23,9 @@ std::string error_message(const base::Error& error) {
       .dump();
 }
 
+// Content-free: the debriefs are revealed, fetch them (GET …/debriefs).
+constexpr const char* kDebriefsRevealed = R"({"type":"debriefs","status":"revealed"})";
+
 }  // namespace
 
 Hub::Hub(app::Practices& practices, const base::Clock& clock, Scheduler schedule,
@@ -235,6 +238,7 @@ void Hub::send_states(const std::string& practice_id, const std::vector<Subscrib
   std::vector<app::Actor> watchers;
   for (const auto& t : targets) watchers.push_back(t.participant);
   const auto fan_out = practices_.fan_out(practice_id, watchers);
+  const bool revealed = debriefs_revealed(practice_id, targets, fan_out);
   for (const auto& target : targets) {
     auto connection = target.connection.lock();
     if (!connection) continue;
@@ -244,9 +248,21 @@ void Hub::send_states(const std::string& practice_id, const std::vector<Subscrib
       connection->close();  // no longer a participant (they left): they see nothing more
     } else {
       connection->send(state_message(mine->second));
+      if (revealed) connection->send(kDebriefsRevealed);
     }
   }
   schedule_boundary(practice_id, fan_out.next_change_at);
+}
+
+bool Hub::debriefs_revealed(const std::string& practice_id, const std::vector<Subscriber>& targets,
+                            const app::PracticeFanOut& fan_out) const {
+  if (!debriefs_ || fan_out.views.empty()) return false;
+  const auto& [reader, snapshot] = fan_out.views.front();
+  if (snapshot.view.status != core::PracticeStatus::kEnded) return false;
+  // Revealed is the same for every participant: ask as the first one still taking part.
+  auto target = std::ranges::find(targets, reader,
+                                  [](const Subscriber& s) { return s.participant.account_id; });
+  return target != targets.end() && debriefs_->revealed_to(practice_id, target->participant);
 }
 
 void Hub::schedule_boundary(const std::string& practice_id, std::optional<base::TimePoint> next) {

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "app/actor.h"
+#include "app/debriefs/debriefs.h"
 #include "app/practice/practice_events.h"
 #include "app/practice/practices.h"
 #include "base/clock.h"
@@ -41,6 +42,11 @@ class Hub final : public app::PracticeEvents,
   Hub(app::Practices& practices, const base::Clock& clock, Scheduler schedule,
       BlockingRunner run_reads, BlockingRunner run_writes, std::shared_ptr<EventBus> bus,
       std::chrono::milliseconds device_grace = std::chrono::seconds(10));
+
+  // After the state of an ended practice whose debriefs are revealed, also send
+  // {"type":"debriefs","status":"revealed"}: a nudge without content, so open screens fetch
+  // them at once. Call before the first connection arrives.
+  void tell_debriefs(app::Debriefs& debriefs) { debriefs_ = &debriefs; }
 
   // A listener for a new WebSocket of this participant (as admitted) on this practice.
   std::shared_ptr<ConnectionListener> listener_for(const std::string& practice_id,
@@ -80,12 +86,15 @@ class Hub final : public app::PracticeEvents,
   void drain(const std::string& practice_id);
   void send_states(const std::string& practice_id, const std::vector<Subscriber>& targets);
   void schedule_boundary(const std::string& practice_id, std::optional<base::TimePoint> at);
+  bool debriefs_revealed(const std::string& practice_id, const std::vector<Subscriber>& targets,
+                         const app::PracticeFanOut& fan_out) const;
   // Runs fn on a blocking runner; a store failure there is logged, never fatal.
   void run_guarded(const BlockingRunner& runner, std::function<void(Hub&)> fn);
   void check_device(const std::string& practice_id, const app::Actor& participant);
   bool has_connection(const std::string& practice_id, const std::string& account_id) const;
 
   app::Practices& practices_;
+  app::Debriefs* debriefs_ = nullptr;
   const base::Clock& clock_;
   Scheduler schedule_;
   BlockingRunner run_reads_;

@@ -171,5 +171,42 @@ TEST_F(EncryptionAtRest, RemovedEntryLeavesNoSealedBytes) {
   EXPECT_EQ(files_holding(world, body), std::vector<std::string>{});
 }
 
+// Debriefs (issue 10): the three answers are sealed, come back once revealed, and leave with
+// the account.
+TEST_F(EncryptionAtRest, DebriefCanariesAreSealedAndLeaveWithTheAccount) {
+  const std::vector<std::string> words{"CanaryNourishing5e1f", "CanaryDiscomfort5e1f",
+                                       "CanaryAdjust5e1f"};
+  auto& s = world.services;
+  for (const auto& person : group.people)
+    ASSERT_TRUE(s.agreements.sign(person.actor, agreement_id, 1));
+  auto practice = s.practices.create(owner.actor, agreement_id, core::Device::kOwn);
+  ASSERT_TRUE(practice);
+  ASSERT_TRUE(s.practices.command(owner.actor, *practice, core::PracticeCommand::kEnd));
+  ASSERT_TRUE(s.debriefs.give(owner.actor, *practice, {false, words[0], words[1], words[2]}));
+  ASSERT_TRUE(s.debriefs.give(group.people.at(1).actor, *practice, {true, "", "", ""}));
+  auto shown = s.debriefs.get(owner.actor, *practice);
+  ASSERT_TRUE(shown);
+  ASSERT_EQ(shown->debriefs.size(), 2u);
+  std::string text;
+  for (const auto& d : shown->debriefs) {
+    text += d.answer.nourishing + d.answer.discomfort + d.answer.adjust;
+  }
+  for (const auto& c : words) EXPECT_NE(text.find(c), std::string::npos) << c;
+
+  for (const auto& c : words) EXPECT_EQ(files_holding(world, c), std::vector<std::string>{}) << c;
+  world.db->scrub_after_delete();
+  for (const auto& c : words) EXPECT_EQ(files_holding(world, c), std::vector<std::string>{}) << c;
+
+  std::string sealed;
+  {
+    auto tx = world.db->begin(store::TxMode::kRead);
+    sealed = tx->query_one("SELECT answer_sealed FROM debriefs WHERE account_id = ?", {owner.id})
+                 ->bytes(0);
+  }
+  ASSERT_FALSE(files_holding(world, sealed).empty());
+  ASSERT_TRUE(s.accounts.delete_account(owner.actor, owner.password));
+  EXPECT_EQ(files_holding(world, sealed), std::vector<std::string>{});
+}
+
 }  // namespace
 }  // namespace attune::app::testing

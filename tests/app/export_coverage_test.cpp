@@ -115,6 +115,7 @@ TEST(ExportCoverage, EachExportedColumnsCanaryComesBackAtItsPath) {
       {"custom_items.item_sealed", "CanaryLabel7d2a"},
       {"entries.body_sealed", "CanaryEntry7d2a"},
       {"agreement_versions.terms_sealed", "CanaryPause7d2a"},
+      {"debriefs.answer_sealed", "CanaryDebrief7d2a"},
   };
   Person me = world.person(canaries.at("accounts.display_name_sealed"),
                            canaries.at("accounts.email_sealed"));
@@ -129,6 +130,10 @@ TEST(ExportCoverage, EachExportedColumnsCanaryComesBackAtItsPath) {
   ASSERT_TRUE(world.services.intake.create(
       me.actor, group.rid, "hurt", canaries.at("entries.body_sealed"), core::Visibility::kPrivate));
   world.draft(group, canaries.at("agreement_versions.terms_sealed"));
+  const auto practice = world.running_practice(group);
+  ASSERT_TRUE(world.services.practices.command(me.actor, practice, core::PracticeCommand::kEnd));
+  ASSERT_TRUE(world.services.debriefs.give(me.actor, practice,
+                                           {false, canaries.at("debriefs.answer_sealed"), "", ""}));
 
   auto document = world.services.data_export.of(me.actor);
   ASSERT_TRUE(document);

@@ -179,6 +179,14 @@ class PolicyTable : public ::testing::Test {
            return code(s.practices.command(a, practice, core::PracticeCommand::kPause));
          },
          kOwnerOnly},
+        // The practice has not ended: a participant hears so, anyone else not_found.
+        {"debriefs.give",
+         [=, this, &s](const Actor& a) {
+           return code(s.debriefs.give(a, practice, {false, "calm", "", ""}));
+         },
+         {"practice_not_ended", "not_found", "not_found", "not_found", "not_found"}},
+        {"debriefs.get",
+         [=, this, &s](const Actor& a) { return code(s.debriefs.get(a, practice)); }, kOwnerOnly},
         {"intake.remove",
          [=, this, &s](const Actor& a) { return code(s.intake.remove(a, doomed_entry)); },
          kOwnerOnly},

@@ -523,6 +523,29 @@ async function run(flow) {
     t.error(await t.bad('POST', `/api/v1/practices/${MISSING}/end`, { auth: A() }), 404, 'not_found');
   });
 
+  await flow.check('debriefs: nothing shows until both are in, then both together', async (t) => {
+    const pp = `/api/v1/practices/${s.pid}`;
+    const before = await t.good('GET', `${pp}/debriefs`, { auth: A() });
+    t.expect(before.body?.status === 'waiting' && before.body?.debriefs?.length === 0, 'waiting, with nothing in it');
+    const given = await t.good('POST', `${pp}/debrief`, { auth: A(), body: { nourishing: 'the slow start', discomfort: '', adjust: 'a softer light' } });
+    t.status(given, 201);
+    const ana = await t.good('GET', `${pp}/debriefs`, { auth: A() });
+    const ben = await t.good('GET', `${pp}/debriefs`, { auth: B() });
+    t.expect(ana.text === before.text && ben.text === before.text, 'the same bytes for both, as before Ana answered');
+    t.error(await t.bad('POST', `${pp}/debrief`, { auth: A(), body: { skip: true } }), 409, 'debrief_already_given');
+    t.error(await t.bad('POST', `${pp}/debrief`, { auth: B(), body: { skip: true, adjust: 'x' }, flagged: true }), 400, 'invalid_field', 'text with skip');
+    t.error(await t.bad('POST', `${pp}/debrief`, { auth: B(), body: { mood: 3 }, flagged: true }), 400, 'invalid_field', 'an unknown field');
+    t.error(await t.bad('POST', `${pp}/debrief`, { auth: B(), body: { nourishing: 'x'.repeat(2001) }, flagged: true }), 400, 'field_too_long');
+    t.error(await t.bad('POST', `${pp}/debrief`, { auth: B(), body: {} }), 400, 'missing_field', 'all three blank');
+    t.error(await t.bad('POST', `${pp}/debrief`, { auth: D(), body: { skip: true } }), 404, 'not_found', 'an outsider');
+    t.error(await t.bad('GET', `${pp}/debriefs`, { auth: D() }), 404, 'not_found', 'an outsider');
+    t.error(await t.bad('GET', `/api/v1/practices/${MISSING}/debriefs`, { auth: A() }), 404, 'not_found');
+    t.status(await t.good('POST', `${pp}/debrief`, { auth: B(), body: { skip: true } }), 201);
+    const revealed = await t.good('GET', `${pp}/debriefs`, { auth: B() });
+    t.expect(revealed.body?.status === 'revealed' && revealed.body?.debriefs?.length === 2, 'both revealed together');
+    t.expect(revealed.body?.debriefs?.filter((d) => d.mine).length === 1, 'one of them mine');
+  });
+
   await flow.check('withdraw: the agreement becomes void', async (t) => {
     const res = await t.good('POST', `/api/v1/agreements/${s.draft}/withdraw`, { auth: B() });
     t.expect(res.body?.status === 'void', 'void');
@@ -540,6 +563,7 @@ async function run(flow) {
     t.expect(us?.my_entries?.some((e) => e.id === s.entry), 'my intake entry');
     t.expect(us?.my_custom_items?.some((i) => i.id === s.custom), 'my custom item');
     t.expect(us?.agreements?.some((a) => a.id === s.aid && a.my_signatures.length === 1), 'my signature');
+    t.expect(us?.my_debriefs?.some((d) => d.practice_id === s.pid && d.nourishing === 'the slow start'), 'my debrief');
   });
 
   await flow.check('sessions: end the others, then log out', async (t) => {

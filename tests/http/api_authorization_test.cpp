@@ -123,6 +123,7 @@ std::vector<RouteCase> scoped_routes() {
       {"GET", "/api/v1/practices/{pid}", ""},
       {"POST", "/api/v1/practices/{pid}/tickets", ""},
       {"GET", "/api/v1/relationships/{rid}/role-order", ""},
+      {"GET", "/api/v1/practices/{pid}/debriefs", ""},
   };
 }
 
@@ -145,6 +146,7 @@ std::vector<RouteCase> scoped_writes(const json& terms) {
       {"POST", "/api/v1/relationships/{rid}/pressured", ""},
       {"PUT", "/api/v1/intake/{eid}", R"({"text":"changed"})"},
       {"DELETE", "/api/v1/intake/{eid}", ""},
+      {"POST", "/api/v1/practices/{pid}/debrief", R"({"skip":true})"},
   };
 }
 

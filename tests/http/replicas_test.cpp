@@ -227,5 +227,30 @@ TEST_F(Replicas, SignUpLimitIsSharedAcrossReplicas) {
   EXPECT_EQ(sign_up(on_a, 6).status, 429);
 }
 
+// Debriefs (issue 10): the answer that completes the reveal, given on replica A, nudges a
+// device on replica B at once.
+TEST_F(ReplicaPractice, DebriefRevealOnOneReplicaNudgesADeviceOnTheOther) {
+  auto ben = connect(*b_, ben_);
+  ASSERT_TRUE(await_state(*ben, "waiting"));
+  ASSERT_EQ(on_a_->call("POST", "/api/v1/practices/" + pid_ + "/end", "", &ann_).status, 200);
+  ASSERT_TRUE(await_state(*ben, "ended"));
+  for (auto* person : {&ben_, &ann_}) {
+    ASSERT_EQ(
+        on_a_->call("POST", "/api/v1/practices/" + pid_ + "/debrief", R"({"skip":true})", person)
+            .status,
+        201);
+  }
+  std::optional<json> nudge;
+  while (auto message = ben->receive(3s)) {
+    auto parsed = json::parse(*message);
+    if (parsed["type"] == "debriefs") {
+      nudge = parsed;
+      break;
+    }
+  }
+  ASSERT_TRUE(nudge) << "Ben on replica B heard nothing of the reveal on replica A";
+  EXPECT_EQ((*nudge)["status"], "revealed");
+}
+
 }  // namespace
 }  // namespace attune::http::test

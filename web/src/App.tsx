@@ -15,6 +15,8 @@ import { SharedViewScreen } from './screens/SharedViewScreen';
 import { PracticeScreen } from './screens/PracticeScreen';
 import { ExercisesScreen } from './screens/ExercisesScreen';
 import { ExerciseScreen } from './screens/ExerciseScreen';
+import { DebriefScreen } from './screens/DebriefScreen';
+import { PracticeHistoryScreen } from './screens/PracticeHistoryScreen';
 import { clearSession, isSignedIn } from './session';
 
 const openToAll: Route['name'][] = ['login', 'signup', 'support'];
@@ -93,6 +95,10 @@ function Screen({
       return <ExercisesScreen key={route.rid} rid={route.rid} />;
     case 'exercise':
       return <ExerciseScreen key={route.id} rid={route.rid} id={route.id} />;
+    case 'debrief':
+      return <DebriefScreen key={route.pid} rid={route.rid} pid={route.pid} />;
+    case 'history':
+      return <PracticeHistoryScreen key={route.rid} rid={route.rid} />;
     default:
       return <HomeScreen />;
   }

@@ -8,6 +8,7 @@ import type {
   AgreementVersion,
   Answer,
   Catalogue,
+  DebriefBody,
   Device,
   Exercise,
   ExerciseDetail,
@@ -294,4 +295,14 @@ export async function practiceTicket(pid: string): Promise<string> {
 export function liveUrl(pid: string, ticket: string): string {
   const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
   return `${scheme}//${location.host}/api/v1/practices/${enc(pid)}/live?ticket=${enc(ticket)}`;
+}
+
+// ---- debriefs ---------------------------------------------------------------------------------
+
+export function giveDebrief(pid: string, body: DebriefBody) {
+  return call('POST', '/api/v1/practices/{pid}/debrief', { params: { pid }, body });
+}
+
+export function getDebriefs(pid: string) {
+  return call('GET', '/api/v1/practices/{pid}/debriefs', { params: { pid } });
 }

@@ -50,3 +50,8 @@ export type PracticeState = Schemas['PracticeState'];
 export type LiveServerMessage = Schemas['LiveServerMessage'];
 /** A frame the client sends on the live WebSocket. */
 export type LiveClientMessage = Schemas['LiveClientMessage'];
+/** A debrief as sent: the three answers, or a skip alone. */
+export type DebriefBody = Schemas['DebriefCreate'];
+/** A practice's debriefs: waiting (nothing in it) or revealed, in speaking order. */
+export type Debriefs = Schemas['Debriefs'];
+export type RevealedDebrief = Schemas['RevealedDebrief'];

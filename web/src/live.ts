@@ -16,6 +16,8 @@ export type LinkStatus = 'connecting' | 'open' | 'retrying' | 'closed';
 export interface LiveOptions {
   onState: (state: PracticeState) => void;
   onLink?: (status: LinkStatus) => void;
+  /** The practice's debriefs were revealed: fetch them (the message itself carries nothing). */
+  onDebriefs?: () => void;
   /** Test seams. */
   makeSocket?: (url: string) => WebSocket;
   getTicket?: (pid: string) => Promise<string>;
@@ -136,6 +138,7 @@ export class LiveConnection {
         // and a refused command changes no state.
         const msg = JSON.parse(String(event.data)) as LiveServerMessage;
         if (msg.type === 'state') this.accept(msg.state);
+        else if (msg.type === 'debriefs') this.options.onDebriefs?.();
       } catch {
         /* ignore malformed frames */
       }

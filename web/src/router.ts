@@ -13,12 +13,21 @@ export type Route =
   | { name: 'shared'; rid: string }
   | { name: 'intake'; rid: string }
   | { name: 'agreements'; rid: string }
+  | { name: 'history'; rid: string }
   | { name: 'agreement'; rid: string; aid: string }
   | { name: 'practice'; rid: string; pid: string }
   | { name: 'exercises'; rid: string }
-  | { name: 'exercise'; rid: string; id: string };
+  | { name: 'exercise'; rid: string; id: string }
+  | { name: 'debrief'; rid: string; pid: string };
 
-const relationshipScreens = ['boundaries', 'shared', 'intake', 'agreements', 'exercises'] as const;
+const relationshipScreens = [
+  'boundaries',
+  'shared',
+  'intake',
+  'agreements',
+  'exercises',
+  'history',
+] as const;
 
 export function parseHash(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
@@ -39,6 +48,7 @@ export function parseHash(hash: string): Route {
       if (b === 'agreements' && c) return { name: 'agreement', rid: a, aid: c };
       if (b === 'practice' && c) return { name: 'practice', rid: a, pid: c };
       if (b === 'exercises' && c) return { name: 'exercise', rid: a, id: c };
+      if (b === 'debrief' && c) return { name: 'debrief', rid: a, pid: c };
       if ((relationshipScreens as readonly string[]).includes(b ?? '')) {
         return { name: b as (typeof relationshipScreens)[number], rid: a };
       }
@@ -65,6 +75,8 @@ export function toHash(route: Route): string {
       return `#/r/${e(route.rid)}/practice/${e(route.pid)}`;
     case 'exercise':
       return `#/r/${e(route.rid)}/exercises/${e(route.id)}`;
+    case 'debrief':
+      return `#/r/${e(route.rid)}/debrief/${e(route.pid)}`;
     default:
       return `#/r/${e(route.rid)}/${route.name}`;
   }

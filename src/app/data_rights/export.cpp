@@ -6,6 +6,7 @@
 #include "app/consent/agreement_records.h"
 #include "app/consent/boundary_records.h"
 #include "app/consent/entry_records.h"
+#include "app/debriefs/debrief_records.h"
 #include "app/practice/practice_records.h"
 #include "app/relationships/relationship_records.h"
 #include "core/practice_act.h"
@@ -56,6 +57,7 @@ base::Result<ExportedRelationship> DataExport::relationship(const Actor& actor,
   add_own_rows(actor, one);
   one.agreements = agreements(actor, rid);
   one.practices = practices(actor, rid);
+  one.my_debriefs = debriefs(actor, rid);
   return one;
 }
 
@@ -124,6 +126,19 @@ std::vector<ExportedPractice> DataExport::practices(const Actor& actor, const st
     result.push_back({summary.id, summary.agreement_id, summary.status,
                       std::move(acts_by_practice[summary.id])});
   }
+  return result;
+}
+
+std::vector<ExportedDebrief> DataExport::debriefs(const Actor& actor, const std::string& rid) {
+  std::vector<ExportedDebrief> result;
+  context_.db.transact(store::TxMode::kRead, [&](store::Transaction& tx) {
+    auto member = context_.policy.member(tx, actor, rid);
+    if (!member) return false;
+    for (auto& own : own_debriefs(context_, tx, *member)) {
+      result.push_back({std::move(own.practice_id), std::move(own.answer), own.given_at});
+    }
+    return true;
+  });
   return result;
 }
 

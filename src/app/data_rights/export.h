@@ -17,6 +17,7 @@
 #include "app/relationships/relationships.h"
 #include "base/clock.h"
 #include "base/error.h"
+#include "core/debrief_reveal.h"
 #include "core/reveal.h"
 
 namespace attune::app {
@@ -65,6 +66,12 @@ struct ExportedPractice {
   std::vector<ExportedAct> my_acts;
 };
 
+struct ExportedDebrief {
+  std::string practice_id;
+  core::DebriefAnswer answer;
+  std::int64_t given_at = 0;
+};
+
 struct ExportedRelationship {
   std::string id;
   std::string name;
@@ -77,6 +84,7 @@ struct ExportedRelationship {
   std::vector<ExportedEntry> my_entries;
   std::vector<ExportedAgreement> agreements;
   std::vector<ExportedPractice> practices;
+  std::vector<ExportedDebrief> my_debriefs;  // mine only, whether or not revealed yet
 };
 
 // A relationship the person asked to join and waits to be approved for.
@@ -106,6 +114,7 @@ class DataExport {
   void add_own_rows(const Actor& actor, ExportedRelationship& relationship);
   std::vector<ExportedAgreement> agreements(const Actor& actor, const std::string& rid);
   std::vector<ExportedPractice> practices(const Actor& actor, const std::string& rid);
+  std::vector<ExportedDebrief> debriefs(const Actor& actor, const std::string& rid);
   std::vector<ExportedPendingMembership> pending(const Actor& actor);
 
   Context& context_;

@@ -115,6 +115,19 @@ json practices_json(const std::vector<ExportedPractice>& practices) {
   return result;
 }
 
+json debriefs_json(const std::vector<ExportedDebrief>& debriefs) {
+  json result = json::array();
+  for (const auto& debrief : debriefs) {
+    result.push_back({{"practice_id", debrief.practice_id},
+                      {"skipped", debrief.answer.skipped},
+                      {"nourishing", debrief.answer.nourishing},
+                      {"discomfort", debrief.answer.discomfort},
+                      {"adjust", debrief.answer.adjust},
+                      {"given_at", base::to_rfc3339_ms(debrief.given_at)}});
+  }
+  return result;
+}
+
 json relationship_json(const ExportedRelationship& relationship) {
   json partners = json::array();
   for (const auto& partner : relationship.partners) {
@@ -127,7 +140,8 @@ json relationship_json(const ExportedRelationship& relationship) {
           {"my_custom_items", custom_items_json(relationship.my_custom_items)},
           {"my_entries", entries_json(relationship.my_entries)},
           {"agreements", agreements_json(relationship.agreements)},
-          {"practices", practices_json(relationship.practices)}};
+          {"practices", practices_json(relationship.practices)},
+          {"my_debriefs", debriefs_json(relationship.my_debriefs)}};
 }
 
 }  // namespace

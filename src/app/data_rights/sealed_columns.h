@@ -31,6 +31,7 @@ inline constexpr std::array kExportedSealedColumns{
     ExportedSealedColumn{"entries.body_sealed", "relationships[].my_entries[].body"},
     ExportedSealedColumn{"agreement_versions.terms_sealed",
                          "relationships[].agreements[].versions[].terms"},
+    ExportedSealedColumn{"debriefs.answer_sealed", "relationships[].my_debriefs[]"},
 };
 
 inline constexpr std::array kExcludedSealedColumns{

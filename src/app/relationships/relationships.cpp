@@ -6,6 +6,7 @@
 #include "app/consent/agreement_voiding.h"
 #include "app/consent/boundary_records.h"
 #include "app/consent/entry_records.h"
+#include "app/debriefs/debrief_records.h"
 #include "app/policy/policy.h"
 #include "app/relationships/relationship_records.h"
 #include "core/display_name.h"
@@ -129,7 +130,7 @@ std::vector<std::string> Relationships::leave_in(store::Transaction& tx,
   // their author, so an agreement with one in scope cannot stand once no participant can
   // see that item or say no to it any more, even if the author was not taking part in it.
   // Then everything the leaver had in this relationship goes: answers, history, custom
-  // items, entries and shares.
+  // items, entries, shares and debriefs.
   auto touched = void_agreements_naming(context_, tx, membership);
   const auto proposed = own_proposed_custom_item_ids(tx, membership);
   auto over_items = void_agreements_over_items(
@@ -137,6 +138,7 @@ std::vector<std::string> Relationships::leave_in(store::Transaction& tx,
   touched.insert(touched.end(), over_items.begin(), over_items.end());
   delete_own_boundary_rows(tx, membership);
   delete_own_entry_rows(tx, membership);
+  delete_own_debriefs(tx, membership);
   delete_membership(tx, membership);
   // Newcomers waiting only on the leaver's approval become members now.
   for (const auto& candidate : pending_member_ids(tx, membership)) {

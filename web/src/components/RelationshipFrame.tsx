@@ -15,7 +15,7 @@ export function RelationshipFrame({
 }: {
   rid: string;
   title: string;
-  back?: 'relationship' | 'home' | 'agreements';
+  back?: 'relationship' | 'home' | 'agreements' | 'history';
   children: ComponentChildren;
 }) {
   return (
@@ -25,6 +25,8 @@ export function RelationshipFrame({
           <Link to={{ name: 'home' }}>← Your relationships</Link>
         ) : back === 'agreements' ? (
           <Link to={{ name: 'agreements', rid }}>← Agreements</Link>
+        ) : back === 'history' ? (
+          <Link to={{ name: 'history', rid }}>← Past practices</Link>
         ) : (
           <Link to={{ name: 'relationship', rid }}>← Back to this relationship</Link>
         )}

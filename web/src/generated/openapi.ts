@@ -973,7 +973,8 @@ export interface paths {
          *
          *     Server to client (schema LiveServerMessage): {"type":"state","state":{…}} on
          *     connect, after every change and at step boundaries; {"type":"pong","t":…};
-         *     {"type":"error","error":{"code","message"}}.
+         *     {"type":"error","error":{"code","message"}}; {"type":"debriefs","status":"revealed"}
+         *     after the state of an ended practice whose debriefs are revealed (no content).
          *
          *     Client to server (schema LiveClientMessage): {"type":"ready"|"pause"|"resume"|"end"}
          *     and {"type":"ping","t":…}. Text frames only; messages over 64 KiB close the
@@ -1030,6 +1031,57 @@ export interface paths {
          *     first. Active members only; a proposal, never binding.
          */
         get: operations["getRoleOrder"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/practices/{pid}/debrief": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Practice id. */
+                pid: components["parameters"]["pid"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * My debrief of an ended practice, or a skip
+         * @description Rate limit class write. Only a participant still in the relationship; open from the
+         *     practice's end for 7 days; one per person. Nothing is shown to anyone until every
+         *     participant still in the relationship has answered or skipped (see docs/api.md).
+         */
+        post: operations["giveDebrief"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/practices/{pid}/debriefs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Practice id. */
+                pid: components["parameters"]["pid"];
+            };
+            cookie?: never;
+        };
+        /**
+         * The practice's debriefs, once everyone has answered or skipped
+         * @description Never rate limited. While waiting, the answer is the same bytes for every
+         *     participant whatever has been answered: no answers, no count, not even whether the
+         *     asker has answered. Revealed, every answer in speaking order (who speaks first
+         *     alternates from one practice of the same people to the next), without names.
+         */
+        get: operations["getDebriefs"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1355,6 +1407,15 @@ export interface components {
                     at: components["schemas"]["Timestamp"];
                 }[];
             }[];
+            /** @description my own debriefs, revealed or not, oldest first */
+            my_debriefs: {
+                practice_id: string;
+                skipped: boolean;
+                nourishing: string;
+                discomfort: string;
+                adjust: string;
+                given_at: components["schemas"]["Timestamp"];
+            }[];
         };
         /** @description The terms of one agreement version as stored, every default filled in. */
         RecordedTerms: {
@@ -1453,6 +1514,45 @@ export interface components {
                 code: components["schemas"]["ErrorCode"];
                 message: string;
             };
+        } | {
+            /** @constant */
+            type: "debriefs";
+            /**
+             * @description no content: fetch GET …/debriefs
+             * @constant
+             */
+            status: "revealed";
+        };
+        /** @description The three answers (each optional, not all blank) or a skip alone. */
+        DebriefCreate: {
+            /** @description what felt nourishing */
+            nourishing?: string;
+            /** @description what sparked discomfort */
+            discomfort?: string;
+            /** @description how to adjust next time */
+            adjust?: string;
+        } | {
+            /** @constant */
+            skip: true;
+        };
+        /** @enum {string} */
+        DebriefStatus: "waiting" | "revealed";
+        RevealedDebrief: {
+            /** @description speaking order, 1 speaks first */
+            order: number;
+            nourishing: string;
+            discomfort: string;
+            adjust: string;
+            /** @description the three texts are empty */
+            skipped: boolean;
+            mine: boolean;
+        };
+        Debriefs: {
+            status: components["schemas"]["DebriefStatus"];
+            /** @description when the 7-day window closes; null until the practice has ended */
+            closes_at: components["schemas"]["Timestamp"] | null;
+            /** @description empty while waiting; in speaking order once revealed */
+            debriefs: components["schemas"]["RevealedDebrief"][];
         };
         ExerciseDetail: components["schemas"]["Exercise"] & {
             /** @description why the exercise exists and what it practises */
@@ -3663,6 +3763,93 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+        };
+    };
+    giveDebrief: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Scope (caller, method, path, key). A retry with the same body returns the first
+                 *     result and writes nothing; another body gives 422 idempotency_key_reused. A copy
+                 *     that arrives while the first still runs gives 503 busy (Retry-After 1). A write
+                 *     that committed but whose answer was lost gives 409 idempotency_outcome_unknown
+                 *     and never runs again. Kept 24 h, sealed. Over 128 bytes gives 400 invalid_field.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description Practice id. */
+                pid: components["parameters"]["pid"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DebriefCreate"];
+            };
+        };
+        responses: {
+            /** @description Taken. The answer says nothing about anyone else's. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            /** @description missing_field (all three blank), invalid_field (unknown field, text with skip, skip not true), field_too_long, invalid_utf8, invalid_json. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description practice_not_ended, debrief_closed (7 days after the end), debrief_already_given. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
+            default: components["responses"]["Default"];
+        };
+    };
+    getDebriefs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Practice id. */
+                pid: components["parameters"]["pid"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Waiting or revealed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Debriefs"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
             default: components["responses"]["Default"];
         };
     };

@@ -15,6 +15,7 @@ import { Heading } from '../components/Heading';
 import { Link } from '../components/Link';
 import { PressuredControl } from '../components/PressuredControl';
 import { PracticeView } from '../components/practice/PracticeView';
+import { DebriefOffer } from '../components/debrief/DebriefOffer';
 import { Status } from '../components/Status';
 import { useAction } from '../hooks';
 import { LiveConnection, type LinkStatus } from '../live';
@@ -177,6 +178,7 @@ export function PracticeScreen({ rid, pid }: { rid: string; pid: string }) {
           End the practice for everyone now? No reason needed.
         </ConfirmPanel>
       )}
+      {state?.status === 'ended' && <DebriefOffer rid={rid} pid={pid} />}
       <Status status={status} />
       <PressuredControl rid={rid} />
     </section>

@@ -49,6 +49,12 @@ export function RelationshipScreen({ rid }: { rid: string }) {
               <span class="card-sub">Agree together before any practice.</span>
             </Link>
           </li>
+          <li>
+            <Link class="card card-link" to={{ name: 'history', rid }}>
+              Past practices
+              <span class="card-sub">Finished practices and your reflections on them.</span>
+            </Link>
+          </li>
         </ul>
       </nav>
       {data && (
