@@ -4,6 +4,7 @@
 #include "app/accounts/accounts.h"
 #include "app/accounts/password_gate.h"
 #include "app/accounts/sessions.h"
+#include "app/checkins/checkins.h"
 #include "app/consent/agreements.h"
 #include "app/consent/boundaries.h"
 #include "app/consent/intake.h"
@@ -30,7 +31,8 @@ struct Services {
         agreements(ctx),
         practices(ctx),
         safety(ctx),
-        data_export(ctx) {}
+        data_export(ctx),
+        checkins(ctx) {}
 
   Context& context;
   PasswordGate password_gate;
@@ -45,6 +47,7 @@ struct Services {
   Practices practices;
   Safety safety;
   DataExport data_export;
+  Checkins checkins;
 };
 
 }  // namespace attune::app

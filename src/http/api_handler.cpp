@@ -81,6 +81,7 @@ ApiHandler::ApiHandler(app::Services& services) : services_(services) {
   add_agreement_routes(router_, services_.agreements);
   add_practice_routes(router_, services_.practices);
   add_export_routes(router_, services_.data_export);
+  add_checkin_routes(router_, services_.checkins);
 }
 
 Response ApiHandler::operator()(const Request& request) {

@@ -5,6 +5,7 @@
 
 #include "app/accounts/accounts.h"
 #include "app/accounts/sessions.h"
+#include "app/checkins/checkins.h"
 #include "app/consent/agreements.h"
 #include "app/consent/boundaries.h"
 #include "app/consent/intake.h"
@@ -29,5 +30,9 @@ void add_boundary_routes(Router& router, const app::Context& context, app::Bound
 void add_agreement_routes(Router& router, app::Agreements& agreements);
 void add_practice_routes(Router& router, app::Practices& practices);
 void add_export_routes(Router& router, app::DataExport& data_export);
+
+// The body's "visibility" (SPEC "Sharing"), or the fallback when absent; 400 when unknown.
+core::Visibility visibility_from(ApiCall& call, core::Visibility fallback);
+void add_checkin_routes(Router& router, app::Checkins& checkins);
 
 }  // namespace attune::http

@@ -512,6 +512,36 @@ async function run(flow) {
     t.error(await t.bad('POST', `/api/v1/agreements/${MISSING}/withdraw`, { auth: A() }), 404, 'not_found');
   });
 
+  // ---- check-ins ------------------------------------------------------------------------------
+  await flow.check('check-ins: daily and after a practice, shared, listed, unshared', async (t) => {
+    const scores = { mood: 6, energy: 5, interest: 6, safety: 8, stress: 3 };
+    const daily = await t.good('POST', '/api/v1/checkins', { auth: A(), body: { relationship_id: rid(), kind: 'daily', ...scores, note: 'A slow morning.', visibility: 'partners' } });
+    t.status(daily, 201);
+    s.checkin = daily.body?.id;
+    const post = await t.good('POST', '/api/v1/checkins', { auth: B(), body: { relationship_id: rid(), kind: 'post', practice_id: s.pid, ...scores } });
+    t.status(post, 201);
+    const seen = await t.good('GET', `/api/v1/relationships/${rid()}/checkins`, { auth: B() });
+    t.expect(seen.body?.checkins?.some((c) => c.id === s.checkin && !c.mine && c.visibility === undefined), "Ben sees Ana's shared check-in, without its visibility");
+    t.expect(Array.isArray(seen.body?.shifts) && seen.body.shifts.length === 0, 'no shifts on a short series');
+    t.status(await t.good('PUT', `/api/v1/checkins/${s.checkin}`, { auth: A(), body: { visibility: 'private' } }), 200);
+    const after = await t.good('GET', `/api/v1/relationships/${rid()}/checkins`, { auth: B() });
+    t.expect(!after.body?.checkins?.some((c) => c.id === s.checkin), 'unshared at once');
+  });
+
+  await flow.check('check-ins: bad input, practice rules, someone else\'s check-in', async (t) => {
+    const body = { relationship_id: rid(), kind: 'daily', mood: 6, energy: 5, interest: 6, safety: 8, stress: 3 };
+    t.error(await t.bad('POST', '/api/v1/checkins', { auth: A(), body: { ...body, mood: 11 }, flagged: true }), 400, 'invalid_field');
+    t.error(await t.bad('POST', '/api/v1/checkins', { auth: A(), body: { ...body, kind: 'weekly' }, flagged: true }), 400, 'invalid_field');
+    t.error(await t.bad('POST', '/api/v1/checkins', { auth: A(), body: { ...body, stress: undefined }, flagged: true }), 400, 'missing_field');
+    t.error(await t.bad('POST', '/api/v1/checkins', { auth: A(), body: { ...body, kind: 'post' } }), 400, 'missing_field', 'post without a practice');
+    t.error(await t.bad('POST', '/api/v1/checkins', { auth: A(), body: { ...body, practice_id: s.pid } }), 400, 'invalid_field', 'daily with a practice');
+    t.error(await t.bad('POST', '/api/v1/checkins', { auth: A(), body: { ...body, kind: 'pre', practice_id: MISSING } }), 404, 'not_found');
+    t.error(await t.bad('POST', '/api/v1/checkins', { auth: A(), body: { ...body, relationship_id: MISSING } }), 404, 'not_found');
+    t.error(await t.bad('GET', `/api/v1/relationships/${MISSING}/checkins`, { auth: A() }), 404, 'not_found');
+    t.error(await t.bad('PUT', `/api/v1/checkins/${s.checkin}`, { auth: B(), body: { visibility: 'partners' } }), 404, 'not_found', "Ben shares Ana's check-in");
+    t.error(await t.bad('PUT', `/api/v1/checkins/${s.checkin}`, { auth: A(), body: { visibility: 'everyone' }, flagged: true }), 400, 'invalid_visibility');
+  });
+
   // ---- my data, other sessions, deletion ---------------------------------------------------------
   await flow.check('export: everything Ana wrote, as a download', async (t) => {
     const res = await t.good('GET', '/api/v1/me/export', { auth: A() });
@@ -519,6 +549,7 @@ async function run(flow) {
     t.expect(/attachment/.test(res.headers.get('content-disposition') ?? ''), 'offered as a download');
     const us = res.body?.relationships?.find((r) => r.id === rid());
     t.expect(us?.my_entries?.some((e) => e.id === s.entry), 'my intake entry');
+    t.expect(us?.my_entries?.some((e) => e.id === s.checkin && e.feature === 'checkin'), 'my check-in');
     t.expect(us?.my_custom_items?.some((i) => i.id === s.custom), 'my custom item');
     t.expect(us?.agreements?.some((a) => a.id === s.aid && a.my_signatures.length === 1), 'my signature');
   });
