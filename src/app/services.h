@@ -11,6 +11,7 @@
 #include "app/context.h"
 #include "app/data_rights/export.h"
 #include "app/practice/practices.h"
+#include "app/programme/programmes.h"
 #include "app/relationships/relationships.h"
 #include "app/request/idempotency.h"
 #include "app/request/rate_limiter.h"
@@ -32,7 +33,8 @@ struct Services {
         practices(ctx),
         safety(ctx),
         data_export(ctx),
-        checkins(ctx) {}
+        checkins(ctx),
+        programmes(ctx) {}
 
   Context& context;
   PasswordGate password_gate;
@@ -48,6 +50,7 @@ struct Services {
   Safety safety;
   DataExport data_export;
   Checkins checkins;
+  Programmes programmes;
 };
 
 }  // namespace attune::app

@@ -82,6 +82,7 @@ ApiHandler::ApiHandler(app::Services& services) : services_(services) {
   add_practice_routes(router_, services_.practices);
   add_export_routes(router_, services_.data_export);
   add_checkin_routes(router_, services_.checkins);
+  add_programme_routes(router_, services_.programmes);
 }
 
 Response ApiHandler::operator()(const Request& request) {

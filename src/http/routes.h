@@ -12,6 +12,7 @@
 #include "app/context.h"
 #include "app/data_rights/export.h"
 #include "app/practice/practices.h"
+#include "app/programme/programmes.h"
 #include "app/relationships/relationships.h"
 #include "app/safety/safety.h"
 #include "content/resources.h"
@@ -34,5 +35,6 @@ void add_export_routes(Router& router, app::DataExport& data_export);
 // The body's "visibility" (SPEC "Sharing"), or the fallback when absent; 400 when unknown.
 core::Visibility visibility_from(ApiCall& call, core::Visibility fallback);
 void add_checkin_routes(Router& router, app::Checkins& checkins);
+void add_programme_routes(Router& router, app::Programmes& programmes);
 
 }  // namespace attune::http

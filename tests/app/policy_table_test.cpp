@@ -204,6 +204,13 @@ class PolicyTable : public ::testing::Test {
            return code(s.checkins.set_visibility(a, checkin, core::Visibility::kPrivate));
          },
          kOwnerOnly},
+        {"programmes.get", [=, &s](const Actor& a) { return code(s.programmes.get(a, rid)); },
+         kMembersOnly},
+        {"programmes.offer_stage",
+         [=, &s](const Actor& a) { return code(s.programmes.offer_stage(a, rid, 2)); },
+         kMembersOnly},
+        {"programmes.accept",
+         [=, &s](const Actor& a) { return code(s.programmes.accept(a, rid, 2)); }, kMembersOnly},
         {"intake.remove",
          [=, this, &s](const Actor& a) { return code(s.intake.remove(a, doomed_entry)); },
          kOwnerOnly},

@@ -542,6 +542,38 @@ async function run(flow) {
     t.error(await t.bad('PUT', `/api/v1/checkins/${s.checkin}`, { auth: A(), body: { visibility: 'everyone' }, flagged: true }), 400, 'invalid_visibility');
   });
 
+  // ---- programme ------------------------------------------------------------------------------
+  await flow.check('programme: stage 1 open, an offer after two comfortable practices, accepted by both', async (t) => {
+    const base = `/api/v1/relationships/${rid()}/programme`;
+    const first = await t.good('GET', base, { auth: A() });
+    t.expect(first.body?.stages?.[0]?.status === 'open' && first.body?.stages?.[1]?.status === 'closed', 'stage 1 open, stage 2 closed');
+    const rating = { mood: 7, energy: 6, interest: 6, safety: 8, stress: 2 };
+    await t.good('POST', '/api/v1/checkins', { auth: A(), body: { relationship_id: rid(), kind: 'post', practice_id: s.pid, ...rating } });
+    const again = await t.good('POST', `/api/v1/agreements/${s.aid}/practices`, { auth: A(), body: { device: 'own' } });
+    const pp = `/api/v1/practices/${again.body?.id}`;
+    await t.good('POST', `${pp}/ready`, { auth: A() });
+    await t.good('POST', `${pp}/ready`, { auth: B() });
+    await t.good('POST', `${pp}/end`, { auth: B() });
+    for (const who of [A(), B()]) {
+      await t.good('POST', '/api/v1/checkins', { auth: who, body: { relationship_id: rid(), kind: 'post', practice_id: again.body?.id, ...rating } });
+    }
+    const offered = await t.good('GET', base, { auth: B() });
+    t.expect(offered.body?.offer?.stage === 2 && offered.body?.offer?.accepted_count === 0, 'stage 2 on offer, nobody accepted yet');
+    const one = await t.good('POST', `${base}/accept`, { auth: A(), body: { stage: 2 } });
+    t.expect(one.body?.offer?.accepted_count === 1 && one.body?.offer?.you_accepted === true, '1 of 2');
+    const both = await t.good('POST', `${base}/accept`, { auth: B(), body: { stage: 2 } });
+    t.expect(both.body?.stages?.[1]?.status === 'open', 'stage 2 open once both accepted');
+  });
+
+  await flow.check('programme: nothing on offer, bad input, outsiders', async (t) => {
+    const base = `/api/v1/relationships/${rid()}/programme`;
+    t.error(await t.bad('POST', `${base}/accept`, { auth: A(), body: { stage: 4 } }), 409, 'no_offer');
+    t.error(await t.bad('POST', `${base}/accept`, { auth: A(), body: {}, flagged: true }), 400, 'missing_field');
+    t.error(await t.bad('POST', `${base}/accept`, { auth: A(), body: { stage: 'two' }, flagged: true }), 400, 'invalid_field');
+    t.error(await t.bad('GET', base, { auth: D() }), 404, 'not_found', 'an outsider');
+    t.error(await t.bad('GET', `/api/v1/relationships/${MISSING}/programme`, { auth: A() }), 404, 'not_found');
+  });
+
   // ---- my data, other sessions, deletion ---------------------------------------------------------
   await flow.check('export: everything Ana wrote, as a download', async (t) => {
     const res = await t.good('GET', '/api/v1/me/export', { auth: A() });

@@ -132,6 +132,7 @@ std::vector<RouteCase> scoped_routes() {
       {"POST", "/api/v1/practices/{pid}/tickets", ""},
       {"POST", "/api/v1/checkins", kCheckin},
       {"GET", "/api/v1/relationships/{rid}/checkins", ""},
+      {"GET", "/api/v1/relationships/{rid}/programme", ""},
   };
 }
 
@@ -155,6 +156,7 @@ std::vector<RouteCase> scoped_writes(const json& terms) {
       {"PUT", "/api/v1/intake/{eid}", R"({"text":"changed"})"},
       {"DELETE", "/api/v1/intake/{eid}", ""},
       {"PUT", "/api/v1/checkins/{ckid}", R"({"visibility":"private"})"},
+      {"POST", "/api/v1/relationships/{rid}/programme/accept", R"({"stage":2})"},
   };
 }
 

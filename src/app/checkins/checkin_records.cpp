@@ -55,4 +55,14 @@ std::vector<CheckinRecord> own_daily_series(const Context& context, store::Trans
   return series;
 }
 
+std::vector<CheckinRecord> post_checkins_for_rules(const Context& context, store::Transaction& tx,
+                                                   const policy::MemberAccess& member) {
+  std::vector<CheckinRecord> checkins;
+  for (const auto& entry : entries_for_rules(context, tx, member, kCheckinFeature)) {
+    auto checkin = checkin_of(entry);
+    if (checkin.kind == core::CheckinKind::kPost) checkins.push_back(std::move(checkin));
+  }
+  return checkins;
+}
+
 }  // namespace attune::app

@@ -39,4 +39,10 @@ std::vector<CheckinRecord> checkins_readable_by(const Context& context, store::T
 std::vector<CheckinRecord> own_daily_series(const Context& context, store::Transaction& tx,
                                             const policy::MemberAccess& member);
 
+// Every participant's post-practice check-ins in the member's relationship, newest first,
+// whatever their visibility: only for the programme's rule, which shows counts, never
+// scores or names.
+std::vector<CheckinRecord> post_checkins_for_rules(const Context& context, store::Transaction& tx,
+                                                   const policy::MemberAccess& member);
+
 }  // namespace attune::app

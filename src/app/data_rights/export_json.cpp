@@ -115,6 +115,14 @@ json practices_json(const std::vector<ExportedPractice>& practices) {
   return result;
 }
 
+json acceptances_json(const std::map<int, std::int64_t>& accepted) {
+  json result = json::array();
+  for (const auto& [stage, at] : accepted) {
+    result.push_back({{"stage", stage}, {"accepted_at", base::to_rfc3339_ms(at)}});
+  }
+  return result;
+}
+
 json relationship_json(const ExportedRelationship& relationship) {
   json partners = json::array();
   for (const auto& partner : relationship.partners) {
@@ -127,7 +135,8 @@ json relationship_json(const ExportedRelationship& relationship) {
           {"my_custom_items", custom_items_json(relationship.my_custom_items)},
           {"my_entries", entries_json(relationship.my_entries)},
           {"agreements", agreements_json(relationship.agreements)},
-          {"practices", practices_json(relationship.practices)}};
+          {"practices", practices_json(relationship.practices)},
+          {"my_programme_acceptances", acceptances_json(relationship.my_programme_acceptances)}};
 }
 
 }  // namespace

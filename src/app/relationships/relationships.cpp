@@ -7,6 +7,7 @@
 #include "app/consent/boundary_records.h"
 #include "app/consent/entry_records.h"
 #include "app/policy/policy.h"
+#include "app/programme/programme_records.h"
 #include "app/relationships/relationship_records.h"
 #include "core/text.h"
 #include "crypto/tokens.h"
@@ -135,6 +136,7 @@ std::vector<std::string> Relationships::leave_in(store::Transaction& tx,
   touched.insert(touched.end(), over_items.begin(), over_items.end());
   delete_own_boundary_rows(tx, membership);
   delete_own_entry_rows(tx, membership);
+  delete_own_acceptances(tx, membership);
   delete_membership(tx, membership);
   // Newcomers waiting only on the leaver's approval become members now.
   for (const auto& candidate : pending_member_ids(tx, membership)) {
