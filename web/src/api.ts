@@ -8,6 +8,8 @@ import type {
   AgreementVersion,
   Answer,
   Catalogue,
+  CheckinBody,
+  CheckinList,
   Device,
   Exercise,
   HistoryEntry,
@@ -16,6 +18,7 @@ import type {
   LoginResult,
   MyAnswer,
   PracticeSummary,
+  Programme,
   RelationshipSummary,
   Resources,
   SharedItem,
@@ -269,4 +272,32 @@ export async function practiceTicket(pid: string): Promise<string> {
 export function liveUrl(pid: string, ticket: string): string {
   const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
   return `${scheme}//${location.host}/api/v1/practices/${enc(pid)}/live?ticket=${enc(ticket)}`;
+}
+
+// ---- check-ins and the programme ------------------------------------------------------
+
+export function listCheckins(rid: string): Promise<CheckinList> {
+  return call('GET', '/api/v1/relationships/{rid}/checkins', { params: { rid } });
+}
+
+export function addCheckin(body: CheckinBody) {
+  return call('POST', '/api/v1/checkins', { body });
+}
+
+export function shareCheckin(id: string, visibility: Visibility) {
+  return call('PUT', '/api/v1/checkins/{checkin_id}', {
+    params: { checkin_id: id },
+    body: { visibility },
+  });
+}
+
+export function getProgramme(rid: string): Promise<Programme> {
+  return call('GET', '/api/v1/relationships/{rid}/programme', { params: { rid } });
+}
+
+export function acceptStage(rid: string, stage: number): Promise<Programme> {
+  return call('POST', '/api/v1/relationships/{rid}/programme/accept', {
+    params: { rid },
+    body: { stage },
+  });
 }

@@ -47,3 +47,10 @@ export type PracticeState = Schemas['PracticeState'];
 export type LiveServerMessage = Schemas['LiveServerMessage'];
 /** A frame the client sends on the live WebSocket. */
 export type LiveClientMessage = Schemas['LiveClientMessage'];
+export type CheckinKind = Schemas['CheckinKind'];
+export type Checkin = Schemas['Checkin'];
+/** What is sent to check in. */
+export type CheckinBody = Schemas['CheckinCreate'];
+export type CheckinList = Schemas['CheckinList'];
+export type Shift = Schemas['Shift'];
+export type Programme = Schemas['ProgrammeState'];

@@ -13,10 +13,19 @@ export type Route =
   | { name: 'shared'; rid: string }
   | { name: 'intake'; rid: string }
   | { name: 'agreements'; rid: string }
+  | { name: 'checkins'; rid: string }
+  | { name: 'programme'; rid: string }
   | { name: 'agreement'; rid: string; aid: string }
   | { name: 'practice'; rid: string; pid: string };
 
-const relationshipScreens = ['boundaries', 'shared', 'intake', 'agreements'] as const;
+const relationshipScreens = [
+  'boundaries',
+  'shared',
+  'intake',
+  'agreements',
+  'checkins',
+  'programme',
+] as const;
 
 export function parseHash(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
