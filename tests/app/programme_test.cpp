@@ -200,6 +200,21 @@ TEST_F(ProgrammeOfThree, APartnerWhoLeftNeverBlocks) {
   EXPECT_EQ(status(1, 2), StageStatus::kOpen);
 }
 
+TEST_F(ProgrammeTest, AStageEveryoneStillThereAcceptedOpensEvenIfTheOfferLapsed) {
+  Person third = world.person("Noor");
+  world.join(group, third);
+  practise({kComfortable, kComfortable, kComfortable});
+  practise({kComfortable, kComfortable, kComfortable});
+  ASSERT_TRUE(world.services.programmes.accept(person(0).actor, group.rid, 2));
+  ASSERT_TRUE(world.services.programmes.accept(person(1).actor, group.rid, 2));
+  practise({kComfortable, kComfortable, kHard});  // the offer lapses
+  EXPECT_EQ(status(0, 2), StageStatus::kClosed);
+  ASSERT_TRUE(world.services.relationships.leave(person(2).actor, group.rid));
+  group.people.pop_back();
+  EXPECT_EQ(status(0, 2), StageStatus::kOpen);
+  EXPECT_EQ(status(1, 2), StageStatus::kOpen);
+}
+
 TEST_F(ProgrammeTest, MyAcceptancesAreInMyExport) {
   ASSERT_TRUE(world.services.programmes.offer_stage(person(0).actor, group.rid, 2));
   ASSERT_TRUE(world.services.programmes.accept(person(0).actor, group.rid, 2));

@@ -50,17 +50,19 @@ core::ProgrammeFacts programme_facts(const Context& context, store::Transaction&
   facts.therapist_offers = std::move(rows.therapist_offers);
   facts.partners = context.policy.active_partners(tx, member);
   facts.practices = ended_practices(context, tx, member, facts.partners);
-  const auto& programme = context.content.programme;
-  const auto offered = core::stage_on_offer(programme, facts);
-  if (!offered) return facts;
-  facts.accepted = std::move(rows.accepted_by[*offered]);
-  // Every partner there now has accepted (someone who had not yet accepted left): the
-  // stage is open. A departed partner never holds an offer back.
-  const bool everyone = std::ranges::all_of(
-      facts.partners, [&](const std::string& p) { return facts.accepted.contains(p); });
+  // Everyone there now has accepted the next stage (someone who had not answered yet left):
+  // it is open. A departed partner never holds a stage back, and acceptances were only ever
+  // given while the stage was on offer, so this holds even if the offer has lapsed since.
+  const int next = core::highest_open(facts) + 1;
+  auto& accepted = rows.accepted_by[next];
+  const bool everyone =
+      !facts.partners.empty() && std::ranges::all_of(facts.partners, [&](const std::string& p) {
+        return accepted.contains(p);
+      });
   if (everyone) {
-    facts.opened.insert(*offered);
-    facts.accepted.clear();
+    facts.opened.insert(next);
+  } else if (core::stage_on_offer(context.content.programme, facts) == next) {
+    facts.accepted = std::move(accepted);
   }
   return facts;
 }
