@@ -4,6 +4,7 @@
 #include "app/accounts/accounts.h"
 #include "app/accounts/password_gate.h"
 #include "app/accounts/sessions.h"
+#include "app/checkins/checkins.h"
 #include "app/consent/agreements.h"
 #include "app/consent/boundaries.h"
 #include "app/consent/intake.h"
@@ -12,6 +13,7 @@
 #include "app/data_rights/export.h"
 #include "app/debriefs/debriefs.h"
 #include "app/practice/practices.h"
+#include "app/programme/programmes.h"
 #include "app/relationships/relationships.h"
 #include "app/request/idempotency.h"
 #include "app/request/rate_limiter.h"
@@ -34,7 +36,9 @@ struct Services {
         safety(ctx),
         data_export(ctx),
         role_orders(ctx),
-        debriefs(ctx) {}
+        debriefs(ctx),
+        checkins(ctx),
+        programmes(ctx) {}
 
   Context& context;
   PasswordGate password_gate;
@@ -51,6 +55,8 @@ struct Services {
   DataExport data_export;
   RoleOrders role_orders;
   Debriefs debriefs;
+  Checkins checkins;
+  Programmes programmes;
 };
 
 }  // namespace attune::app

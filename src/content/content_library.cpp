@@ -5,6 +5,7 @@
 
 #include "content/catalogue_toml.h"
 #include "content/exercises_toml.h"
+#include "content/programme_toml.h"
 #include "content/resources_toml.h"
 #include "content/toml_document.h"
 
@@ -42,6 +43,13 @@ base::Result<ContentLibrary> load_content_library(const std::string& content_dir
   auto resources = load_resources_file((dir / "resources.toml").string());
   if (!resources) return base::error_of(resources);
   library.default_resources = std::move(*resources);
+
+  const std::string programme_file = (dir / "programme.toml").string();
+  auto programme_table = content::read_toml_file(programme_file);
+  if (!programme_table) return base::error_of(programme_table);
+  auto programme = programme_from_toml(*programme_table, programme_file, library.exercises);
+  if (!programme) return base::error_of(programme);
+  library.programme = std::move(*programme);
   return library;
 }
 

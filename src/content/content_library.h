@@ -10,6 +10,7 @@
 #include "content/resources.h"
 #include "core/catalogue.h"
 #include "core/exercise.h"
+#include "core/programme.h"
 
 namespace attune::content {
 
@@ -18,13 +19,14 @@ struct ContentLibrary {
   core::Catalogue catalogue;
   std::vector<core::Exercise> exercises;  // sorted by stage, then id
   Resources default_resources;
+  core::Programme programme;
 
   const core::CatalogueItem* find_item(std::string_view id) const;  // nullptr when unknown
   const core::Exercise* find_exercise(std::string_view id) const;   // nullptr when unknown
 };
 
-// Loads content_dir/{catalogue,exercises,resources}.toml. Every problem is an invalid_field
-// error whose message names the file, the line, the entry's id and what is wrong.
+// Loads content_dir/{catalogue,exercises,resources,programme}.toml. Every problem is an
+// invalid_field error whose message names the file, the line, the entry's id and what is wrong.
 base::Result<ContentLibrary> load_content_library(const std::string& content_dir);
 
 // An operator's own resources file, in the same format as resources.toml.

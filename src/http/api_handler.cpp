@@ -85,6 +85,8 @@ ApiHandler::ApiHandler(app::Services& services) : services_(services) {
   add_exercise_routes(router_, services_.context);
   add_role_order_routes(router_, services_.role_orders);
   add_debrief_routes(router_, services_.debriefs);
+  add_checkin_routes(router_, services_.checkins);
+  add_programme_routes(router_, services_.programmes);
 }
 
 Response ApiHandler::operator()(const Request& request) {

@@ -5,6 +5,7 @@
 
 #include "app/accounts/accounts.h"
 #include "app/accounts/sessions.h"
+#include "app/checkins/checkins.h"
 #include "app/consent/agreements.h"
 #include "app/consent/boundaries.h"
 #include "app/consent/intake.h"
@@ -13,6 +14,7 @@
 #include "app/data_rights/export.h"
 #include "app/debriefs/debriefs.h"
 #include "app/practice/practices.h"
+#include "app/programme/programmes.h"
 #include "app/relationships/relationships.h"
 #include "app/safety/safety.h"
 #include "content/resources.h"
@@ -34,5 +36,10 @@ void add_export_routes(Router& router, app::DataExport& data_export);
 void add_exercise_routes(Router& router, const app::Context& context);
 void add_role_order_routes(Router& router, app::RoleOrders& role_orders);
 void add_debrief_routes(Router& router, app::Debriefs& debriefs);
+
+// The body's "visibility" (SPEC "Sharing"), or the fallback when absent; 400 when unknown.
+core::Visibility visibility_from(ApiCall& call, core::Visibility fallback);
+void add_checkin_routes(Router& router, app::Checkins& checkins);
+void add_programme_routes(Router& router, app::Programmes& programmes);
 
 }  // namespace attune::http

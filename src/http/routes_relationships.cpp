@@ -13,6 +13,8 @@ nlohmann::json people_json(const std::vector<app::PartnerSummary>& people) {
   return list;
 }
 
+}  // namespace
+
 core::Visibility visibility_from(ApiCall& call, core::Visibility fallback) {
   auto text = call.optional_text("visibility", 64);
   if (!text) return fallback;
@@ -23,8 +25,6 @@ core::Visibility visibility_from(ApiCall& call, core::Visibility fallback) {
   }
   return *visibility;
 }
-
-}  // namespace
 
 void add_relationship_routes(Router& router, const app::Context& context, app::Intake& intake,
                              app::Relationships& relationships, app::Safety& safety) {

@@ -46,9 +46,11 @@ struct Canaries {
   std::string pause_word = "CanaryPause5e1f";
   std::string aftercare = "CanaryAftercare5e1f";
   std::string relationship = "CanaryRelationship5e1f";
+  std::string checkin_note = "CanaryCheckin5e1f";
 
   std::vector<std::string> all() const {
-    return {email, display_name, note, intake, label, pause_word, aftercare, relationship};
+    return {email,      display_name, note,         intake,      label,
+            pause_word, aftercare,    relationship, checkin_note};
   }
 };
 
@@ -72,6 +74,10 @@ class EncryptionAtRest : public ::testing::Test {
         owner.actor, group.rid, world.terms(canary.pause_word, canary.aftercare));
     ASSERT_TRUE(agreement);
     agreement_id = agreement->id;
+    ASSERT_TRUE(world.services.checkins.create(
+        owner.actor,
+        {group.rid, core::CheckinKind::kDaily, std::nullopt, core::CheckinScores{{7, 6, 5, 8, 3}},
+         canary.checkin_note, core::Visibility::kPartners}));
   }
 
   // Everything the API hands back to the owner, decrypted.
@@ -89,6 +95,8 @@ class EncryptionAtRest : public ::testing::Test {
     for (const auto& c : *catalogue) text << c.label << '\n';
     auto agreement = s.agreements.get(owner.actor, agreement_id);
     text << agreement->terms.pause_word << '\n' << agreement->terms.aftercare << '\n';
+    const auto checkins = s.checkins.list(owner.actor, group.rid);
+    for (const auto& c : checkins->checkins) text << c.note << '\n';
     return text.str();
   }
 
@@ -162,7 +170,9 @@ TEST_F(EncryptionAtRest, RemovedEntryLeavesNoSealedBytes) {
   std::string entry_id;
   {
     auto tx = world.db->begin(store::TxMode::kRead);
-    auto row = tx->query_one("SELECT id, body_sealed FROM entries WHERE author_id = ?", {owner.id});
+    auto row = tx->query_one(
+        "SELECT id, body_sealed FROM entries WHERE author_id = ? AND feature = 'intake'",
+        {owner.id});
     entry_id = row->text(0);
     body = row->bytes(1);
   }

@@ -81,6 +81,16 @@ class PolicyTable : public ::testing::Test {
                                     core::Visibility::kPartners);
     custom_item = *s.boundaries.add_custom_item(roles[kOwner].actor, group.rid, "presence-and-talk",
                                                 "Reading");
+    checkin = *s.checkins.create(roles[kOwner].actor, checkin_in(core::CheckinKind::kDaily));
+  }
+
+  NewCheckin checkin_in(core::CheckinKind kind, std::optional<std::string> practice_id = {}) {
+    return {group.rid,
+            kind,
+            std::move(practice_id),
+            core::CheckinScores{{6, 6, 6, 8, 3}},
+            "",
+            core::Visibility::kPartners};
   }
 
   // Ordered so that the calls that change things for good (withdraw, remove, leave) come last.
@@ -187,6 +197,30 @@ class PolicyTable : public ::testing::Test {
          {"practice_not_ended", "not_found", "not_found", "not_found", "not_found"}},
         {"debriefs.get",
          [=, this, &s](const Actor& a) { return code(s.debriefs.get(a, practice)); }, kOwnerOnly},
+        {"checkins.create",
+         [=, this, &s](const Actor& a) {
+           return code(s.checkins.create(a, checkin_in(core::CheckinKind::kDaily)));
+         },
+         kMembersOnly},
+        {"checkins.create(post)",
+         [=, this, &s](const Actor& a) {
+           return code(s.checkins.create(a, checkin_in(core::CheckinKind::kPost, practice)));
+         },
+         kOwnerOnly},
+        {"checkins.list", [=, &s](const Actor& a) { return code(s.checkins.list(a, rid)); },
+         kMembersOnly},
+        {"checkins.set_visibility",
+         [=, this, &s](const Actor& a) {
+           return code(s.checkins.set_visibility(a, checkin, core::Visibility::kPrivate));
+         },
+         kOwnerOnly},
+        {"programmes.get", [=, &s](const Actor& a) { return code(s.programmes.get(a, rid)); },
+         kMembersOnly},
+        {"programmes.offer_stage",
+         [=, &s](const Actor& a) { return code(s.programmes.offer_stage(a, rid, 2)); },
+         kMembersOnly},
+        {"programmes.accept",
+         [=, &s](const Actor& a) { return code(s.programmes.accept(a, rid, 2)); }, kMembersOnly},
         {"intake.remove",
          [=, this, &s](const Actor& a) { return code(s.intake.remove(a, doomed_entry)); },
          kOwnerOnly},
@@ -210,6 +244,7 @@ class PolicyTable : public ::testing::Test {
   Group group;
   std::array<Person, kRoleCount> roles;
   std::string agreement, draft, practice, entry, doomed_entry, custom_item;
+  std::string checkin;
 };
 
 TEST_F(PolicyTable, EveryEntryPointGivesEachRoleItsOutcome) {

@@ -554,6 +554,68 @@ async function run(flow) {
     t.error(await t.bad('POST', `/api/v1/agreements/${MISSING}/withdraw`, { auth: A() }), 404, 'not_found');
   });
 
+  // ---- check-ins ------------------------------------------------------------------------------
+  await flow.check('check-ins: daily and after a practice, shared, listed, unshared', async (t) => {
+    const scores = { mood: 6, energy: 5, interest: 6, safety: 8, stress: 3 };
+    const daily = await t.good('POST', '/api/v1/checkins', { auth: A(), body: { relationship_id: rid(), kind: 'daily', ...scores, note: 'A slow morning.', visibility: 'partners' } });
+    t.status(daily, 201);
+    s.checkin = daily.body?.id;
+    const post = await t.good('POST', '/api/v1/checkins', { auth: B(), body: { relationship_id: rid(), kind: 'post', practice_id: s.pid, ...scores } });
+    t.status(post, 201);
+    const seen = await t.good('GET', `/api/v1/relationships/${rid()}/checkins`, { auth: B() });
+    t.expect(seen.body?.checkins?.some((c) => c.id === s.checkin && !c.mine && c.visibility === undefined), "Ben sees Ana's shared check-in, without its visibility");
+    t.expect(Array.isArray(seen.body?.shifts) && seen.body.shifts.length === 0, 'no shifts on a short series');
+    t.status(await t.good('PUT', `/api/v1/checkins/${s.checkin}`, { auth: A(), body: { visibility: 'private' } }), 200);
+    const after = await t.good('GET', `/api/v1/relationships/${rid()}/checkins`, { auth: B() });
+    t.expect(!after.body?.checkins?.some((c) => c.id === s.checkin), 'unshared at once');
+  });
+
+  await flow.check('check-ins: bad input, practice rules, someone else\'s check-in', async (t) => {
+    const body = { relationship_id: rid(), kind: 'daily', mood: 6, energy: 5, interest: 6, safety: 8, stress: 3 };
+    t.error(await t.bad('POST', '/api/v1/checkins', { auth: A(), body: { ...body, mood: 11 }, flagged: true }), 400, 'invalid_field');
+    t.error(await t.bad('POST', '/api/v1/checkins', { auth: A(), body: { ...body, kind: 'weekly' }, flagged: true }), 400, 'invalid_field');
+    t.error(await t.bad('POST', '/api/v1/checkins', { auth: A(), body: { ...body, stress: undefined }, flagged: true }), 400, 'missing_field');
+    t.error(await t.bad('POST', '/api/v1/checkins', { auth: A(), body: { ...body, kind: 'post' } }), 400, 'missing_field', 'post without a practice');
+    t.error(await t.bad('POST', '/api/v1/checkins', { auth: A(), body: { ...body, practice_id: s.pid } }), 400, 'invalid_field', 'daily with a practice');
+    t.error(await t.bad('POST', '/api/v1/checkins', { auth: A(), body: { ...body, kind: 'pre', practice_id: MISSING } }), 404, 'not_found');
+    t.error(await t.bad('POST', '/api/v1/checkins', { auth: A(), body: { ...body, relationship_id: MISSING } }), 404, 'not_found');
+    t.error(await t.bad('GET', `/api/v1/relationships/${MISSING}/checkins`, { auth: A() }), 404, 'not_found');
+    t.error(await t.bad('PUT', `/api/v1/checkins/${s.checkin}`, { auth: B(), body: { visibility: 'partners' } }), 404, 'not_found', "Ben shares Ana's check-in");
+    t.error(await t.bad('PUT', `/api/v1/checkins/${s.checkin}`, { auth: A(), body: { visibility: 'everyone' }, flagged: true }), 400, 'invalid_visibility');
+  });
+
+  // ---- programme ------------------------------------------------------------------------------
+  await flow.check('programme: stage 1 open, an offer after two comfortable practices, accepted by both', async (t) => {
+    const base = `/api/v1/relationships/${rid()}/programme`;
+    const first = await t.good('GET', base, { auth: A() });
+    t.expect(first.body?.stages?.[0]?.status === 'open' && first.body?.stages?.[1]?.status === 'closed', 'stage 1 open, stage 2 closed');
+    const rating = { mood: 7, energy: 6, interest: 6, safety: 8, stress: 2 };
+    await t.good('POST', '/api/v1/checkins', { auth: A(), body: { relationship_id: rid(), kind: 'post', practice_id: s.pid, ...rating } });
+    const again = await t.good('POST', `/api/v1/agreements/${s.aid}/practices`, { auth: A(), body: { device: 'own' } });
+    const pp = `/api/v1/practices/${again.body?.id}`;
+    await t.good('POST', `${pp}/ready`, { auth: A() });
+    await t.good('POST', `${pp}/ready`, { auth: B() });
+    await t.good('POST', `${pp}/end`, { auth: B() });
+    for (const who of [A(), B()]) {
+      await t.good('POST', '/api/v1/checkins', { auth: who, body: { relationship_id: rid(), kind: 'post', practice_id: again.body?.id, ...rating } });
+    }
+    const offered = await t.good('GET', base, { auth: B() });
+    t.expect(offered.body?.offer?.stage === 2 && offered.body?.offer?.accepted_count === 0, 'stage 2 on offer, nobody accepted yet');
+    const one = await t.good('POST', `${base}/accept`, { auth: A(), body: { stage: 2 } });
+    t.expect(one.body?.offer?.accepted_count === 1 && one.body?.offer?.you_accepted === true, '1 of 2');
+    const both = await t.good('POST', `${base}/accept`, { auth: B(), body: { stage: 2 } });
+    t.expect(both.body?.stages?.[1]?.status === 'open', 'stage 2 open once both accepted');
+  });
+
+  await flow.check('programme: nothing on offer, bad input, outsiders', async (t) => {
+    const base = `/api/v1/relationships/${rid()}/programme`;
+    t.error(await t.bad('POST', `${base}/accept`, { auth: A(), body: { stage: 4 } }), 409, 'no_offer');
+    t.error(await t.bad('POST', `${base}/accept`, { auth: A(), body: {}, flagged: true }), 400, 'missing_field');
+    t.error(await t.bad('POST', `${base}/accept`, { auth: A(), body: { stage: 'two' }, flagged: true }), 400, 'invalid_field');
+    t.error(await t.bad('GET', base, { auth: D() }), 404, 'not_found', 'an outsider');
+    t.error(await t.bad('GET', `/api/v1/relationships/${MISSING}/programme`, { auth: A() }), 404, 'not_found');
+  });
+
   // ---- my data, other sessions, deletion ---------------------------------------------------------
   await flow.check('export: everything Ana wrote, as a download', async (t) => {
     const res = await t.good('GET', '/api/v1/me/export', { auth: A() });
@@ -561,6 +623,7 @@ async function run(flow) {
     t.expect(/attachment/.test(res.headers.get('content-disposition') ?? ''), 'offered as a download');
     const us = res.body?.relationships?.find((r) => r.id === rid());
     t.expect(us?.my_entries?.some((e) => e.id === s.entry), 'my intake entry');
+    t.expect(us?.my_entries?.some((e) => e.id === s.checkin && e.feature === 'checkin'), 'my check-in');
     t.expect(us?.my_custom_items?.some((i) => i.id === s.custom), 'my custom item');
     t.expect(us?.agreements?.some((a) => a.id === s.aid && a.my_signatures.length === 1), 'my signature');
     t.expect(us?.my_debriefs?.some((d) => d.practice_id === s.pid && d.nourishing === 'the slow start'), 'my debrief');

@@ -19,6 +19,11 @@ namespace {
 
 using nlohmann::json;
 
+// A check-in Ann shares with Ben ({rid} is filled in like a path).
+constexpr const char* kCheckin =
+    R"({"relationship_id":"{rid}","kind":"daily","mood":6,"energy":5,"interest":5,"safety":8,)"
+    R"("stress":3,"note":"slow starts","visibility":"partners"})";
+
 struct RouteCase {
   std::string method;
   std::string path;  // {rid}, {aid}, {pid}, {eid}, {me}, {item} are filled in
@@ -74,6 +79,7 @@ class Authorization : public ::testing::Test {
                                 R"({"kind":"safe","text":"slow starts","visibility":"partners"})",
                                 &ann)
                           .body)["id"];
+    ckid = json::parse(api->call("POST", "/api/v1/checkins", fill(kCheckin), &ann).body)["id"];
   }
   static void TearDownTestSuite() {
     delete api;
@@ -92,6 +98,7 @@ class Authorization : public ::testing::Test {
     replace("{ben}", ben.id);
     replace("{cid}", cid);
     replace("{item}", "hand-touch");
+    replace("{ckid}", ckid);
     return path;
   }
 
@@ -99,6 +106,7 @@ class Authorization : public ::testing::Test {
   static inline Api* api = nullptr;
   static inline Person ann, ben, stranger, pending, other;
   static inline std::string rid, other_rid, aid, pid, eid, cid;
+  static inline std::string ckid;
   static inline json exercise;
 };
 
@@ -124,6 +132,9 @@ std::vector<RouteCase> scoped_routes() {
       {"POST", "/api/v1/practices/{pid}/tickets", ""},
       {"GET", "/api/v1/relationships/{rid}/role-order", ""},
       {"GET", "/api/v1/practices/{pid}/debriefs", ""},
+      {"POST", "/api/v1/checkins", kCheckin},
+      {"GET", "/api/v1/relationships/{rid}/checkins", ""},
+      {"GET", "/api/v1/relationships/{rid}/programme", ""},
   };
 }
 
@@ -147,6 +158,8 @@ std::vector<RouteCase> scoped_writes(const json& terms) {
       {"PUT", "/api/v1/intake/{eid}", R"({"text":"changed"})"},
       {"DELETE", "/api/v1/intake/{eid}", ""},
       {"POST", "/api/v1/practices/{pid}/debrief", R"({"skip":true})"},
+      {"PUT", "/api/v1/checkins/{ckid}", R"({"visibility":"private"})"},
+      {"POST", "/api/v1/relationships/{rid}/programme/accept", R"({"stage":2})"},
   };
 }
 
@@ -217,7 +230,7 @@ TEST_F(Authorization, EveryRouteIsInTheTable) {
 TEST_F(Authorization, AnonymousGets401Everywhere) {
   for (const auto& list : {scoped_routes(), scoped_writes(agreement_terms(exercise))}) {
     for (const auto& route : list) {
-      auto response = api->call(route.method, fill(route.path), route.body);
+      auto response = api->call(route.method, fill(route.path), fill(route.body));
       EXPECT_EQ(response.status, 401) << route.method << " " << route.path;
     }
   }
@@ -226,7 +239,7 @@ TEST_F(Authorization, AnonymousGets401Everywhere) {
 TEST_F(Authorization, OutsidersGet404NeverTheData) {
   for (Person* outsider : {&stranger, &pending, &other}) {
     for (const auto& route : scoped_routes()) {
-      auto response = api->call(route.method, fill(route.path), route.body, outsider);
+      auto response = api->call(route.method, fill(route.path), fill(route.body), outsider);
       EXPECT_EQ(response.status, 404)
           << outsider->email << " " << route.method << " " << route.path;
       EXPECT_EQ(response.body.find("slow starts"), std::string::npos);
@@ -237,8 +250,9 @@ TEST_F(Authorization, OutsidersGet404NeverTheData) {
 TEST_F(Authorization, OutsidersCannotWriteAndChangeNothing) {
   auto seen_by_ann = [] {
     std::string seen;
-    for (const char* path : {"/api/v1/relationships/{rid}", "/api/v1/agreements/{aid}",
-                             "/api/v1/practices/{pid}", "/api/v1/relationships/{rid}/intake"}) {
+    for (const char* path :
+         {"/api/v1/relationships/{rid}", "/api/v1/agreements/{aid}", "/api/v1/practices/{pid}",
+          "/api/v1/relationships/{rid}/intake", "/api/v1/relationships/{rid}/checkins"}) {
       auto response = api->call("GET", fill(path), "", &ann);
       seen += std::to_string(response.status) + response.body;
     }
@@ -249,7 +263,7 @@ TEST_F(Authorization, OutsidersCannotWriteAndChangeNothing) {
     for (const auto& route : scoped_writes(agreement_terms(exercise))) {
       // A newcomer may withdraw their own request to join: that is their leave to take.
       if (outsider == &pending && route.path.ends_with("/leave")) continue;
-      auto response = api->call(route.method, fill(route.path), route.body, outsider);
+      auto response = api->call(route.method, fill(route.path), fill(route.body), outsider);
       EXPECT_EQ(response.status, 404)
           << outsider->email << " " << route.method << " " << route.path << " " << response.body;
     }
@@ -260,7 +274,7 @@ TEST_F(Authorization, OutsidersCannotWriteAndChangeNothing) {
 TEST_F(Authorization, MembersGetThrough) {
   for (Person* member : {&ann, &ben}) {
     for (const auto& route : scoped_routes()) {
-      auto response = api->call(route.method, fill(route.path), route.body, member);
+      auto response = api->call(route.method, fill(route.path), fill(route.body), member);
       EXPECT_GE(response.status, 200) << route.method << " " << route.path;
       EXPECT_LT(response.status, 300) << route.method << " " << route.path << " " << response.body;
     }
@@ -273,6 +287,12 @@ TEST_F(Authorization, OnlyTheAuthorEditsAnEntry) {
   EXPECT_EQ(api->call("DELETE", fill("/api/v1/intake/{eid}"), "", &ben).status, 404);
   EXPECT_EQ(api->call("DELETE", fill("/api/v1/intake/{eid}"), "", &stranger).status, 404);
   EXPECT_EQ(api->call("PUT", fill("/api/v1/intake/{eid}"), R"({"text":"still mine"})", &ann).status,
+            200);
+  EXPECT_EQ(
+      api->call("PUT", fill("/api/v1/checkins/{ckid}"), R"({"visibility":"private"})", &ben).status,
+      404);
+  EXPECT_EQ(api->call("PUT", fill("/api/v1/checkins/{ckid}"), R"({"visibility":"partners"})", &ann)
+                .status,
             200);
 }
 

@@ -10,6 +10,8 @@ import { AgreementScreen } from './screens/AgreementScreen';
 import { AgreementsScreen } from './screens/AgreementsScreen';
 import { BoundaryMapScreen } from './screens/BoundaryMapScreen';
 import { IntakeScreen } from './screens/IntakeScreen';
+import { CheckinScreen } from './screens/CheckinScreen';
+import { ProgrammeScreen } from './screens/ProgrammeScreen';
 import { RelationshipScreen } from './screens/RelationshipScreen';
 import { SharedViewScreen } from './screens/SharedViewScreen';
 import { PracticeScreen } from './screens/PracticeScreen';
@@ -85,6 +87,10 @@ function Screen({
       return <SharedViewScreen key={route.rid} rid={route.rid} />;
     case 'intake':
       return <IntakeScreen key={route.rid} rid={route.rid} />;
+    case 'checkins':
+      return <CheckinScreen key={route.rid} rid={route.rid} />;
+    case 'programme':
+      return <ProgrammeScreen key={route.rid} rid={route.rid} />;
     case 'agreements':
       return <AgreementsScreen key={route.rid} rid={route.rid} />;
     case 'agreement':

@@ -9,6 +9,8 @@ import type {
   Answer,
   Catalogue,
   DebriefBody,
+  CheckinBody,
+  CheckinList,
   Device,
   Exercise,
   ExerciseDetail,
@@ -18,6 +20,7 @@ import type {
   LoginResult,
   MyAnswer,
   PracticeSummary,
+  Programme,
   RelationshipSummary,
   RoleOrderProposal,
   Resources,
@@ -305,4 +308,32 @@ export function giveDebrief(pid: string, body: DebriefBody) {
 
 export function getDebriefs(pid: string) {
   return call('GET', '/api/v1/practices/{pid}/debriefs', { params: { pid } });
+}
+
+// ---- check-ins and the programme ------------------------------------------------------
+
+export function listCheckins(rid: string): Promise<CheckinList> {
+  return call('GET', '/api/v1/relationships/{rid}/checkins', { params: { rid } });
+}
+
+export function addCheckin(body: CheckinBody) {
+  return call('POST', '/api/v1/checkins', { body });
+}
+
+export function shareCheckin(id: string, visibility: Visibility) {
+  return call('PUT', '/api/v1/checkins/{checkin_id}', {
+    params: { checkin_id: id },
+    body: { visibility },
+  });
+}
+
+export function getProgramme(rid: string): Promise<Programme> {
+  return call('GET', '/api/v1/relationships/{rid}/programme', { params: { rid } });
+}
+
+export function acceptStage(rid: string, stage: number): Promise<Programme> {
+  return call('POST', '/api/v1/relationships/{rid}/programme/accept', {
+    params: { rid },
+    body: { stage },
+  });
 }

@@ -55,3 +55,10 @@ export type DebriefBody = Schemas['DebriefCreate'];
 /** A practice's debriefs: waiting (nothing in it) or revealed, in speaking order. */
 export type Debriefs = Schemas['Debriefs'];
 export type RevealedDebrief = Schemas['RevealedDebrief'];
+export type CheckinKind = Schemas['CheckinKind'];
+export type Checkin = Schemas['Checkin'];
+/** What is sent to check in. */
+export type CheckinBody = Schemas['CheckinCreate'];
+export type CheckinList = Schemas['CheckinList'];
+export type Shift = Schemas['Shift'];
+export type Programme = Schemas['ProgrammeState'];

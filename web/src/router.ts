@@ -14,6 +14,8 @@ export type Route =
   | { name: 'intake'; rid: string }
   | { name: 'agreements'; rid: string }
   | { name: 'history'; rid: string }
+  | { name: 'checkins'; rid: string }
+  | { name: 'programme'; rid: string }
   | { name: 'agreement'; rid: string; aid: string }
   | { name: 'practice'; rid: string; pid: string }
   | { name: 'exercises'; rid: string }
@@ -27,6 +29,8 @@ const relationshipScreens = [
   'agreements',
   'exercises',
   'history',
+  'checkins',
+  'programme',
 ] as const;
 
 export function parseHash(hash: string): Route {

@@ -3,6 +3,7 @@
 #include "app/consent/agreement_voiding.h"
 #include "app/consent/boundaries.h"
 #include "app/policy/policy.h"
+#include "app/programme/programme_facts.h"
 #include "crypto/tokens.h"
 
 namespace attune::app {
@@ -52,6 +53,7 @@ base::Result<AgreementView> Agreements::create(const Actor& actor, const std::st
     auto member = context_.policy.member(tx, actor, rid);
     if (!member) return base::error_of(member);
     ATTUNE_TRY(validate(tx, actor, *member, terms));
+    ATTUNE_TRY(check_stage_open(context_, tx, *member, terms.exercise_id));
     create_agreement(context_, tx, *member, id, terms);
     // The creator is a participant: validation requires it.
     auto access = context_.policy.agreement_participant(tx, actor, id);
@@ -72,6 +74,7 @@ base::Result<AgreementView> Agreements::update(const Actor& actor, const std::st
                         "This agreement was withdrawn; please start a new one.");
     }
     ATTUNE_TRY(validate(tx, actor, access->member(), terms));
+    ATTUNE_TRY(check_stage_open(context_, tx, access->member(), terms.exercise_id));
     // Practices on the earlier version were consented to under other terms: they stop.
     touched = stop_practices_on(context_, tx, access->member().membership(), agreement_id);
     save_version(context_, tx, *access, record.version + 1, terms);

@@ -113,6 +113,19 @@ std::vector<EntryRecord> entries_readable_by(const Context& context, store::Tran
   return entries;
 }
 
+std::vector<EntryRecord> entries_for_rules(const Context& context, store::Transaction& tx,
+                                           const policy::MemberAccess& member,
+                                           const std::string& feature) {
+  std::vector<EntryRecord> entries;
+  for (const auto& row :
+       tx.query(std::string(kEntryColumns) + "WHERE e.relationship_id = ? AND e.feature = ? "
+                                             "ORDER BY e.created_at DESC, e.id",
+                {member.relationship_id(), feature})) {
+    entries.push_back(entry_of(context, tx, row));
+  }
+  return entries;
+}
+
 std::vector<EntryRecord> own_entries(const Context& context, store::Transaction& tx,
                                      const policy::MembershipAccess& access) {
   std::vector<EntryRecord> entries;

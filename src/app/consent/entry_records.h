@@ -55,6 +55,13 @@ std::vector<EntryRecord> entries_readable_by(const Context& context, store::Tran
                                              const policy::MemberAccess& viewer,
                                              const std::string& feature);
 
+// Every entry of a feature in the member's relationship, whoever wrote it and whatever its
+// visibility, newest first: only for rules whose outcome shows counts, never names or
+// content (the programme reads post-practice check-ins this way). Never shown to anyone.
+std::vector<EntryRecord> entries_for_rules(const Context& context, store::Transaction& tx,
+                                           const policy::MemberAccess& member,
+                                           const std::string& feature);
+
 // Everything the holder authored in the relationship, oldest first (export).
 std::vector<EntryRecord> own_entries(const Context& context, store::Transaction& tx,
                                      const policy::MembershipAccess& access);

@@ -8,6 +8,7 @@
 #include "app/consent/entry_records.h"
 #include "app/debriefs/debrief_records.h"
 #include "app/practice/practice_records.h"
+#include "app/programme/programme_records.h"
 #include "app/relationships/relationship_records.h"
 #include "core/practice_act.h"
 #include "core/visibility.h"
@@ -84,6 +85,7 @@ void DataExport::add_own_rows(const Actor& actor, ExportedRelationship& relation
                                          std::string(core::visibility_name(entry.visibility)),
                                          entry.created_at, entry.updated_at});
     }
+    relationship.my_programme_acceptances = own_acceptances(tx, *own);
     return true;
   });
 }

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -84,7 +85,8 @@ struct ExportedRelationship {
   std::vector<ExportedEntry> my_entries;
   std::vector<ExportedAgreement> agreements;
   std::vector<ExportedPractice> practices;
-  std::vector<ExportedDebrief> my_debriefs;  // mine only, whether or not revealed yet
+  std::vector<ExportedDebrief> my_debriefs;              // mine only, whether or not revealed yet
+  std::map<int, std::int64_t> my_programme_acceptances;  // stage → accepted_at
 };
 
 // A relationship the person asked to join and waits to be approved for.

@@ -128,6 +128,14 @@ json debriefs_json(const std::vector<ExportedDebrief>& debriefs) {
   return result;
 }
 
+json acceptances_json(const std::map<int, std::int64_t>& accepted) {
+  json result = json::array();
+  for (const auto& [stage, at] : accepted) {
+    result.push_back({{"stage", stage}, {"accepted_at", base::to_rfc3339_ms(at)}});
+  }
+  return result;
+}
+
 json relationship_json(const ExportedRelationship& relationship) {
   json partners = json::array();
   for (const auto& partner : relationship.partners) {
@@ -141,7 +149,8 @@ json relationship_json(const ExportedRelationship& relationship) {
           {"my_entries", entries_json(relationship.my_entries)},
           {"agreements", agreements_json(relationship.agreements)},
           {"practices", practices_json(relationship.practices)},
-          {"my_debriefs", debriefs_json(relationship.my_debriefs)}};
+          {"my_debriefs", debriefs_json(relationship.my_debriefs)},
+          {"my_programme_acceptances", acceptances_json(relationship.my_programme_acceptances)}};
 }
 
 }  // namespace

@@ -78,16 +78,23 @@ PracticeRecord load_practice(const Context& context, store::Transaction& tx,
   return std::move(*record);
 }
 
-std::vector<PracticeRecord> practices_of(const Context& context, store::Transaction& tx,
-                                         const policy::MemberAccess& member) {
+std::vector<PracticeRecord> relationship_practices(const Context& context, store::Transaction& tx,
+                                                   const policy::MemberAccess& member) {
   std::vector<PracticeRecord> practices;
   for (const auto& row :
        tx.query("SELECT p.id FROM practices p JOIN agreements a ON a.id = p.agreement_id "
                 "WHERE a.relationship_id = ? ORDER BY p.created_at DESC",
                 {member.relationship_id()})) {
     auto practice = load(context, tx, member.membership(), row.text(0));
-    if (practice && practice->names(member.account_id())) practices.push_back(std::move(*practice));
+    if (practice) practices.push_back(std::move(*practice));
   }
+  return practices;
+}
+
+std::vector<PracticeRecord> practices_of(const Context& context, store::Transaction& tx,
+                                         const policy::MemberAccess& member) {
+  auto practices = relationship_practices(context, tx, member);
+  std::erase_if(practices, [&](const PracticeRecord& p) { return !p.names(member.account_id()); });
   return practices;
 }
 

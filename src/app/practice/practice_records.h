@@ -53,6 +53,10 @@ PracticeRecord load_practice(const Context& context, store::Transaction& tx,
 // The practices of the member's relationship that name them, newest first.
 std::vector<PracticeRecord> practices_of(const Context& context, store::Transaction& tx,
                                          const policy::MemberAccess& member);
+// Every practice of the member's relationship, whoever took part, newest first: for rules
+// whose outcome shows only counts (the programme), never for a list shown to the member.
+std::vector<PracticeRecord> relationship_practices(const Context& context, store::Transaction& tx,
+                                                   const policy::MemberAccess& member);
 
 // Stores a practice on the creator's agreement, with its first act: created by them.
 void insert_practice(store::Transaction& tx, const policy::AgreementAccess& creator,

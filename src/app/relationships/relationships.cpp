@@ -8,6 +8,7 @@
 #include "app/consent/entry_records.h"
 #include "app/debriefs/debrief_records.h"
 #include "app/policy/policy.h"
+#include "app/programme/programme_records.h"
 #include "app/relationships/relationship_records.h"
 #include "core/display_name.h"
 #include "core/text.h"
@@ -139,6 +140,7 @@ std::vector<std::string> Relationships::leave_in(store::Transaction& tx,
   delete_own_boundary_rows(tx, membership);
   delete_own_entry_rows(tx, membership);
   delete_own_debriefs(tx, membership);
+  delete_own_acceptances(tx, membership);
   delete_membership(tx, membership);
   // Newcomers waiting only on the leaver's approval become members now.
   for (const auto& candidate : pending_member_ids(tx, membership)) {

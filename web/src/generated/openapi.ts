@@ -1090,6 +1090,122 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/checkins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check in (private by default)
+         * @description Rate limit class write. Active members of relationship_id only. practice_id is
+         *     required for post, optional for pre and refused for daily; it must be a practice of
+         *     that relationship naming the caller as a participant (else 404).
+         */
+        post: operations["createCheckin"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/relationships/{rid}/checkins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Relationship id. */
+                rid: components["parameters"]["rid"];
+            };
+            cookie?: never;
+        };
+        /**
+         * My check-ins, those shared with me, and shifts in my own series
+         * @description Never rate limited. shifts come from the caller's own daily check-ins and reach nobody else.
+         */
+        get: operations["listCheckins"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/checkins/{checkin_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                checkin_id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Share or unshare my check-in
+         * @description Rate limit class write. Author only. Sharing with partners fixes the audience to the
+         *     active partners of that moment; making it private again is immediate. An explicit
+         *     "visibility": null sets private.
+         */
+        put: operations["updateCheckinVisibility"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/relationships/{rid}/programme": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Relationship id. */
+                rid: components["parameters"]["rid"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Stages, the offer (counts, never names) and a gentle step back
+         * @description Never rate limited. Active members only.
+         */
+        get: operations["getProgramme"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/relationships/{rid}/programme/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Relationship id. */
+                rid: components["parameters"]["rid"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept the stage on offer
+         * @description Rate limit class write. Records my acceptance; the stage opens once every current
+         *     partner has accepted. Accepting twice counts once.
+         */
+        post: operations["acceptProgrammeOffer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1416,6 +1532,11 @@ export interface components {
                 adjust: string;
                 given_at: components["schemas"]["Timestamp"];
             }[];
+            /** @description programme offers I accepted that have not opened yet */
+            my_programme_acceptances: {
+                stage: number;
+                accepted_at: components["schemas"]["Timestamp"];
+            }[];
         };
         /** @description The terms of one agreement version as stored, every default filled in. */
         RecordedTerms: {
@@ -1570,6 +1691,79 @@ export interface components {
             /** @description the order of the newest earlier agreement for exactly these participants */
             last_role_order?: string[];
         };
+        /** @enum {string} */
+        CheckinKind: "pre" | "post" | "daily";
+        Score: number;
+        CheckinCreate: {
+            relationship_id: string;
+            kind: components["schemas"]["CheckinKind"];
+            practice_id?: string;
+            mood: components["schemas"]["Score"];
+            energy: components["schemas"]["Score"];
+            interest: components["schemas"]["Score"];
+            safety: components["schemas"]["Score"];
+            stress: components["schemas"]["Score"];
+            note?: string;
+            visibility?: components["schemas"]["Visibility"];
+        };
+        CheckinUpdate: {
+            visibility: components["schemas"]["Visibility"] | null;
+        };
+        Checkin: {
+            id: string;
+            kind: components["schemas"]["CheckinKind"];
+            practice_id: string | null;
+            mood: components["schemas"]["Score"];
+            energy: components["schemas"]["Score"];
+            interest: components["schemas"]["Score"];
+            safety: components["schemas"]["Score"];
+            stress: components["schemas"]["Score"];
+            note: string;
+            /** @description present on my own check-ins only */
+            visibility?: components["schemas"]["Visibility"];
+            mine: boolean;
+            author_name: string;
+            created_at: components["schemas"]["Timestamp"];
+        };
+        ShiftOffer: {
+            /** @enum {string} */
+            kind: "note" | "conversation" | "resources";
+            text: string;
+        };
+        Shift: {
+            /** @enum {string} */
+            score: "mood" | "energy" | "interest" | "safety" | "stress";
+            /** @enum {string} */
+            direction: "down" | "up";
+            since: components["schemas"]["Timestamp"];
+            message: string;
+            offers: components["schemas"]["ShiftOffer"][];
+        };
+        CheckinList: {
+            checkins: components["schemas"]["Checkin"][];
+            /** @description the caller's own, from their daily check-ins; never anyone else's */
+            shifts: components["schemas"]["Shift"][];
+        };
+        ProgrammeState: {
+            stages: {
+                stage: number;
+                title: string;
+                /** @enum {string} */
+                status: "open" | "offered" | "closed";
+            }[];
+            offer?: {
+                stage: number;
+                accepted_count: number;
+                /** @description the current partners */
+                participant_count: number;
+                you_accepted: boolean;
+            };
+            /** @description after a practice someone rated hard; never says who */
+            suggestion?: {
+                stage: number;
+                message: string;
+            };
+        };
     };
     responses: {
         /** @description 400: invalid_json, invalid_field (also an Idempotency-Key over 128 bytes), missing_field, field_too_long, invalid_utf8 and the other bad-input codes. */
@@ -1700,7 +1894,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description 422: item_not_mutual, exercise_item_missing, too_few_participants, not_a_participant, invalid_group, idempotency_key_reused. */
+        /** @description 422: item_not_mutual, exercise_item_missing, too_few_participants, not_a_participant, invalid_group, idempotency_key_reused, stage_not_open (the exercise's programme stage is not open). */
         AgreementRuleViolated: {
             headers: {
                 [name: string]: unknown;
@@ -3850,6 +4044,224 @@ export interface operations {
             };
             401: components["responses"]["Unauthenticated"];
             404: components["responses"]["NotFound"];
+            default: components["responses"]["Default"];
+        };
+    };
+    createCheckin: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Scope (caller, method, path, key). A retry with the same body returns the first
+                 *     result and writes nothing; another body gives 422 idempotency_key_reused. A copy
+                 *     that arrives while the first still runs gives 503 busy (Retry-After 1). A write
+                 *     that committed but whose answer was lost gives 409 idempotency_outcome_unknown
+                 *     and never runs again. Kept 24 h, sealed. Over 128 bytes gives 400 invalid_field.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckinCreate"];
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdResponse"];
+                };
+            };
+            /** @description missing_field, invalid_field (kind, a score, practice_id), field_too_long, invalid_utf8, invalid_visibility, invalid_json. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
+            default: components["responses"]["Default"];
+        };
+    };
+    listCheckins: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Relationship id. */
+                rid: components["parameters"]["rid"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Newest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckinList"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Default"];
+        };
+    };
+    updateCheckinVisibility: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Scope (caller, method, path, key). A retry with the same body returns the first
+                 *     result and writes nothing; another body gives 422 idempotency_key_reused. A copy
+                 *     that arrives while the first still runs gives 503 busy (Retry-After 1). A write
+                 *     that committed but whose answer was lost gives 409 idempotency_outcome_unknown
+                 *     and never runs again. Kept 24 h, sealed. Over 128 bytes gives 400 invalid_field.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                checkin_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckinUpdate"];
+            };
+        };
+        responses: {
+            /** @description Updated. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdResponse"];
+                };
+            };
+            /** @description missing_field, invalid_visibility, invalid_json. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
+            default: components["responses"]["Default"];
+        };
+    };
+    getProgramme: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Relationship id. */
+                rid: components["parameters"]["rid"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The programme. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgrammeState"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Default"];
+        };
+    };
+    acceptProgrammeOffer: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Scope (caller, method, path, key). A retry with the same body returns the first
+                 *     result and writes nothing; another body gives 422 idempotency_key_reused. A copy
+                 *     that arrives while the first still runs gives 503 busy (Retry-After 1). A write
+                 *     that committed but whose answer was lost gives 409 idempotency_outcome_unknown
+                 *     and never runs again. Kept 24 h, sealed. Over 128 bytes gives 400 invalid_field.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description Relationship id. */
+                rid: components["parameters"]["rid"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    stage: number;
+                };
+            };
+        };
+        responses: {
+            /** @description The programme after accepting. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgrammeState"];
+                };
+            };
+            /** @description missing_field, invalid_field, invalid_json. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description no_offer (that stage is not on offer now). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
             default: components["responses"]["Default"];
         };
     };

@@ -13,6 +13,7 @@ import {
 import { ConfirmPanel } from '../components/ConfirmPanel';
 import { Heading } from '../components/Heading';
 import { Link } from '../components/Link';
+import { PracticeCheckin } from '../components/PracticeCheckin';
 import { PressuredControl } from '../components/PressuredControl';
 import { PracticeView } from '../components/practice/PracticeView';
 import { DebriefOffer } from '../components/debrief/DebriefOffer';
@@ -179,6 +180,7 @@ export function PracticeScreen({ rid, pid }: { rid: string; pid: string }) {
         </ConfirmPanel>
       )}
       {state?.status === 'ended' && <DebriefOffer rid={rid} pid={pid} />}
+      {state && <PracticeCheckin rid={rid} pid={pid} status={state.status} />}
       <Status status={status} />
       <PressuredControl rid={rid} />
     </section>

@@ -55,6 +55,18 @@ export function RelationshipScreen({ rid }: { rid: string }) {
               <span class="card-sub">Finished practices and your reflections on them.</span>
             </Link>
           </li>
+          <li>
+            <Link class="card card-link" to={{ name: 'checkins', rid }}>
+              Check-ins
+              <span class="card-sub">How you are, in a few numbers. Private unless you share.</span>
+            </Link>
+          </li>
+          <li>
+            <Link class="card card-link" to={{ name: 'programme', rid }}>
+              Your programme
+              <span class="card-sub">Gentle stages, opened only when you all say yes.</span>
+            </Link>
+          </li>
         </ul>
       </nav>
       {data && (
