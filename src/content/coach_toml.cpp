@@ -232,7 +232,8 @@ base::Status read_words_table(const EntryReader& top, const toml::table& table,
   const toml::table& list = *node->as_table();
   EntryReader reader(list, file, "[words]");
   ATTUNE_TRY(reader.allow_only({"negators", "negation_exempt_after", "clause_words",
-                                "object_before", "positive", "negative", "appreciation", "feelings",
+                                "object_before", "positive", "negative", "sarcasm_cues", "appreciation",
+                                "feelings",
                                 "past_markers", "rest_skip", "subjects"}));
   for (auto [key, field] : {std::pair{"negators", &vocabulary.negators},
                             {"negation_exempt_after", &vocabulary.negation_exempt_after},
@@ -240,6 +241,7 @@ base::Status read_words_table(const EntryReader& top, const toml::table& table,
                             {"object_before", &vocabulary.object_before},
                             {"positive", &vocabulary.positive},
                             {"negative", &vocabulary.negative},
+                            {"sarcasm_cues", &vocabulary.sarcasm_cues},
                             {"appreciation", &vocabulary.appreciation},
                             {"feelings", &vocabulary.feelings},
                             {"past_markers", &vocabulary.past_markers},

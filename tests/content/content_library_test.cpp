@@ -39,7 +39,7 @@ class ContentCopy {
     std::string pattern = (fs::temp_directory_path() / "attune-content-XXXXXX").string();
     if (mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
     dir_ = pattern;
-    for (const char* name : {"catalogue.toml", "exercises.toml", "resources.toml"}) {
+    for (const char* name : {"catalogue.toml", "exercises.toml", "resources.toml", "coach.toml"}) {
       fs::copy_file(fs::path(kShippedDir) / name, dir_ / name);
     }
   }

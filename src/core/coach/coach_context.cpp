@@ -30,9 +30,14 @@ bool CoachContext::object_before(std::size_t first) const {
 }
 
 bool CoachContext::appreciated_before(std::size_t first) const {
+  // "Thank you, you always notice": thanks reach across a comma, not past a "but".
   for (std::size_t k = 1; k <= vocabulary_.context_window && k <= first; ++k) {
-    if (!same_clause_back(first, first - k)) return false;
-    if (vocabulary_.appreciation.contains(tokens_[first - k].word)) return true;
+    const CoachToken& earlier = tokens_[first - k];
+    if (earlier.sentence != tokens_[first].sentence ||
+        vocabulary_.clause_words.contains(earlier.word)) {
+      return false;
+    }
+    if (vocabulary_.appreciation.contains(earlier.word)) return true;
   }
   return false;
 }
@@ -41,13 +46,16 @@ CoachPolarity CoachContext::polarity_after(std::size_t end) const {
   if (end == 0 || end >= tokens_.size() || tokens_[end - 1].breaks_after) {
     return CoachPolarity::kNeutral;
   }
-  bool positive = false, negative = false;
+  bool positive = false, negative = false, flipped = false;
   const std::size_t sentence = tokens_[end - 1].sentence;
   for (std::size_t at = end; at < tokens_.size() && at < end + vocabulary_.context_window; ++at) {
     const CoachToken& token = tokens_[at];
     if (token.sentence != sentence || vocabulary_.clause_words.contains(token.word)) break;
-    const bool flipped =
-        (at > end && negates(at - 1)) || (at > end + 1 && negates(at - 2) && !negates(at - 1));
+    // A negator reaches to the end of its clause: "you obviously didn't want to be there".
+    if (negates(at)) {
+      flipped = !flipped;
+      continue;
+    }
     if (vocabulary_.positive.contains(token.word)) (flipped ? negative : positive) = true;
     if (vocabulary_.negative.contains(token.word)) (flipped ? positive : negative) = true;
     if (token.breaks_after) break;
@@ -72,13 +80,16 @@ bool CoachContext::negative_next(std::size_t end) const {
          vocabulary_.negative.contains(tokens_[end].word);
 }
 
-bool CoachContext::negative_in_sentence(std::size_t first, std::size_t end) const {
+bool CoachContext::sarcasm_cue_in_sentence(std::size_t first, std::size_t end) const {
   const std::size_t sentence = tokens_[first].sentence;
+  const auto cue = [&](const std::string& word) {
+    return vocabulary_.negative.contains(word) || vocabulary_.sarcasm_cues.contains(word);
+  };
   for (std::size_t at = first; at > 0 && tokens_[at - 1].sentence == sentence; --at) {
-    if (vocabulary_.negative.contains(tokens_[at - 1].word)) return true;
+    if (cue(tokens_[at - 1].word)) return true;
   }
   for (std::size_t at = end; at < tokens_.size() && tokens_[at].sentence == sentence; ++at) {
-    if (vocabulary_.negative.contains(tokens_[at].word)) return true;
+    if (cue(tokens_[at].word)) return true;
   }
   return false;
 }

@@ -22,16 +22,16 @@ class CoachContext {
   bool negated_before(std::size_t first) const;
   // tokens[first] is "you" as the object of the word before it.
   bool object_before(std::size_t first) const;
-  // An appreciation word ("love", "grateful") earlier in the same clause.
+  // An appreciation word ("love", "thank") earlier in the sentence, not past a "but".
   bool appreciated_before(std::size_t first) const;
-  // The warmth of the clause after a match ending at `end`; a negator flips a word.
+  // The warmth of the clause after a match ending at `end`; a negator flips what follows.
   CoachPolarity polarity_after(std::size_t end) const;
   // One of `words` in the clause after a match ending at `end`, not right after a negator.
   bool clause_after_holds(std::size_t end, const CoachWords& words) const;
   // The word right after a match ending at `end` (in the same clause) is a negative one.
   bool negative_next(std::size_t end) const;
-  // A negative word in the sentence outside [first, end).
-  bool negative_in_sentence(std::size_t first, std::size_t end) const;
+  // A negative word or a sarcasm cue ("again") in the sentence outside [first, end).
+  bool sarcasm_cue_in_sentence(std::size_t first, std::size_t end) const;
 
   // Index one past the last word of the clause that follows a match ending at `end`, and
   // the first word of it ("rest"); equal when nothing follows.

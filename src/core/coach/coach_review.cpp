@@ -41,7 +41,7 @@ bool spared(const CoachRule& rule, const std::vector<CoachToken>& tokens,
       rule.unless_next.contains(tokens[end].word)) {
     return true;
   }
-  if (rule.needs_negative_sentence && !context.negative_in_sentence(first, end)) return true;
+  if (rule.needs_negative_sentence && !context.sarcasm_cue_in_sentence(first, end)) return true;
   switch (rule.spare) {
     case CoachSpare::kNever:
       return false;

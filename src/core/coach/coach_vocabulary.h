@@ -41,7 +41,8 @@ struct CoachRule {
   CoachKind kind = CoachKind::kGeneralisation;
   std::vector<CoachPattern> patterns;
   CoachSpare spare = CoachSpare::kNever;
-  // Sarcasm markers ("oh great") only count in a sentence that also holds a negative word.
+  // Sarcasm markers ("oh great") only count in a sentence that also holds a negative word
+  // or a sarcasm cue.
   bool needs_negative_sentence = false;
   CoachWords unless_before;  // "if you need to stop": the word right before the match
   CoachWords unless_next;    // "you must be tired": the word right after it
@@ -76,6 +77,7 @@ struct CoachVocabulary {
   CoachWords object_before;          // "I love you always": "you" is not the one acting
   CoachWords positive;               // warm words that spare kIfPositive
   CoachWords negative;               // hurtful words: spare kIfNegative, and make sarcasm
+  CoachWords sarcasm_cues;           // "again", "as usual": with negative words, make sarcasm
   CoachWords appreciation;           // "I love that you always …"
   CoachWords feelings;               // a feeling the writer named, reused in the suggestion
   CoachWords past_markers;           // was, were, yesterday …: the suggestion says "I felt"
