@@ -14,6 +14,7 @@
 #include "app/request/idempotency.h"
 #include "app/request/rate_limiter.h"
 #include "app/safety/safety.h"
+#include "app/coach/coach.h"
 
 namespace attune::app {
 
@@ -30,7 +31,8 @@ struct Services {
         agreements(ctx),
         practices(ctx),
         safety(ctx),
-        data_export(ctx) {}
+        data_export(ctx),
+        coach(ctx) {}
 
   Context& context;
   PasswordGate password_gate;
@@ -45,6 +47,7 @@ struct Services {
   Practices practices;
   Safety safety;
   DataExport data_export;
+  Coach coach;
 };
 
 }  // namespace attune::app

@@ -334,6 +334,7 @@ base::Result<core::CoachVocabulary> coach_from_toml(const toml::table& table,
   if (!participles) return base::error_of(participles);
   vocabulary.past_participles = std::move(*participles);
   ATTUNE_TRY(read_rules_and_harm(top, table, file, vocabulary));
+  vocabulary.index_patterns();
   return vocabulary;
 }
 

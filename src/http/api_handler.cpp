@@ -81,6 +81,7 @@ ApiHandler::ApiHandler(app::Services& services) : services_(services) {
   add_agreement_routes(router_, services_.agreements);
   add_practice_routes(router_, services_.practices);
   add_export_routes(router_, services_.data_export);
+  add_coach_routes(router_, services_.coach);
 }
 
 Response ApiHandler::operator()(const Request& request) {
@@ -161,7 +162,7 @@ Response ApiHandler::run(const Route& route, ApiCall& call) {
       break;
   }
   const std::string key = request.header("idempotency-key");
-  const bool idempotent = !key.empty() && is_write(request.method) &&
+  const bool idempotent = !key.empty() && is_write(request.method) && route.replayable &&
                           route.limit != Limit::kLogin && request.path != "/api/v1/auth/logout";
   if (!idempotent) return route.handle(call);
   if (key.size() > kMaxIdempotencyKey) {

@@ -13,6 +13,7 @@
 #include "app/practice/practices.h"
 #include "app/relationships/relationships.h"
 #include "app/safety/safety.h"
+#include "app/coach/coach.h"
 #include "content/resources.h"
 #include "http/router.h"
 
@@ -29,5 +30,6 @@ void add_boundary_routes(Router& router, const app::Context& context, app::Bound
 void add_agreement_routes(Router& router, app::Agreements& agreements);
 void add_practice_routes(Router& router, app::Practices& practices);
 void add_export_routes(Router& router, app::DataExport& data_export);
+void add_coach_routes(Router& router, const app::Coach& coach);
 
 }  // namespace attune::http

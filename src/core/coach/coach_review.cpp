@@ -8,23 +8,14 @@
 namespace attune::core {
 namespace {
 
-bool any_match(const std::vector<CoachPattern>& patterns, const std::vector<CoachToken>& tokens,
-               std::size_t first, std::size_t* end) {
-  for (const auto& pattern : patterns) {
-    if (auto found = match_coach_pattern(pattern, tokens, first)) {
-      *end = *found;
-      return true;
-    }
-  }
-  return false;
-}
-
 bool describes_harm(const std::vector<CoachToken>& tokens, const CoachVocabulary& vocabulary,
                     const CoachContext& context) {
   for (std::size_t first = 0; first < tokens.size(); ++first) {
-    std::size_t end = 0;
-    if (any_match(vocabulary.harm, tokens, first, &end) && !context.negated_before(first)) {
-      return true;
+    for (const auto& ref : vocabulary.harm_index.candidates(tokens[first].word)) {
+      if (match_coach_pattern(vocabulary.harm[ref.pattern], tokens, first) &&
+          !context.negated_before(first)) {
+        return true;
+      }
     }
   }
   return false;
@@ -60,10 +51,11 @@ bool spared(const CoachRule& rule, const std::vector<CoachToken>& tokens,
 std::optional<CoachMatch> match_at(const std::vector<CoachToken>& tokens,
                                    const CoachVocabulary& vocabulary, const CoachContext& context,
                                    std::size_t first) {
-  for (const auto& rule : vocabulary.rules) {
-    std::size_t end = 0;
-    if (any_match(rule.patterns, tokens, first, &end) && !spared(rule, tokens, context, first, end)) {
-      return CoachMatch{&rule, first, end};
+  for (const auto& ref : vocabulary.rule_index.candidates(tokens[first].word)) {
+    const CoachRule& rule = vocabulary.rules[ref.rule];
+    const auto end = match_coach_pattern(rule.patterns[ref.pattern], tokens, first);
+    if (end && !spared(rule, tokens, context, first, *end)) {
+      return CoachMatch{&rule, first, *end};
     }
   }
   return std::nullopt;

@@ -5,7 +5,9 @@
 
 #include <array>
 #include <string_view>
+#include <compare>
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -17,6 +19,12 @@
 
 namespace attune::core {
 
+// Looks strings up by string_view without building a std::string.
+struct CoachWordHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view word) const { return std::hash<std::string_view>{}(word); }
+};
+
 // A list of words; an entry ending in * stands for every word starting with it.
 class CoachWords {
  public:
@@ -25,8 +33,27 @@ class CoachWords {
   bool empty() const { return exact_.empty() && prefixes_.empty(); }
 
  private:
-  std::unordered_set<std::string> exact_;
+  std::unordered_set<std::string, CoachWordHash, std::equal_to<>> exact_;
   std::vector<std::string> prefixes_;
+};
+
+// Which patterns can start at a word, so a review tries only those (see index_patterns).
+struct CoachPatternRef {
+  std::size_t rule = 0;  // index into rules; harm patterns have their own index
+  std::size_t pattern = 0;
+  auto operator<=>(const CoachPatternRef&) const = default;
+};
+
+struct CoachPatternIndex {
+  std::unordered_map<std::string, std::vector<CoachPatternRef>, CoachWordHash, std::equal_to<>>
+      by_first_word;
+  std::vector<CoachPatternRef> any_first_word;  // patterns starting with _ or a prefix
+
+  void add(const CoachPattern& pattern, CoachPatternRef ref);
+  // Merges any_first_word into every word's list and sorts each; call after the last add.
+  void finish();
+  // The patterns that may start at `word`, in rule order, then pattern order.
+  const std::vector<CoachPatternRef>& candidates(std::string_view word) const;
 };
 
 // When the words around a match make it kind rather than blaming.
@@ -91,6 +118,12 @@ struct CoachVocabulary {
   std::string template_present;  // {feeling} {observation} {need} {request}
   std::string template_past;
   std::string rest_fallback;  // for {rest} when nothing follows the match
+
+  CoachPatternIndex rule_index;  // filled by index_patterns()
+  CoachPatternIndex harm_index;
+
+  // Builds the indexes; call once after filling rules and harm.
+  void index_patterns();
 
   const CoachKindText& text_of(CoachKind kind) const {
     return kind_text[static_cast<std::size_t>(kind)];
