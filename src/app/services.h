@@ -4,6 +4,7 @@
 #include "app/accounts/accounts.h"
 #include "app/accounts/password_gate.h"
 #include "app/accounts/sessions.h"
+#include "app/coach/coach.h"
 #include "app/consent/agreements.h"
 #include "app/consent/boundaries.h"
 #include "app/consent/intake.h"
@@ -14,7 +15,6 @@
 #include "app/request/idempotency.h"
 #include "app/request/rate_limiter.h"
 #include "app/safety/safety.h"
-#include "app/coach/coach.h"
 
 namespace attune::app {
 

@@ -73,7 +73,8 @@ base::Result<std::vector<core::CoachPattern>> patterns(const EntryReader& reader
   std::vector<core::CoachPattern> compiled;
   for (const auto& source : *list) {
     auto pattern = core::compile_coach_pattern(source);
-    if (!pattern) return std::unexpected(reader.error(pattern.error().message, table.get("patterns")));
+    if (!pattern)
+      return std::unexpected(reader.error(pattern.error().message, table.get("patterns")));
     compiled.push_back(std::move(*pattern));
   }
   return compiled;
@@ -91,8 +92,8 @@ base::Result<std::unordered_map<std::string, std::string>> word_map(const EntryR
   for (const auto& [from, to] : *map) {
     const auto* text = to.as_string();
     if (!is_word(from.str()) || text == nullptr || text->get().empty()) {
-      return std::unexpected(
-          reader.error(std::string(key) + " " + quoted(from.str()) + " must map a word to text", &to));
+      return std::unexpected(reader.error(
+          std::string(key) + " " + quoted(from.str()) + " must map a word to text", &to));
     }
     result.emplace(std::string(from.str()), text->get());
   }
@@ -136,9 +137,9 @@ base::Result<core::CoachSpare> spare_of(const EntryReader& reader, const toml::t
 base::Result<core::CoachRule> read_rule(const toml::table& table, const std::string& file,
                                         std::size_t index) {
   EntryReader reader(table, file, "rules[" + std::to_string(index) + "]");
-  ATTUNE_TRY(reader.allow_only({"kind", "spare", "needs_negative_sentence", "unless_before",
-                                "unless_next", "spare_words", "patterns", "lead", "lead_past",
-                                "request"}));
+  ATTUNE_TRY(
+      reader.allow_only({"kind", "spare", "needs_negative_sentence", "unless_before", "unless_next",
+                         "spare_words", "patterns", "lead", "lead_past", "request"}));
   core::CoachRule rule;
   auto kind = kind_of(reader, table);
   if (!kind) return base::error_of(kind);
@@ -202,8 +203,10 @@ base::Status read_kinds(const EntryReader& top, const toml::table& table, const 
     EntryReader reader(*entry->as_table(), file, "kind " + quoted(name));
     ATTUNE_TRY(reader.allow_only({"message", "feeling", "need", "request", "observation"}));
     auto& text = vocabulary.kind_text[static_cast<std::size_t>(kind)];
-    for (auto [key, field] : {std::pair{"message", &text.message}, {"feeling", &text.feeling},
-                              {"need", &text.need}, {"request", &text.request},
+    for (auto [key, field] : {std::pair{"message", &text.message},
+                              {"feeling", &text.feeling},
+                              {"need", &text.need},
+                              {"request", &text.request},
                               {"observation", &text.observation}}) {
       auto value = reader.line(key, kMaxTextChars);
       if (!value) return base::error_of(value);
@@ -231,10 +234,9 @@ base::Status read_words_table(const EntryReader& top, const toml::table& table,
   if (node == nullptr || !node->is_table()) return std::unexpected(top.error("missing [words]"));
   const toml::table& list = *node->as_table();
   EntryReader reader(list, file, "[words]");
-  ATTUNE_TRY(reader.allow_only({"negators", "negation_exempt_after", "clause_words",
-                                "object_before", "positive", "negative", "sarcasm_cues", "appreciation",
-                                "feelings",
-                                "past_markers", "rest_skip", "subjects"}));
+  ATTUNE_TRY(reader.allow_only(
+      {"negators", "negation_exempt_after", "clause_words", "object_before", "positive", "negative",
+       "sarcasm_cues", "appreciation", "feelings", "past_markers", "rest_skip", "subjects"}));
   for (auto [key, field] : {std::pair{"negators", &vocabulary.negators},
                             {"negation_exempt_after", &vocabulary.negation_exempt_after},
                             {"clause_words", &vocabulary.clause_words},
@@ -295,8 +297,7 @@ base::Status read_rules_and_harm(const EntryReader& top, const toml::table& tabl
   for (const core::CoachKind kind : core::kCoachKinds) {
     if (std::ranges::none_of(vocabulary.rules,
                              [&](const core::CoachRule& rule) { return rule.kind == kind; })) {
-      return std::unexpected(top.error("no rule of kind " +
-                                       quoted(core::coach_kind_name(kind))));
+      return std::unexpected(top.error("no rule of kind " + quoted(core::coach_kind_name(kind))));
     }
   }
   return {};

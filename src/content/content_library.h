@@ -1,5 +1,6 @@
 // The content the server ships as data (boundary catalogue, exercise library, default crisis
-// resources, the language coach's vocabulary), loaded and validated once at start; the server refuses to start on any error.
+// resources, the language coach's vocabulary), loaded and validated once at start; the server
+// refuses to start on any error.
 #pragma once
 
 #include <string>

@@ -5,6 +5,7 @@
 
 #include "app/accounts/accounts.h"
 #include "app/accounts/sessions.h"
+#include "app/coach/coach.h"
 #include "app/consent/agreements.h"
 #include "app/consent/boundaries.h"
 #include "app/consent/intake.h"
@@ -13,7 +14,6 @@
 #include "app/practice/practices.h"
 #include "app/relationships/relationships.h"
 #include "app/safety/safety.h"
-#include "app/coach/coach.h"
 #include "content/resources.h"
 #include "http/router.h"
 

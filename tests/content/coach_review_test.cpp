@@ -48,12 +48,12 @@ TEST(Coach, PointsOutEachKindWithAGentleMessage) {
 }
 
 TEST(Coach, LeavesKindSelfReferentialAndNegatedUsesAlone) {
-  for (const char* text : {"I always feel safer when we start slowly.",
-                           "You always make me laugh.", "It wasn't your fault.",
-                           "I should have listened.", "You never judge me.",
-                           "I love that you always ask first.", "You must be exhausted.",
-                           "If you need to stop, we stop.", "I'm not saying you're selfish.",
-                           "Thanks a lot, that was lovely.", "Do you always feel tired after?"}) {
+  for (const char* text :
+       {"I always feel safer when we start slowly.", "You always make me laugh.",
+        "It wasn't your fault.", "I should have listened.", "You never judge me.",
+        "I love that you always ask first.", "You must be exhausted.",
+        "If you need to stop, we stop.", "I'm not saying you're selfish.",
+        "Thanks a lot, that was lovely.", "Do you always feel tired after?"}) {
     const auto result = review(text);
     EXPECT_TRUE(result.flags.empty()) << text;
     EXPECT_FALSE(result.suggestion.has_value()) << text;

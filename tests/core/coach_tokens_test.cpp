@@ -55,7 +55,9 @@ TEST(CoachTokens, AnEmojiGluedToAWordStandsAlone) {
 }
 
 TEST(CoachTokens, StrayBytesSeparateWordsAndCountOnce) {
-  const auto tokens = coach_tokens(std::string("ab\xff" "cd"), contractions());
+  const auto tokens = coach_tokens(std::string("ab\xff"
+                                               "cd"),
+                                   contractions());
   ASSERT_EQ(tokens.size(), 2u);
   EXPECT_EQ(tokens[1].start, 3u);
 }
@@ -71,8 +73,8 @@ RC_GTEST_PROP(CoachTokens, SpansNeverSplitACharacterAndStayInTheText, ()) {
     RC_ASSERT(token.start < token.end);
     RC_ASSERT(token.end <= length);
     RC_ASSERT(token.byte_end <= text.size());
-    const auto slice = std::string_view(text).substr(token.byte_start,
-                                                     token.byte_end - token.byte_start);
+    const auto slice =
+        std::string_view(text).substr(token.byte_start, token.byte_end - token.byte_start);
     RC_ASSERT(is_valid_utf8(slice));
     RC_ASSERT(char_count(text.substr(0, token.byte_start)) == token.start);
     RC_ASSERT(char_count(text.substr(0, token.byte_end)) == token.end);

@@ -8,6 +8,7 @@ import type {
   AgreementVersion,
   Answer,
   Catalogue,
+  CoachReview,
   Device,
   Exercise,
   HistoryEntry,
@@ -269,4 +270,14 @@ export async function practiceTicket(pid: string): Promise<string> {
 export function liveUrl(pid: string, ticket: string): string {
   const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
   return `${scheme}//${location.host}/api/v1/practices/${enc(pid)}/live?ticket=${enc(ticket)}`;
+}
+
+// ---- language coach ------------------------------------------------------------------------
+
+/**
+ * The coach's review of what a person is writing. The server neither stores nor logs the
+ * text; offsets in the answer count code points (Array.from(text)).
+ */
+export function reviewLanguage(text: string): Promise<CoachReview> {
+  return call('POST', '/api/v1/coach/review', { body: { text } });
 }

@@ -47,3 +47,6 @@ export type PracticeState = Schemas['PracticeState'];
 export type LiveServerMessage = Schemas['LiveServerMessage'];
 /** A frame the client sends on the live WebSocket. */
 export type LiveClientMessage = Schemas['LiveClientMessage'];
+/** The language coach's answer: flagged spans, one suggestion, or only resources. */
+export type CoachReview = Schemas['CoachReview'];
+export type CoachFlag = Schemas['CoachFlag'];

@@ -18,9 +18,9 @@ base::Result<CoachPatternStep::Choice> compile_choice(std::string_view text,
     text.remove_suffix(1);
   }
   if (text.empty() || !std::ranges::all_of(text, allowed_char)) {
-    return base::fail(base::ErrorCode::invalid_field,
-                      "pattern \"" + std::string(source) +
-                          "\" may hold only lower-case words, |, *, _ and ?");
+    return base::fail(
+        base::ErrorCode::invalid_field,
+        "pattern \"" + std::string(source) + "\" may hold only lower-case words, |, *, _ and ?");
   }
   choice.word = std::string(text);
   return choice;

@@ -79,8 +79,7 @@ CoachReview review_language(std::string_view text, const CoachVocabulary& vocabu
       continue;
     }
     const CoachKind kind = match->rule->kind;
-    review.flags.push_back(CoachFlag{kind, tokens[match->first].start,
-                                     tokens[match->end - 1].end,
+    review.flags.push_back(CoachFlag{kind, tokens[match->first].start, tokens[match->end - 1].end,
                                      vocabulary.text_of(kind).message});
     if (!first_match) first_match = match;
     first = match->end;

@@ -24,8 +24,8 @@ struct CoachFlag {
 };
 
 struct CoachReview {
-  bool describes_harm = false;           // then flags is empty and there is no suggestion
-  std::vector<CoachFlag> flags;          // in text order, never overlapping
+  bool describes_harm = false;            // then flags is empty and there is no suggestion
+  std::vector<CoachFlag> flags;           // in text order, never overlapping
   std::optional<std::string> suggestion;  // present exactly when flags is not empty
 };
 

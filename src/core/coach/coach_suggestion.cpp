@@ -69,8 +69,8 @@ Observation observe(std::string_view text, const std::vector<CoachToken>& tokens
   std::string rest = observation.rest;
   if (!rule.lead_past.empty() && looks_past(vocabulary, tokens[first].word)) {
     const auto it = vocabulary.past_participles.find(tokens[first].word);
-    const std::string participle = it == vocabulary.past_participles.end() ? tokens[first].word
-                                                                          : it->second;
+    const std::string participle =
+        it == vocabulary.past_participles.end() ? tokens[first].word : it->second;
     lead = rule.lead_past;
     rest = slice(text, tokens, first, last, &participle);
     observation.past = true;

@@ -119,8 +119,8 @@ class Builder {
 
  private:
   void emit(std::string word) {
-    tokens_.push_back(CoachToken{std::move(word), start_, end_, byte_start_, byte_end_, sentence_,
-                                 false});
+    tokens_.push_back(
+        CoachToken{std::move(word), start_, end_, byte_start_, byte_end_, sentence_, false});
   }
   void emit_words(std::string_view words) {
     std::size_t from = 0;

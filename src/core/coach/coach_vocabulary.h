@@ -4,11 +4,11 @@
 #pragma once
 
 #include <array>
-#include <string_view>
 #include <compare>
 #include <cstddef>
 #include <functional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
@@ -22,7 +22,9 @@ namespace attune::core {
 // Looks strings up by string_view without building a std::string.
 struct CoachWordHash {
   using is_transparent = void;
-  std::size_t operator()(std::string_view word) const { return std::hash<std::string_view>{}(word); }
+  std::size_t operator()(std::string_view word) const {
+    return std::hash<std::string_view>{}(word);
+  }
 };
 
 // A list of words; an entry ending in * stands for every word starting with it.

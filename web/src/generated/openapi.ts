@@ -986,6 +986,33 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/coach/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The language coach (suggests, never blocks)
+         * @description Any signed-in person. Not rate limited, like every read: nothing changes and the cost is
+         *     bounded (16 KiB, one linear pass). The text is never stored and never logged, and an
+         *     Idempotency-Key is ignored here so not even the answer is kept. `flags` are in text
+         *     order and never overlap; `start`/`end` count Unicode code points (not bytes, not UTF-16
+         *     units) into the text as sent, end exclusive. `suggestion` is one I-statement when
+         *     something was flagged, else null. When the text describes harm, pressure or force,
+         *     nothing is reframed: `flags` is empty, `suggestion` null, and `resources` holds the
+         *     crisis and safety resources (as GET /api/v1/resources).
+         */
+        post: operations["reviewLanguage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1002,14 +1029,17 @@ export interface components {
          *     404 not_found; 405 method_not_allowed (with Allow);
          *     409 email_taken, conflict (unused by the API), stale_version, agreement_void,
          *     agreement_not_signed, practice_ended, already_member, relationship_full,
-         *     invite_invalid, idempotency_outcome_unknown;
+         *     invite_invalid, idempotency_outcome_unknown, practice_not_ended (a debrief before
+         *     the practice ended), debrief_closed (more than 7 days after it ended),
+         *     debrief_already_given, no_offer (accepting a stage nobody offered);
          *     413 body_too_large; 415 unsupported_media_type; 431 headers_too_large;
          *     422 idempotency_key_reused, item_not_mutual, exercise_item_missing,
-         *     too_few_participants, not_a_participant, invalid_group, rule_violated;
+         *     too_few_participants, not_a_participant, invalid_group, rule_violated,
+         *     stage_not_open (an exercise of a programme stage not yet open);
          *     429 rate_limited; 500 internal; 503 busy.
          * @enum {string}
          */
-        ErrorCode: "invalid_json" | "invalid_field" | "missing_field" | "field_too_long" | "invalid_utf8" | "adult_confirmation_required" | "invalid_email" | "weak_password" | "invalid_time_zone" | "invalid_answer" | "invalid_visibility" | "bad_request" | "unauthenticated" | "invalid_credentials" | "invalid_ticket" | "csrf_token_invalid" | "origin_not_allowed" | "forbidden" | "not_found" | "method_not_allowed" | "email_taken" | "conflict" | "stale_version" | "agreement_void" | "agreement_not_signed" | "practice_ended" | "already_member" | "relationship_full" | "invite_invalid" | "body_too_large" | "unsupported_media_type" | "headers_too_large" | "idempotency_outcome_unknown" | "idempotency_key_reused" | "item_not_mutual" | "exercise_item_missing" | "too_few_participants" | "not_a_participant" | "invalid_group" | "rule_violated" | "rate_limited" | "busy" | "internal";
+        ErrorCode: "invalid_json" | "invalid_field" | "missing_field" | "field_too_long" | "invalid_utf8" | "adult_confirmation_required" | "invalid_email" | "weak_password" | "invalid_time_zone" | "invalid_answer" | "invalid_visibility" | "bad_request" | "unauthenticated" | "invalid_credentials" | "invalid_ticket" | "csrf_token_invalid" | "origin_not_allowed" | "forbidden" | "not_found" | "method_not_allowed" | "email_taken" | "conflict" | "stale_version" | "agreement_void" | "agreement_not_signed" | "practice_ended" | "already_member" | "relationship_full" | "invite_invalid" | "body_too_large" | "unsupported_media_type" | "headers_too_large" | "idempotency_outcome_unknown" | "idempotency_key_reused" | "stage_not_open" | "practice_not_ended" | "debrief_closed" | "debrief_already_given" | "no_offer" | "item_not_mutual" | "exercise_item_missing" | "too_few_participants" | "not_a_participant" | "invalid_group" | "rule_violated" | "rate_limited" | "busy" | "internal";
         Error: {
             error: {
                 code: components["schemas"]["ErrorCode"];
@@ -1398,6 +1428,23 @@ export interface components {
                 code: components["schemas"]["ErrorCode"];
                 message: string;
             };
+        };
+        /** @enum {string} */
+        CoachKind: "generalisation" | "blame" | "contempt" | "mind_reading" | "demand" | "sarcasm";
+        CoachFlag: {
+            kind: components["schemas"]["CoachKind"];
+            /** @description first code point of the flagged words */
+            start: number;
+            /** @description one past the last code point */
+            end: number;
+            /** @description a short, gentle note on why */
+            message: string;
+        };
+        CoachReview: {
+            flags: components["schemas"]["CoachFlag"][];
+            /** @description one I-statement (observation, feeling, need, request) when flags is not empty; else null */
+            suggestion: string | null;
+            resources?: components["schemas"]["Resources"];
         };
     };
     responses: {
@@ -3519,6 +3566,56 @@ export interface operations {
             };
             404: components["responses"]["NotFound"];
             503: components["responses"]["Busy"];
+            default: components["responses"]["Default"];
+        };
+    };
+    reviewLanguage: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Scope (caller, method, path, key). A retry with the same body returns the first
+                 *     result and writes nothing; another body gives 422 idempotency_key_reused. A copy
+                 *     that arrives while the first still runs gives 503 busy (Retry-After 1). A write
+                 *     that committed but whose answer was lost gives 409 idempotency_outcome_unknown
+                 *     and never runs again. Kept 24 h, sealed. Over 128 bytes gives 400 invalid_field.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description At most 16384 bytes of UTF-8; may be empty. */
+                    text: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The review. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CoachReview"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description body_too_large: the text is over 16384 bytes (or the body over 1 MiB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            415: components["responses"]["UnsupportedMediaType"];
             default: components["responses"]["Default"];
         };
     };
