@@ -15,8 +15,8 @@ bool CoachContext::negates(std::size_t at) const {
   return at == 0 || !vocabulary_.negation_exempt_after.contains(tokens_[at - 1].word);
 }
 
-bool CoachContext::negated_before(std::size_t first) const {
-  for (std::size_t k = 1; k <= vocabulary_.negation_window && k <= first; ++k) {
+bool CoachContext::negated_before(std::size_t first, std::size_t floor) const {
+  for (std::size_t k = 1; k <= vocabulary_.negation_window && first - k + 1 > floor; ++k) {
     if (!same_clause_back(first, first - k)) return false;
     if (negates(first - k)) return true;
   }

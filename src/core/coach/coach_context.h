@@ -18,8 +18,9 @@ class CoachContext {
   CoachContext(const std::vector<CoachToken>& tokens, const CoachVocabulary& vocabulary)
       : tokens_(tokens), vocabulary_(vocabulary) {}
 
-  // A negator in the same clause shortly before tokens[first].
-  bool negated_before(std::size_t first) const;
+  // A negator in the same clause shortly before tokens[first], not before `floor` (the end
+  // of the previous flag: "you never listen 🙄" — that "never" negates nothing after it).
+  bool negated_before(std::size_t first, std::size_t floor = 0) const;
   // tokens[first] is "you" as the object of the word before it.
   bool object_before(std::size_t first) const;
   // An appreciation word ("love", "thank") earlier in the sentence, not past a "but".

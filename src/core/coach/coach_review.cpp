@@ -22,8 +22,8 @@ bool describes_harm(const std::vector<CoachToken>& tokens, const CoachVocabulary
 }
 
 bool spared(const CoachRule& rule, const std::vector<CoachToken>& tokens,
-            const CoachContext& context, std::size_t first, std::size_t end) {
-  if (context.negated_before(first) || context.object_before(first)) return true;
+            const CoachContext& context, std::size_t floor, std::size_t first, std::size_t end) {
+  if (context.negated_before(first, floor) || context.object_before(first)) return true;
   if (first > 0 && tokens[first - 1].sentence == tokens[first].sentence &&
       rule.unless_before.contains(tokens[first - 1].word)) {
     return true;
@@ -50,11 +50,11 @@ bool spared(const CoachRule& rule, const std::vector<CoachToken>& tokens,
 
 std::optional<CoachMatch> match_at(const std::vector<CoachToken>& tokens,
                                    const CoachVocabulary& vocabulary, const CoachContext& context,
-                                   std::size_t first) {
+                                   std::size_t floor, std::size_t first) {
   for (const auto& ref : vocabulary.rule_index.candidates(tokens[first].word)) {
     const CoachRule& rule = vocabulary.rules[ref.rule];
     const auto end = match_coach_pattern(rule.patterns[ref.pattern], tokens, first);
-    if (end && !spared(rule, tokens, context, first, *end)) {
+    if (end && !spared(rule, tokens, context, floor, first, *end)) {
       return CoachMatch{&rule, first, *end};
     }
   }
@@ -72,8 +72,9 @@ CoachReview review_language(std::string_view text, const CoachVocabulary& vocabu
     return review;
   }
   std::optional<CoachMatch> first_match;
+  std::size_t floor = 0;  // the end of the last flag
   for (std::size_t first = 0; first < tokens.size();) {
-    auto match = match_at(tokens, vocabulary, context, first);
+    auto match = match_at(tokens, vocabulary, context, floor, first);
     if (!match) {
       ++first;
       continue;
@@ -82,7 +83,7 @@ CoachReview review_language(std::string_view text, const CoachVocabulary& vocabu
     review.flags.push_back(CoachFlag{kind, tokens[match->first].start, tokens[match->end - 1].end,
                                      vocabulary.text_of(kind).message});
     if (!first_match) first_match = match;
-    first = match->end;
+    first = floor = match->end;
     // A contraction's words share one span: never start the next flag inside this one.
     while (first < tokens.size() && tokens[first].start < review.flags.back().end) ++first;
   }
