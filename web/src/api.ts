@@ -279,5 +279,7 @@ export function liveUrl(pid: string, ticket: string): string {
  * text; offsets in the answer count code points (Array.from(text)).
  */
 export function reviewLanguage(text: string): Promise<CoachReview> {
-  return call('POST', '/api/v1/coach/review', { body: { text } });
+  // A background nicety: an expired session must not bounce the writer to the log-in screen
+  // mid-sentence (submitting the form will, as any write does).
+  return call('POST', '/api/v1/coach/review', { body: { text } }, { quiet401: true });
 }
