@@ -5,6 +5,7 @@
 #include "app/accounts/password_gate.h"
 #include "app/accounts/sessions.h"
 #include "app/checkins/checkins.h"
+#include "app/coach/coach.h"
 #include "app/consent/agreements.h"
 #include "app/consent/boundaries.h"
 #include "app/consent/intake.h"
@@ -38,7 +39,8 @@ struct Services {
         role_orders(ctx),
         debriefs(ctx),
         checkins(ctx),
-        programmes(ctx) {}
+        programmes(ctx),
+        coach(ctx) {}
 
   Context& context;
   PasswordGate password_gate;
@@ -57,6 +59,7 @@ struct Services {
   Debriefs debriefs;
   Checkins checkins;
   Programmes programmes;
+  Coach coach;
 };
 
 }  // namespace attune::app

@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "content/catalogue_toml.h"
+#include "content/coach_toml.h"
 #include "content/exercises_toml.h"
 #include "content/programme_toml.h"
 #include "content/resources_toml.h"
@@ -50,6 +51,12 @@ base::Result<ContentLibrary> load_content_library(const std::string& content_dir
   auto programme = programme_from_toml(*programme_table, programme_file, library.exercises);
   if (!programme) return base::error_of(programme);
   library.programme = std::move(*programme);
+  const std::string coach_file = (dir / "coach.toml").string();
+  auto coach_table = content::read_toml_file(coach_file);
+  if (!coach_table) return base::error_of(coach_table);
+  auto coach = content::coach_from_toml(*coach_table, coach_file);
+  if (!coach) return base::error_of(coach);
+  library.coach = std::move(*coach);
   return library;
 }
 

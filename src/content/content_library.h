@@ -1,5 +1,6 @@
 // The content the server ships as data (boundary catalogue, exercise library, default crisis
-// resources), loaded and validated once at start; the server refuses to start on any error.
+// resources, the language coach's vocabulary), loaded and validated once at start; the server
+// refuses to start on any error.
 #pragma once
 
 #include <string>
@@ -9,6 +10,7 @@
 #include "base/error.h"
 #include "content/resources.h"
 #include "core/catalogue.h"
+#include "core/coach/coach_vocabulary.h"
 #include "core/exercise.h"
 #include "core/programme.h"
 
@@ -20,12 +22,13 @@ struct ContentLibrary {
   std::vector<core::Exercise> exercises;  // sorted by stage, then id
   Resources default_resources;
   core::Programme programme;
+  core::CoachVocabulary coach;  // the language coach's vocabulary
 
   const core::CatalogueItem* find_item(std::string_view id) const;  // nullptr when unknown
   const core::Exercise* find_exercise(std::string_view id) const;   // nullptr when unknown
 };
 
-// Loads content_dir/{catalogue,exercises,resources,programme}.toml. Every problem is an
+// Loads content_dir/{catalogue,exercises,resources,programme,coach}.toml. Every problem is an
 // invalid_field error whose message names the file, the line, the entry's id and what is wrong.
 base::Result<ContentLibrary> load_content_library(const std::string& content_dir);
 

@@ -87,6 +87,7 @@ ApiHandler::ApiHandler(app::Services& services) : services_(services) {
   add_debrief_routes(router_, services_.debriefs);
   add_checkin_routes(router_, services_.checkins);
   add_programme_routes(router_, services_.programmes);
+  add_coach_routes(router_, services_.coach);
 }
 
 Response ApiHandler::operator()(const Request& request) {
@@ -179,7 +180,7 @@ Response ApiHandler::run(const Route& route, ApiCall& call) {
       break;
   }
   const std::string key = request.header("idempotency-key");
-  const bool idempotent = !key.empty() && is_write(request.method) &&
+  const bool idempotent = !key.empty() && is_write(request.method) && route.replayable &&
                           route.limit != Limit::kLogin && request.path != "/api/v1/auth/logout";
   if (!idempotent) return route.handle(call);
   if (key.size() > kMaxIdempotencyKey) {

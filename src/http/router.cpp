@@ -17,16 +17,16 @@ std::vector<std::string> split_path(std::string_view path) {
 
 }  // namespace
 
-void Router::add(std::string method, std::string_view pattern, Auth auth, Limit limit,
-                 std::function<Response(ApiCall&)> handle) {
-  routes_.push_back(Route{std::move(method), std::string(pattern), split_path(pattern), auth, limit,
-                          std::move(handle)});
+Route& Router::add(std::string method, std::string_view pattern, Auth auth, Limit limit,
+                   std::function<Response(ApiCall&)> handle) {
+  return routes_.emplace_back(Route{std::move(method), std::string(pattern), split_path(pattern),
+                                    auth, limit, std::move(handle)});
 }
 
-void Router::add(std::string method, std::string_view pattern,
-                 std::function<Response(ApiCall&)> handle) {
+Route& Router::add(std::string method, std::string_view pattern,
+                   std::function<Response(ApiCall&)> handle) {
   Limit limit = method == "GET" ? Limit::kNone : Limit::kWrite;
-  add(std::move(method), pattern, Auth::kRequired, limit, std::move(handle));
+  return add(std::move(method), pattern, Auth::kRequired, limit, std::move(handle));
 }
 
 Router::Match Router::match(std::string_view method, std::string_view path) const {

@@ -25,14 +25,18 @@ struct Route {
   Auth auth = Auth::kRequired;
   Limit limit = Limit::kNone;
   std::function<Response(ApiCall&)> handle;
+  // false: an Idempotency-Key is ignored, so the answer is never kept for a replay (the
+  // language coach: what a person is writing is never stored, not even inside an answer).
+  bool replayable = true;
 };
 
 class Router {
  public:
-  void add(std::string method, std::string_view pattern, Auth auth, Limit limit,
-           std::function<Response(ApiCall&)> handle);
+  Route& add(std::string method, std::string_view pattern, Auth auth, Limit limit,
+             std::function<Response(ApiCall&)> handle);
   // Authenticated; writes count against the write limit.
-  void add(std::string method, std::string_view pattern, std::function<Response(ApiCall&)> handle);
+  Route& add(std::string method, std::string_view pattern,
+             std::function<Response(ApiCall&)> handle);
 
   struct Match {
     const Route* route = nullptr;

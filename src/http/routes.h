@@ -6,6 +6,7 @@
 #include "app/accounts/accounts.h"
 #include "app/accounts/sessions.h"
 #include "app/checkins/checkins.h"
+#include "app/coach/coach.h"
 #include "app/consent/agreements.h"
 #include "app/consent/boundaries.h"
 #include "app/consent/intake.h"
@@ -41,5 +42,6 @@ void add_debrief_routes(Router& router, app::Debriefs& debriefs);
 core::Visibility visibility_from(ApiCall& call, core::Visibility fallback);
 void add_checkin_routes(Router& router, app::Checkins& checkins);
 void add_programme_routes(Router& router, app::Programmes& programmes);
+void add_coach_routes(Router& router, const app::Coach& coach);
 
 }  // namespace attune::http

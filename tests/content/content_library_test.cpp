@@ -42,7 +42,7 @@ class ContentCopy {
     if (mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
     dir_ = pattern;
     for (const char* name :
-         {"catalogue.toml", "exercises.toml", "resources.toml", "programme.toml"}) {
+         {"catalogue.toml", "exercises.toml", "resources.toml", "programme.toml", "coach.toml"}) {
       fs::copy_file(fs::path(kShippedDir) / name, dir_ / name);
     }
   }

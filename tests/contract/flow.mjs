@@ -645,6 +645,22 @@ async function run(flow) {
     t.status(await t.good('DELETE', '/api/v1/me', { auth: D(), body: { password: 'another long password' } }), 204);
     t.error(await t.bad('GET', '/api/v1/me', { auth: D() }), 401, 'unauthenticated', 'the account is gone');
   });
+
+  // ---- the language coach ------------------------------------------------------------------------
+  await flow.check('coach: flags, a suggestion, resources for harm, limits', async (t) => {
+    const flagged = await t.good('POST', '/api/v1/coach/review', { auth: A(), body: { text: 'You never listen to me.' } });
+    t.status(flagged, 200);
+    t.expect(flagged.body?.flags?.[0]?.kind === 'generalisation', 'a generalisation');
+    t.expect(typeof flagged.body?.suggestion === 'string', 'a suggestion');
+    const kind = await t.good('POST', '/api/v1/coach/review', { auth: A(), body: { text: 'You always make me laugh.' } });
+    t.expect(kind.body?.flags?.length === 0 && kind.body?.suggestion === null, 'nothing to say');
+    const harm = await t.good('POST', '/api/v1/coach/review', { auth: A(), body: { text: 'I was scared to stop.' } });
+    t.expect(harm.body?.flags?.length === 0 && harm.body?.suggestion === null, 'no reframe');
+    t.expect(harm.body?.resources?.entries?.length > 0, 'the resources instead');
+    t.error(await t.bad('POST', '/api/v1/coach/review', { body: { text: 'hello' } }), 401, 'unauthenticated');
+    t.error(await t.bad('POST', '/api/v1/coach/review', { auth: A(), body: {}, flagged: true }), 400, 'missing_field');
+    t.error(await t.bad('POST', '/api/v1/coach/review', { auth: A(), body: { text: 'x'.repeat(16385) } }), 413, 'body_too_large');
+  });
 }
 
 const spec = (t) => t.flow.spec;

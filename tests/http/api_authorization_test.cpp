@@ -183,6 +183,7 @@ std::vector<RouteCase> unscoped_routes() {
       {"GET", "/api/v1/relationships", ""},
       {"POST", "/api/v1/invites/accept", ""},
       {"GET", "/api/v1/exercises/{exercise}", ""},
+      {"POST", "/api/v1/coach/review", ""},
   };
 }
 
@@ -304,6 +305,15 @@ TEST_F(Authorization, PendingNewcomerCannotApproveOrAct) {
   EXPECT_EQ(api->call("POST", fill("/api/v1/practices/{pid}/pause"), "", &pending).status, 404);
   EXPECT_EQ(api->call("POST", fill("/api/v1/agreements/{aid}/withdraw"), "", &stranger).status,
             404);
+}
+
+TEST_F(Authorization, TheCoachAnswersAnySignedInPersonAndNoOneElse) {
+  const std::string body = R"({"text":"You never listen."})";
+  EXPECT_EQ(api->call("POST", "/api/v1/coach/review", body).status, 401);
+  for (Person* person : {&ann, &ben, &stranger, &pending, &other}) {
+    auto response = api->call("POST", "/api/v1/coach/review", body, person);
+    EXPECT_EQ(response.status, 200) << person->email << " " << response.body;
+  }
 }
 
 }  // namespace

@@ -11,6 +11,7 @@ import type {
   DebriefBody,
   CheckinBody,
   CheckinList,
+  CoachReview,
   Device,
   Exercise,
   ExerciseDetail,
@@ -336,4 +337,16 @@ export function acceptStage(rid: string, stage: number): Promise<Programme> {
     params: { rid },
     body: { stage },
   });
+}
+
+// ---- language coach ------------------------------------------------------------------------
+
+/**
+ * The coach's review of what a person is writing. The server neither stores nor logs the
+ * text; offsets in the answer count code points (Array.from(text)).
+ */
+export function reviewLanguage(text: string): Promise<CoachReview> {
+  // A background nicety: an expired session must not bounce the writer to the log-in screen
+  // mid-sentence (submitting the form will, as any write does).
+  return call('POST', '/api/v1/coach/review', { body: { text } }, { quiet401: true });
 }

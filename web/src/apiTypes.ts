@@ -62,3 +62,6 @@ export type CheckinBody = Schemas['CheckinCreate'];
 export type CheckinList = Schemas['CheckinList'];
 export type Shift = Schemas['Shift'];
 export type Programme = Schemas['ProgrammeState'];
+/** The language coach's answer: flagged spans, one suggestion, or only resources. */
+export type CoachReview = Schemas['CoachReview'];
+export type CoachFlag = Schemas['CoachFlag'];

@@ -1206,6 +1206,33 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/coach/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The language coach (suggests, never blocks)
+         * @description Any signed-in person. Not rate limited, like every read: nothing changes and the cost is
+         *     bounded (16 KiB, one linear pass). The text is never stored and never logged, and an
+         *     Idempotency-Key is ignored here so not even the answer is kept. `flags` are in text
+         *     order and never overlap; `start`/`end` count Unicode code points (not bytes, not UTF-16
+         *     units) into the text as sent, end exclusive. `suggestion` is one I-statement when
+         *     something was flagged, else null. When the text describes harm, pressure or force,
+         *     nothing is reframed: `flags` is empty, `suggestion` null, and `resources` holds the
+         *     crisis and safety resources (as GET /api/v1/resources).
+         */
+        post: operations["reviewLanguage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1763,6 +1790,23 @@ export interface components {
                 stage: number;
                 message: string;
             };
+        };
+        /** @enum {string} */
+        CoachKind: "generalisation" | "blame" | "contempt" | "mind_reading" | "demand" | "sarcasm";
+        CoachFlag: {
+            kind: components["schemas"]["CoachKind"];
+            /** @description first code point of the flagged words */
+            start: number;
+            /** @description one past the last code point */
+            end: number;
+            /** @description a short, gentle note on why */
+            message: string;
+        };
+        CoachReview: {
+            flags: components["schemas"]["CoachFlag"][];
+            /** @description one I-statement (observation, feeling, need, request) when flags is not empty; else null */
+            suggestion: string | null;
+            resources?: components["schemas"]["Resources"];
         };
     };
     responses: {
@@ -4262,6 +4306,56 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];
             429: components["responses"]["RateLimited"];
+            default: components["responses"]["Default"];
+        };
+    };
+    reviewLanguage: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Scope (caller, method, path, key). A retry with the same body returns the first
+                 *     result and writes nothing; another body gives 422 idempotency_key_reused. A copy
+                 *     that arrives while the first still runs gives 503 busy (Retry-After 1). A write
+                 *     that committed but whose answer was lost gives 409 idempotency_outcome_unknown
+                 *     and never runs again. Kept 24 h, sealed. Over 128 bytes gives 400 invalid_field.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description At most 16384 bytes of UTF-8; may be empty. */
+                    text: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The review. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CoachReview"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description body_too_large: the text is over 16384 bytes (or the body over 1 MiB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            415: components["responses"]["UnsupportedMediaType"];
             default: components["responses"]["Default"];
         };
     };

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { ApiError, giveDebrief, type DebriefBody } from '../../api';
+import { CoachSuggestion } from '../CoachSuggestion';
 import { Status } from '../Status';
 import { useAction } from '../../hooks';
 
@@ -66,17 +67,20 @@ export function DebriefForm({ pid, onGiven }: { pid: string; onGiven: () => void
         so is the whole debrief.
       </p>
       {debriefPrompts.map((prompt) => (
-        <label key={prompt.field} class="field">
-          <span>{prompt.label}</span>
-          <textarea
-            name={prompt.field}
-            maxLength={kMaxChars}
-            value={texts[prompt.field]}
-            onInput={(e) => setTexts({ ...texts, [prompt.field]: e.currentTarget.value })}
-          />
-          {/* CoachSuggestion goes here: <CoachSuggestion text={texts[prompt.field]} /> */}
-          <small>{prompt.hint}</small>
-        </label>
+        <div key={prompt.field} class="stack">
+          <label class="field">
+            <span>{prompt.label}</span>
+            <textarea
+              name={prompt.field}
+              maxLength={kMaxChars}
+              value={texts[prompt.field]}
+              onInput={(e) => setTexts({ ...texts, [prompt.field]: e.currentTarget.value })}
+            />
+            <small>{prompt.hint}</small>
+          </label>
+          {/* A gentle rewording offer as the person writes: never blocks sharing. */}
+          <CoachSuggestion text={texts[prompt.field]} />
+        </div>
       ))}
       <div class="row">
         <button type="submit" disabled={busy}>
