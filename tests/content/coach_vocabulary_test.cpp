@@ -92,7 +92,8 @@ TEST(CoachVocabulary, ABrokenOrMissingFileStopsTheWholeLibrary) {
   std::string pattern = (fs::temp_directory_path() / "attune-coach-XXXXXX").string();
   ASSERT_NE(mkdtemp(pattern.data()), nullptr);
   const fs::path dir = pattern;
-  for (const char* name : {"catalogue.toml", "exercises.toml", "resources.toml"}) {
+  for (const char* name :
+       {"catalogue.toml", "exercises.toml", "resources.toml", "programme.toml"}) {
     fs::copy_file(fs::path(kShippedDir) / name, dir / name);
   }
   auto missing = load_content_library(dir.string());
