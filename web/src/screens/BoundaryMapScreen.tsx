@@ -62,6 +62,11 @@ export function BoundaryMapScreen({ rid }: { rid: string }) {
         everyone there is open to it — never who said no, and never who hasn't answered. You can
         change your mind at any time.
       </p>
+      <p class="muted small" data-testid="reveal-limit">
+        One honest limit: what you all share can hint at the rest — someone who says yes to
+        everything sees which items you left open, and an item missing from a view means someone
+        there is not open to it, though never who.
+      </p>
       {(catalogue.error || answers.error) && <p role="alert">{catalogue.error ?? answers.error}</p>}
       {catalogue.data && (
         <>
