@@ -12,6 +12,7 @@
 #include "app/context.h"
 #include "app/data_rights/export.h"
 #include "app/debriefs/debriefs.h"
+#include "app/next_step/next_steps.h"
 #include "app/practice/practices.h"
 #include "app/programme/programmes.h"
 #include "app/relationships/relationships.h"
@@ -38,7 +39,8 @@ struct Services {
         role_orders(ctx),
         debriefs(ctx),
         checkins(ctx),
-        programmes(ctx) {}
+        programmes(ctx),
+        next_steps(ctx) {}
 
   Context& context;
   PasswordGate password_gate;
@@ -57,6 +59,7 @@ struct Services {
   Debriefs debriefs;
   Checkins checkins;
   Programmes programmes;
+  NextSteps next_steps;
 };
 
 }  // namespace attune::app

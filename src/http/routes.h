@@ -13,6 +13,7 @@
 #include "app/context.h"
 #include "app/data_rights/export.h"
 #include "app/debriefs/debriefs.h"
+#include "app/next_step/next_steps.h"
 #include "app/practice/practices.h"
 #include "app/programme/programmes.h"
 #include "app/relationships/relationships.h"
@@ -41,5 +42,6 @@ void add_debrief_routes(Router& router, app::Debriefs& debriefs);
 core::Visibility visibility_from(ApiCall& call, core::Visibility fallback);
 void add_checkin_routes(Router& router, app::Checkins& checkins);
 void add_programme_routes(Router& router, app::Programmes& programmes);
+void add_next_step_routes(Router& router, app::NextSteps& next_steps);
 
 }  // namespace attune::http
