@@ -19,6 +19,7 @@ import type {
   IntakeKind,
   LoginResult,
   MyAnswer,
+  NextStep,
   PracticeSummary,
   Programme,
   RelationshipSummary,
@@ -336,4 +337,10 @@ export function acceptStage(rid: string, stage: number): Promise<Programme> {
     params: { rid },
     body: { stage },
   });
+}
+
+// ---- the next step --------------------------------------------------------------------
+
+export async function getNextStep(): Promise<NextStep | null> {
+  return (await call('GET', '/api/v1/me/next-step', {})).next ?? null;
 }

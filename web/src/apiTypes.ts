@@ -62,3 +62,4 @@ export type CheckinBody = Schemas['CheckinCreate'];
 export type CheckinList = Schemas['CheckinList'];
 export type Shift = Schemas['Shift'];
 export type Programme = Schemas['ProgrammeState'];
+export type NextStep = Schemas['NextStep'];
