@@ -13,6 +13,7 @@
 #include "app/context.h"
 #include "app/data_rights/export.h"
 #include "app/debriefs/debriefs.h"
+#include "app/next_step/next_steps.h"
 #include "app/practice/practices.h"
 #include "app/programme/programmes.h"
 #include "app/relationships/relationships.h"
@@ -40,7 +41,8 @@ struct Services {
         debriefs(ctx),
         checkins(ctx),
         programmes(ctx),
-        coach(ctx) {}
+        coach(ctx),
+        next_steps(ctx) {}
 
   Context& context;
   PasswordGate password_gate;
@@ -60,6 +62,7 @@ struct Services {
   Checkins checkins;
   Programmes programmes;
   Coach coach;
+  NextSteps next_steps;
 };
 
 }  // namespace attune::app

@@ -88,6 +88,7 @@ ApiHandler::ApiHandler(app::Services& services) : services_(services) {
   add_checkin_routes(router_, services_.checkins);
   add_programme_routes(router_, services_.programmes);
   add_coach_routes(router_, services_.coach);
+  add_next_step_routes(router_, services_.next_steps);
 }
 
 Response ApiHandler::operator()(const Request& request) {

@@ -14,6 +14,7 @@
 #include "app/context.h"
 #include "app/data_rights/export.h"
 #include "app/debriefs/debriefs.h"
+#include "app/next_step/next_steps.h"
 #include "app/practice/practices.h"
 #include "app/programme/programmes.h"
 #include "app/relationships/relationships.h"
@@ -43,5 +44,6 @@ core::Visibility visibility_from(ApiCall& call, core::Visibility fallback);
 void add_checkin_routes(Router& router, app::Checkins& checkins);
 void add_programme_routes(Router& router, app::Programmes& programmes);
 void add_coach_routes(Router& router, const app::Coach& coach);
+void add_next_step_routes(Router& router, app::NextSteps& next_steps);
 
 }  // namespace attune::http

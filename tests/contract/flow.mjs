@@ -616,6 +616,16 @@ async function run(flow) {
     t.error(await t.bad('GET', `/api/v1/relationships/${MISSING}/programme`, { auth: A() }), 404, 'not_found');
   });
 
+  // ---- next step -------------------------------------------------------------------------------
+  await flow.check('next step: one gentle suggestion of my own, or null', async (t) => {
+    const res = await t.good('GET', '/api/v1/me/next-step', { auth: A() });
+    const next = res.body?.next;
+    t.expect(next !== undefined, 'next is always there');
+    t.expect(next === null || ['debrief', 'checkin', 'exercise'].includes(next.kind), 'a known kind, or null');
+    t.expect(next === null || next.relationship_id === rid(), "in Ana's relationship");
+    t.error(await t.bad('GET', '/api/v1/me/next-step', { flagged: true }), 401, 'unauthenticated', 'no auth');
+  });
+
   // ---- my data, other sessions, deletion ---------------------------------------------------------
   await flow.check('export: everything Ana wrote, as a download', async (t) => {
     const res = await t.good('GET', '/api/v1/me/export', { auth: A() });

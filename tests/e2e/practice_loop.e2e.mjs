@@ -77,9 +77,11 @@ export const tests = [
 
       // Home offers one gentle next step and never a count of anything missed.
       await a.page.goto(`${baseUrl}/#/`);
-      const next = a.page.getByTestId('next-step');
-      await next.waitFor();
+      // A checked in and answered the debrief: what is left is the next exercise to try.
+      const next = a.page.getByRole('complementary', { name: 'A gentle next step' });
+      await next.getByText(/When you both feel like it/).waitFor();
       text = await next.innerText();
+      assert(!text.includes('Arriving together'), `the exercise just done is not offered again: ${text}`);
       assert(!/\d+\s*(day|time|practice|check-in)s?\b/i.test(text), `no counts in the next step: ${text}`);
       await screenshot(a.page, 'loop-home-next-step');
       assertNoPageProblems(a.problems, 'A');

@@ -184,6 +184,7 @@ std::vector<RouteCase> unscoped_routes() {
       {"POST", "/api/v1/invites/accept", ""},
       {"GET", "/api/v1/exercises/{exercise}", ""},
       {"POST", "/api/v1/coach/review", ""},
+      {"GET", "/api/v1/me/next-step", ""},
   };
 }
 
@@ -305,6 +306,24 @@ TEST_F(Authorization, PendingNewcomerCannotApproveOrAct) {
   EXPECT_EQ(api->call("POST", fill("/api/v1/practices/{pid}/pause"), "", &pending).status, 404);
   EXPECT_EQ(api->call("POST", fill("/api/v1/agreements/{aid}/withdraw"), "", &stranger).status,
             404);
+}
+
+// The next step is the caller's own: 401 without a session; a relationship it names is
+// always one the caller is an active member of, never someone else's.
+TEST_F(Authorization, TheNextStepIsOnlyEverTheCallersOwn) {
+  EXPECT_EQ(api->call("GET", "/api/v1/me/next-step").status, 401);
+  const std::vector<std::pair<Person*, std::string>> cases{
+      {&ann, rid}, {&ben, rid}, {&stranger, other_rid}, {&other, other_rid}};
+  for (const auto& [person, own_rid] : cases) {
+    auto response = api->call("GET", "/api/v1/me/next-step", "", person);
+    ASSERT_EQ(response.status, 200) << person->email;
+    const auto next = json::parse(response.body)["next"];
+    ASSERT_TRUE(next.is_object()) << person->email << " " << response.body;
+    EXPECT_EQ(next["relationship_id"], own_rid) << person->email;
+  }
+  auto waiting = api->call("GET", "/api/v1/me/next-step", "", &pending);
+  ASSERT_EQ(waiting.status, 200);
+  EXPECT_TRUE(json::parse(waiting.body)["next"].is_null()) << waiting.body;
 }
 
 TEST_F(Authorization, TheCoachAnswersAnySignedInPersonAndNoOneElse) {

@@ -20,6 +20,7 @@ import type {
   IntakeKind,
   LoginResult,
   MyAnswer,
+  NextStep,
   PracticeSummary,
   Programme,
   RelationshipSummary,
@@ -349,4 +350,10 @@ export function reviewLanguage(text: string): Promise<CoachReview> {
   // A background nicety: an expired session must not bounce the writer to the log-in screen
   // mid-sentence (submitting the form will, as any write does).
   return call('POST', '/api/v1/coach/review', { body: { text } }, { quiet401: true });
+}
+
+// ---- the next step --------------------------------------------------------------------
+
+export async function getNextStep(): Promise<NextStep | null> {
+  return (await call('GET', '/api/v1/me/next-step', {})).next ?? null;
 }

@@ -65,3 +65,4 @@ export type Programme = Schemas['ProgrammeState'];
 /** The language coach's answer: flagged spans, one suggestion, or only resources. */
 export type CoachReview = Schemas['CoachReview'];
 export type CoachFlag = Schemas['CoachFlag'];
+export type NextStep = Schemas['NextStep'];

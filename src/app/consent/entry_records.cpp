@@ -126,6 +126,17 @@ std::vector<EntryRecord> entries_for_rules(const Context& context, store::Transa
   return entries;
 }
 
+std::optional<std::int64_t> latest_own_entry_at(store::Transaction& tx,
+                                                const policy::MemberAccess& author,
+                                                const std::string& feature) {
+  auto row = tx.query_one(
+      "SELECT MAX(created_at) FROM entries WHERE relationship_id = ? AND author_id = ? AND "
+      "feature = ?",
+      {author.relationship_id(), author.account_id(), feature});
+  if (!row || row->is_null(0)) return std::nullopt;
+  return row->integer(0);
+}
+
 std::vector<EntryRecord> own_entries(const Context& context, store::Transaction& tx,
                                      const policy::MembershipAccess& access) {
   std::vector<EntryRecord> entries;

@@ -62,6 +62,11 @@ std::vector<EntryRecord> entries_for_rules(const Context& context, store::Transa
                                            const policy::MemberAccess& member,
                                            const std::string& feature);
 
+// When the member last wrote an entry of a feature in the relationship (ms), if ever.
+std::optional<std::int64_t> latest_own_entry_at(store::Transaction& tx,
+                                                const policy::MemberAccess& author,
+                                                const std::string& feature);
+
 // Everything the holder authored in the relationship, oldest first (export).
 std::vector<EntryRecord> own_entries(const Context& context, store::Transaction& tx,
                                      const policy::MembershipAccess& access);

@@ -1233,6 +1233,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/next-step": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One gentle next step, or none
+         * @description Never rate limited. A debrief of a practice I took part in that is still open and that
+         *     I have not answered or skipped; else a daily check-in when I have not checked in there
+         *     for 20 hours; else an exercise of an open stage that no practice of mine there has
+         *     used, lowest stage first. Decided from my own state only: whatever anyone else did,
+         *     the answer is the same. Across relationships, the one I joined first.
+         */
+        get: operations["getNextStep"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1807,6 +1831,15 @@ export interface components {
             /** @description one I-statement (observation, feeling, need, request) when flags is not empty; else null */
             suggestion: string | null;
             resources?: components["schemas"]["Resources"];
+        };
+        NextStep: {
+            /** @enum {string} */
+            kind: "debrief" | "checkin" | "exercise";
+            relationship_id: string;
+            /** @description present when kind is debrief */
+            practice_id?: string;
+            /** @description present when kind is exercise */
+            exercise_id?: string;
         };
     };
     responses: {
@@ -4356,6 +4389,30 @@ export interface operations {
                 };
             };
             415: components["responses"]["UnsupportedMediaType"];
+            default: components["responses"]["Default"];
+        };
+    };
+    getNextStep: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The next step, or null. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        next: components["schemas"]["NextStep"] | null;
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
             default: components["responses"]["Default"];
         };
     };

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { acceptInvite, createRelationship, listRelationships } from '../api';
 import { Heading } from '../components/Heading';
 import { Link } from '../components/Link';
+import { NextStepCard } from '../components/NextStepCard';
 import { Status } from '../components/Status';
 import { TextField } from '../components/TextField';
 import { useAction, useLoad } from '../hooks';
@@ -15,6 +16,7 @@ export function HomeScreen() {
     <section class="screen">
       <Heading>Your relationships</Heading>
       {name && <p class="muted">Hello, {name}.</p>}
+      <NextStepCard />
       {loading && !data && <p role="status">Loading…</p>}
       {error && <p role="alert">{error}</p>}
       {data && data.length === 0 && (
