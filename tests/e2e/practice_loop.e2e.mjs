@@ -26,6 +26,9 @@ export const tests = [
       // A opens the practice: a pre check-in is offered while everyone gets ready.
       await a.page.getByRole('button', { name: 'Open the practice' }).click();
       await heading(a.page, 'Ready?').waitFor();
+      // The exercise's own question for this moment, read from the content library.
+      const exercise = await (await fetch(`${baseUrl}/api/v1/exercises/arriving-together`)).json();
+      await a.page.getByText(exercise.pre_checkin_prompt).waitFor();
       await checkIn(a.page, 'pre', 6);
       await a.page.getByRole('button', { name: "I'm ready" }).click();
 
@@ -54,6 +57,7 @@ export const tests = [
       await checkIn(b.page, 'post', 8);
 
       await a.page.getByRole('link', { name: /Reflect on this practice/ }).click();
+      await a.page.getByText(exercise.debrief_prompts[0]).waitFor();
       await a.page.getByLabel('What felt nourishing?').fill(A_WORDS);
       await a.page.getByRole('button', { name: 'Share when everyone is ready' }).click();
       await a.page.getByTestId('debrief-waiting').waitFor();

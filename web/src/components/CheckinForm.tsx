@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { addCheckin, type CheckinKind, type Visibility } from '../api';
 import { useAction } from '../hooks';
 import { Status } from './Status';
+import { usePracticeExercise } from '../practiceExercise';
 import { VisibilityPicker, visibilityLabels } from './VisibilityPicker';
 
 export const scoreLabels = {
@@ -45,6 +46,9 @@ export function CheckinForm({
   onDone?: () => void;
   onSkip?: () => void;
 }) {
+  // Around a practice, the exercise's own question for this moment.
+  const exercise = usePracticeExercise(kind === 'daily' ? undefined : practiceId);
+  const prompt = kind === 'pre' ? exercise?.pre_checkin_prompt : exercise?.post_checkin_prompt;
   const [scores, setScores] = useState<Record<ScoreName, number>>({
     mood: 5,
     energy: 5,
@@ -81,6 +85,7 @@ export function CheckinForm({
       }}
     >
       <h2>{headings[kind]}</h2>
+      {prompt && <p class="muted exercise-prompt">{prompt}</p>}
       {scoreNames.map((name) => (
         <label class="field" key={name}>
           <span>

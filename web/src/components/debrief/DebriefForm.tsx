@@ -3,6 +3,7 @@ import { ApiError, giveDebrief, type DebriefBody } from '../../api';
 import { CoachSuggestion } from '../CoachSuggestion';
 import { Status } from '../Status';
 import { useAction } from '../../hooks';
+import { usePracticeExercise } from '../../practiceExercise';
 
 /** The three prompts; an exercise's own debrief prompts take their place once it has them. */
 export const debriefPrompts: { field: 'nourishing' | 'discomfort' | 'adjust'; label: string; hint: string }[] = [
@@ -31,6 +32,8 @@ const kMaxChars = 2000;
  */
 export function DebriefForm({ pid, onGiven }: { pid: string; onGiven: () => void }) {
   const [texts, setTexts] = useState({ nourishing: '', discomfort: '', adjust: '' });
+  // The exercise's own debrief prompts, in the fields' order, stand in for the generic hints.
+  const exercisePrompts = usePracticeExercise(pid)?.debrief_prompts;
   const { status, busy, run, say } = useAction();
   const blank = Object.values(texts).every((t) => !t.trim());
 
@@ -66,7 +69,7 @@ export function DebriefForm({ pid, onGiven }: { pid: string; onGiven: () => void
         Only you see this until everyone has answered or skipped. Every question is optional, and
         so is the whole debrief.
       </p>
-      {debriefPrompts.map((prompt) => (
+      {debriefPrompts.map((prompt, index) => (
         <div key={prompt.field} class="stack">
           <label class="field">
             <span>{prompt.label}</span>
@@ -76,7 +79,7 @@ export function DebriefForm({ pid, onGiven }: { pid: string; onGiven: () => void
               value={texts[prompt.field]}
               onInput={(e) => setTexts({ ...texts, [prompt.field]: e.currentTarget.value })}
             />
-            <small>{prompt.hint}</small>
+            <small>{exercisePrompts?.[index] ?? prompt.hint}</small>
           </label>
           {/* A gentle rewording offer as the person writes: never blocks sharing. */}
           <CoachSuggestion text={texts[prompt.field]} />
