@@ -1,4 +1,6 @@
 // attune: the server and its operator tools in one binary.
+#include <sys/stat.h>
+
 #include <CLI/CLI.hpp>
 #include <iostream>
 
@@ -12,6 +14,9 @@ constexpr const char* kVersion = "0.1.0";
 }  // namespace
 
 int main(int argc, char** argv) {
+  // Every file attune creates (database, WAL, keys, backups, exports) is its own alone, even in
+  // a directory an operator created readable by others: SQLite and ofstream honour the umask.
+  ::umask(0077);
   using attune::cli::Settings;
   CLI::App app{"attune — consent-centred relationship practice, self-hosted"};
   app.require_subcommand(1);
@@ -20,7 +25,8 @@ int main(int argc, char** argv) {
   std::string data_dir, database_url;
   app.add_option("--config", config_file, "TOML config file");
   app.add_option("--data-dir", data_dir, "data directory (default: var)");
-  app.add_option("--database-url", database_url, "postgresql://… (default: SQLite in the data dir)");
+  app.add_option("--database-url", database_url,
+                 "postgresql://… (default: SQLite in the data dir)");
 
   auto* serve = app.add_subcommand("serve", "run the server");
   std::string listen, web_dir, content_dir;
@@ -36,7 +42,8 @@ int main(int argc, char** argv) {
   auto* version = app.add_subcommand("version", "print the version");
   auto* user = app.add_subcommand("user", "manage accounts");
   user->require_subcommand(1);
-  auto* user_add = user->add_subcommand("add", "create an account; the password is read from stdin");
+  auto* user_add =
+      user->add_subcommand("add", "create an account; the password is read from stdin");
   std::string email, name;
   bool therapist = false;
   user_add->add_option("--email", email)->required();
