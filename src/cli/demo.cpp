@@ -46,7 +46,8 @@ int seed(app::Services& services) {
 
   const auto& exercise = services.context.content.exercises.front();
   std::vector<std::pair<const char*, core::Answer>> shared;
-  for (const auto& item : exercise.requires_items) shared.emplace_back(item.c_str(), core::Answer::kYes);
+  for (const auto& item : exercise.requires_items)
+    shared.emplace_back(item.c_str(), core::Answer::kYes);
   answer_all(services, river, *rid, shared);
   answer_all(services, sky, *rid, shared);
   // One item each keeps to themself: the shared view must not show it.
@@ -54,7 +55,8 @@ int seed(app::Services& services) {
   (void)services.boundaries.answer(river, *rid, items.back().id, core::Answer::kNo, "");
   (void)services.boundaries.answer(sky, *rid, items.back().id, core::Answer::kMaybe, "");
 
-  core::AgreementTerms terms{exercise.id, {}, exercise.requires_items, 20, {}, "amber", "Tea and a quiet talk."};
+  core::AgreementTerms terms{exercise.id, {},      exercise.requires_items, 20,
+                             {},          "amber", "Tea and a quiet talk."};
   auto agreement = services.agreements.create(river, *rid, terms);
   if (agreement) {
     (void)services.agreements.sign(river, agreement->id, agreement->version);

@@ -23,11 +23,15 @@ class AccountsApi : public ::testing::Test {
   }
   TestResponse sign_up(json body) { return api.call("POST", "/api/v1/accounts", body.dump()); }
   TestResponse log_in(const std::string& email, const std::string& password) {
-    return api.call("POST", "/api/v1/auth/login", json{{"email", email}, {"password", password}}.dump());
+    return api.call("POST", "/api/v1/auth/login",
+                    json{{"email", email}, {"password", password}}.dump());
   }
   static json valid_signup(const std::string& email) {
-    return {{"email", email}, {"password", "a long enough password"}, {"display_name", "Ash"},
-            {"confirm_adult", true}, {"time_zone", "Europe/Berlin"}};
+    return {{"email", email},
+            {"password", "a long enough password"},
+            {"display_name", "Ash"},
+            {"confirm_adult", true},
+            {"time_zone", "Europe/Berlin"}};
   }
 };
 
@@ -65,13 +69,15 @@ TEST_F(AccountsApi, BadSignUpsGetClearCodesAndCreateNothing) {
   bad_zone["time_zone"] = "Mars/Olympus";
   EXPECT_EQ(error_code(sign_up(bad_zone)), "invalid_time_zone");
   auto bad_utf8 = valid_signup("utf@example.test");
-  EXPECT_EQ(api.call("POST", "/api/v1/accounts",
-                     R"({"email":"u@example.test","password":"a long enough password","display_name":")" +
-                         std::string("\xff\xfe") + R"(","confirm_adult":true})")
-                .status,
-            400);
+  EXPECT_EQ(
+      api.call("POST", "/api/v1/accounts",
+               R"({"email":"u@example.test","password":"a long enough password","display_name":")" +
+                   std::string("\xff\xfe") + R"(","confirm_adult":true})")
+          .status,
+      400);
   // Nothing was created by any of those.
-  for (const char* email : {"minor@example.test", "weak@example.test", "zone@example.test", "u@example.test"}) {
+  for (const char* email :
+       {"minor@example.test", "weak@example.test", "zone@example.test", "u@example.test"}) {
     EXPECT_EQ(log_in(email, "a long enough password").status, 401) << email;
   }
 }
@@ -116,13 +122,16 @@ TEST_F(AccountsApi, LogOutEverywhereEndsOtherSessionsOnly) {
 TEST_F(AccountsApi, CookieWritesNeedTheCsrfHeader) {
   auto me = api.sign_up("Dee");
   TestHeaders cookie_only{{"Cookie", me.cookie}};
-  auto refused = api.call("POST", "/api/v1/relationships", R"({"name":"Us"})", nullptr, cookie_only);
+  auto refused =
+      api.call("POST", "/api/v1/relationships", R"({"name":"Us"})", nullptr, cookie_only);
   EXPECT_EQ(refused.status, 403);
   EXPECT_EQ(error_code(refused), "csrf_token_invalid");
   EXPECT_EQ(api.call("GET", "/api/v1/relationships", "", nullptr, cookie_only).status, 200);
   auto with_csrf = cookie_only;
   with_csrf.emplace_back("X-CSRF-Token", me.csrf);
-  EXPECT_EQ(api.call("POST", "/api/v1/relationships", R"({"name":"Us"})", nullptr, with_csrf).status, 201);
+  EXPECT_EQ(
+      api.call("POST", "/api/v1/relationships", R"({"name":"Us"})", nullptr, with_csrf).status,
+      201);
 }
 
 TEST_F(AccountsApi, PasswordChangeEndsOtherSessions) {
@@ -130,11 +139,16 @@ TEST_F(AccountsApi, PasswordChangeEndsOtherSessions) {
   auto other = log_in(me.email, "a long enough password");
   Person elsewhere = me;
   elsewhere.token = json::parse(other.body)["token"];
-  auto wrong = api.call("POST", "/api/v1/me/password",
-                        json{{"current_password", "not it at all"}, {"new_password", "another long password"}}.dump(), &me);
+  auto wrong = api.call(
+      "POST", "/api/v1/me/password",
+      json{{"current_password", "not it at all"}, {"new_password", "another long password"}}.dump(),
+      &me);
   EXPECT_EQ(wrong.status, 401);
   ASSERT_EQ(api.call("POST", "/api/v1/me/password",
-                     json{{"current_password", "a long enough password"}, {"new_password", "another long password"}}.dump(), &me)
+                     json{{"current_password", "a long enough password"},
+                          {"new_password", "another long password"}}
+                         .dump(),
+                     &me)
                 .status,
             204);
   EXPECT_EQ(api.call("GET", "/api/v1/me", "", &elsewhere).status, 401);
@@ -150,7 +164,9 @@ TEST_F(AccountsApi, IdempotencyKeyReplaysForTheSameCallerOnly) {
   auto retry = api.call("POST", "/api/v1/relationships", R"({"name":"Us"})", &ann, key);
   ASSERT_EQ(first.status, 201);
   EXPECT_EQ(retry.body, first.body);
-  EXPECT_EQ(json::parse(api.call("GET", "/api/v1/relationships", "", &ann).body)["relationships"].size(), 1u);
+  EXPECT_EQ(
+      json::parse(api.call("GET", "/api/v1/relationships", "", &ann).body)["relationships"].size(),
+      1u);
   auto reused = api.call("POST", "/api/v1/relationships", R"({"name":"Them"})", &ann, key);
   EXPECT_EQ(reused.status, 422);
   EXPECT_EQ(error_code(reused), "idempotency_key_reused");
@@ -182,7 +198,9 @@ TEST_F(AccountsApi, DeletedAccountCannotLogInAndLeavesNoPlaintext) {
   EXPECT_EQ(files.find("canary-7f3a9c"), std::string::npos);
   auto wrong = api.call("DELETE", "/api/v1/me", R"({"password":"not the password"})", &me);
   EXPECT_EQ(wrong.status, 401);
-  ASSERT_EQ(api.call("DELETE", "/api/v1/me", R"({"password":"a long enough password"})", &me).status, 204);
+  ASSERT_EQ(
+      api.call("DELETE", "/api/v1/me", R"({"password":"a long enough password"})", &me).status,
+      204);
   EXPECT_EQ(log_in("canary-7f3a9c@example.test", "a long enough password").status, 401);
   EXPECT_EQ(api.call("GET", "/api/v1/me", "", &me).status, 401);
 }
@@ -214,7 +232,8 @@ TEST(RateLimits, SignUpsFromOneAddressSlowDownWith429AndRetryAfter) {
   for (int i = 0; i < 8; ++i) {
     last = api.call("POST", "/api/v1/accounts",
                     nlohmann::json{{"email", "r" + std::to_string(i) + "@example.test"},
-                                   {"password", "a long enough password"}, {"display_name", "R"},
+                                   {"password", "a long enough password"},
+                                   {"display_name", "R"},
                                    {"confirm_adult", true}}
                         .dump());
     if (last.status == 201) ++accepted;
@@ -230,8 +249,10 @@ TEST(RateLimits, LoginGuessesAreLimitedPerAccountAndAddress) {
   auto me = api.sign_up("Gus");
   int limited = 0;
   for (int i = 0; i < 12; ++i) {
-    auto guess = api.call("POST", "/api/v1/auth/login",
-                          nlohmann::json{{"email", me.email}, {"password", "wrong guess " + std::to_string(i)}}.dump());
+    auto guess = api.call(
+        "POST", "/api/v1/auth/login",
+        nlohmann::json{{"email", me.email}, {"password", "wrong guess " + std::to_string(i)}}
+            .dump());
     if (guess.status == 429) ++limited;
   }
   EXPECT_GT(limited, 0);
