@@ -211,6 +211,32 @@ TEST_F(PracticesTest, TicketWorksOnlyForItsPractice) {
   EXPECT_EQ(redeem(practice, "made-up"), std::nullopt);
 }
 
+// A ticket belongs to the session that asked for it: logging out, or being logged out from
+// elsewhere, leaves it opening nothing; the holder it names carries that session.
+TEST_F(PracticesTest, TicketGoesWithItsSession) {
+  auto practice = world.running_practice(group);
+  auto kept = practices().issue_ticket(actor(0), practice);
+  ASSERT_TRUE(kept);
+  const auto holder = practices().redeem_ticket(practice, *kept);
+  ASSERT_TRUE(holder);
+  EXPECT_EQ(holder->session_id, actor(0).session_id);
+
+  auto logged_out = practices().issue_ticket(actor(0), practice);
+  ASSERT_TRUE(logged_out);
+  world.services.sessions.log_out(actor(0));
+  EXPECT_EQ(redeem(practice, *logged_out), std::nullopt);
+
+  const Person& other = group.people[1];
+  const Actor elsewhere = world.log_in(other.email, other.password);
+  auto revoked = practices().issue_ticket(actor(1), practice);
+  ASSERT_TRUE(revoked);
+  world.services.sessions.revoke_others(elsewhere);
+  EXPECT_EQ(redeem(practice, *revoked), std::nullopt);
+  auto fresh = practices().issue_ticket(elsewhere, practice);
+  ASSERT_TRUE(fresh);
+  EXPECT_EQ(redeem(practice, *fresh), id(1));
+}
+
 TEST_F(PracticesTest, FormerMemberGetsNoTicketOrState) {
   auto practice = world.running_practice(group);
   auto ticket = practices().issue_ticket(actor(2), practice);
@@ -292,7 +318,7 @@ concept AppendsActWith = requires(store::Transaction& tx, const Access& access,
 };
 template <class Access>
 concept SavesTicketWith = requires(store::Transaction& tx, const Access& access) {
-  save_ticket(tx, access, std::string(), base::TimePoint());
+  save_ticket(tx, access, std::string(), std::string(), base::TimePoint());
 };
 template <class Access>
 concept CreatesPracticeWith = requires(store::Transaction& tx, const Access& access) {

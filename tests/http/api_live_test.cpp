@@ -171,6 +171,18 @@ TEST_F(LivePractice, QuickExitLogOutPausesFirstThenEndsTheSession) {
   EXPECT_EQ(api.call("POST", "/api/v1/auth/logout", "", &ann).status, 204);
 }
 
+// A ticket asked for before logging out opens nothing afterwards.
+TEST_F(LivePractice, ATicketFromBeforeLogOutOpensNothing) {
+  const auto ticket =
+      json::parse(
+          api.call("POST", "/api/v1/practices/" + pid + "/tickets", "", &ben).body)["ticket"]
+          .get<std::string>();
+  ASSERT_EQ(api.call("POST", "/api/v1/auth/logout", "", &ben).status, 204);
+  TestWebSocket late(server.port(), "/api/v1/practices/" + pid + "/live?ticket=" + ticket);
+  EXPECT_FALSE(late.is_open());
+  EXPECT_EQ(late.handshake_response().status, 401);
+}
+
 TEST_F(LivePractice, PingIsAnsweredWithPong) {
   auto a = connect(ann);
   ASSERT_TRUE(await_state(*a, "waiting"));

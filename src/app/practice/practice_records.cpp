@@ -153,11 +153,12 @@ std::vector<OwnAct> own_acts(store::Transaction& tx, const policy::MemberAccess&
 }
 
 void save_ticket(store::Transaction& tx, const policy::PracticeAccess& access,
-                 const std::string& ticket_hash, base::TimePoint expires_at) {
+                 const std::string& session_id, const std::string& ticket_hash,
+                 base::TimePoint expires_at) {
   tx.execute(
-      "INSERT INTO practice_tickets (ticket_hash, practice_id, account_id, expires_at) "
-      "VALUES (?,?,?,?)",
-      {ticket_hash, access.practice_id(), access.account_id(), ms_of(expires_at)});
+      "INSERT INTO practice_tickets (ticket_hash, practice_id, account_id, session_id, "
+      "expires_at) VALUES (?,?,?,?,?)",
+      {ticket_hash, access.practice_id(), access.account_id(), session_id, ms_of(expires_at)});
 }
 
 void delete_expired_tickets(store::Transaction& tx, base::TimePoint now) {
@@ -169,11 +170,12 @@ std::optional<TicketRecord> take_ticket(store::Transaction& tx, const std::strin
   // The presented practice id is compared here, never sent to the store: whatever it is, the
   // ticket is used up.
   auto row = tx.query_one(
-      "SELECT account_id, expires_at, practice_id FROM practice_tickets WHERE ticket_hash = ?",
+      "SELECT account_id, expires_at, practice_id, session_id FROM practice_tickets "
+      "WHERE ticket_hash = ? AND session_id IS NOT NULL",
       {ticket_hash});
   tx.execute("DELETE FROM practice_tickets WHERE ticket_hash = ?", {ticket_hash});
   if (!row || row->text(2) != practice_id) return std::nullopt;
-  return TicketRecord{row->text(0), time_of(row->integer(1))};
+  return TicketRecord{row->text(0), row->text(3), time_of(row->integer(1))};
 }
 
 }  // namespace attune::app

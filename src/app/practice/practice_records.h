@@ -74,11 +74,13 @@ std::vector<OwnAct> own_acts(store::Transaction& tx, const policy::MemberAccess&
 
 // A single-use WebSocket ticket for the holder of `access`; only its hash is stored.
 void save_ticket(store::Transaction& tx, const policy::PracticeAccess& access,
-                 const std::string& ticket_hash, base::TimePoint expires_at);
+                 const std::string& session_id, const std::string& ticket_hash,
+                 base::TimePoint expires_at);
 void delete_expired_tickets(store::Transaction& tx, base::TimePoint now);
 
 struct TicketRecord {
   std::string account_id;
+  std::string session_id;  // the session that asked for it; its end removes the ticket
   base::TimePoint expires_at;
 };
 

@@ -151,13 +151,17 @@ PracticeFanOut Practices::fan_out(const std::string& practice_id,
 
 base::Result<std::string> Practices::issue_ticket(const Actor& actor,
                                                   const std::string& practice_id) {
+  // A ticket goes with the session that asks for it; without one there is nothing to tie it to.
+  if (actor.session_id.empty()) {
+    return base::fail(base::ErrorCode::unauthenticated, "Please log in again.");
+  }
   return context_.write(actor, [&](store::Transaction& tx) -> base::Result<std::string> {
     auto access = context_.policy.practice_participant(tx, actor, practice_id);
     if (!access) return base::error_of(access);
     std::string ticket = crypto::random_token();
     const auto now = context_.clock.now();
     delete_expired_tickets(tx, now);
-    save_ticket(tx, *access, crypto::token_hash(ticket), now + kTicketLifetime);
+    save_ticket(tx, *access, actor.session_id, crypto::token_hash(ticket), now + kTicketLifetime);
     return ticket;
   });
 }
@@ -172,9 +176,11 @@ std::optional<Actor> Practices::redeem_ticket(const std::string& practice_id,
       store::TxMode::kWrite, [&](store::Transaction& tx) -> base::Result<Redeemed> {
         auto redeemed = take_ticket(tx, practice_id, crypto::token_hash(ticket));
         if (!redeemed || redeemed->expires_at <= context_.clock.now()) return Redeemed{};
-        // Who the ticket was issued to: its account, and no session (a ticket records none).
+        // Who the ticket was issued to, and the session that asked for it (still alive: its
+        // end removed the ticket).
         Actor holder;
         holder.account_id = redeemed->account_id;
+        holder.session_id = redeemed->session_id;
         // A ticket issued before its holder left the relationship opens nothing.
         if (!context_.policy.practice_participant(tx, holder, practice_id)) return Redeemed{};
         return Redeemed{holder};
