@@ -28,6 +28,9 @@ struct Context {
     if (!practice_events) return;
     for (const auto& id : practice_ids) practice_events->practice_changed(id);
   }
+  void notify_sessions_ended(const std::vector<std::string>& session_ids) const {
+    if (practice_events && !session_ids.empty()) practice_events->sessions_ended(session_ids);
+  }
 
   // A write transaction on behalf of a request. Use cases write through this (never
   // db.transact(kWrite) directly), so what the request must commit together with its write

@@ -26,6 +26,9 @@ std::string error_message(const base::Error& error) {
 // Content-free: the debriefs are revealed, fetch them (GET …/debriefs).
 constexpr const char* kDebriefsRevealed = R"({"type":"debriefs","status":"revealed"})";
 
+// On the bus a practice id is bare (hex); an ended session carries this prefix.
+constexpr std::string_view kSessionEnded = "session-ended:";
+
 }  // namespace
 
 Hub::Hub(app::Practices& practices, const base::Clock& clock, Scheduler schedule,
@@ -158,7 +161,35 @@ void Hub::handle_message(const std::string& practice_id, const app::Actor& parti
 
 void Hub::practice_changed(const std::string& practice_id) { bus_->publish(practice_id); }
 
-void Hub::deliver(const std::string& practice_id) { request_push(practice_id, std::nullopt); }
+void Hub::sessions_ended(const std::vector<std::string>& session_ids) {
+  for (const auto& session_id : session_ids) {
+    bus_->publish(std::string(kSessionEnded) + session_id);
+  }
+}
+
+void Hub::deliver(const std::string& practice_id) {
+  if (practice_id.starts_with(kSessionEnded)) {
+    close_session(practice_id.substr(kSessionEnded.size()));
+    return;
+  }
+  request_push(practice_id, std::nullopt);
+}
+
+// Closed outside the lock: closing unsubscribes, which takes it.
+void Hub::close_session(const std::string& session_id) {
+  if (session_id.empty()) return;
+  std::vector<std::shared_ptr<Connection>> closing;
+  {
+    std::lock_guard lock(mutex_);
+    for (const auto& [practice_id, list] : subscribers_) {
+      for (const auto& subscriber : list) {
+        if (subscriber.participant.session_id != session_id) continue;
+        if (auto connection = subscriber.connection.lock()) closing.push_back(connection);
+      }
+    }
+  }
+  for (const auto& connection : closing) connection->close();
+}
 
 void Hub::resync() {
   std::vector<std::string> watched;

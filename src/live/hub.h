@@ -54,7 +54,11 @@ class Hub final : public app::PracticeEvents,
 
   // A committed change, from a use case on this replica: published on the bus.
   void practice_changed(const std::string& practice_id) override;
-  // From the bus: a change on any replica, or a resync after missed events.
+  // Sessions that ended on this replica: published on the bus, so every replica closes the
+  // connections opened with them.
+  void sessions_ended(const std::vector<std::string>& session_ids) override;
+  // From the bus: a change on any replica (a practice id, or kSessionEnded and a session id),
+  // or a resync after missed events.
   void deliver(const std::string& practice_id) override;
   void resync() override;
 
@@ -92,6 +96,7 @@ class Hub final : public app::PracticeEvents,
   void run_guarded(const BlockingRunner& runner, std::function<void(Hub&)> fn);
   void check_device(const std::string& practice_id, const app::Actor& participant);
   bool has_connection(const std::string& practice_id, const std::string& account_id) const;
+  void close_session(const std::string& session_id);
 
   app::Practices& practices_;
   app::Debriefs* debriefs_ = nullptr;

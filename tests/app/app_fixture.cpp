@@ -54,6 +54,10 @@ void RecordingPracticeEvents::practice_changed(const std::string& practice_id) {
   if (on_change) on_change(practice_id);
 }
 
+void RecordingPracticeEvents::sessions_ended(const std::vector<std::string>& session_ids) {
+  ended_sessions.insert(ended_sessions.end(), session_ids.begin(), session_ids.end());
+}
+
 TempDir::TempDir() : path(make_temp_dir()) {}
 
 TempDir::~TempDir() {

@@ -35,8 +35,10 @@ std::string code_of(const R& result) {
 class RecordingPracticeEvents final : public PracticeEvents {
  public:
   void practice_changed(const std::string& practice_id) override;
+  void sessions_ended(const std::vector<std::string>& session_ids) override;
 
   std::vector<std::string> ids;
+  std::vector<std::string> ended_sessions;
   std::function<void(const std::string&)> on_change;
 };
 

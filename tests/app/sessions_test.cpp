@@ -3,6 +3,9 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "app_fixture.h"
 
@@ -49,6 +52,37 @@ TEST(Sessions, AfterRevokeOthersOnlyTheCurrentOneWorks) {
   ASSERT_EQ(listed.size(), 1u);
   EXPECT_TRUE(listed[0].current);
   EXPECT_EQ(listed[0].id, alex.actor.session_id);
+}
+
+// Every way a session ends tells the live layer which sessions ended, so it can close their
+// connections; nothing else is named.
+TEST(Sessions, EverySessionEndIsToldToTheLiveLayer) {
+  World world;
+  Person alex = world.person();
+  auto phone = world.services.sessions.log_in(alex.email, alex.password);
+  auto tablet = world.services.sessions.log_in(alex.email, alex.password);
+  ASSERT_TRUE(phone && tablet);
+  const auto ended = [&] { return std::exchange(world.events.ended_sessions, {}); };
+
+  const auto phone_actor = world.services.sessions.authenticate(phone->token);
+  ASSERT_TRUE(phone_actor);
+  world.services.sessions.log_out(*phone_actor);
+  EXPECT_EQ(ended(), std::vector<std::string>{phone_actor->session_id});
+
+  const auto tablet_actor = world.services.sessions.authenticate(tablet->token);
+  ASSERT_TRUE(tablet_actor);
+  world.services.sessions.revoke_others(alex.actor);
+  EXPECT_EQ(ended(), std::vector<std::string>{tablet_actor->session_id});
+
+  auto again = world.services.sessions.log_in(alex.email, alex.password);
+  ASSERT_TRUE(again);
+  const auto again_actor = world.services.sessions.authenticate(again->token);
+  ASSERT_TRUE(world.services.accounts.change_password(alex.actor, alex.password,
+                                                      "a different long password"));
+  EXPECT_EQ(ended(), std::vector<std::string>{again_actor->session_id});
+
+  ASSERT_TRUE(world.services.accounts.delete_account(alex.actor, "a different long password"));
+  EXPECT_EQ(ended(), std::vector<std::string>{alex.actor.session_id});
 }
 
 TEST(Sessions, IdleSessionExpiresAndUseKeepsItAlive) {

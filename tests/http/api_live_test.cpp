@@ -183,6 +183,30 @@ TEST_F(LivePractice, ATicketFromBeforeLogOutOpensNothing) {
   EXPECT_EQ(late.handshake_response().status, 401);
 }
 
+// An open live connection ends with the session it was opened with: at log-out, and when
+// the person logs out everywhere from another device.
+TEST_F(LivePractice, EndingASessionClosesItsOpenConnection) {
+  auto a = connect(ann);
+  auto b = connect(ben);
+  ASSERT_TRUE(await_state(*b, "waiting"));
+  ASSERT_TRUE(await_state(*a, "waiting"));
+  ASSERT_EQ(api.call("POST", "/api/v1/auth/logout", "", &ben).status, 204);
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(1);
+  while (!b->closed() && std::chrono::steady_clock::now() < deadline) b->receive(100ms);
+  EXPECT_TRUE(b->closed()) << "ben's connection stayed open after log-out";
+  EXPECT_FALSE(a->closed());
+
+  Person ann_elsewhere = ann;
+  ann_elsewhere.token = json::parse(
+      api.call("POST", "/api/v1/auth/login",
+               json{{"email", ann.email}, {"password", "a long enough password"}}.dump())
+          .body)["token"];
+  ASSERT_EQ(api.call("DELETE", "/api/v1/auth/sessions", "", &ann_elsewhere).status, 204);
+  const auto later = std::chrono::steady_clock::now() + std::chrono::seconds(1);
+  while (!a->closed() && std::chrono::steady_clock::now() < later) a->receive(100ms);
+  EXPECT_TRUE(a->closed()) << "ann's connection stayed open after log-out everywhere";
+}
+
 TEST_F(LivePractice, PingIsAnsweredWithPong) {
   auto a = connect(ann);
   ASSERT_TRUE(await_state(*a, "waiting"));

@@ -147,6 +147,17 @@ TEST_F(ReplicaPractice, PauseOnOneReplicaIsSeenOnTheOtherAndResumeNeedsBoth) {
   EXPECT_TRUE(await_state(*ann, "running"));
 }
 
+// Logging out on replica A closes the connection the same session opened on replica B.
+TEST_F(ReplicaPractice, LogOutOnOneReplicaClosesTheSessionsConnectionOnTheOther) {
+  auto ben = connect(*b_, ben_);
+  ASSERT_TRUE(ben->is_open());
+  ASSERT_TRUE(await_state(*ben, "waiting"));
+  ASSERT_EQ(on_a_->call("POST", "/api/v1/auth/logout", "", &ben_).status, 204);
+  const auto deadline = std::chrono::steady_clock::now() + 1s;
+  while (!ben->closed() && std::chrono::steady_clock::now() < deadline) ben->receive(100ms);
+  EXPECT_TRUE(ben->closed()) << "the connection on replica B outlived its session";
+}
+
 TEST_F(ReplicaPractice, ListenerCutOffResyncsItsDevicesOnceBack) {
   auto ann = connect(*a_, ann_);
   auto ben = connect(*b_, ben_);

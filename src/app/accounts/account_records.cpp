@@ -120,10 +120,17 @@ void delete_session(store::Transaction& tx, const std::string& session_id) {
   tx.execute("DELETE FROM sessions WHERE id = ?", {session_id});
 }
 
-void delete_other_sessions(store::Transaction& tx, const std::string& account_id,
-                           const std::string& kept_session_id) {
+std::vector<std::string> delete_other_sessions(store::Transaction& tx,
+                                               const std::string& account_id,
+                                               const std::string& kept_session_id) {
+  std::vector<std::string> ended;
+  for (const auto& row : tx.query("SELECT id FROM sessions WHERE account_id = ? AND id <> ?",
+                                  {account_id, kept_session_id})) {
+    ended.push_back(row.text(0));
+  }
   tx.execute("DELETE FROM sessions WHERE account_id = ? AND id <> ?",
              {account_id, kept_session_id});
+  return ended;
 }
 
 }  // namespace attune::app

@@ -93,7 +93,9 @@ std::vector<SessionListing> live_sessions_of(store::Transaction& tx, const std::
                                              std::int64_t now);
 void touch_session(store::Transaction& tx, const std::string& session_id, std::int64_t now);
 void delete_session(store::Transaction& tx, const std::string& session_id);
-void delete_other_sessions(store::Transaction& tx, const std::string& account_id,
-                           const std::string& kept_session_id);
+// Deletes the account's sessions but the kept one ("" keeps none); returns the ids deleted.
+std::vector<std::string> delete_other_sessions(store::Transaction& tx,
+                                               const std::string& account_id,
+                                               const std::string& kept_session_id);
 
 }  // namespace attune::app

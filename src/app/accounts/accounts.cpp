@@ -126,22 +126,28 @@ base::Status Accounts::change_password(const Actor& actor, const std::string& cu
   auto hash =
       gate_.run([&] { return crypto::hash_password(replacement, context_.config.password_cost); });
   if (!hash) return base::error_of(hash);
-  return context_.write(actor, [&](store::Transaction& tx) -> base::Status {
+  std::vector<std::string> ended;
+  auto changed = context_.write(actor, [&](store::Transaction& tx) -> base::Status {
     set_password_hash(tx, actor.account_id, *hash);
-    delete_other_sessions(tx, actor.account_id, actor.session_id);
+    ended = delete_other_sessions(tx, actor.account_id, actor.session_id);
     return {};
   });
+  if (changed) context_.notify_sessions_ended(ended);
+  return changed;
 }
 
 base::Status Accounts::delete_account(const Actor& actor, const std::string& password) {
   if (auto ok = check_password(actor, password); !ok) return ok;
   // One transaction: a failure half-way leaves the person as they were, never a person
   // who left everything but still has an account.
+  std::vector<std::string> ended;
   const auto touched = context_.write(actor, [&](store::Transaction& tx) {
+    ended = delete_other_sessions(tx, actor.account_id, "");
     return erase_account(context_, tx, actor.account_id, crypto::random_id(), context_.now_ms());
   });
   context_.db.scrub_after_delete();
   context_.notify_practices(touched);
+  context_.notify_sessions_ended(ended);
   return {};
 }
 

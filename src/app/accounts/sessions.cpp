@@ -98,6 +98,7 @@ void Sessions::log_out(const Actor& actor) {
     delete_session(tx, actor.session_id);
     return true;
   });
+  context_.notify_sessions_ended({actor.session_id});
 }
 
 std::vector<SessionInfo> Sessions::list(const Actor& actor) {
@@ -111,10 +112,10 @@ std::vector<SessionInfo> Sessions::list(const Actor& actor) {
 }
 
 void Sessions::revoke_others(const Actor& actor) {
-  context_.write(actor, [&](store::Transaction& tx) {
-    delete_other_sessions(tx, actor.account_id, actor.session_id);
-    return true;
+  const auto ended = context_.write(actor, [&](store::Transaction& tx) {
+    return delete_other_sessions(tx, actor.account_id, actor.session_id);
   });
+  context_.notify_sessions_ended(ended);
 }
 
 }  // namespace attune::app
