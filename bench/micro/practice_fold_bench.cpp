@@ -12,7 +12,7 @@ namespace attune::core {
 namespace {
 
 constexpr int kActs = 200;
-const TimePoint kStart = TimePoint{} + std::chrono::milliseconds(1'700'000'000'000);
+const base::TimePoint kStart = base::TimePoint{} + std::chrono::milliseconds(1'700'000'000'000);
 
 PracticeSetup couple() {
   PracticeSetup setup;

@@ -1,5 +1,5 @@
-// http::Router::match over the server's real route table (the same add_*_routes the server
-// registers), for a short path, a deep path with captures, a late route and a miss.
+// http::Router::match over the server's real route table (the ApiHandler the server builds), for a
+// short path, a deep path with captures, a late route and a miss.
 #include <benchmark/benchmark.h>
 
 #include <memory>
@@ -11,8 +11,8 @@
 #include "base/clock.h"
 #include "crypto/master_key.h"
 #include "crypto/vault.h"
+#include "http/api_handler.h"
 #include "http/router.h"
-#include "http/routes.h"
 #include "store/sqlite/sqlite_database.h"
 
 namespace attune::http {
@@ -25,13 +25,8 @@ struct RouteTable {
       : db(store::sqlite::SqliteDatabase::open(":memory:")),
         vault(crypto::MasterKey::generate()),
         context{*db, vault, clock, content, app::AppConfig{}, app::Keyring{vault}, nullptr},
-        services(context) {
-    add_account_routes(router, services);
-    add_relationship_routes(router, services);
-    add_boundary_routes(router, services);
-    add_agreement_routes(router, services);
-    add_practice_routes(router, services);
-  }
+        services(context),
+        api(services) {}
 
   base::SystemClock clock;
   content::ContentLibrary content;
@@ -39,12 +34,12 @@ struct RouteTable {
   crypto::Vault vault;
   app::Context context;
   app::Services services;
-  Router router;
+  ApiHandler api;  // registers every route, as the server does
 };
 
 const Router& real_router() {
   static const RouteTable table;
-  return table.router;
+  return table.api.router();
 }
 
 void BM_RouterMatch(benchmark::State& state, const char* method, const char* path, bool found) {

@@ -21,6 +21,9 @@ class ApiHandler {
   // came from the cookie.
   static std::pair<std::string, bool> token_of(const Request& request);
 
+  // Every route the server answers (the router benchmark matches against it).
+  const Router& router() const { return router_; }
+
  private:
   Response answer(const Request& request, std::string& logged_route);
   Response dispatch(const Request& request, std::string& logged_route);
