@@ -2,24 +2,11 @@
 
 #include <string>
 
+#include "core/code_point.h"
 #include "core/text.h"
 
 namespace attune::core {
 namespace {
-
-// Decodes one code point of valid UTF-8 at `pos`, moving past it.
-char32_t next_code_point(std::string_view text, std::size_t& pos) {
-  const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
-  const unsigned char lead = byte(pos);
-  std::size_t length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
-  char32_t code = length == 1   ? lead
-                  : length == 2 ? lead & 0x1F
-                  : length == 3 ? lead & 0x0F
-                                : lead & 0x07;
-  for (std::size_t i = 1; i < length; ++i) code = (code << 6) | (byte(pos + i) & 0x3F);
-  pos += length;
-  return code;
-}
 
 bool is_bidi_control(char32_t c) {
   return c == 0x061C || c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E) ||
@@ -47,7 +34,8 @@ base::Status check_visible_name(std::string_view field_name, std::string_view na
   bool visible = false;
   bool first = true;
   for (std::size_t pos = 0; pos < name.size();) {
-    const char32_t c = next_code_point(name, pos);
+    const auto [c, length] = decode_code_point(name, pos);
+    pos += length;
     if (first && is_bidi_control(c)) {
       return base::fail(base::ErrorCode::invalid_field,
                         std::string(field_name) + " must not begin with a text-direction control");

@@ -2,40 +2,10 @@
 
 #include <cstdint>
 
+#include "core/code_point.h"
+
 namespace attune::core {
 namespace {
-
-struct Decoded {
-  char32_t code_point = 0xFFFD;
-  std::size_t length = 1;
-};
-
-// The input is meant to be valid UTF-8 (the API checks it); a stray byte decodes as U+FFFD.
-Decoded decode(std::string_view text, std::size_t i) {
-  const auto lead = static_cast<unsigned char>(text[i]);
-  if (lead < 0x80) return {lead, 1};
-  std::size_t length = 0;
-  char32_t value = 0;
-  if (lead >= 0xC2 && lead <= 0xDF) {
-    length = 2;
-    value = lead & 0x1F;
-  } else if (lead >= 0xE0 && lead <= 0xEF) {
-    length = 3;
-    value = lead & 0x0F;
-  } else if (lead >= 0xF0 && lead <= 0xF4) {
-    length = 4;
-    value = lead & 0x07;
-  } else {
-    return {};
-  }
-  if (text.size() - i < length) return {};
-  for (std::size_t k = 1; k < length; ++k) {
-    const auto byte = static_cast<unsigned char>(text[i + k]);
-    if ((byte & 0xC0) != 0x80) return {};
-    value = (value << 6) | (byte & 0x3F);
-  }
-  return {value, length};
-}
 
 enum class Class { kLetter, kApostrophe, kSeparator, kClauseEnd, kSentenceEnd, kSymbol };
 
@@ -158,12 +128,12 @@ std::vector<CoachToken> coach_tokens(std::string_view text, const CoachContracti
   Builder builder(contractions);
   std::size_t cp = 0;
   for (std::size_t i = 0; i < text.size(); ++cp) {
-    const Decoded d = decode(text, i);
+    const CodePoint d = decode_code_point(text, i);
     const std::string_view bytes = text.substr(i, d.length);
-    switch (classify(d.code_point)) {
+    switch (classify(d.value)) {
       case Class::kLetter:
-        if (d.code_point < 0x80) {
-          const char c = static_cast<char>(d.code_point);
+        if (d.value < 0x80) {
+          const char c = static_cast<char>(d.value);
           const char lower = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
           builder.letter(std::string_view(&lower, 1), cp, i);
         } else {
