@@ -22,6 +22,8 @@ struct AppConfig {
   RateLimit write_limit{120, std::chrono::seconds(60)};
   std::chrono::hours idempotency_ttl{24};
   std::chrono::hours invite_ttl{72};
+  std::string smtp_url;    // "" = no e-mail; smtp://host:port (loopback or a relay)
+  std::string public_url;  // where people open the app, for links in e-mail
   std::string resources_file;  // operator's own crisis resources; "" = the shipped default
 };
 

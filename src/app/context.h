@@ -5,6 +5,7 @@
 #include "app/actor.h"
 #include "app/app_config.h"
 #include "app/keyring.h"
+#include "app/mailer.h"
 #include "app/policy/policy.h"
 #include "app/practice/practice_events.h"
 #include "base/clock.h"
@@ -22,6 +23,7 @@ struct Context {
   AppConfig config;
   Keyring keyring{vault};
   PracticeEvents* practice_events = nullptr;  // set by the live layer
+  Mailer* mailer = nullptr;                   // set by the CLI when smtp_url is configured
   policy::Policy policy{};
 
   void notify_practices(const std::vector<std::string>& practice_ids) const {

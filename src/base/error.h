@@ -70,7 +70,15 @@ enum class ErrorKind {
   X(practice_not_ended, kConflict)                 \
   X(debrief_closed, kConflict)                     \
   X(debrief_already_given, kConflict)              \
-  X(no_offer, kConflict)
+  X(no_offer, kConflict)                           \
+  X(proof_required, kForbidden)                    \
+  X(practice_on_hold, kConflict)                   \
+  X(acknowledgement_required, kRuleViolated)       \
+  X(link_code_invalid, kConflict)                  \
+  X(already_linked, kConflict)                     \
+  X(too_many_entries, kRuleViolated)               \
+  X(already_answered, kConflict)                   \
+  X(mail_not_configured, kRuleViolated)
 
 enum class ErrorCode {
 #define ATTUNE_ERROR_ENUM(code, kind) code,
