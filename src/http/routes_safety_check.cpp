@@ -1,5 +1,7 @@
 // The private safety check and the relationship-wide practice hold (docs/api.md "Safety
 // check"). What a submission answers never depends on the answers.
+#include <algorithm>
+
 #include "app/safety/crisis_resources.h"
 #include "base/rfc3339.h"
 #include "http/routes.h"

@@ -8,12 +8,14 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <regex>
 #include <set>
 #include <sstream>
 
 #include "http/attune_process.h"
+#include "http/live_states.h"
 
 namespace attune::http::test {
 namespace {
@@ -194,6 +196,36 @@ TEST_F(SafetyCheckLeaks, ASubmissionAnswersAndLogsTheSameWhateverTheAnswers) {
   auto lines =
       std::distance(std::sregex_iterator(log.begin(), log.end(), line), std::sregex_iterator());
   EXPECT_EQ(lines, 2) << log;
+}
+
+// What Ben's device is pushed when Ann discloses, and when she later pauses the programme:
+// the same state but for what moves with every change (seq) and with running time.
+TEST_F(SafetyCheckLeaks, BensLivePushIsTheSameForADisclosureAsForAnOrdinaryHold) {
+  start_practice();
+  auto ticket = json::parse(
+      api->call("POST", "/api/v1/practices/" + pid + "/tickets", "", &ben).body)["ticket"];
+  TestWebSocket socket(server.port(), "/api/v1/practices/" + pid + "/live?ticket=" +
+                                          ticket.get<std::string>());
+  ASSERT_TRUE(await_state(socket, "running"));
+  const std::string checks = "/api/v1/relationships/" + rid + "/safety-check";
+  ASSERT_EQ(api->call("POST", checks, kDanger, &ann).status, 201);
+  auto disclosed = await_state(socket, "paused");
+  ASSERT_TRUE(disclosed);
+
+  ASSERT_EQ(api->call("POST", checks, kCalm, &ann).status, 201);
+  for (auto* person : {&ann, &ben})
+    ASSERT_EQ(api->call("POST", "/api/v1/practices/" + pid + "/resume", "", person).status, 200);
+  ASSERT_TRUE(await_state(socket, "running"));
+  ASSERT_EQ(api->call("PUT", "/api/v1/relationships/" + rid + "/practice-hold/mine", "", &ann).status,
+            200);
+  auto held = await_state(socket, "paused");
+  ASSERT_TRUE(held);
+
+  EXPECT_EQ((*disclosed)["paused_by_count"], 0);
+  for (auto* state : {&*disclosed, &*held}) {
+    for (const char* moving : {"seq", "time_left_seconds", "phase"}) state->erase(moving);
+  }
+  EXPECT_EQ(disclosed->dump(), held->dump());
 }
 
 TEST_F(SafetyCheckLeaks, OutsidersGet404AndBadAnswersChangeNothing) {
