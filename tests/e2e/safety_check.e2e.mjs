@@ -13,7 +13,8 @@ async function relationshipText(person) {
   await person.page.getByRole('heading', { name: 'Pause the programme' }).waitFor();
   // Let the hold line load (or not) before reading the page.
   await person.page.waitForLoadState('networkidle');
-  return bodyText(person.page);
+  // Blank lines between blocks depend on their neighbours: compare the lines themselves.
+  return (await bodyText(person.page)).replace(/\n+/g, '\n');
 }
 
 async function answerCheck(page, value) {
@@ -47,7 +48,8 @@ export const tests = [
       // Nothing else on Bo's screen changed: only the neutral line was added.
       const withoutLine = bHeld.replace(/Practice is paused for now\.[^\n]*\n?/, '');
       assert(withoutLine === bBefore, `only the hold line differs for Bo:\n${bBefore}\n---\n${bHeld}`);
-      assert(!/safe|support/i.test(bHeld.replace(bBefore, '')), 'nothing about safety reaches Bo');
+      const line = bHeld.match(/Practice is paused for now\.[^\n]*/)?.[0] ?? '';
+      assert(!/safe|support|answer|who|why/i.test(line), `the line says nothing of why (${line})`);
 
       // Alex lifts her cause with a calm check, then pauses the programme herself: Bo reads
       // exactly the same as after her disclosure.
