@@ -204,8 +204,8 @@ TEST_F(SafetyCheckLeaks, BensLivePushIsTheSameForADisclosureAsForAnOrdinaryHold)
   start_practice();
   auto ticket = json::parse(
       api->call("POST", "/api/v1/practices/" + pid + "/tickets", "", &ben).body)["ticket"];
-  TestWebSocket socket(server.port(), "/api/v1/practices/" + pid + "/live?ticket=" +
-                                          ticket.get<std::string>());
+  TestWebSocket socket(server.port(),
+                       "/api/v1/practices/" + pid + "/live?ticket=" + ticket.get<std::string>());
   ASSERT_TRUE(await_state(socket, "running"));
   const std::string checks = "/api/v1/relationships/" + rid + "/safety-check";
   ASSERT_EQ(api->call("POST", checks, kDanger, &ann).status, 201);
@@ -216,8 +216,9 @@ TEST_F(SafetyCheckLeaks, BensLivePushIsTheSameForADisclosureAsForAnOrdinaryHold)
   for (auto* person : {&ann, &ben})
     ASSERT_EQ(api->call("POST", "/api/v1/practices/" + pid + "/resume", "", person).status, 200);
   ASSERT_TRUE(await_state(socket, "running"));
-  ASSERT_EQ(api->call("PUT", "/api/v1/relationships/" + rid + "/practice-hold/mine", "", &ann).status,
-            200);
+  ASSERT_EQ(
+      api->call("PUT", "/api/v1/relationships/" + rid + "/practice-hold/mine", "", &ann).status,
+      200);
   auto held = await_state(socket, "paused");
   ASSERT_TRUE(held);
 
