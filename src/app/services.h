@@ -20,6 +20,8 @@
 #include "app/request/idempotency.h"
 #include "app/request/rate_limiter.h"
 #include "app/safety/safety.h"
+#include "app/safety_check/practice_hold.h"
+#include "app/safety_check/safety_checks.h"
 
 namespace attune::app {
 
@@ -42,7 +44,9 @@ struct Services {
         checkins(ctx),
         programmes(ctx),
         coach(ctx),
-        next_steps(ctx) {}
+        next_steps(ctx),
+        safety_checks(ctx),
+        practice_holds(ctx) {}
 
   Context& context;
   PasswordGate password_gate;
@@ -63,6 +67,8 @@ struct Services {
   Programmes programmes;
   Coach coach;
   NextSteps next_steps;
+  SafetyChecks safety_checks;
+  PracticeHolds practice_holds;
 };
 
 }  // namespace attune::app

@@ -8,6 +8,7 @@
 #include "content/exercises_toml.h"
 #include "content/programme_toml.h"
 #include "content/resources_toml.h"
+#include "content/safety_check_toml.h"
 #include "content/toml_document.h"
 
 namespace attune::content {
@@ -57,6 +58,12 @@ base::Result<ContentLibrary> load_content_library(const std::string& content_dir
   auto coach = content::coach_from_toml(*coach_table, coach_file);
   if (!coach) return base::error_of(coach);
   library.coach = std::move(*coach);
+  const std::string safety_check_file = (dir / "safety_check.toml").string();
+  auto safety_check_table = content::read_toml_file(safety_check_file);
+  if (!safety_check_table) return base::error_of(safety_check_table);
+  auto safety_check = content::safety_check_from_toml(*safety_check_table, safety_check_file);
+  if (!safety_check) return base::error_of(safety_check);
+  library.safety_check = std::move(*safety_check);
   return library;
 }
 

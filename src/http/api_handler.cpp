@@ -89,6 +89,8 @@ ApiHandler::ApiHandler(app::Services& services) : services_(services) {
   add_programme_routes(router_, services_.programmes);
   add_coach_routes(router_, services_.coach);
   add_next_step_routes(router_, services_.next_steps);
+  add_safety_check_routes(router_, services_.context, services_.safety_checks,
+                          services_.practice_holds);
 }
 
 Response ApiHandler::operator()(const Request& request) {

@@ -19,6 +19,8 @@
 #include "app/programme/programmes.h"
 #include "app/relationships/relationships.h"
 #include "app/safety/safety.h"
+#include "app/safety_check/practice_hold.h"
+#include "app/safety_check/safety_checks.h"
 #include "content/resources.h"
 #include "http/router.h"
 
@@ -45,5 +47,7 @@ void add_checkin_routes(Router& router, app::Checkins& checkins);
 void add_programme_routes(Router& router, app::Programmes& programmes);
 void add_coach_routes(Router& router, const app::Coach& coach);
 void add_next_step_routes(Router& router, app::NextSteps& next_steps);
+void add_safety_check_routes(Router& router, const app::Context& context,
+                             app::SafetyChecks& safety_checks, app::PracticeHolds& holds);
 
 }  // namespace attune::http

@@ -51,7 +51,8 @@ void add_relationship_routes(Router& router, const app::Context& context, app::I
     return ok_json({{"id", detail.id},
                     {"name", detail.name},
                     {"partners", people_json(detail.partners)},
-                    {"pending", pending}});
+                    {"pending", pending},
+                    {"practice_hold", detail.practice_hold}});
   });
 
   router.add("POST", "/api/v1/relationships/{}/invites", [&](ApiCall& call) {

@@ -220,3 +220,31 @@ TEST_F(EncryptionAtRest, DebriefCanariesAreSealedAndLeaveWithTheAccount) {
 
 }  // namespace
 }  // namespace attune::app::testing
+
+// The safety check (issue 12): which questions were answered how, whether they signalled
+// danger and what holds practice are sealed; the answers leave with the account.
+TEST_F(EncryptionAtRest, SafetyAnswersAndHoldCausesAreSealedAndLeaveWithTheAccount) {
+  auto& s = world.services;
+  ASSERT_TRUE(s.safety_checks.submit(owner.actor, group.rid,
+                                     {{"physically-hurt", 2}, {"sexual-pressure", 1}}));
+  ASSERT_TRUE(s.practice_holds.pause_programme(group.people.at(1).actor, group.rid));
+  auto mine = s.safety_checks.mine(owner.actor, group.rid);
+  ASSERT_TRUE(mine && mine->size() == 1u);
+  EXPECT_TRUE(mine->front().signals_danger);
+  // (Not "safety_check": the schema's own table name holds it.)
+  const std::vector<std::string> plain{"physically-hurt", "sexual-pressure", "signals_danger",
+                                       "programme_pause"};
+  world.db->scrub_after_delete();
+  for (const auto& word : plain)
+    EXPECT_EQ(files_holding(world, word), std::vector<std::string>{}) << word;
+  std::string sealed;
+  {
+    auto tx = world.db->begin(store::TxMode::kRead);
+    sealed =
+        tx->query_one("SELECT answers_sealed FROM safety_checks WHERE account_id = ?", {owner.id})
+            ->bytes(0);
+  }
+  ASSERT_FALSE(files_holding(world, sealed).empty());
+  ASSERT_TRUE(s.accounts.delete_account(owner.actor, owner.password));
+  EXPECT_EQ(files_holding(world, sealed), std::vector<std::string>{});
+}

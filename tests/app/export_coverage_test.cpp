@@ -116,6 +116,8 @@ TEST(ExportCoverage, EachExportedColumnsCanaryComesBackAtItsPath) {
       {"entries.body_sealed", "CanaryEntry7d2a"},
       {"agreement_versions.terms_sealed", "CanaryPause7d2a"},
       {"debriefs.answer_sealed", "CanaryDebrief7d2a"},
+      // Answers are scale values keyed by the form's question ids: the id is the canary.
+      {"safety_checks.answers_sealed", "sexual-pressure"},
   };
   Person me = world.person(canaries.at("accounts.display_name_sealed"),
                            canaries.at("accounts.email_sealed"));
@@ -134,6 +136,8 @@ TEST(ExportCoverage, EachExportedColumnsCanaryComesBackAtItsPath) {
   ASSERT_TRUE(world.services.practices.command(me.actor, practice, core::PracticeCommand::kEnd));
   ASSERT_TRUE(world.services.debriefs.give(me.actor, practice,
                                            {false, canaries.at("debriefs.answer_sealed"), "", ""}));
+  ASSERT_TRUE(world.services.safety_checks.submit(
+      me.actor, group.rid, {{canaries.at("safety_checks.answers_sealed"), 0}}));
 
   auto document = world.services.data_export.of(me.actor);
   ASSERT_TRUE(document);

@@ -229,6 +229,21 @@ class PolicyTable : public ::testing::Test {
          kOwnerOnly},
         {"safety.feel_pressured",
          [=, &s](const Actor& a) { return code(s.safety.feel_pressured(a, rid)); }, kMembersOnly},
+        {"safety_checks.submit",
+         [=, &s](const Actor& a) {
+           return code(s.safety_checks.submit(a, rid, {{"afraid", 0}}));
+         },
+         kMembersOnly},
+        {"safety_checks.mine",
+         [=, &s](const Actor& a) { return code(s.safety_checks.mine(a, rid)); }, kMembersOnly},
+        {"practice_holds.view",
+         [=, &s](const Actor& a) { return code(s.practice_holds.view(a, rid)); }, kMembersOnly},
+        {"practice_holds.pause_programme",
+         [=, &s](const Actor& a) { return code(s.practice_holds.pause_programme(a, rid)); },
+         kMembersOnly},
+        {"practice_holds.resume_programme",
+         [=, &s](const Actor& a) { return code(s.practice_holds.resume_programme(a, rid)); },
+         kMembersOnly},
         {"relationships.leave",
          [=, &s](const Actor& a) { return code(s.relationships.leave(a, rid)); }, kAnyMembership},
     };

@@ -671,6 +671,43 @@ async function run(flow) {
     t.error(await t.bad('POST', '/api/v1/coach/review', { auth: A(), body: {}, flagged: true }), 400, 'missing_field');
     t.error(await t.bad('POST', '/api/v1/coach/review', { auth: A(), body: { text: 'x'.repeat(16385) } }), 413, 'body_too_large');
   });
+
+  // ---- the private safety check and the practice hold -------------------------------------------
+  await flow.check('safety check: private answers; any cause holds practice the same way', async (t) => {
+    const form = await t.good('GET', '/api/v1/safety-check', { auth: B() });
+    t.expect(form.body?.questions?.length >= 5 && form.body?.scale?.[0]?.value === 0, 'questions and a scale from 0');
+    const base = `/api/v1/relationships/${rid()}`;
+    const first = form.body.questions[0].id;
+    const sent = await t.good('POST', `${base}/safety-check`, { auth: A(), body: { answers: { [first]: 3 } } });
+    t.status(sent, 201);
+    const mine = await t.good('GET', `${base}/safety-check/mine`, { auth: A() });
+    t.expect(mine.body?.checks?.[0]?.signals_danger === true && mine.body?.resources?.entries?.length > 0, 'mine, with resources');
+    const bens = await t.good('GET', `${base}/safety-check/mine`, { auth: B() });
+    t.expect(bens.body?.checks?.length === 0 && bens.body?.resources === undefined, "nothing of Ana's for Ben");
+    const held = await t.good('GET', `${base}/practice-hold`, { auth: B() });
+    t.expect(held.body?.practice_hold === true && held.body?.you_paused === false, 'held, not by Ben');
+    const detail = await t.good('GET', base, { auth: B() });
+    t.expect(detail.body?.practice_hold === true, 'the relationship says so too');
+    const paused = await t.good('PUT', `${base}/practice-hold/mine`, { auth: B() });
+    t.expect(paused.body?.you_paused === true, 'Ben paused the programme');
+    const lifted = await t.good('DELETE', `${base}/practice-hold/mine`, { auth: B() });
+    t.expect(lifted.body?.practice_hold === true && lifted.body?.you_paused === false, "still held: Ana's cause remains, unnamed");
+    t.status(await t.good('POST', `${base}/safety-check`, { auth: A(), body: { answers: { [first]: 0 } } }), 201);
+    const free = await t.good('GET', `${base}/practice-hold`, { auth: A() });
+    t.expect(free.body?.practice_hold === false, 'lifted by a later check');
+  });
+
+  await flow.check('safety check: bad input and outsiders', async (t) => {
+    const base = `/api/v1/relationships/${rid()}`;
+    t.error(await t.bad('POST', `${base}/safety-check`, { auth: A(), body: { answers: { 'no-such-question': 1 } } }), 400, 'invalid_field');
+    t.error(await t.bad('POST', `${base}/safety-check`, { auth: A(), body: { answers: [1] }, flagged: true }), 400, 'invalid_field');
+    t.error(await t.bad('POST', `${base}/safety-check`, { auth: A(), body: {}, flagged: true }), 400, 'missing_field');
+    t.error(await t.bad('GET', '/api/v1/safety-check', { flagged: true }), 401, 'unauthenticated');
+    t.error(await t.bad('GET', `/api/v1/relationships/${MISSING}/safety-check/mine`, { auth: A() }), 404, 'not_found');
+    t.error(await t.bad('GET', `/api/v1/relationships/${MISSING}/practice-hold`, { auth: A() }), 404, 'not_found');
+    t.error(await t.bad('PUT', `/api/v1/relationships/${MISSING}/practice-hold/mine`, { auth: A() }), 404, 'not_found');
+    t.error(await t.bad('DELETE', `/api/v1/relationships/${MISSING}/practice-hold/mine`, { auth: A() }), 404, 'not_found');
+  });
 }
 
 const spec = (t) => t.flow.spec;

@@ -135,6 +135,10 @@ std::vector<RouteCase> scoped_routes() {
       {"POST", "/api/v1/checkins", kCheckin},
       {"GET", "/api/v1/relationships/{rid}/checkins", ""},
       {"GET", "/api/v1/relationships/{rid}/programme", ""},
+      {"GET", "/api/v1/relationships/{rid}/safety-check/mine", ""},
+      {"POST", "/api/v1/relationships/{rid}/safety-check", R"({"answers":{"afraid":0}})"},
+      {"GET", "/api/v1/relationships/{rid}/practice-hold", ""},
+      {"DELETE", "/api/v1/relationships/{rid}/practice-hold/mine", ""},
   };
 }
 
@@ -160,6 +164,7 @@ std::vector<RouteCase> scoped_writes(const json& terms) {
       {"POST", "/api/v1/practices/{pid}/debrief", R"({"skip":true})"},
       {"PUT", "/api/v1/checkins/{ckid}", R"({"visibility":"private"})"},
       {"POST", "/api/v1/relationships/{rid}/programme/accept", R"({"stage":2})"},
+      {"PUT", "/api/v1/relationships/{rid}/practice-hold/mine", ""},
   };
 }
 
@@ -185,6 +190,7 @@ std::vector<RouteCase> unscoped_routes() {
       {"GET", "/api/v1/exercises/{exercise}", ""},
       {"POST", "/api/v1/coach/review", ""},
       {"GET", "/api/v1/me/next-step", ""},
+      {"GET", "/api/v1/safety-check", ""},
   };
 }
 

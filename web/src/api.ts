@@ -21,11 +21,13 @@ import type {
   LoginResult,
   MyAnswer,
   NextStep,
+  PracticeHold,
   PracticeSummary,
   Programme,
   RelationshipSummary,
   RoleOrderProposal,
   Resources,
+  SafetyCheckForm,
   SharedItem,
   Visibility,
 } from './apiTypes';
@@ -356,4 +358,35 @@ export function reviewLanguage(text: string): Promise<CoachReview> {
 
 export async function getNextStep(): Promise<NextStep | null> {
   return (await call('GET', '/api/v1/me/next-step', {})).next ?? null;
+}
+
+// ---- the private safety check and the practice hold --------------------------------------
+
+export function getSafetyCheckForm(): Promise<SafetyCheckForm> {
+  return call('GET', '/api/v1/safety-check', {});
+}
+
+/** My answers, sealed and seen only by me; the answer is the same whatever they are. */
+export function submitSafetyCheck(rid: string, answers: Record<string, number>) {
+  return call('POST', '/api/v1/relationships/{rid}/safety-check', {
+    params: { rid },
+    body: { answers },
+  });
+}
+
+export function getMySafetyChecks(rid: string) {
+  return call('GET', '/api/v1/relationships/{rid}/safety-check/mine', { params: { rid } });
+}
+
+export function getPracticeHold(rid: string): Promise<PracticeHold> {
+  return call('GET', '/api/v1/relationships/{rid}/practice-hold', { params: { rid } });
+}
+
+/** My own "pause the programme": no reason asked, and nobody is told who or why. */
+export function pauseProgramme(rid: string): Promise<PracticeHold> {
+  return call('PUT', '/api/v1/relationships/{rid}/practice-hold/mine', { params: { rid } });
+}
+
+export function resumeProgramme(rid: string): Promise<PracticeHold> {
+  return call('DELETE', '/api/v1/relationships/{rid}/practice-hold/mine', { params: { rid } });
 }

@@ -66,3 +66,7 @@ export type Programme = Schemas['ProgrammeState'];
 export type CoachReview = Schemas['CoachReview'];
 export type CoachFlag = Schemas['CoachFlag'];
 export type NextStep = Schemas['NextStep'];
+/** The private safety check's questions and scale (the danger rule stays on the server). */
+export type SafetyCheckForm = Schemas['SafetyCheckForm'];
+/** Whether practice is paused for now (the same for everyone), and whether I paused it. */
+export type PracticeHold = Schemas['PracticeHold'];

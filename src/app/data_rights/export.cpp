@@ -10,6 +10,7 @@
 #include "app/practice/practice_records.h"
 #include "app/programme/programme_records.h"
 #include "app/relationships/relationship_records.h"
+#include "app/safety_check/safety_checks.h"
 #include "core/practice_act.h"
 #include "core/visibility.h"
 
@@ -59,6 +60,7 @@ base::Result<ExportedRelationship> DataExport::relationship(const Actor& actor,
   one.agreements = agreements(actor, rid);
   one.practices = practices(actor, rid);
   one.my_debriefs = debriefs(actor, rid);
+  one.my_safety_checks = safety_checks(actor, rid);
   return one;
 }
 
@@ -158,6 +160,14 @@ std::vector<ExportedPendingMembership> DataExport::pending(const Actor& actor) {
   // Oldest request first, as asked.
   std::ranges::stable_sort(pending, {}, &ExportedPendingMembership::asked_at);
   return pending;
+}
+
+// The person's own safety checks, opened with their own key: never anyone else's.
+std::vector<SafetyCheckRecord> DataExport::safety_checks(const Actor& actor,
+                                                         const std::string& rid) {
+  auto mine = SafetyChecks(context_).mine(actor, rid);
+  // Left meanwhile: nothing of theirs is there any more.
+  return mine ? std::move(*mine) : std::vector<SafetyCheckRecord>{};
 }
 
 }  // namespace attune::app

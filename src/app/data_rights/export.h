@@ -16,6 +16,7 @@
 #include "app/context.h"
 #include "app/practice/practices.h"
 #include "app/relationships/relationships.h"
+#include "app/safety_check/safety_check_records.h"
 #include "base/clock.h"
 #include "base/error.h"
 #include "core/debrief_reveal.h"
@@ -87,6 +88,7 @@ struct ExportedRelationship {
   std::vector<ExportedPractice> practices;
   std::vector<ExportedDebrief> my_debriefs;              // mine only, whether or not revealed yet
   std::map<int, std::int64_t> my_programme_acceptances;  // stage → accepted_at
+  std::vector<SafetyCheckRecord> my_safety_checks;       // mine only, newest first
 };
 
 // A relationship the person asked to join and waits to be approved for.
@@ -118,6 +120,7 @@ class DataExport {
   std::vector<ExportedPractice> practices(const Actor& actor, const std::string& rid);
   std::vector<ExportedDebrief> debriefs(const Actor& actor, const std::string& rid);
   std::vector<ExportedPendingMembership> pending(const Actor& actor);
+  std::vector<SafetyCheckRecord> safety_checks(const Actor& actor, const std::string& rid);
 
   Context& context_;
 };

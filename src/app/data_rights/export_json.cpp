@@ -136,6 +136,18 @@ json acceptances_json(const std::map<int, std::int64_t>& accepted) {
   return result;
 }
 
+json safety_checks_json(const std::vector<SafetyCheckRecord>& checks) {
+  json result = json::array();
+  for (const auto& check : checks) {
+    result.push_back({{"id", check.id},
+                      {"answered_at", base::to_rfc3339_ms(check.answered_at)},
+                      {"form_version", check.form_version},
+                      {"answers", check.answers},
+                      {"signals_danger", check.signals_danger}});
+  }
+  return result;
+}
+
 json relationship_json(const ExportedRelationship& relationship) {
   json partners = json::array();
   for (const auto& partner : relationship.partners) {
@@ -150,7 +162,8 @@ json relationship_json(const ExportedRelationship& relationship) {
           {"agreements", agreements_json(relationship.agreements)},
           {"practices", practices_json(relationship.practices)},
           {"my_debriefs", debriefs_json(relationship.my_debriefs)},
-          {"my_programme_acceptances", acceptances_json(relationship.my_programme_acceptances)}};
+          {"my_programme_acceptances", acceptances_json(relationship.my_programme_acceptances)},
+          {"my_safety_checks", safety_checks_json(relationship.my_safety_checks)}};
 }
 
 }  // namespace

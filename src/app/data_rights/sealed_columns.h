@@ -32,6 +32,7 @@ inline constexpr std::array kExportedSealedColumns{
     ExportedSealedColumn{"agreement_versions.terms_sealed",
                          "relationships[].agreements[].versions[].terms"},
     ExportedSealedColumn{"debriefs.answer_sealed", "relationships[].my_debriefs[]"},
+    ExportedSealedColumn{"safety_checks.answers_sealed", "relationships[].my_safety_checks[]"},
 };
 
 inline constexpr std::array kExcludedSealedColumns{
@@ -43,6 +44,10 @@ inline constexpr std::array kExcludedSealedColumns{
                          "a copy of an answer already given, kept a day for retried requests"},
     ExcludedSealedColumn{"access_log.entry_sealed",
                          "no feature writes the access log yet: export it when one does"},
+    ExcludedSealedColumn{"practice_holds.cause_sealed",
+                         "who holds practice and why, under the relationship's key: a person's "
+                         "own pause shows in GET …/practice-hold, their safety answers under "
+                         "my_safety_checks; the others' causes are never anyone else's to see"},
 };
 
 }  // namespace attune::app

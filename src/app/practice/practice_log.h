@@ -19,5 +19,10 @@ std::vector<std::string> practices_on(store::Transaction& tx, const policy::Memb
 bool append_system_act(const Context& context, store::Transaction& tx,
                        const policy::MembershipAccess& in, const std::string& practice_id,
                        core::ActKind kind);
+// Pauses every waiting or running practice of the relationship with an unattributed pause:
+// the very act a participant's lost device appends, so nothing in it says who or why (a
+// practice hold). Returns the practices paused.
+std::vector<std::string> pause_live_practices(const Context& context, store::Transaction& tx,
+                                              const policy::MembershipAccess& in);
 
 }  // namespace attune::app

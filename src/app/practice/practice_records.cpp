@@ -178,4 +178,24 @@ std::optional<TicketRecord> take_ticket(store::Transaction& tx, const std::strin
   return TicketRecord{row->text(0), row->text(3), time_of(row->integer(1))};
 }
 
+std::vector<std::string> pause_live_practices(const Context& context, store::Transaction& tx,
+                                              const policy::MembershipAccess& in) {
+  std::vector<std::string> paused;
+  const auto now = context.clock.now();
+  for (const auto& row :
+       tx.query("SELECT p.id FROM practices p JOIN agreements a ON a.id = p.agreement_id "
+                "WHERE a.relationship_id = ? ORDER BY p.id",
+                {in.relationship_id()})) {
+    auto practice = load(context, tx, in, row.text(0));
+    if (!practice) continue;
+    const auto status = practice->state_at(now).status;
+    if (status != core::PracticeStatus::kRunning && status != core::PracticeStatus::kWaiting) {
+      continue;
+    }
+    insert_act(tx, practice->id, practice->acts, core::ActKind::kPaused, "", now);
+    paused.push_back(practice->id);
+  }
+  return paused;
+}
+
 }  // namespace attune::app

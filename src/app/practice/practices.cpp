@@ -3,6 +3,7 @@
 #include "app/consent/agreement_records.h"
 #include "app/policy/policy.h"
 #include "app/practice/practice_records.h"
+#include "app/safety_check/practice_hold_records.h"
 #include "core/agreement_status.h"
 #include "crypto/tokens.h"
 
@@ -10,6 +11,10 @@ namespace attune::app {
 namespace {
 
 constexpr std::chrono::seconds kTicketLifetime{60};
+
+// The one answer whatever holds practice (app/safety_check/practice_hold.h): it never says
+// who or why.
+base::Error on_hold() { return {base::ErrorCode::practice_on_hold, "Practice is paused for now."}; }
 
 PracticeSnapshot snapshot_of(const PracticeRecord& practice, const core::PracticeState& state,
                              const std::string& recipient) {
@@ -25,6 +30,7 @@ base::Result<std::string> Practices::create(const Actor& actor, const std::strin
   return context_.write(actor, [&](store::Transaction& tx) -> base::Result<std::string> {
     auto access = context_.policy.agreement_participant(tx, actor, agreement_id);
     if (!access) return base::error_of(access);
+    if (practice_held(tx, access->relationship_id())) return std::unexpected(on_hold());
     const auto record = load_agreement(context_, tx, *access);
     auto status =
         core::agreement_status(record.is_void, record.terms.participants, record.signed_current);
@@ -54,6 +60,10 @@ base::Result<CommandOutcome> Practices::command(const Actor& actor, const std::s
     // so whatever else the request names never stands in its way.
     const bool confirms_others =
         command == core::PracticeCommand::kReady || command == core::PracticeCommand::kResume;
+    // Starting and resuming are what a hold refuses; pausing and ending stay open to all.
+    if (confirms_others && practice_held(tx, access->relationship_id())) {
+      return std::unexpected(on_hold());
+    }
     if (confirms_others && !on_behalf_of.empty()) {
       if (practice.setup.device != core::Device::kShared) {
         return base::fail(base::ErrorCode::invalid_field,

@@ -10,6 +10,8 @@
 #include "app/policy/policy.h"
 #include "app/programme/programme_records.h"
 #include "app/relationships/relationship_records.h"
+#include "app/safety_check/practice_hold.h"
+#include "app/safety_check/safety_check_records.h"
 #include "core/display_name.h"
 #include "core/text.h"
 #include "crypto/tokens.h"
@@ -54,7 +56,7 @@ base::Result<RelationshipDetail> Relationships::get(const Actor& actor, const st
   auto tx = context_.db.begin(store::TxMode::kRead);
   auto member = context_.policy.member(*tx, actor, rid);
   if (!member) return base::error_of(member);
-  RelationshipDetail detail{rid, relationship_name(context_, *tx, *member), {}, {}};
+  RelationshipDetail detail{rid, relationship_name(context_, *tx, *member), {}, {}, false};
   for (const auto& partner : context_.policy.active_partners(*tx, *member)) {
     detail.partners.push_back({partner, display_name_of(context_, *tx, partner)});
   }
@@ -63,6 +65,7 @@ base::Result<RelationshipDetail> Relationships::get(const Actor& actor, const st
                               display_name_of(context_, *tx, pending.account_id),
                               pending.approved_by_viewer});
   }
+  detail.practice_hold = practice_held(*tx, rid);
   return detail;
 }
 
@@ -141,6 +144,8 @@ std::vector<std::string> Relationships::leave_in(store::Transaction& tx,
   delete_own_entry_rows(tx, membership);
   delete_own_debriefs(tx, membership);
   delete_own_acceptances(tx, membership);
+  delete_own_safety_checks(tx, membership);
+  lift_own_practice_holds(context_, tx, membership);
   delete_membership(tx, membership);
   // Newcomers waiting only on the leaver's approval become members now.
   for (const auto& candidate : pending_member_ids(tx, membership)) {

@@ -35,6 +35,7 @@ struct RelationshipDetail {
   std::string name;
   std::vector<PartnerSummary> partners;
   std::vector<PendingPartner> pending;
+  bool practice_hold = false;  // the same for every member, whatever holds it
 };
 
 struct AcceptResult {

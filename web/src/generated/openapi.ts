@@ -1257,6 +1257,124 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/safety-check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The private safety check's questions and scale
+         * @description Never rate limited. The danger rule is not sent.
+         */
+        get: operations["getSafetyCheckForm"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/relationships/{rid}/safety-check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Relationship id. */
+                rid: components["parameters"]["rid"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Answer the private safety check
+         * @description Rate limit class write. Answers are sealed and seen only by me. The response is the
+         *     same whatever the answers. An answer that signals danger places my safety cause on
+         *     the practice hold; one that does not lifts it.
+         */
+        post: operations["submitSafetyCheck"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/relationships/{rid}/safety-check/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Relationship id. */
+                rid: components["parameters"]["rid"];
+            };
+            cookie?: never;
+        };
+        /**
+         * My own safety checks, newest first
+         * @description Never rate limited. Only mine; resources when my latest one signalled danger.
+         */
+        get: operations["listMySafetyChecks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/relationships/{rid}/practice-hold": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Relationship id. */
+                rid: components["parameters"]["rid"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Whether practice is paused for now, and whether I paused the programme
+         * @description Never rate limited. Active members only.
+         */
+        get: operations["getPracticeHold"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/relationships/{rid}/practice-hold/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Relationship id. */
+                rid: components["parameters"]["rid"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Pause the programme (no reason asked; nobody is told who or why)
+         * @description Never rate limited. No body. Placing it again changes nothing.
+         */
+        put: operations["pauseProgramme"];
+        post?: never;
+        /**
+         * Lift my own pause of the programme (and nothing else)
+         * @description Rate limit class write. practice_hold stays true while any other cause remains.
+         */
+        delete: operations["resumeProgramme"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1269,21 +1387,25 @@ export interface components {
          *     invalid_utf8, adult_confirmation_required, invalid_email, weak_password,
          *     invalid_time_zone, invalid_answer, invalid_visibility, bad_request;
          *     401 unauthenticated, invalid_credentials, invalid_ticket;
-         *     403 csrf_token_invalid, origin_not_allowed, forbidden (unused);
+         *     403 csrf_token_invalid, origin_not_allowed, forbidden (unused), proof_required (a
+         *     ready or resume on a shared device without the person's own proof);
          *     404 not_found; 405 method_not_allowed (with Allow);
          *     409 email_taken, conflict (unused by the API), stale_version, agreement_void,
          *     agreement_not_signed, practice_ended, already_member, relationship_full,
          *     invite_invalid, idempotency_outcome_unknown, practice_not_ended (a debrief before
          *     the practice ended), debrief_closed (more than 7 days after it ended),
-         *     debrief_already_given, no_offer (accepting a stage nobody offered);
+         *     debrief_already_given, no_offer (accepting a stage nobody offered), practice_on_hold
+         *     (practice is paused for now in this relationship), link_code_invalid, already_linked,
+         *     already_answered;
          *     413 body_too_large; 415 unsupported_media_type; 431 headers_too_large;
          *     422 idempotency_key_reused, item_not_mutual, exercise_item_missing,
          *     too_few_participants, not_a_participant, invalid_group, rule_violated,
-         *     stage_not_open (an exercise of a programme stage not yet open);
+         *     stage_not_open (an exercise of a programme stage not yet open),
+         *     acknowledgement_required, too_many_entries, mail_not_configured;
          *     429 rate_limited; 500 internal; 503 busy.
          * @enum {string}
          */
-        ErrorCode: "invalid_json" | "invalid_field" | "missing_field" | "field_too_long" | "invalid_utf8" | "adult_confirmation_required" | "invalid_email" | "weak_password" | "invalid_time_zone" | "invalid_answer" | "invalid_visibility" | "bad_request" | "unauthenticated" | "invalid_credentials" | "invalid_ticket" | "csrf_token_invalid" | "origin_not_allowed" | "forbidden" | "not_found" | "method_not_allowed" | "email_taken" | "conflict" | "stale_version" | "agreement_void" | "agreement_not_signed" | "practice_ended" | "already_member" | "relationship_full" | "invite_invalid" | "body_too_large" | "unsupported_media_type" | "headers_too_large" | "idempotency_outcome_unknown" | "idempotency_key_reused" | "stage_not_open" | "practice_not_ended" | "debrief_closed" | "debrief_already_given" | "no_offer" | "item_not_mutual" | "exercise_item_missing" | "too_few_participants" | "not_a_participant" | "invalid_group" | "rule_violated" | "rate_limited" | "busy" | "internal";
+        ErrorCode: "invalid_json" | "invalid_field" | "missing_field" | "field_too_long" | "invalid_utf8" | "adult_confirmation_required" | "invalid_email" | "weak_password" | "invalid_time_zone" | "invalid_answer" | "invalid_visibility" | "bad_request" | "unauthenticated" | "invalid_credentials" | "invalid_ticket" | "csrf_token_invalid" | "origin_not_allowed" | "forbidden" | "not_found" | "method_not_allowed" | "email_taken" | "conflict" | "stale_version" | "agreement_void" | "agreement_not_signed" | "practice_ended" | "already_member" | "relationship_full" | "invite_invalid" | "body_too_large" | "unsupported_media_type" | "headers_too_large" | "idempotency_outcome_unknown" | "idempotency_key_reused" | "stage_not_open" | "practice_not_ended" | "debrief_closed" | "debrief_already_given" | "no_offer" | "proof_required" | "practice_on_hold" | "acknowledgement_required" | "link_code_invalid" | "already_linked" | "too_many_entries" | "already_answered" | "mail_not_configured" | "item_not_mutual" | "exercise_item_missing" | "too_few_participants" | "not_a_participant" | "invalid_group" | "rule_violated" | "rate_limited" | "busy" | "internal";
         Error: {
             error: {
                 code: components["schemas"]["ErrorCode"];
@@ -1402,6 +1524,8 @@ export interface components {
         RelationshipDetail: {
             id: string;
             name: string;
+            /** @description practice is paused for now; the same for every member, whatever holds it */
+            practice_hold: boolean;
             /** @description active members, sorted by id */
             partners: components["schemas"]["Partner"][];
             /** @description newcomers waiting for approval */
@@ -1840,6 +1964,28 @@ export interface components {
             practice_id?: string;
             /** @description present when kind is exercise */
             exercise_id?: string;
+        };
+        SafetyCheckForm: {
+            version: number;
+            intro: string;
+            /** @description the screeners whose domains it follows */
+            source: string;
+            scale: {
+                value: number;
+                label: string;
+            }[];
+            questions: {
+                id: string;
+                /** @enum {string} */
+                domain: "fear" | "humiliation" | "control" | "physical" | "sexual";
+                text: string;
+            }[];
+        };
+        PracticeHold: {
+            /** @description practice is paused for now; the same for every member */
+            practice_hold: boolean;
+            /** @description whether I paused the programme; never anyone else */
+            you_paused: boolean;
         };
     };
     responses: {
@@ -3579,7 +3725,7 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            /** @description agreement_not_signed, agreement_void. */
+            /** @description agreement_not_signed, agreement_void, practice_on_hold (practice is paused for now). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3703,7 +3849,7 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            /** @description agreement_void, practice_ended. */
+            /** @description agreement_void, practice_ended, practice_on_hold (practice is paused for now). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3811,7 +3957,7 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            /** @description agreement_void (the agreement is void; the practice can only end), practice_ended. */
+            /** @description agreement_void (the agreement is void; the practice can only end), practice_ended, practice_on_hold (practice is paused for now). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4413,6 +4559,226 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthenticated"];
+            default: components["responses"]["Default"];
+        };
+    };
+    getSafetyCheckForm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The form. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SafetyCheckForm"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            default: components["responses"]["Default"];
+        };
+    };
+    submitSafetyCheck: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Scope (caller, method, path, key). A retry with the same body returns the first
+                 *     result and writes nothing; another body gives 422 idempotency_key_reused. A copy
+                 *     that arrives while the first still runs gives 503 busy (Retry-After 1). A write
+                 *     that committed but whose answer was lost gives 409 idempotency_outcome_unknown
+                 *     and never runs again. Kept 24 h, sealed. Over 128 bytes gives 400 invalid_field.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description Relationship id. */
+                rid: components["parameters"]["rid"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description question id → scale value; any subset */
+                    answers: {
+                        [key: string]: number;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Stored. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdResponse"];
+                };
+            };
+            /** @description invalid_field (unknown question, value off the scale, another field), missing_field, invalid_json. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
+            default: components["responses"]["Default"];
+        };
+    };
+    listMySafetyChecks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Relationship id. */
+                rid: components["parameters"]["rid"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description My checks. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        checks: {
+                            id: string;
+                            /** Format: date-time */
+                            answered_at: string;
+                            answers: {
+                                [key: string]: number;
+                            };
+                            signals_danger: boolean;
+                        }[];
+                        resources?: components["schemas"]["Resources"];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Default"];
+        };
+    };
+    getPracticeHold: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Relationship id. */
+                rid: components["parameters"]["rid"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The hold. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PracticeHold"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Default"];
+        };
+    };
+    pauseProgramme: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Scope (caller, method, path, key). A retry with the same body returns the first
+                 *     result and writes nothing; another body gives 422 idempotency_key_reused. A copy
+                 *     that arrives while the first still runs gives 503 busy (Retry-After 1). A write
+                 *     that committed but whose answer was lost gives 409 idempotency_outcome_unknown
+                 *     and never runs again. Kept 24 h, sealed. Over 128 bytes gives 400 invalid_field.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description Relationship id. */
+                rid: components["parameters"]["rid"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The hold. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PracticeHold"];
+                };
+            };
+            400: components["responses"]["BadIdempotencyKey"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
+            default: components["responses"]["Default"];
+        };
+    };
+    resumeProgramme: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Scope (caller, method, path, key). A retry with the same body returns the first
+                 *     result and writes nothing; another body gives 422 idempotency_key_reused. A copy
+                 *     that arrives while the first still runs gives 503 busy (Retry-After 1). A write
+                 *     that committed but whose answer was lost gives 409 idempotency_outcome_unknown
+                 *     and never runs again. Kept 24 h, sealed. Over 128 bytes gives 400 invalid_field.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description Relationship id. */
+                rid: components["parameters"]["rid"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The hold. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PracticeHold"];
+                };
+            };
+            400: components["responses"]["BadIdempotencyKey"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
             default: components["responses"]["Default"];
         };
     };

@@ -14,6 +14,7 @@ import { ConfirmPanel } from '../components/ConfirmPanel';
 import { Heading } from '../components/Heading';
 import { Link } from '../components/Link';
 import { PracticeCheckin } from '../components/PracticeCheckin';
+import { PracticeHoldBanner } from '../components/PracticeHoldBanner';
 import { PressuredControl } from '../components/PressuredControl';
 import { PracticeView } from '../components/practice/PracticeView';
 import { DebriefOffer } from '../components/debrief/DebriefOffer';
@@ -139,6 +140,10 @@ export function PracticeScreen({ rid, pid }: { rid: string; pid: string }) {
         <Link to={{ name: 'agreements', rid }}>← Agreements</Link>
       </nav>
       <Heading>Practice</Heading>
+      {/* A running practice is never held (a hold pauses it), so only then is it not asked. */}
+      {(state?.status === 'waiting' || state?.status === 'paused') && (
+        <PracticeHoldBanner rid={rid} refresh={state.seq} />
+      )}
       {link === 'retrying' && (
         <p class="link-note" role="status">
           Reconnecting… You can still pause at any time.

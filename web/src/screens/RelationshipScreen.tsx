@@ -10,6 +10,8 @@ import {
 import { ActionButton } from '../components/ActionButton';
 import { ConfirmPanel } from '../components/ConfirmPanel';
 import { Link } from '../components/Link';
+import { PauseProgrammeControl } from '../components/PauseProgrammeControl';
+import { PracticeHoldBanner } from '../components/PracticeHoldBanner';
 import { RelationshipFrame } from '../components/RelationshipFrame';
 import { Status } from '../components/Status';
 import { useAction, useLoad, type ActionRunner } from '../hooks';
@@ -19,9 +21,11 @@ export function RelationshipScreen({ rid }: { rid: string }) {
   const { data, error, reload } = useLoad(() => getRelationship(rid), [rid]);
   // Lives here, not in the pending list, so "You said yes" stays after the list empties.
   const approval = useAction();
+  const [holdChanges, setHoldChanges] = useState(0);
   return (
     <RelationshipFrame rid={rid} title={data?.name ?? 'Your relationship'} back="home">
       {error && <p role="alert">{error}</p>}
+      <PracticeHoldBanner rid={rid} refresh={holdChanges} />
       <OpenPractices rid={rid} />
       <nav aria-label="In this relationship">
         <ul class="plain-list">
@@ -67,6 +71,12 @@ export function RelationshipScreen({ rid }: { rid: string }) {
               <span class="card-sub">Gentle stages, opened only when you all say yes.</span>
             </Link>
           </li>
+          <li>
+            <Link class="card card-link" to={{ name: 'safety-check', rid }}>
+              A private safety check
+              <span class="card-sub">A few questions only you will see.</span>
+            </Link>
+          </li>
         </ul>
       </nav>
       {data && (
@@ -83,6 +93,7 @@ export function RelationshipScreen({ rid }: { rid: string }) {
           <Status status={approval.status} />
         </section>
       )}
+      <PauseProgrammeControl rid={rid} onChange={() => setHoldChanges((n) => n + 1)} />
       <InviteCode rid={rid} />
       <LeaveRelationship rid={rid} />
     </RelationshipFrame>
