@@ -3,6 +3,7 @@
 
 #include "app/accounts/accounts.h"
 #include "app/accounts/password_gate.h"
+#include "app/accounts/pins.h"
 #include "app/accounts/sessions.h"
 #include "app/checkins/checkins.h"
 #include "app/coach/coach.h"
@@ -26,6 +27,7 @@ namespace attune::app {
 struct Services {
   explicit Services(Context& ctx)
       : context(ctx),
+        password_gate(ctx),
         accounts(ctx, password_gate),
         sessions(ctx, password_gate),
         rate_limiter(ctx),
@@ -34,7 +36,7 @@ struct Services {
         boundaries(ctx),
         intake(ctx),
         agreements(ctx),
-        practices(ctx),
+        practices(ctx, password_gate),
         safety(ctx),
         data_export(ctx),
         role_orders(ctx),
@@ -42,7 +44,8 @@ struct Services {
         checkins(ctx),
         programmes(ctx),
         coach(ctx),
-        next_steps(ctx) {}
+        next_steps(ctx),
+        pins(ctx, password_gate) {}
 
   Context& context;
   PasswordGate password_gate;
@@ -63,6 +66,7 @@ struct Services {
   Programmes programmes;
   Coach coach;
   NextSteps next_steps;
+  Pins pins;
 };
 
 }  // namespace attune::app

@@ -66,3 +66,5 @@ export type Programme = Schemas['ProgrammeState'];
 export type CoachReview = Schemas['CoachReview'];
 export type CoachFlag = Schemas['CoachFlag'];
 export type NextStep = Schemas['NextStep'];
+/** A participant's proof of being at a shared device: their PIN or their password. */
+export type InPersonProof = Schemas['InPersonProof'];
