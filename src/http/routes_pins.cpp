@@ -4,8 +4,9 @@
 namespace attune::http {
 
 void add_pin_routes(Router& router, app::Pins& pins) {
-  router.add("GET", "/api/v1/me/pin",
-             [&](ApiCall& call) { return ok_json({{"set", pins.is_set(call.me())}}); });
+  router.add("GET", "/api/v1/me/pin", [&](ApiCall& call) {
+    return ok_json({{"set", pins.is_set(call.me())}});
+  });
 
   router.add("PUT", "/api/v1/me/pin", [&](ApiCall& call) {
     unwrap(pins.set(call.me(), call.text("password", 4096), call.text("pin", 32)));

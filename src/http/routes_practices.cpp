@@ -20,8 +20,7 @@ Response command_route(app::Practices& practices, ApiCall& call, core::PracticeC
     }
     proofs = std::move(*given);
   }
-  auto outcome =
-      unwrap(practices.command(call.me(), call.param(0), command, on_behalf_of, proofs));
+  auto outcome = unwrap(practices.command(call.me(), call.param(0), command, on_behalf_of, proofs));
   return ok_json(live::state_json(outcome.snapshot));
 }
 

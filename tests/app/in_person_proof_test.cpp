@@ -52,7 +52,7 @@ TEST_F(InPersonProofTest, WithoutAnasProofBenCannotUndoHerPauseAndNothingChanges
             "proof_required");
   EXPECT_EQ(code_of(ben_for_ana(practice, PracticeCommand::kResume, {pin_of_ana("135790")})),
             "proof_required");  // Ana has no PIN
-  EXPECT_EQ(acts(), before);  // not even Ben's own consent was recorded
+  EXPECT_EQ(acts(), before);    // not even Ben's own consent was recorded
   auto view = practices().get(ana().actor, practice)->view;
   EXPECT_EQ(view.status, PracticeStatus::kPaused);
   EXPECT_EQ(view.resume_consent_count, 0);
@@ -99,9 +99,9 @@ TEST_F(InPersonProofTest, AProofIsOnlyForSomeoneNamedAndNeverForOneself) {
                                 {password_of_ana(ana().password), {ben().id, "", ben().password}})),
             "invalid_field");
   // Confirming oneself needs no proof: the session already says who one is.
-  EXPECT_EQ(code_of(practices().command(ben().actor, practice, PracticeCommand::kResume,
-                                        {ben().id})),
-            "ok");
+  EXPECT_EQ(
+      code_of(practices().command(ben().actor, practice, PracticeCommand::kResume, {ben().id})),
+      "ok");
 }
 
 TEST_F(InPersonProofTest, PinGuessesAreBoundedThenOnlyThePasswordWorks) {
@@ -121,12 +121,11 @@ TEST_F(InPersonProofTest, PinGuessesAreBoundedThenOnlyThePasswordWorks) {
   EXPECT_EQ(world.count("SELECT failures FROM account_pins WHERE account_id = ?", {ana().id}),
             Pins::kMaxPinFailures);
   // Ana's password does, and lets her PIN work again.
-  ASSERT_EQ(code_of(ben_for_ana(practice, PracticeCommand::kResume,
-                                {password_of_ana(ana().password)})),
-            "ok");
+  ASSERT_EQ(
+      code_of(ben_for_ana(practice, PracticeCommand::kResume, {password_of_ana(ana().password)})),
+      "ok");
   ASSERT_TRUE(practices().command(ana().actor, practice, PracticeCommand::kPause));
-  EXPECT_EQ(code_of(ben_for_ana(practice, PracticeCommand::kResume, {pin_of_ana("482916")})),
-            "ok");
+  EXPECT_EQ(code_of(ben_for_ana(practice, PracticeCommand::kResume, {pin_of_ana("482916")})), "ok");
 }
 
 TEST_F(InPersonProofTest, QuickPinGuessesMeetTheGatesDelay) {

@@ -145,8 +145,8 @@ TEST_F(PracticesTest, SharedDeviceConfirmsParticipantsInPerson) {
   // Each person confirmed for proves they are there (in_person_proof_test.cpp).
   std::vector<InPersonProof> proofs{{id(1), "", group.people[1].password},
                                     {id(2), "", group.people[2].password}};
-  auto resumed = practices().command(actor(0), practice, PracticeCommand::kResume, {id(1), id(2)},
-                                     proofs);
+  auto resumed =
+      practices().command(actor(0), practice, PracticeCommand::kResume, {id(1), id(2)}, proofs);
   ASSERT_TRUE(resumed);
   EXPECT_EQ(resumed->snapshot.view.status, PracticeStatus::kRunning);
 }
@@ -168,7 +168,7 @@ TEST_F(PracticesTest, OnBehalfOfIsOnlyForSharedDevicesAndParticipants) {
   EXPECT_EQ(code_of(act(0, shared, PracticeCommand::kReady, {stranger.id})), "not_a_participant");
   EXPECT_EQ(practices().get(actor(0), shared)->view.ready_count, 0);
   auto ready = practices().command(actor(0), shared, PracticeCommand::kReady, {id(1)},
-                                  {{id(1), "", group.people[1].password}});
+                                   {{id(1), "", group.people[1].password}});
   ASSERT_TRUE(ready);
   EXPECT_EQ(ready->snapshot.view.status, PracticeStatus::kRunning);
 }

@@ -99,7 +99,8 @@ TEST(RateLimiter, BucketsIdleForADayAreDeletedAndCountingGoesOn) {
 TEST(RateLimiter, OnSqliteTheCountersStayInMemory) {
   World world;
   auto& limiter = world.services.rate_limiter;
-  for (int i = 0; i < 3; ++i) ASSERT_TRUE(limiter.hit("login", "", "198.51.100.7", kThreePerMinute));
+  for (int i = 0; i < 3; ++i)
+    ASSERT_TRUE(limiter.hit("login", "", "198.51.100.7", kThreePerMinute));
   EXPECT_EQ(code_of(limiter.hit("login", "", "198.51.100.7", kThreePerMinute)), "rate_limited");
   EXPECT_EQ(world.count("SELECT COUNT(*) FROM rate_limits"), 0);
 }
@@ -122,7 +123,8 @@ TEST(RateLimiter, AnIpv6SourceCountsAsItsSlash64) {
   World world;
   auto& limiter = world.services.rate_limiter;
   for (int i = 0; i < 3; ++i) {
-    ASSERT_TRUE(limiter.hit("login", "", "2001:db8:1:2::" + std::to_string(i + 1), kThreePerMinute));
+    ASSERT_TRUE(
+        limiter.hit("login", "", "2001:db8:1:2::" + std::to_string(i + 1), kThreePerMinute));
   }
   EXPECT_EQ(code_of(limiter.hit("login", "", "2001:db8:1:2:dead::beef", kThreePerMinute)),
             "rate_limited");

@@ -35,8 +35,10 @@ class InPersonProofLive : public ::testing::Test {
                  R"({"answer":"yes"})", person);
       }
     }
-    json terms{{"exercise_id", exercise["id"]}, {"items", exercise["requires"]},
-               {"time_limit_minutes", 30},      {"pause_word", "amber"},
+    json terms{{"exercise_id", exercise["id"]},
+               {"items", exercise["requires"]},
+               {"time_limit_minutes", 30},
+               {"pause_word", "amber"},
                {"aftercare", "tea"}};
     std::string aid = json::parse(
         api.call("POST", "/api/v1/relationships/" + rid + "/agreements", terms.dump(), &ann)
@@ -84,8 +86,9 @@ TEST_F(InPersonProofLive, BenCannotStartForAnnWithoutHerProofAndCanWithIt) {
   ASSERT_TRUE(await_state(*shared, "waiting"));
   shared->send(for_ann("ready", nullptr).dump());
   EXPECT_EQ(next_error(*shared), "proof_required");
-  shared->send(for_ann("ready", json::array({{{"account_id", ann.id}, {"password", "a guess at it"}}}))
-                   .dump());
+  shared->send(
+      for_ann("ready", json::array({{{"account_id", ann.id}, {"password", "a guess at it"}}}))
+          .dump());
   EXPECT_EQ(next_error(*shared), "proof_required");
   EXPECT_EQ(state()["ready_count"], 0);
   EXPECT_EQ(state()["status"], "waiting");
@@ -99,8 +102,8 @@ TEST_F(InPersonProofLive, BenCannotUndoAnnsPauseWithoutHerPinButAPauseNeedsNone)
   ASSERT_EQ(post("ready", json::object(), ann).status, 200);
   ASSERT_EQ(post("ready", json::object(), ben).status, 200);
   ASSERT_EQ(state()["status"], "running");
-  ASSERT_EQ(api.call("PUT", "/api/v1/me/pin", json{{"password", kPassword}, {"pin", "482916"}}.dump(),
-                     &ann)
+  ASSERT_EQ(api.call("PUT", "/api/v1/me/pin",
+                     json{{"password", kPassword}, {"pin", "482916"}}.dump(), &ann)
                 .status,
             204);
   auto shared = device(ben);
@@ -112,7 +115,8 @@ TEST_F(InPersonProofLive, BenCannotUndoAnnsPauseWithoutHerPinButAPauseNeedsNone)
 
   shared->send(for_ann("resume", nullptr).dump());
   EXPECT_EQ(next_error(*shared), "proof_required");
-  shared->send(for_ann("resume", json::array({{{"account_id", ann.id}, {"pin", "111112"}}})).dump());
+  shared->send(
+      for_ann("resume", json::array({{{"account_id", ann.id}, {"pin", "111112"}}})).dump());
   EXPECT_EQ(next_error(*shared), "proof_required");
   auto over_http = post("resume", for_ann("resume", nullptr), ben);
   EXPECT_EQ(over_http.status, 403);
@@ -120,16 +124,17 @@ TEST_F(InPersonProofLive, BenCannotUndoAnnsPauseWithoutHerPinButAPauseNeedsNone)
   EXPECT_EQ(state()["status"], "paused");
   EXPECT_EQ(state()["resume_consent_count"], 0);
 
-  shared->send(for_ann("resume", json::array({{{"account_id", ann.id}, {"pin", "482916"}}})).dump());
+  shared->send(
+      for_ann("resume", json::array({{{"account_id", ann.id}, {"pin", "482916"}}})).dump());
   EXPECT_TRUE(await_state(*shared, "running"));
 }
 
 TEST_F(InPersonProofLive, AProofOverHttpWorksAndAMalformedOneIsRefused) {
   auto malformed = post("ready", for_ann("ready", json::array({{{"account_id", ann.id}}})), ben);
   EXPECT_EQ(malformed.status, 400);
-  auto ready = post("ready",
-                    for_ann("ready", json::array({{{"account_id", ann.id}, {"password", kPassword}}})),
-                    ben);
+  auto ready =
+      post("ready",
+           for_ann("ready", json::array({{{"account_id", ann.id}, {"password", kPassword}}})), ben);
   ASSERT_EQ(ready.status, 200) << ready.body;
   EXPECT_EQ(json::parse(ready.body)["status"], "running");
 }
@@ -140,12 +145,12 @@ TEST_F(InPersonProofLive, APinIsSetOnlyWithThePassword) {
                      json{{"password", "not the password"}, {"pin", "482916"}}.dump(), &ann)
                 .status,
             401);
-  EXPECT_EQ(api.call("PUT", "/api/v1/me/pin", json{{"password", kPassword}, {"pin", "123456"}}.dump(),
-                     &ann)
+  EXPECT_EQ(api.call("PUT", "/api/v1/me/pin",
+                     json{{"password", kPassword}, {"pin", "123456"}}.dump(), &ann)
                 .status,
             400);
-  EXPECT_EQ(api.call("PUT", "/api/v1/me/pin", json{{"password", kPassword}, {"pin", "482916"}}.dump(),
-                     &ann)
+  EXPECT_EQ(api.call("PUT", "/api/v1/me/pin",
+                     json{{"password", kPassword}, {"pin", "482916"}}.dump(), &ann)
                 .status,
             204);
   EXPECT_EQ(api.call("GET", "/api/v1/me/pin", "", &ann).body, R"({"set":true})");

@@ -30,12 +30,12 @@ TEST(LoginFlood, RealLogInsGetThroughWhileOneAddressFloods) {
     flood.emplace_back([&, t] {
       Api client(server.port());
       for (int i = 0; !stop; ++i) {
-        auto answer = client.call(
-            "POST", "/api/v1/auth/login",
-            json{{"email", "fresh-" + std::to_string(t) + "-" + std::to_string(i) + "@example.test"},
-                 {"password", "whatever it is"}}
-                .dump(),
-            nullptr, flooder);
+        auto answer = client.call("POST", "/api/v1/auth/login",
+                                  json{{"email", "fresh-" + std::to_string(t) + "-" +
+                                                     std::to_string(i) + "@example.test"},
+                                       {"password", "whatever it is"}}
+                                      .dump(),
+                                  nullptr, flooder);
         ++sent;
         (answer.status == 429 ? limited : other)++;
       }
@@ -44,9 +44,9 @@ TEST(LoginFlood, RealLogInsGetThroughWhileOneAddressFloods) {
   while (sent < 40) std::this_thread::sleep_for(std::chrono::milliseconds(5));
   int real_ok = 0;
   for (int i = 0; i < 6; ++i) {
-    auto login = api.call("POST", "/api/v1/auth/login",
-                          json{{"email", real.email}, {"password", "a long enough password"}}.dump(),
-                          nullptr, home);
+    auto login = api.call(
+        "POST", "/api/v1/auth/login",
+        json{{"email", real.email}, {"password", "a long enough password"}}.dump(), nullptr, home);
     if (login.status == 200) ++real_ok;
     EXPECT_EQ(login.status, 200) << login.body;
   }

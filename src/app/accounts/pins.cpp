@@ -29,7 +29,8 @@ bool straight_run(const std::string& pin) {
 }  // namespace
 
 base::Status validate_pin(const std::string& pin) {
-  const bool digits = std::all_of(pin.begin(), pin.end(), [](char c) { return c >= '0' && c <= '9'; });
+  const bool digits =
+      std::all_of(pin.begin(), pin.end(), [](char c) { return c >= '0' && c <= '9'; });
   if (!digits || pin.size() < Pins::kMinDigits || pin.size() > Pins::kMaxDigits) {
     return base::fail(base::ErrorCode::invalid_field, "A PIN is 6 to 12 digits.");
   }

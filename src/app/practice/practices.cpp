@@ -98,7 +98,7 @@ base::Result<CommandOutcome> Practices::command(const Actor& actor, const std::s
   const bool confirms_others =
       command == core::PracticeCommand::kReady || command == core::PracticeCommand::kResume;
   // Proved before the write, outside it: a hash takes a tenth of a second.
-  if (confirms_others && !on_behalf_of.empty()) {
+  if (confirms_others && (!on_behalf_of.empty() || !proofs.empty())) {
     ATTUNE_TRY(check_in_person(actor, practice_id, on_behalf_of, proofs));
   }
   bool changed = false;

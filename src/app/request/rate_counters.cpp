@@ -13,7 +13,8 @@ namespace {
 
 class MemoryRateCounters final : public RateCounters {
  public:
-  explicit MemoryRateCounters(std::size_t capacity) : capacity_(std::max<std::size_t>(capacity, 2)) {}
+  explicit MemoryRateCounters(std::size_t capacity)
+      : capacity_(std::max<std::size_t>(capacity, 2)) {}
 
   std::int64_t hit(const std::string& bucket, std::int64_t window_start,
                    std::int64_t now) override {
@@ -70,7 +71,8 @@ class MemoryRateCounters final : public RateCounters {
   // Idle entries first; when a flood keeps every entry fresh, the least recently touched
   // half goes (a counter lost early only ever errs towards letting someone in).
   void make_room(std::int64_t now) {
-    std::erase_if(entries_, [now](const auto& kv) { return kv.second.touched < now - kIdleCounterMs; });
+    std::erase_if(entries_,
+                  [now](const auto& kv) { return kv.second.touched < now - kIdleCounterMs; });
     if (entries_.size() < capacity_) return;
     std::vector<std::int64_t> touched;
     touched.reserve(entries_.size());
@@ -93,6 +95,15 @@ constexpr std::int64_t kPurgeIntervalMs = 10 * 60'000;
 class StoreRateCounters final : public RateCounters {
  public:
   explicit StoreRateCounters(store::Database& db) : db_(db) {}
+
+  // A counter need not survive a crash: on PostgreSQL its commit does not wait for the disk.
+  template <class F>
+  auto write(F&& fn) {
+    return db_.transact(store::TxMode::kWrite, [&](store::Transaction& tx) {
+      if (db_.dialect() == "postgres") tx.execute("SET LOCAL synchronous_commit = off");
+      return fn(tx);
+    });
+  }
 
   std::int64_t hit(const std::string& bucket, std::int64_t window_start,
                    std::int64_t now) override {
@@ -131,15 +142,6 @@ class StoreRateCounters final : public RateCounters {
   }
 
  private:
-  // A counter need not survive a crash: on PostgreSQL its commit does not wait for the disk.
-  template <class F>
-  auto write(F&& fn) {
-    return db_.transact(store::TxMode::kWrite, [&](store::Transaction& tx) {
-      if (db_.dialect() == "postgres") tx.execute("SET LOCAL synchronous_commit = off");
-      return fn(tx);
-    });
-  }
-
   // Claims the next purge for this call if it is due (one caller wins).
   bool purge_due(std::int64_t now) {
     std::int64_t due = next_purge_ms_.load();
