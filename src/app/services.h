@@ -3,6 +3,7 @@
 
 #include "app/accounts/accounts.h"
 #include "app/accounts/password_gate.h"
+#include "app/accounts/pins.h"
 #include "app/accounts/sessions.h"
 #include "app/checkins/checkins.h"
 #include "app/coach/coach.h"
@@ -28,6 +29,7 @@ namespace attune::app {
 struct Services {
   explicit Services(Context& ctx)
       : context(ctx),
+        password_gate(ctx),
         accounts(ctx, password_gate),
         sessions(ctx, password_gate),
         rate_limiter(ctx),
@@ -36,7 +38,7 @@ struct Services {
         boundaries(ctx),
         intake(ctx),
         agreements(ctx),
-        practices(ctx),
+        practices(ctx, password_gate),
         safety(ctx),
         data_export(ctx),
         role_orders(ctx),
@@ -46,7 +48,8 @@ struct Services {
         coach(ctx),
         next_steps(ctx),
         safety_checks(ctx),
-        practice_holds(ctx) {}
+        practice_holds(ctx),
+        pins(ctx, password_gate) {}
 
   Context& context;
   PasswordGate password_gate;
@@ -69,6 +72,7 @@ struct Services {
   NextSteps next_steps;
   SafetyChecks safety_checks;
   PracticeHolds practice_holds;
+  Pins pins;
 };
 
 }  // namespace attune::app

@@ -9,7 +9,6 @@
 
 #include "app/request/idempotency.h"
 #include "base/corruption.h"
-#include "core/email.h"
 #include "http/routes.h"
 #include "store/database.h"
 
@@ -91,6 +90,7 @@ ApiHandler::ApiHandler(app::Services& services) : services_(services) {
   add_next_step_routes(router_, services_.next_steps);
   add_safety_check_routes(router_, services_.context, services_.safety_checks,
                           services_.practice_holds);
+  add_pin_routes(router_, services_.pins);
 }
 
 Response ApiHandler::operator()(const Request& request) {
@@ -165,23 +165,44 @@ Response ApiHandler::run(const Route& route, ApiCall& call) {
   switch (route.limit) {
     case Limit::kNone:
       break;
-    case Limit::kLogin: {
-      // Counted per (attempted account, address): a guesser slows down, the owner elsewhere does
-      // not. Normalised, so another spelling of the same address shares the account's counter.
-      auto email = call.optional_text("email", 1024).value_or("");
-      auto normalized = core::normalize_email(email).value_or(email);
-      unwrap(services_.rate_limiter.hit("login", normalized, request.client_address,
-                                        config.login_limit));
-      break;
-    }
+    case Limit::kLogin:
+      // Counted per source address (an IPv6 /64), whatever e-mail it tries and before any
+      // hashing: a flood from one source, or one password tried across many accounts, stops
+      // there. Each account has its own growing delay on top (PasswordGate::check).
+      unwrap(services_.rate_limiter.hit("login", "", request.client_address, config.login_limit));
+      return run_charged(route, call, "login", config.login_limit);
     case Limit::kSignup:
       unwrap(services_.rate_limiter.hit("signup", "", request.client_address, config.signup_limit));
-      break;
+      return run_charged(route, call, "signup", config.signup_limit);
     case Limit::kWrite:
       unwrap(
           services_.rate_limiter.hit("write", caller, request.client_address, config.write_limit));
       break;
   }
+  return run_claimed(route, call);
+}
+
+// A log-in or sign-up the password gate turned away (503 busy) did not happen: its hit is
+// taken back, so nobody is charged for the server being busy.
+Response ApiHandler::run_charged(const Route& route, ApiCall& call, std::string_view kind,
+                                 const app::RateLimit& limit) {
+  auto refund = [&] {
+    services_.rate_limiter.refund(kind, "", call.request.client_address, limit);
+  };
+  Response response;
+  try {
+    response = run_claimed(route, call);
+  } catch (const BadInput& bad) {
+    if (bad.error.code == base::ErrorCode::busy) refund();
+    throw;
+  }
+  if (response.status == 503) refund();
+  return response;
+}
+
+Response ApiHandler::run_claimed(const Route& route, ApiCall& call) {
+  const Request& request = call.request;
+  const std::string caller = call.actor ? call.actor->account_id : std::string("anonymous");
   const std::string key = request.header("idempotency-key");
   const bool idempotent = !key.empty() && is_write(request.method) && route.replayable &&
                           route.limit != Limit::kLogin && request.path != "/api/v1/auth/logout";

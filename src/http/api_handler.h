@@ -28,6 +28,10 @@ class ApiHandler {
   Response answer(const Request& request, std::string& logged_route);
   Response dispatch(const Request& request, std::string& logged_route);
   Response run(const Route& route, ApiCall& call);
+  // After the rate limit: the Idempotency-Key's claim, then the route.
+  Response run_claimed(const Route& route, ApiCall& call);
+  Response run_charged(const Route& route, ApiCall& call, std::string_view kind,
+                       const app::RateLimit& limit);
 
   app::Services& services_;
   Router router_;

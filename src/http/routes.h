@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/accounts/accounts.h"
+#include "app/accounts/pins.h"
 #include "app/accounts/sessions.h"
 #include "app/checkins/checkins.h"
 #include "app/coach/coach.h"
@@ -49,5 +50,6 @@ void add_coach_routes(Router& router, const app::Coach& coach);
 void add_next_step_routes(Router& router, app::NextSteps& next_steps);
 void add_safety_check_routes(Router& router, const app::Context& context,
                              app::SafetyChecks& safety_checks, app::PracticeHolds& holds);
+void add_pin_routes(Router& router, app::Pins& pins);
 
 }  // namespace attune::http

@@ -1,6 +1,7 @@
 // Live practices over HTTP: create, ready, pause, resume, end, read, WebSocket tickets.
 #include "core/practice_setup.h"
 #include "http/routes.h"
+#include "live/in_person_proofs.h"
 #include "live/state_message.h"
 
 namespace attune::http {
@@ -8,11 +9,18 @@ namespace {
 
 Response command_route(app::Practices& practices, ApiCall& call, core::PracticeCommand command) {
   std::vector<std::string> on_behalf_of;
+  std::vector<app::InPersonProof> proofs;
   if (command == core::PracticeCommand::kReady || command == core::PracticeCommand::kResume) {
     on_behalf_of = call.body(true).empty() ? std::vector<std::string>{}
                                            : call.text_list("on_behalf_of", 8, false);
+    auto given = live::proofs_from(call.body(true));
+    if (!given) {
+      reject(base::ErrorCode::invalid_field,
+             "proofs must be a list of {account_id, pin} or {account_id, password}.");
+    }
+    proofs = std::move(*given);
   }
-  auto outcome = unwrap(practices.command(call.me(), call.param(0), command, on_behalf_of));
+  auto outcome = unwrap(practices.command(call.me(), call.param(0), command, on_behalf_of, proofs));
   return ok_json(live::state_json(outcome.snapshot));
 }
 

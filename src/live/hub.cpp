@@ -9,6 +9,7 @@
 #include "base/corruption.h"
 #include "core/practice_decide.h"
 #include "core/strict_json.h"
+#include "live/in_person_proofs.h"
 #include "live/practice_socket.h"
 #include "live/state_message.h"
 #include "store/database.h"
@@ -133,30 +134,40 @@ void Hub::handle_message(const std::string& practice_id, const app::Actor& parti
       if (who.is_string()) on_behalf_of.push_back(who.get<std::string>());
     }
   }
+  // Read only for ready and resume: nothing in a pause or an end may stand in its way.
+  const bool confirms =
+      *command == core::PracticeCommand::kReady || *command == core::PracticeCommand::kResume;
+  auto proofs = confirms ? proofs_from(*json) : std::vector<app::InPersonProof>{};
+  if (!proofs) {
+    connection->send(
+        error_message({base::ErrorCode::invalid_field,
+                       "proofs must be a list of {account_id, pin} or {account_id, password}."}));
+    return;
+  }
   std::weak_ptr<Connection> target = connection;
-  run_guarded(
-      run_writes_, [practice_id, participant, target, id, command, on_behalf_of](Hub& self) {
-        auto result = [&]() -> base::Result<app::CommandOutcome> {
-          try {
-            return self.practices_.command(participant, practice_id, *command, on_behalf_of);
-          } catch (const store::Unavailable&) {
-            // Never silence: someone who pressed pause must learn it did not land, so the
-            // client can press again or use the other path.
-            return base::fail(base::ErrorCode::busy, "That did not go through. Please try again.");
-          } catch (const base::Corruption& corruption) {
-            // Retrying will not help, but the person must still learn it did not land.
-            spdlog::critical("corruption in a live command: {}", corruption.what());
-            return base::fail(base::ErrorCode::internal, "That did not go through.");
-          }
-        }();
-        if (!result) {
-          if (auto connection = target.lock()) connection->send(error_message(result.error()));
-        } else if (!result->changed) {
-          // Nothing was written (already paused), so no change reaches anyone: answer the
-          // caller alone. A change reaches every connection, this one included, through the push.
-          self.request_push(practice_id, id);
-        }
-      });
+  run_guarded(run_writes_, [practice_id, participant, target, id, command, on_behalf_of,
+                            proofs = std::move(*proofs)](Hub& self) {
+    auto result = [&]() -> base::Result<app::CommandOutcome> {
+      try {
+        return self.practices_.command(participant, practice_id, *command, on_behalf_of, proofs);
+      } catch (const store::Unavailable&) {
+        // Never silence: someone who pressed pause must learn it did not land, so the
+        // client can press again or use the other path.
+        return base::fail(base::ErrorCode::busy, "That did not go through. Please try again.");
+      } catch (const base::Corruption& corruption) {
+        // Retrying will not help, but the person must still learn it did not land.
+        spdlog::critical("corruption in a live command: {}", corruption.what());
+        return base::fail(base::ErrorCode::internal, "That did not go through.");
+      }
+    }();
+    if (!result) {
+      if (auto connection = target.lock()) connection->send(error_message(result.error()));
+    } else if (!result->changed) {
+      // Nothing was written (already paused), so no change reaches anyone: answer the
+      // caller alone. A change reaches every connection, this one included, through the push.
+      self.request_push(practice_id, id);
+    }
+  });
 }
 
 void Hub::practice_changed(const std::string& practice_id) { bus_->publish(practice_id); }

@@ -142,9 +142,13 @@ TEST_F(PracticesTest, AnotherPauseWithdrawsResumeConsent) {
 TEST_F(PracticesTest, SharedDeviceConfirmsParticipantsInPerson) {
   auto practice = world.running_practice(group, core::Device::kShared);
   ASSERT_TRUE(act(0, practice, PracticeCommand::kPause));
-  auto resumed = act(0, practice, PracticeCommand::kResume, {id(1), id(2)});
+  // Each person confirmed for proves they are there (in_person_proof_test.cpp).
+  std::vector<InPersonProof> proofs{{id(1), "", group.people[1].password},
+                                    {id(2), "", group.people[2].password}};
+  auto resumed =
+      practices().command(actor(0), practice, PracticeCommand::kResume, {id(1), id(2)}, proofs);
   ASSERT_TRUE(resumed);
-  EXPECT_EQ(resumed->view.status, PracticeStatus::kRunning);
+  EXPECT_EQ(resumed->snapshot.view.status, PracticeStatus::kRunning);
 }
 
 TEST_F(PracticesTest, OnBehalfOfIsOnlyForSharedDevicesAndParticipants) {
@@ -163,8 +167,10 @@ TEST_F(PracticesTest, OnBehalfOfIsOnlyForSharedDevicesAndParticipants) {
   EXPECT_EQ(code_of(act(0, shared, PracticeCommand::kReady, {id(2)})), "not_a_participant");
   EXPECT_EQ(code_of(act(0, shared, PracticeCommand::kReady, {stranger.id})), "not_a_participant");
   EXPECT_EQ(practices().get(actor(0), shared)->view.ready_count, 0);
-  EXPECT_EQ(act(0, shared, PracticeCommand::kReady, {id(1)})->view.status,
-            PracticeStatus::kRunning);
+  auto ready = practices().command(actor(0), shared, PracticeCommand::kReady, {id(1)},
+                                   {{id(1), "", group.people[1].password}});
+  ASSERT_TRUE(ready);
+  EXPECT_EQ(ready->snapshot.view.status, PracticeStatus::kRunning);
 }
 
 TEST_F(PracticesTest, PartnerWhoIsNotAParticipantGetsNotFound) {

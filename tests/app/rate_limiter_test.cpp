@@ -1,5 +1,7 @@
-// Fixed-window rate limits kept in the store: over the limit is rate_limited with a true
-// Retry-After, a new window starts afresh, and buckets never mix callers or kinds.
+// Fixed-window rate limits: over the limit is rate_limited with a true Retry-After, a new
+// window starts afresh, and buckets never mix callers or kinds. The counters live in memory
+// on SQLite and in the store's table on PostgreSQL; both kinds pass the same suite
+// (rate_counters_test.cpp), and the store kind is run here on SQLite.
 #include <gtest/gtest.h>
 
 #include <chrono>
@@ -59,15 +61,15 @@ TEST(RateLimiter, BucketsAreSeparatePerCallerAddressAndKind) {
 
 TEST(RateLimiter, ZeroMaxHitsMeansNoLimitAndNoRow) {
   World world;
-  for (int i = 0; i < 20; ++i)
-    ASSERT_TRUE(world.services.rate_limiter.hit("login", "", "a", {0, seconds(60)}));
+  RateLimiter limiter(world.context, store_rate_counters(*world.db));
+  for (int i = 0; i < 20; ++i) ASSERT_TRUE(limiter.hit("login", "", "a", {0, seconds(60)}));
   EXPECT_EQ(world.count("SELECT COUNT(*) FROM rate_limits"), 0);
 }
 
 TEST(RateLimiter, StoresNoAddressInPlaintext) {
   World world;
-  ASSERT_TRUE(
-      world.services.rate_limiter.hit("login", "caller-id", "203.0.113.99", kThreePerMinute));
+  RateLimiter limiter(world.context, store_rate_counters(*world.db));
+  ASSERT_TRUE(limiter.hit("login", "caller-id", "203.0.113.99", kThreePerMinute));
   EXPECT_EQ(
       world.count("SELECT COUNT(*) FROM rate_limits WHERE instr(bucket, '203.0.113.99') > 0 OR "
                   "instr(bucket, 'caller-id') > 0"),
@@ -76,7 +78,7 @@ TEST(RateLimiter, StoresNoAddressInPlaintext) {
 
 TEST(RateLimiter, BucketsIdleForADayAreDeletedAndCountingGoesOn) {
   World world;
-  auto& limiter = world.services.rate_limiter;
+  RateLimiter limiter(world.context, store_rate_counters(*world.db));
   ASSERT_TRUE(limiter.hit("login", "", "198.51.100.7", kThreePerMinute));
   ASSERT_TRUE(limiter.hit("login", "", "198.51.100.8", kThreePerMinute));
   ASSERT_EQ(world.count("SELECT COUNT(*) FROM rate_limits"), 2);
@@ -90,6 +92,43 @@ TEST(RateLimiter, BucketsIdleForADayAreDeletedAndCountingGoesOn) {
   for (int i = 0; i < 2; ++i)
     ASSERT_TRUE(limiter.hit("write", "alex", "198.51.100.9", kThreePerMinute));
   EXPECT_EQ(code_of(limiter.hit("write", "alex", "198.51.100.9", kThreePerMinute)), "rate_limited");
+}
+
+// Issue 13 item 4: on a single SQLite node a counted request writes nothing to the store,
+// so a log-in turned away costs no commit (and no fsync).
+TEST(RateLimiter, OnSqliteTheCountersStayInMemory) {
+  World world;
+  auto& limiter = world.services.rate_limiter;
+  for (int i = 0; i < 3; ++i)
+    ASSERT_TRUE(limiter.hit("login", "", "198.51.100.7", kThreePerMinute));
+  EXPECT_EQ(code_of(limiter.hit("login", "", "198.51.100.7", kThreePerMinute)), "rate_limited");
+  EXPECT_EQ(world.count("SELECT COUNT(*) FROM rate_limits"), 0);
+}
+
+TEST(RateLimiter, ARefundedHitDoesNotCount) {
+  World world;
+  auto& limiter = world.services.rate_limiter;
+  for (int i = 0; i < 3; ++i) ASSERT_TRUE(limiter.hit("login", "", "a", kThreePerMinute));
+  limiter.refund("login", "", "a", kThreePerMinute);
+  EXPECT_EQ(code_of(limiter.hit("login", "", "a", kThreePerMinute)), "ok");
+  EXPECT_EQ(code_of(limiter.hit("login", "", "a", kThreePerMinute)), "rate_limited");
+}
+
+// Issue 15 item 5: a new IPv6 address from the same /64 is not a fresh allowance.
+TEST(RateLimiter, AnIpv6SourceCountsAsItsSlash64) {
+  EXPECT_EQ(rate_source("198.51.100.7"), "198.51.100.7");
+  EXPECT_EQ(rate_source("2001:db8:1:2:aaaa::1"), "2001:db8:1:2::/64");
+  EXPECT_EQ(rate_source("2001:db8:1:2:ffff:1:2:3%eth0"), "2001:db8:1:2::/64");
+  EXPECT_EQ(rate_source("2001:db8:1:3::1"), "2001:db8:1:3::/64");
+  World world;
+  auto& limiter = world.services.rate_limiter;
+  for (int i = 0; i < 3; ++i) {
+    ASSERT_TRUE(
+        limiter.hit("login", "", "2001:db8:1:2::" + std::to_string(i + 1), kThreePerMinute));
+  }
+  EXPECT_EQ(code_of(limiter.hit("login", "", "2001:db8:1:2:dead::beef", kThreePerMinute)),
+            "rate_limited");
+  EXPECT_EQ(code_of(limiter.hit("login", "", "2001:db8:1:3::1", kThreePerMinute)), "ok");
 }
 
 }  // namespace

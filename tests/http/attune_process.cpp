@@ -49,7 +49,8 @@ AttuneProcess::AttuneProcess(std::vector<std::string> extra_args, bool default_l
       log_file_(data_dir_.string() + ".log") {
   if (!default_limits) {
     const auto config = data_dir_ / "test.toml";
-    std::ofstream(config) << "signup_limit_per_minute = 1000\nwrite_limit_per_minute = 10000\n";
+    std::ofstream(config) << "signup_limit_per_minute = 1000\nwrite_limit_per_minute = 10000\n"
+                             "login_limit_per_minute = 1000\n";
     extra_args_.insert(extra_args_.end(), {"--config", config.string()});
   }
   try {

@@ -16,6 +16,7 @@ import type {
   Exercise,
   ExerciseDetail,
   HistoryEntry,
+  InPersonProof,
   IntakeEntry,
   IntakeKind,
   LoginResult,
@@ -263,14 +264,18 @@ export function getPractice(pid: string) {
 
 export type PracticeAct = 'ready' | 'pause' | 'resume' | 'end';
 
-export function practiceAct(pid: string, act: PracticeAct, onBehalfOf?: string[]) {
+export function practiceAct(pid: string, act: PracticeAct, proofs?: InPersonProof[]) {
   const urgent = { urgent: act === 'pause' };
   const params = { pid };
   switch (act) {
     case 'ready':
     case 'resume': {
-      // Only ready and resume take a body, and only for people confirming in person.
-      const body = onBehalfOf && onBehalfOf.length ? { on_behalf_of: onBehalfOf } : undefined;
+      // Only ready and resume take a body, and only for people confirming in person, each
+      // with their own proof.
+      const body =
+        proofs && proofs.length
+          ? { on_behalf_of: proofs.map((p) => p.account_id), proofs }
+          : undefined;
       return act === 'ready'
         ? call('POST', '/api/v1/practices/{pid}/ready', { params, body }, urgent)
         : call('POST', '/api/v1/practices/{pid}/resume', { params, body }, urgent);
@@ -389,4 +394,17 @@ export function pauseProgramme(rid: string): Promise<PracticeHold> {
 
 export function resumeProgramme(rid: string): Promise<PracticeHold> {
   return call('DELETE', '/api/v1/relationships/{rid}/practice-hold/mine', { params: { rid } });
+}
+
+/** Whether I have a PIN for confirming in person on a shared device. */
+export async function getMyPin(): Promise<boolean> {
+  return (await call('GET', '/api/v1/me/pin', {})).set;
+}
+
+export function setMyPin(password: string, pin: string) {
+  return call('PUT', '/api/v1/me/pin', { body: { password, pin } });
+}
+
+export function removeMyPin(password: string) {
+  return call('DELETE', '/api/v1/me/pin', { body: { password } });
 }

@@ -70,3 +70,5 @@ export type NextStep = Schemas['NextStep'];
 export type SafetyCheckForm = Schemas['SafetyCheckForm'];
 /** Whether practice is paused for now (the same for everyone), and whether I paused it. */
 export type PracticeHold = Schemas['PracticeHold'];
+/** A participant's proof of being at a shared device: their PIN or their password. */
+export type InPersonProof = Schemas['InPersonProof'];

@@ -111,7 +111,8 @@ base::Status Accounts::check_password(const Actor& actor, const std::string& pas
     if (!hash) return base::fail(base::ErrorCode::unauthenticated, "Please log in again.");
     stored = std::move(*hash);
   }
-  auto matches = gate_.run([&] { return crypto::verify_password(stored, password); });
+  auto matches = gate_.check(actor.account_id, "password", context_.now_ms(),
+                             [&] { return crypto::verify_password(stored, password); });
   if (!matches) return base::error_of(matches);
   if (!*matches) {
     return base::fail(base::ErrorCode::invalid_credentials, "That password is not right.");

@@ -4,6 +4,8 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#include <algorithm>
+
 namespace attune::app {
 namespace {
 
@@ -12,7 +14,14 @@ constexpr int kHashNice = 10;
 
 }  // namespace
 
-PasswordGate::PasswordGate() {
+PasswordGate::PasswordGate() : strikes_(memory_rate_counters()) { start(); }
+
+PasswordGate::PasswordGate(Context& context)
+    : vault_(&context.vault), strikes_(rate_counters_for(context.db)) {
+  start();
+}
+
+void PasswordGate::start() {
   for (int i = 0; i < kSlots; ++i) threads_.emplace_back([this] { work(); });
 }
 
@@ -29,6 +38,38 @@ base::Error PasswordGate::busy() {
   base::Error error{base::ErrorCode::busy, "The server is busy. Please try again shortly."};
   error.retry_after_seconds = 1;
   return error;
+}
+
+std::int64_t PasswordGate::delay_ms(std::int64_t failures) {
+  if (failures < kFreeFailures) return 0;
+  const std::int64_t doublings = std::min<std::int64_t>(failures - kFreeFailures, 15);
+  return std::min<std::int64_t>(std::int64_t{1000} << doublings, kMaxDelayMs);
+}
+
+std::string PasswordGate::strike_bucket(std::string_view who, std::string_view secret) const {
+  std::string key = "strikes\x1f" + std::string(secret) + '\x1f' + std::string(who);
+  return vault_ ? vault_->blind_index(key) : key;
+}
+
+base::Result<bool> PasswordGate::check(std::string_view who, std::string_view secret,
+                                       std::int64_t now_ms, const std::function<bool()>& verify) {
+  const std::string bucket = strike_bucket(who, secret);
+  const Strikes strikes = strikes_->strikes(bucket);
+  const std::int64_t wait = strikes.last_at + delay_ms(strikes.count) - now_ms;
+  if (strikes.count > 0 && wait > 0) {
+    base::Error error{base::ErrorCode::rate_limited,
+                      "Too many attempts. Please wait a moment and try again."};
+    error.retry_after_seconds = static_cast<int>((wait + 999) / 1000);
+    return std::unexpected(std::move(error));
+  }
+  auto right = run(verify);
+  if (!right) return right;  // busy: nobody is charged for the server being busy
+  if (!*right) {
+    strikes_->strike(bucket, now_ms);
+  } else if (strikes.count > 0) {
+    strikes_->clear(bucket);
+  }
+  return right;
 }
 
 bool PasswordGate::try_post(std::function<void()> job) {

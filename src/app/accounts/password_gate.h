@@ -3,6 +3,11 @@
 // so a burst of log-ins cannot exhaust memory or starve other requests of the CPU (a pause
 // sent over HTTP included). A third caller gets `busy` (503, Retry-After) at once: waiting
 // would hold one of the few HTTP worker threads.
+//
+// check() is the one way a route checks a person's secret (password, PIN, recovery code):
+// each (person, kind of secret) has a growing delay after consecutive failures, checked
+// before any hashing. It slows guessing down but never locks anyone out: the delay is
+// capped, a refused attempt does not lengthen it, and the right secret after it gets in.
 #pragma once
 
 #include <condition_variable>
@@ -15,13 +20,19 @@
 #include <type_traits>
 #include <vector>
 
+#include "app/context.h"
+#include "app/request/rate_counters.h"
 #include "base/error.h"
 
 namespace attune::app {
 
 class PasswordGate {
  public:
+  // Strikes in memory, keyed by `who` as given.
   PasswordGate();
+  // Strikes where the context's store keeps rate counters (rate_counters.h), keyed by a
+  // blind index of `who`.
+  explicit PasswordGate(Context& context);
   ~PasswordGate();
   PasswordGate(const PasswordGate&) = delete;
   PasswordGate& operator=(const PasswordGate&) = delete;
@@ -41,6 +52,19 @@ class PasswordGate {
     return result.get();
   }
 
+  // Runs verify() (true for the right secret) through the gate for one person's secret of
+  // one kind ("password", "pin", …), at now_ms. While the delay of earlier failures runs:
+  // rate_limited with Retry-After, nothing hashed or counted. busy (503) counts nothing.
+  // A wrong secret adds a strike; the right one clears them.
+  base::Result<bool> check(std::string_view who, std::string_view secret, std::int64_t now_ms,
+                           const std::function<bool()>& verify);
+
+  // How long to wait after `failures` consecutive failures: none for the first few
+  // (typing slips), then doubling from 1 s up to kMaxDelayMs.
+  static std::int64_t delay_ms(std::int64_t failures);
+  static constexpr std::int64_t kFreeFailures = 3;
+  static constexpr std::int64_t kMaxDelayMs = 30'000;
+
  private:
   static constexpr int kSlots = 2;
 
@@ -55,6 +79,8 @@ class PasswordGate {
   void work();
   void free_slot();
   static base::Error busy();
+  void start();
+  std::string strike_bucket(std::string_view who, std::string_view secret) const;
 
   std::mutex mutex_;
   std::condition_variable wake_;
@@ -62,6 +88,8 @@ class PasswordGate {
   int taken_ = 0;  // callers whose hash is queued, running or not yet collected
   bool stopping_ = false;
   std::vector<std::thread> threads_;
+  const crypto::Vault* vault_ = nullptr;  // blinds strike buckets when set
+  std::unique_ptr<RateCounters> strikes_;
 };
 
 }  // namespace attune::app

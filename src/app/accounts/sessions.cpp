@@ -40,7 +40,10 @@ base::Result<LoginResult> Sessions::log_in(const std::string& email, const std::
       break;
     }
   }
-  auto matches = gate_.run([&] { return crypto::verify_password(stored, password); });
+  // An unknown address gets the same delays as a known one, so they cannot tell them apart.
+  auto matches =
+      gate_.check(account_id ? *account_id : "email:" + *normalized, "password", context_.now_ms(),
+                  [&] { return crypto::verify_password(stored, password); });
   if (!matches) return base::error_of(matches);
   if (!*matches || !account_id) return std::unexpected(bad_login());
   LoginResult result{crypto::random_token(), crypto::random_token(), *account_id, {}};

@@ -48,6 +48,8 @@ inline constexpr std::array kExcludedSealedColumns{
                          "who holds practice and why, under the relationship's key: a person's "
                          "own pause shows in GET …/practice-hold, their safety answers under "
                          "my_safety_checks; the others' causes are never anyone else's to see"},
+    ExcludedSealedColumn{"account_pins.pin_hash_sealed",
+                         "a hash of the shared-device PIN: a credential, not content"},
 };
 
 }  // namespace attune::app

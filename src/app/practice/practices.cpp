@@ -1,5 +1,7 @@
 #include "app/practice/practices.h"
 
+#include <algorithm>
+
 #include "app/consent/agreement_records.h"
 #include "app/policy/policy.h"
 #include "app/practice/practice_records.h"
@@ -15,6 +17,15 @@ constexpr std::chrono::seconds kTicketLifetime{60};
 // The one answer whatever holds practice (app/safety_check/practice_hold.h): it never says
 // who or why.
 base::Error on_hold() { return {base::ErrorCode::practice_on_hold, "Practice is paused for now."}; }
+
+std::unexpected<base::Error> confirming_needs_shared() {
+  return base::fail(base::ErrorCode::invalid_field,
+                    "Confirming for others is only for a shared device.");
+}
+
+std::unexpected<base::Error> not_taking_part() {
+  return base::fail(base::ErrorCode::not_a_participant, "Everyone confirming must be taking part.");
+}
 
 PracticeSnapshot snapshot_of(const PracticeRecord& practice, const core::PracticeState& state,
                              const std::string& recipient) {
@@ -46,9 +57,56 @@ base::Result<std::string> Practices::create(const Actor& actor, const std::strin
   });
 }
 
+base::Status Practices::check_in_person(const Actor& actor, const std::string& practice_id,
+                                        const std::vector<std::string>& on_behalf_of,
+                                        const std::vector<InPersonProof>& proofs) {
+  {
+    auto tx = context_.db.begin(store::TxMode::kRead);
+    auto access = context_.policy.practice_participant(*tx, actor, practice_id);
+    if (!access) return base::error_of(access);
+    auto practice = load_practice(context_, *tx, *access);
+    if (!practice.names(actor.account_id)) return std::unexpected(policy::not_found());
+    if (practice.setup.device != core::Device::kShared) return confirming_needs_shared();
+    for (const auto& other : on_behalf_of) {
+      if (!practice.names(other)) return not_taking_part();
+    }
+  }
+  for (const auto& proof : proofs) {
+    if (proof.account_id == actor.account_id ||
+        std::find(on_behalf_of.begin(), on_behalf_of.end(), proof.account_id) ==
+            on_behalf_of.end() ||
+        std::count_if(proofs.begin(), proofs.end(), [&](const InPersonProof& p) {
+          return p.account_id == proof.account_id;
+        }) > 1) {
+      return base::fail(base::ErrorCode::invalid_field,
+                        "Each proof is for one other person named in on_behalf_of.");
+    }
+  }
+  for (const auto& other : on_behalf_of) {
+    if (other == actor.account_id) continue;
+    auto proof = std::find_if(proofs.begin(), proofs.end(),
+                              [&](const InPersonProof& p) { return p.account_id == other; });
+    if (proof == proofs.end() || !pins_) {
+      return base::fail(base::ErrorCode::proof_required,
+                        "Each person confirming here enters their own PIN or password.");
+    }
+    ATTUNE_TRY(pins_->prove(*proof));
+  }
+  return {};
+}
+
 base::Result<CommandOutcome> Practices::command(const Actor& actor, const std::string& practice_id,
                                                 core::PracticeCommand command,
-                                                const std::vector<std::string>& on_behalf_of) {
+                                                const std::vector<std::string>& on_behalf_of,
+                                                const std::vector<InPersonProof>& proofs) {
+  // Only ready and resume confirm others in person. A pause or an end is one person's act,
+  // so whatever else the request names never stands in its way.
+  const bool confirms_others =
+      command == core::PracticeCommand::kReady || command == core::PracticeCommand::kResume;
+  // Proved before the write, outside it: a hash takes a tenth of a second.
+  if (confirms_others && (!on_behalf_of.empty() || !proofs.empty())) {
+    ATTUNE_TRY(check_in_person(actor, practice_id, on_behalf_of, proofs));
+  }
   bool changed = false;
   auto result = context_.write(actor, [&](store::Transaction& tx) -> base::Result<CommandOutcome> {
     auto access = context_.policy.practice_participant(tx, actor, practice_id);
@@ -56,24 +114,15 @@ base::Result<CommandOutcome> Practices::command(const Actor& actor, const std::s
     auto practice = load_practice(context_, tx, *access);
     if (!practice.names(actor.account_id)) return std::unexpected(policy::not_found());
     std::vector<std::string> actors{actor.account_id};
-    // Only ready and resume confirm others in person. A pause or an end is one person's act,
-    // so whatever else the request names never stands in its way.
-    const bool confirms_others =
-        command == core::PracticeCommand::kReady || command == core::PracticeCommand::kResume;
     // Starting and resuming are what a hold refuses; pausing and ending stay open to all.
     if (confirms_others && practice_held(tx, access->relationship_id())) {
       return std::unexpected(on_hold());
     }
     if (confirms_others && !on_behalf_of.empty()) {
-      if (practice.setup.device != core::Device::kShared) {
-        return base::fail(base::ErrorCode::invalid_field,
-                          "Confirming for others is only for a shared device.");
-      }
+      // Checked again under the write: the practice is the one the proofs were for.
+      if (practice.setup.device != core::Device::kShared) return confirming_needs_shared();
       for (const auto& other : on_behalf_of) {
-        if (!practice.names(other)) {
-          return base::fail(base::ErrorCode::not_a_participant,
-                            "Everyone confirming must be taking part.");
-        }
+        if (!practice.names(other)) return not_taking_part();
         if (other != actor.account_id) actors.push_back(other);
       }
     }

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "app/accounts/password_gate.h"
+#include "app/accounts/pins.h"
 #include "app/actor.h"
 #include "app/context.h"
 #include "base/error.h"
@@ -44,14 +46,19 @@ struct PracticeSummary {
 
 class Practices {
  public:
+  // Without the gate, nobody can be confirmed for in person (proof_required).
   explicit Practices(Context& context) : context_(context) {}
+  Practices(Context& context, PasswordGate& gate) : context_(context), pins_(Pins(context, gate)) {}
 
   base::Result<std::string> create(const Actor& actor, const std::string& agreement_id,
                                    core::Device device);
-  // on_behalf_of: participants confirming in person on a shared device (ready, resume).
+  // on_behalf_of: participants confirming in person on a shared device (ready, resume),
+  // each but the caller with a proof of their own (their PIN or password) in `proofs`,
+  // checked before anything changes (I3). A pause or an end needs no proof.
   base::Result<CommandOutcome> command(const Actor& actor, const std::string& practice_id,
                                        core::PracticeCommand command,
-                                       const std::vector<std::string>& on_behalf_of = {});
+                                       const std::vector<std::string>& on_behalf_of = {},
+                                       const std::vector<InPersonProof>& proofs = {});
   base::Result<PracticeSnapshot> get(const Actor& actor, const std::string& practice_id);
   base::Result<std::vector<PracticeSummary>> list(const Actor& actor, const std::string& rid);
   // A participant's own device has been gone too long: an unattributed pause.
@@ -66,7 +73,14 @@ class Practices {
   std::optional<Actor> redeem_ticket(const std::string& practice_id, const std::string& ticket);
 
  private:
+  // On a shared-device practice the caller takes part in, every other person named is
+  // named in the practice and proves they are present.
+  base::Status check_in_person(const Actor& actor, const std::string& practice_id,
+                               const std::vector<std::string>& on_behalf_of,
+                               const std::vector<InPersonProof>& proofs);
+
   Context& context_;
+  std::optional<Pins> pins_;
 };
 
 }  // namespace attune::app

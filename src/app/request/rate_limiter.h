@@ -1,33 +1,43 @@
-// Fixed-window request counters kept in the store, so every replica shares them. Buckets
-// are keyed hashes: the store never holds a client address in plaintext. Buckets idle for
-// a day are deleted, at most every ten minutes per server, so the table does not grow
-// with every (account, address) pair ever seen.
+// Fixed-window request counters (see rate_counters.h for where they live). Buckets are keyed
+// hashes of (kind, caller, source): the counters never hold a client address in plaintext.
+// An IPv6 source counts as its /64, the block one subscriber usually holds, so a new
+// address from the same network is not a fresh allowance.
 #pragma once
 
-#include <atomic>
-#include <cstdint>
+#include <memory>
 #include <string>
 
 #include "app/app_config.h"
 #include "app/context.h"
+#include "app/request/rate_counters.h"
 #include "base/error.h"
 
 namespace attune::app {
 
+// The address a limit counts: IPv4 as it is, IPv6 as its /64 ("2001:db8:1:2::/64").
+std::string rate_source(std::string_view address);
+
 class RateLimiter {
  public:
-  explicit RateLimiter(Context& context) : context_(context) {}
+  // Counters in memory on SQLite, in the store's unlogged table on PostgreSQL.
+  explicit RateLimiter(Context& context);
+  RateLimiter(Context& context, std::unique_ptr<RateCounters> counters);
 
   // Counts one hit for (kind, caller, address); rate_limited with Retry-After once over.
   base::Status hit(std::string_view kind, std::string_view caller, std::string_view address,
                    const RateLimit& limit);
+  // Takes back a hit in the current window: what it counted did not happen (503 busy), and
+  // nobody is charged for the server being busy.
+  void refund(std::string_view kind, std::string_view caller, std::string_view address,
+              const RateLimit& limit);
 
  private:
-  // Claims the next purge for this call if it is due (one caller wins).
-  bool purge_due(std::int64_t now);
+  std::string bucket(std::string_view kind, std::string_view caller,
+                     std::string_view address) const;
+  std::int64_t window_start(std::int64_t now, const RateLimit& limit) const;
 
   Context& context_;
-  std::atomic<std::int64_t> next_purge_ms_{0};
+  std::unique_ptr<RateCounters> counters_;
 };
 
 }  // namespace attune::app

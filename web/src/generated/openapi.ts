@@ -189,8 +189,9 @@ export interface paths {
         post?: never;
         /**
          * Delete my account
-         * @description Never rate limited. An Idempotency-Key is checked (length, reuse, a copy still
-         *     running) but the answer is never kept: it clears the cookie.
+         * @description Never rate limited by class, but the password meets the per-person delay after wrong
+         *     ones (429 rate_limited with Retry-After). An Idempotency-Key is checked (length,
+         *     reuse, a copy still running) but the answer is never kept: it clears the cookie.
          *     Leaves every relationship first (voiding agreements, deleting my answers, history,
          *     custom items and entries there), then deletes the account and its data key.
          */
@@ -851,8 +852,9 @@ export interface paths {
         /**
          * I am ready now (starts when everyone is)
          * @description Rate limit class write. on_behalf_of only on a shared-device practice, for
-         *     participants confirming in person. No change (current state returned) when not
-         *     waiting or already ready.
+         *     participants confirming in person; each of them but me with their own proof (PIN
+         *     or password) in proofs, checked before anything changes. No change (current state
+         *     returned) when not waiting or already ready.
          */
         post: operations["practiceReady"];
         delete?: never;
@@ -900,7 +902,7 @@ export interface paths {
         put?: never;
         /**
          * Consent to resume (runs again when everyone consented)
-         * @description Rate limit class write. on_behalf_of as for ready.
+         * @description Rate limit class write. on_behalf_of and proofs as for ready.
          */
         post: operations["practiceResume"];
         delete?: never;
@@ -1375,6 +1377,36 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/pin": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Whether I have a shared-device PIN
+         * @description Never rate limited.
+         */
+        get: operations["getMyPin"];
+        /**
+         * Set my PIN for confirming in person on a shared device
+         * @description Rate limit class write; the password meets the per-person delay after wrong ones.
+         *     6 to 12 digits, not one digit repeated or a straight run. Stored as an Argon2id hash
+         *     sealed under my key. It proves presence on a shared device and nothing else.
+         */
+        put: operations["setMyPin"];
+        post?: never;
+        /**
+         * Remove my PIN
+         * @description Rate limit class write; after my password.
+         */
+        delete: operations["removeMyPin"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1738,6 +1770,16 @@ export interface components {
         OnBehalfOf: {
             /** @description participants confirming in person; only on a shared-device practice */
             on_behalf_of?: string[];
+            /** @description one proof for each person in on_behalf_of other than me */
+            proofs?: components["schemas"]["InPersonProof"][];
+        };
+        /** @description A participant's proof of being at the shared device, their PIN or their password. */
+        InPersonProof: {
+            account_id: string;
+            pin: string;
+        } | {
+            account_id: string;
+            password: string;
         };
         Phase: {
             index: number;
@@ -1784,6 +1826,8 @@ export interface components {
             type: "ready" | "resume";
             /** @description participants confirming in person; only on a shared-device practice */
             on_behalf_of?: string[];
+            /** @description one proof for each person in on_behalf_of but the sender; a refusal is an error message (proof_required) */
+            proofs?: components["schemas"]["InPersonProof"][];
         } | {
             /** @enum {string} */
             type: "pause" | "end";
@@ -2009,6 +2053,18 @@ export interface components {
         };
         /** @description 403: csrf_token_invalid (a cookie-authenticated write without the right X-CSRF-Token). */
         Forbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /**
+         * @description 403: csrf_token_invalid; or proof_required (someone in on_behalf_of has no proof in
+         *     proofs, a wrong one, or a PIN after 5 wrong ones; nothing changed).
+         */
+        ProofRequired: {
             headers: {
                 [name: string]: unknown;
             };
@@ -2505,6 +2561,7 @@ export interface operations {
             413: components["responses"]["TooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
             503: components["responses"]["Busy"];
             default: components["responses"]["Default"];
         };
@@ -3837,7 +3894,7 @@ export interface operations {
                     "application/json": components["schemas"]["PracticeState"];
                 };
             };
-            /** @description invalid_field (on_behalf_of on an own-device practice, or not a list of ids), invalid_json. */
+            /** @description invalid_field (on_behalf_of on an own-device practice, or not a list of ids; proofs malformed, or a proof for someone not named, for me, or twice), invalid_json. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3847,7 +3904,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthenticated"];
-            403: components["responses"]["Forbidden"];
+            403: components["responses"]["ProofRequired"];
             404: components["responses"]["NotFound"];
             /** @description agreement_void, practice_ended, practice_on_hold (practice is paused for now). */
             409: {
@@ -3955,7 +4012,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthenticated"];
-            403: components["responses"]["Forbidden"];
+            403: components["responses"]["ProofRequired"];
             404: components["responses"]["NotFound"];
             /** @description agreement_void (the agreement is void; the practice can only end), practice_ended, practice_on_hold (practice is paused for now). */
             409: {
@@ -4779,6 +4836,140 @@ export interface operations {
             404: components["responses"]["NotFound"];
             422: components["responses"]["Unprocessable"];
             429: components["responses"]["RateLimited"];
+            default: components["responses"]["Default"];
+        };
+    };
+    getMyPin: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Whether a PIN is set. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        set: boolean;
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            default: components["responses"]["Default"];
+        };
+    };
+    setMyPin: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Scope (caller, method, path, key). A retry with the same body returns the first
+                 *     result and writes nothing; another body gives 422 idempotency_key_reused. A copy
+                 *     that arrives while the first still runs gives 503 busy (Retry-After 1). A write
+                 *     that committed but whose answer was lost gives 409 idempotency_outcome_unknown
+                 *     and never runs again. Kept 24 h, sealed. Over 128 bytes gives 400 invalid_field.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    password: string;
+                    pin: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Set. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description missing_field, field_too_long, invalid_field (not 6..12 digits, or easy to guess). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unauthenticated, or invalid_credentials (wrong password). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Busy"];
+            default: components["responses"]["Default"];
+        };
+    };
+    removeMyPin: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Scope (caller, method, path, key). A retry with the same body returns the first
+                 *     result and writes nothing; another body gives 422 idempotency_key_reused. A copy
+                 *     that arrives while the first still runs gives 503 busy (Retry-After 1). A write
+                 *     that committed but whose answer was lost gives 409 idempotency_outcome_unknown
+                 *     and never runs again. Kept 24 h, sealed. Over 128 bytes gives 400 invalid_field.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    password: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Removed. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            /** @description unauthenticated, or invalid_credentials (wrong password). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Busy"];
             default: components["responses"]["Default"];
         };
     };

@@ -3,6 +3,7 @@ import { acceptInvite, createRelationship, listRelationships } from '../api';
 import { Heading } from '../components/Heading';
 import { Link } from '../components/Link';
 import { NextStepCard } from '../components/NextStepCard';
+import { SharedDevicePin } from '../components/SharedDevicePin';
 import { Status } from '../components/Status';
 import { TextField } from '../components/TextField';
 import { useAction, useLoad } from '../hooks';
@@ -41,6 +42,7 @@ export function HomeScreen() {
       )}
       <StartRelationshipForm />
       <JoinWithCodeForm onJoined={reload} />
+      <SharedDevicePin />
     </section>
   );
 }

@@ -6,6 +6,7 @@ import {
   listPractices,
   pauseKeepalive,
   practiceAct,
+  type InPersonProof,
   type Person,
   type PracticeAct,
   type PracticeState,
@@ -102,9 +103,9 @@ export function PracticeScreen({ rid, pid }: { rid: string; pid: string }) {
     };
   }, [pid, activeStatus]);
 
-  const send = (kind: PracticeAct, onBehalfOf?: string[]) => async () =>
-    live.current?.accept(await practiceAct(pid, kind, onBehalfOf));
-  const act = (kind: PracticeAct, onBehalfOf?: string[]) => run(send(kind, onBehalfOf));
+  const send = (kind: PracticeAct, proofs?: InPersonProof[]) => async () =>
+    live.current?.accept(await practiceAct(pid, kind, proofs));
+  const act = (kind: PracticeAct, proofs?: InPersonProof[]) => run(send(kind, proofs));
 
   // Pause stays out of `busy`: while one pause is still on its way, pressing pause again,
   // or ending, must still work.
@@ -161,9 +162,9 @@ export function PracticeScreen({ rid, pid }: { rid: string; pid: string }) {
           aftercare={context?.aftercare}
           busy={busy}
           actions={{
-            ready: (others) => void act('ready', others),
+            ready: (proofs) => void act('ready', proofs),
             pause,
-            resume: (others) => void act('resume', others),
+            resume: (proofs) => void act('resume', proofs),
             end: () => setConfirmEnd(true),
             leave,
           }}

@@ -53,6 +53,16 @@ function show(s: PracticeState, a = actions(), now = Date.parse('2030-01-01T10:0
   return { root, a, text: () => root.textContent ?? '' };
 }
 
+/** Types into the field whose label starts with `label`, and lets the view update. */
+async function type(root: Element, label: string, value: string) {
+  const field = [...root.querySelectorAll('label')]
+    .find((l) => (l.textContent ?? '').startsWith(label))
+    ?.querySelector('input') as HTMLInputElement;
+  field.value = value;
+  field.dispatchEvent(new Event('input', { bubbles: true }));
+  await new Promise((r) => setTimeout(r, 20));
+}
+
 const button = (root: Element, name: RegExp) =>
   [...root.querySelectorAll('button')].find((b) => name.test(b.textContent ?? '')) as HTMLButtonElement;
 
@@ -134,14 +144,30 @@ describe('PracticeView', () => {
     expect(text()).toContain('Tea');
   });
 
-  it('shared device: ready is sent only after each person confirmed in person', async () => {
+  it('shared device: ready is sent only after each person confirmed in person, with their PIN', async () => {
     const a = actions();
     const { root } = show(state({ status: 'waiting', device: 'shared' }), a);
     button(root, /Alex: I'm ready/).click();
     expect(a.ready).not.toHaveBeenCalled();
     await new Promise((r) => setTimeout(r, 20));
     expect(root.textContent).toContain('Alex: confirmed');
+    // Bo is not the one logged in here: Bo's button needs Bo's own PIN first.
+    expect(button(root, /Bo: I'm ready/).disabled).toBe(true);
+    await type(root, 'Bo, your PIN', '482916');
     button(root, /Bo: I'm ready/).click();
-    expect(a.ready).toHaveBeenCalledWith(['b']);
+    expect(a.ready).toHaveBeenCalledWith([{ account_id: 'b', pin: '482916' }]);
+  });
+
+  it('shared device: resume with the password instead of the PIN', async () => {
+    const a = actions();
+    const { root } = show(state({ status: 'paused', device: 'shared' }), a);
+    button(root, /Use the password instead/).click();
+    await new Promise((r) => setTimeout(r, 20));
+    await type(root, 'Bo, your password', 'a long enough password');
+    button(root, /Bo: I'd like to continue/).click();
+    expect(a.resume).not.toHaveBeenCalled();
+    await new Promise((r) => setTimeout(r, 20));
+    button(root, /Alex: I'd like to continue/).click();
+    expect(a.resume).toHaveBeenCalledWith([{ account_id: 'b', password: 'a long enough password' }]);
   });
 });

@@ -1,12 +1,13 @@
-import type { Person, PracticeState } from '../../api';
+import type { InPersonProof, Person, PracticeState } from '../../api';
 import { InPersonConfirm } from './InPersonConfirm';
 import { PauseButton } from './PauseButton';
 import { clockText, spokenTime } from './time';
 
 export interface PracticeActions {
-  ready: (onBehalfOf?: string[]) => void;
+  /** On a shared device, with each other person's own proof. */
+  ready: (proofs?: InPersonProof[]) => void;
   pause: () => void;
-  resume: (onBehalfOf?: string[]) => void;
+  resume: (proofs?: InPersonProof[]) => void;
   end: () => void;
   leave: () => void;
 }
@@ -81,7 +82,7 @@ function WaitingPanel({ state, participants, meId, busy, actions }: PracticeView
             question="Is everyone ready?"
             confirmLabel={(name) => `${name}: I'm ready`}
             busy={busy}
-            onAllConfirmed={(others) => actions.ready(others)}
+            onAllConfirmed={(proofs) => actions.ready(proofs)}
           />
         ) : state.you_ready ? (
           <p class="confirmed">You said you're ready. Waiting for everyone.</p>
@@ -174,7 +175,7 @@ function PausedPanel({ state, participants, meId, pauseWord, busy, actions }: Pr
               question="Would everyone like to continue?"
               confirmLabel={(name) => `${name}: I'd like to continue`}
               busy={busy}
-              onAllConfirmed={(others) => actions.resume(others)}
+              onAllConfirmed={(proofs) => actions.resume(proofs)}
             />
           ) : state.you_consented ? (
             <p class="confirmed">You're ready to continue. It resumes only when everyone is.</p>
