@@ -4,6 +4,7 @@
 #include "app/accounts/accounts.h"
 #include "app/accounts/password_gate.h"
 #include "app/accounts/sessions.h"
+#include "app/care/care_plans.h"
 #include "app/checkins/checkins.h"
 #include "app/coach/coach.h"
 #include "app/consent/agreements.h"
@@ -42,7 +43,8 @@ struct Services {
         checkins(ctx),
         programmes(ctx),
         coach(ctx),
-        next_steps(ctx) {}
+        next_steps(ctx),
+        care_plans(ctx) {}
 
   Context& context;
   PasswordGate password_gate;
@@ -63,6 +65,7 @@ struct Services {
   Programmes programmes;
   Coach coach;
   NextSteps next_steps;
+  CarePlans care_plans;
 };
 
 }  // namespace attune::app

@@ -89,6 +89,7 @@ ApiHandler::ApiHandler(app::Services& services) : services_(services) {
   add_programme_routes(router_, services_.programmes);
   add_coach_routes(router_, services_.coach);
   add_next_step_routes(router_, services_.next_steps);
+  add_care_plan_routes(router_, services_.care_plans);
 }
 
 Response ApiHandler::operator()(const Request& request) {

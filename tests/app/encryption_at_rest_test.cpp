@@ -47,10 +47,11 @@ struct Canaries {
   std::string aftercare = "CanaryAftercare5e1f";
   std::string relationship = "CanaryRelationship5e1f";
   std::string checkin_note = "CanaryCheckin5e1f";
+  std::string care_plan = "CanaryCarePlan5e1f";
 
   std::vector<std::string> all() const {
     return {email,      display_name, note,         intake,      label,
-            pause_word, aftercare,    relationship, checkin_note};
+            pause_word, aftercare,    relationship, checkin_note, care_plan};
   }
 };
 
@@ -78,6 +79,8 @@ class EncryptionAtRest : public ::testing::Test {
         owner.actor,
         {group.rid, core::CheckinKind::kDaily, std::nullopt, core::CheckinScores{{7, 6, 5, 8, 3}},
          canary.checkin_note, core::Visibility::kPartners}));
+    ASSERT_TRUE(world.services.care_plans.create(
+        owner.actor, group.rid, {"reassurance", canary.care_plan, core::Visibility::kPartners, true}));
   }
 
   // Everything the API hands back to the owner, decrypted.
@@ -97,6 +100,8 @@ class EncryptionAtRest : public ::testing::Test {
     text << agreement->terms.pause_word << '\n' << agreement->terms.aftercare << '\n';
     const auto checkins = s.checkins.list(owner.actor, group.rid);
     for (const auto& c : checkins->checkins) text << c.note << '\n';
+    const auto care = s.care_plans.list(owner.actor, group.rid);
+    for (const auto& c : *care) text << c.text << '\n';
     return text.str();
   }
 

@@ -302,5 +302,35 @@ TEST(RecordsAccess, RecordsFunctionsNeedAnAccessValueNotABareId) {
   SUCCEED();
 }
 
+// The care plan (app/care): its own table, built over the same roles.
+TEST_F(PolicyTable, CarePlanEntryPointsGiveEachRoleItsOutcome) {
+  auto& s = world.services;
+  const std::string rid = group.rid;
+  const Actor& owner = roles[kOwner].actor;
+  const auto shared = core::Visibility::kPartners;
+  const auto care = *s.care_plans.create(owner, rid, {"helps", "tea", shared, false});
+  const auto doomed = *s.care_plans.create(owner, rid, {"trigger", "noise", shared, false});
+  auto code = [](const auto& result) { return code_of(result); };
+  CarePlanChange change;
+  change.text = "tea, please";
+  const std::vector<Entry> rows{
+      {"care_plans.create",
+       [=, &s](const Actor& a) { return code(s.care_plans.create(a, rid, {"helps", "x", {}, {}})); },
+       kMembersOnly},
+      {"care_plans.list", [=, &s](const Actor& a) { return code(s.care_plans.list(a, rid)); },
+       kMembersOnly},
+      {"care_plans.update",
+       [=, &s](const Actor& a) { return code(s.care_plans.update(a, care, change)); }, kOwnerOnly},
+      {"care_plans.remove",
+       [=, &s](const Actor& a) { return code(s.care_plans.remove(a, doomed)); }, kOwnerOnly},
+  };
+  for (const auto& row : rows) {
+    for (Role role : {kStranger, kOutsider, kPending, kMember, kOwner}) {
+      EXPECT_EQ(row.call(roles[role].actor), row.expect.for_role(role))
+          << row.name << " as " << kRoleNames[role];
+    }
+  }
+}
+
 }  // namespace
 }  // namespace attune::app::testing

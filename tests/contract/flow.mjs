@@ -626,6 +626,42 @@ async function run(flow) {
     t.error(await t.bad('GET', '/api/v1/me/next-step', { flagged: true }), 401, 'unauthenticated', 'no auth');
   });
 
+  // ---- care plan -------------------------------------------------------------------------------
+  await flow.check('care plan: write, share, on the paused state, unshare, delete', async (t) => {
+    const base = `/api/v1/relationships/${rid()}/care-plan`;
+    const made = await t.good('POST', base, { auth: A(), body: { kind: 'helps', text: 'A hand on my back.', visibility: 'partners' } });
+    t.status(made, 201);
+    const id = made.body?.id;
+    const seen = await t.good('GET', base, { auth: B() });
+    const entry = seen.body?.entries?.find((e) => e.id === id);
+    t.expect(entry && !entry.mine && entry.author_name === undefined && entry.visibility === undefined, "Ben sees Ana's entry, not whose it is");
+    const practice = await t.good('POST', `/api/v1/agreements/${s.aid}/practices`, { auth: A(), body: { device: 'own' } });
+    const pp = `/api/v1/practices/${practice.body?.id}`;
+    await t.good('POST', `${pp}/ready`, { auth: A() });
+    await t.good('POST', `${pp}/ready`, { auth: B() });
+    const paused = await t.good('POST', `${pp}/pause`, { auth: B() });
+    t.expect(paused.body?.care?.some((c) => c.text === 'A hand on my back.' && c.author_name === undefined), 'the paused state carries it, unnamed');
+    t.status(await t.good('PUT', `/api/v1/care-plan/${id}`, { auth: A(), body: { visibility: 'private', show_name: true } }), 200);
+    const after = await t.good('GET', pp, { auth: B() });
+    t.expect(Array.isArray(after.body?.care) && after.body.care.length === 0, 'unshared at once');
+    await t.good('POST', `${pp}/end`, { auth: A() });
+    t.status(await t.good('DELETE', `/api/v1/care-plan/${id}`, { auth: A() }), 204);
+  });
+
+  await flow.check('care plan: bad input, unknown ids, someone else\'s entry', async (t) => {
+    const base = `/api/v1/relationships/${rid()}/care-plan`;
+    t.error(await t.bad('POST', base, { auth: A(), body: { kind: 'worry', text: 'x' }, flagged: true }), 400, 'invalid_field');
+    t.error(await t.bad('POST', base, { auth: A(), body: { kind: 'helps' }, flagged: true }), 400, 'missing_field');
+    t.error(await t.bad('POST', base, { auth: A(), body: { kind: 'helps', text: 'x', show_name: 'yes' }, flagged: true }), 400, 'invalid_field');
+    t.error(await t.bad('POST', base, { auth: A(), body: { kind: 'helps', text: 'x', visibility: 'everyone' }, flagged: true }), 400, 'invalid_visibility');
+    t.error(await t.bad('GET', `/api/v1/relationships/${MISSING}/care-plan`, { auth: A() }), 404, 'not_found');
+    const mine = await t.good('POST', base, { auth: A(), body: { kind: 'reassurance', text: 'You are safe.' } });
+    t.error(await t.bad('PUT', `/api/v1/care-plan/${mine.body?.id}`, { auth: B(), body: { visibility: 'partners' } }), 404, 'not_found', "Ben shares Ana's entry");
+    t.error(await t.bad('DELETE', `/api/v1/care-plan/${mine.body?.id}`, { auth: B() }), 404, 'not_found', "Ben deletes Ana's entry");
+    t.error(await t.bad('PUT', `/api/v1/care-plan/${MISSING}`, { auth: A(), body: { text: 'x' } }), 404, 'not_found');
+    t.error(await t.bad('PUT', `/api/v1/care-plan/${mine.body?.id}`, { auth: A(), body: { kind: 'worry' }, flagged: true }), 400, 'invalid_field');
+  });
+
   // ---- my data, other sessions, deletion ---------------------------------------------------------
   await flow.check('export: everything Ana wrote, as a download', async (t) => {
     const res = await t.good('GET', '/api/v1/me/export', { auth: A() });

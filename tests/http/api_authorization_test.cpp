@@ -80,6 +80,10 @@ class Authorization : public ::testing::Test {
                                 &ann)
                           .body)["id"];
     ckid = json::parse(api->call("POST", "/api/v1/checkins", fill(kCheckin), &ann).body)["id"];
+    cpid = json::parse(api->call("POST", "/api/v1/relationships/" + rid + "/care-plan",
+                                 R"({"kind":"helps","text":"slow starts","visibility":"partners"})",
+                                 &ann)
+                           .body)["id"];
   }
   static void TearDownTestSuite() {
     delete api;
@@ -99,6 +103,7 @@ class Authorization : public ::testing::Test {
     replace("{cid}", cid);
     replace("{item}", "hand-touch");
     replace("{ckid}", ckid);
+    replace("{cpid}", cpid);
     return path;
   }
 
@@ -107,6 +112,7 @@ class Authorization : public ::testing::Test {
   static inline Person ann, ben, stranger, pending, other;
   static inline std::string rid, other_rid, aid, pid, eid, cid;
   static inline std::string ckid;
+  static inline std::string cpid;
   static inline json exercise;
 };
 
@@ -135,6 +141,8 @@ std::vector<RouteCase> scoped_routes() {
       {"POST", "/api/v1/checkins", kCheckin},
       {"GET", "/api/v1/relationships/{rid}/checkins", ""},
       {"GET", "/api/v1/relationships/{rid}/programme", ""},
+      {"GET", "/api/v1/relationships/{rid}/care-plan", ""},
+      {"POST", "/api/v1/relationships/{rid}/care-plan", R"({"kind":"helps","text":"x"})"},
   };
 }
 
@@ -160,6 +168,8 @@ std::vector<RouteCase> scoped_writes(const json& terms) {
       {"POST", "/api/v1/practices/{pid}/debrief", R"({"skip":true})"},
       {"PUT", "/api/v1/checkins/{ckid}", R"({"visibility":"private"})"},
       {"POST", "/api/v1/relationships/{rid}/programme/accept", R"({"stage":2})"},
+      {"PUT", "/api/v1/care-plan/{cpid}", R"({"visibility":"private"})"},
+      {"DELETE", "/api/v1/care-plan/{cpid}", ""},
   };
 }
 
@@ -333,6 +343,16 @@ TEST_F(Authorization, TheCoachAnswersAnySignedInPersonAndNoOneElse) {
     auto response = api->call("POST", "/api/v1/coach/review", body, person);
     EXPECT_EQ(response.status, 200) << person->email << " " << response.body;
   }
+}
+
+TEST_F(Authorization, OnlyTheAuthorEditsACarePlanEntry) {
+  const std::string path = fill("/api/v1/care-plan/{cpid}");
+  EXPECT_EQ(api->call("PUT", path, R"({"text":"changed"})", &ben).status, 404);
+  EXPECT_EQ(api->call("DELETE", path, "", &ben).status, 404);
+  auto seen = api->call("GET", fill("/api/v1/relationships/{rid}/care-plan"), "", &ben);
+  EXPECT_NE(seen.body.find("slow starts"), std::string::npos) << seen.body;
+  EXPECT_EQ(seen.body.find("Ann"), std::string::npos) << seen.body;  // never says whose
+  EXPECT_EQ(api->call("PUT", path, R"({"text":"slow starts, always"})", &ann).status, 200);
 }
 
 }  // namespace

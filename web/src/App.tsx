@@ -19,6 +19,7 @@ import { ExercisesScreen } from './screens/ExercisesScreen';
 import { ExerciseScreen } from './screens/ExerciseScreen';
 import { DebriefScreen } from './screens/DebriefScreen';
 import { PracticeHistoryScreen } from './screens/PracticeHistoryScreen';
+import { CarePlanScreen } from './screens/CarePlanScreen';
 import { clearSession, isSignedIn } from './session';
 
 const openToAll: Route['name'][] = ['login', 'signup', 'support'];
@@ -105,6 +106,8 @@ function Screen({
       return <DebriefScreen key={route.pid} rid={route.rid} pid={route.pid} />;
     case 'history':
       return <PracticeHistoryScreen key={route.rid} rid={route.rid} />;
+    case 'care':
+      return <CarePlanScreen key={route.rid} rid={route.rid} />;
     default:
       return <HomeScreen />;
   }

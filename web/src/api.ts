@@ -7,6 +7,8 @@ import type {
   AgreementBody,
   AgreementVersion,
   Answer,
+  CarePlanEntry,
+  CarePlanKind,
   Catalogue,
   DebriefBody,
   CheckinBody,
@@ -356,4 +358,28 @@ export function reviewLanguage(text: string): Promise<CoachReview> {
 
 export async function getNextStep(): Promise<NextStep | null> {
   return (await call('GET', '/api/v1/me/next-step', {})).next ?? null;
+}
+
+// ---- care plan -------------------------------------------------------------------------
+
+export async function listCarePlan(rid: string): Promise<CarePlanEntry[]> {
+  return (await call('GET', '/api/v1/relationships/{rid}/care-plan', { params: { rid } })).entries;
+}
+
+export function addCarePlanEntry(
+  rid: string,
+  body: { kind: CarePlanKind; text: string; visibility: Visibility; show_name: boolean },
+) {
+  return call('POST', '/api/v1/relationships/{rid}/care-plan', { params: { rid }, body });
+}
+
+export function updateCarePlanEntry(
+  id: string,
+  change: { kind?: CarePlanKind; text?: string; visibility?: Visibility; show_name?: boolean },
+) {
+  return call('PUT', '/api/v1/care-plan/{entry_id}', { params: { entry_id: id }, body: change });
+}
+
+export function deleteCarePlanEntry(id: string) {
+  return call('DELETE', '/api/v1/care-plan/{entry_id}', { params: { entry_id: id } });
 }

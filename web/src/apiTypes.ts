@@ -66,3 +66,7 @@ export type Programme = Schemas['ProgrammeState'];
 export type CoachReview = Schemas['CoachReview'];
 export type CoachFlag = Schemas['CoachFlag'];
 export type NextStep = Schemas['NextStep'];
+export type CarePlanKind = Schemas['CarePlanKind'];
+export type CarePlanEntry = Schemas['CarePlanEntry'];
+/** A care-plan entry as a paused practice shows it: whose only when its author chose so. */
+export type CareNote = Schemas['CareNote'];

@@ -20,7 +20,8 @@ export type Route =
   | { name: 'practice'; rid: string; pid: string }
   | { name: 'exercises'; rid: string }
   | { name: 'exercise'; rid: string; id: string }
-  | { name: 'debrief'; rid: string; pid: string };
+  | { name: 'debrief'; rid: string; pid: string }
+  | { name: 'care'; rid: string };
 
 const relationshipScreens = [
   'boundaries',
@@ -31,6 +32,7 @@ const relationshipScreens = [
   'history',
   'checkins',
   'programme',
+  'care',
 ] as const;
 
 export function parseHash(hash: string): Route {

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "app/actor.h"
+#include "app/care/care_note.h"
 #include "app/context.h"
 #include "base/error.h"
 #include "core/practice_decide.h"
@@ -19,6 +20,8 @@ struct PracticeSnapshot {
   std::string agreement_id;
   std::string pause_word;
   core::ParticipantView view;
+  // While paused: the care-plan entries shared with every participant (empty otherwise).
+  std::vector<CareNote> care{};
 };
 
 struct CommandOutcome {

@@ -1257,6 +1257,62 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/relationships/{rid}/care-plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Relationship id. */
+                rid: components["parameters"]["rid"];
+            };
+            cookie?: never;
+        };
+        /**
+         * My care-plan entries and those shared with me
+         * @description Never rate limited. Newest first. Someone else's entry carries author_name only when they chose to show it.
+         */
+        get: operations["listCarePlan"];
+        put?: never;
+        /**
+         * Write a care-plan entry (private by default)
+         * @description Rate limit class write. Active members only. Sharing with partners fixes the audience
+         *     to the active partners of that moment. A shared entry names its author only when
+         *     show_name is true.
+         */
+        post: operations["createCarePlanEntry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/care-plan/{entry_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                entry_id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Change, share or unshare my care-plan entry
+         * @description Rate limit class write. Author only. What is absent stays. Making it private again is
+         *     immediate, also on the paused screen of an open practice.
+         */
+        put: operations["updateCarePlanEntry"];
+        post?: never;
+        /**
+         * Delete my care-plan entry
+         * @description Rate limit class write. Author only; every share goes with it.
+         */
+        delete: operations["deleteCarePlanEntry"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1269,21 +1325,25 @@ export interface components {
          *     invalid_utf8, adult_confirmation_required, invalid_email, weak_password,
          *     invalid_time_zone, invalid_answer, invalid_visibility, bad_request;
          *     401 unauthenticated, invalid_credentials, invalid_ticket;
-         *     403 csrf_token_invalid, origin_not_allowed, forbidden (unused);
+         *     403 csrf_token_invalid, origin_not_allowed, forbidden (unused), proof_required (a
+         *     ready or resume on a shared device without the person's own proof);
          *     404 not_found; 405 method_not_allowed (with Allow);
          *     409 email_taken, conflict (unused by the API), stale_version, agreement_void,
          *     agreement_not_signed, practice_ended, already_member, relationship_full,
          *     invite_invalid, idempotency_outcome_unknown, practice_not_ended (a debrief before
          *     the practice ended), debrief_closed (more than 7 days after it ended),
-         *     debrief_already_given, no_offer (accepting a stage nobody offered);
+         *     debrief_already_given, no_offer (accepting a stage nobody offered), practice_on_hold
+         *     (practice is paused for now in this relationship), link_code_invalid, already_linked,
+         *     already_answered;
          *     413 body_too_large; 415 unsupported_media_type; 431 headers_too_large;
          *     422 idempotency_key_reused, item_not_mutual, exercise_item_missing,
          *     too_few_participants, not_a_participant, invalid_group, rule_violated,
-         *     stage_not_open (an exercise of a programme stage not yet open);
+         *     stage_not_open (an exercise of a programme stage not yet open),
+         *     acknowledgement_required, too_many_entries, mail_not_configured;
          *     429 rate_limited; 500 internal; 503 busy.
          * @enum {string}
          */
-        ErrorCode: "invalid_json" | "invalid_field" | "missing_field" | "field_too_long" | "invalid_utf8" | "adult_confirmation_required" | "invalid_email" | "weak_password" | "invalid_time_zone" | "invalid_answer" | "invalid_visibility" | "bad_request" | "unauthenticated" | "invalid_credentials" | "invalid_ticket" | "csrf_token_invalid" | "origin_not_allowed" | "forbidden" | "not_found" | "method_not_allowed" | "email_taken" | "conflict" | "stale_version" | "agreement_void" | "agreement_not_signed" | "practice_ended" | "already_member" | "relationship_full" | "invite_invalid" | "body_too_large" | "unsupported_media_type" | "headers_too_large" | "idempotency_outcome_unknown" | "idempotency_key_reused" | "stage_not_open" | "practice_not_ended" | "debrief_closed" | "debrief_already_given" | "no_offer" | "item_not_mutual" | "exercise_item_missing" | "too_few_participants" | "not_a_participant" | "invalid_group" | "rule_violated" | "rate_limited" | "busy" | "internal";
+        ErrorCode: "invalid_json" | "invalid_field" | "missing_field" | "field_too_long" | "invalid_utf8" | "adult_confirmation_required" | "invalid_email" | "weak_password" | "invalid_time_zone" | "invalid_answer" | "invalid_visibility" | "bad_request" | "unauthenticated" | "invalid_credentials" | "invalid_ticket" | "csrf_token_invalid" | "origin_not_allowed" | "forbidden" | "not_found" | "method_not_allowed" | "email_taken" | "conflict" | "stale_version" | "agreement_void" | "agreement_not_signed" | "practice_ended" | "already_member" | "relationship_full" | "invite_invalid" | "body_too_large" | "unsupported_media_type" | "headers_too_large" | "idempotency_outcome_unknown" | "idempotency_key_reused" | "stage_not_open" | "practice_not_ended" | "debrief_closed" | "debrief_already_given" | "no_offer" | "proof_required" | "practice_on_hold" | "acknowledgement_required" | "link_code_invalid" | "already_linked" | "too_many_entries" | "already_answered" | "mail_not_configured" | "item_not_mutual" | "exercise_item_missing" | "too_few_participants" | "not_a_participant" | "invalid_group" | "rule_violated" | "rate_limited" | "busy" | "internal";
         Error: {
             error: {
                 code: components["schemas"]["ErrorCode"];
@@ -1650,6 +1710,11 @@ export interface components {
             time_left_seconds: number;
             /** @description grows with every change; never goes back */
             seq: number;
+            /**
+             * @description While paused, the care-plan entries shared with every participant, newest first;
+             *     empty in every other status. Never says whose unless its author chose to.
+             */
+            care: components["schemas"]["CareNote"][];
         };
         /**
          * @description A text frame sent by the client on the live WebSocket. Any other type is answered
@@ -1840,6 +1905,45 @@ export interface components {
             practice_id?: string;
             /** @description present when kind is exercise */
             exercise_id?: string;
+        };
+        /** @enum {string} */
+        CarePlanKind: "trigger" | "helps" | "reassurance";
+        CareNote: {
+            kind: components["schemas"]["CarePlanKind"];
+            text: string;
+            /** @description present only when the author chose to show it */
+            author_name?: string;
+        };
+        CarePlanCreate: {
+            kind: components["schemas"]["CarePlanKind"];
+            /** @description up to 2000 characters */
+            text: string;
+            visibility?: components["schemas"]["Visibility"] | null;
+            /** @default false */
+            show_name: boolean;
+        };
+        CarePlanUpdate: {
+            kind?: components["schemas"]["CarePlanKind"];
+            text?: string;
+            visibility?: components["schemas"]["Visibility"] | null;
+            show_name?: boolean;
+        };
+        CarePlanEntry: {
+            id: string;
+            kind: components["schemas"]["CarePlanKind"];
+            text: string;
+            mine: boolean;
+            /** @description present on my own entries only */
+            visibility?: components["schemas"]["Visibility"];
+            /** @description present on my own entries only */
+            show_name?: boolean;
+            /** @description mine */
+            author_name?: string;
+            created_at: components["schemas"]["Timestamp"];
+            updated_at: components["schemas"]["Timestamp"];
+        };
+        CarePlanList: {
+            entries: components["schemas"]["CarePlanEntry"][];
         };
     };
     responses: {
@@ -4413,6 +4517,173 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthenticated"];
+            default: components["responses"]["Default"];
+        };
+    };
+    listCarePlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Relationship id. */
+                rid: components["parameters"]["rid"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Newest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CarePlanList"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Default"];
+        };
+    };
+    createCarePlanEntry: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Scope (caller, method, path, key). A retry with the same body returns the first
+                 *     result and writes nothing; another body gives 422 idempotency_key_reused. A copy
+                 *     that arrives while the first still runs gives 503 busy (Retry-After 1). A write
+                 *     that committed but whose answer was lost gives 409 idempotency_outcome_unknown
+                 *     and never runs again. Kept 24 h, sealed. Over 128 bytes gives 400 invalid_field.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description Relationship id. */
+                rid: components["parameters"]["rid"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CarePlanCreate"];
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdResponse"];
+                };
+            };
+            /** @description missing_field, invalid_field (kind, show_name), field_too_long, invalid_utf8, invalid_visibility, invalid_json. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
+            default: components["responses"]["Default"];
+        };
+    };
+    updateCarePlanEntry: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Scope (caller, method, path, key). A retry with the same body returns the first
+                 *     result and writes nothing; another body gives 422 idempotency_key_reused. A copy
+                 *     that arrives while the first still runs gives 503 busy (Retry-After 1). A write
+                 *     that committed but whose answer was lost gives 409 idempotency_outcome_unknown
+                 *     and never runs again. Kept 24 h, sealed. Over 128 bytes gives 400 invalid_field.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                entry_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CarePlanUpdate"];
+            };
+        };
+        responses: {
+            /** @description Updated. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdResponse"];
+                };
+            };
+            /** @description missing_field, invalid_field, field_too_long, invalid_utf8, invalid_visibility, invalid_json. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
+            default: components["responses"]["Default"];
+        };
+    };
+    deleteCarePlanEntry: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Scope (caller, method, path, key). A retry with the same body returns the first
+                 *     result and writes nothing; another body gives 422 idempotency_key_reused. A copy
+                 *     that arrives while the first still runs gives 503 busy (Retry-After 1). A write
+                 *     that committed but whose answer was lost gives 409 idempotency_outcome_unknown
+                 *     and never runs again. Kept 24 h, sealed. Over 128 bytes gives 400 invalid_field.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                entry_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadIdempotencyKey"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
             default: components["responses"]["Default"];
         };
     };

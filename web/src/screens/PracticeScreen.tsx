@@ -154,6 +154,7 @@ export function PracticeScreen({ rid, pid }: { rid: string; pid: string }) {
           meId={meId}
           pauseWord={state.pause_word}
           aftercare={context?.aftercare}
+          rid={rid}
           busy={busy}
           actions={{
             ready: (others) => void act('ready', others),

@@ -67,6 +67,12 @@ export function RelationshipScreen({ rid }: { rid: string }) {
               <span class="card-sub">Gentle stages, opened only when you all say yes.</span>
             </Link>
           </li>
+          <li>
+            <Link class="card card-link" to={{ name: 'care', rid }}>
+              Care plan
+              <span class="card-sub">What can set you off, what helps, words that reassure.</span>
+            </Link>
+          </li>
         </ul>
       </nav>
       {data && (
