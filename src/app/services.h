@@ -5,6 +5,7 @@
 #include "app/accounts/password_gate.h"
 #include "app/accounts/sessions.h"
 #include "app/care/care_plans.h"
+#include "app/care/worksheets.h"
 #include "app/checkins/checkins.h"
 #include "app/coach/coach.h"
 #include "app/consent/agreements.h"
@@ -25,8 +26,10 @@
 namespace attune::app {
 
 struct Services {
-  explicit Services(Context& ctx)
+  // care_content: content/worksheet_prompts.toml, loaded at start (content::load_care_content).
+  explicit Services(Context& ctx, content::CareContent care = {})
       : context(ctx),
+        care_content(std::move(care)),
         accounts(ctx, password_gate),
         sessions(ctx, password_gate),
         rate_limiter(ctx),
@@ -44,9 +47,11 @@ struct Services {
         programmes(ctx),
         coach(ctx),
         next_steps(ctx),
-        care_plans(ctx) {}
+        care_plans(ctx),
+        worksheets(ctx, care_content) {}
 
   Context& context;
+  const content::CareContent care_content;
   PasswordGate password_gate;
   Accounts accounts;
   Sessions sessions;
@@ -66,6 +71,7 @@ struct Services {
   Coach coach;
   NextSteps next_steps;
   CarePlans care_plans;
+  Worksheets worksheets;
 };
 
 }  // namespace attune::app

@@ -90,6 +90,7 @@ ApiHandler::ApiHandler(app::Services& services) : services_(services) {
   add_coach_routes(router_, services_.coach);
   add_next_step_routes(router_, services_.next_steps);
   add_care_plan_routes(router_, services_.care_plans);
+  add_worksheet_routes(router_, services_.worksheets);
 }
 
 Response ApiHandler::operator()(const Request& request) {

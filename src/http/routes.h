@@ -6,6 +6,7 @@
 #include "app/accounts/accounts.h"
 #include "app/accounts/sessions.h"
 #include "app/care/care_plans.h"
+#include "app/care/worksheets.h"
 #include "app/checkins/checkins.h"
 #include "app/coach/coach.h"
 #include "app/consent/agreements.h"
@@ -47,5 +48,6 @@ void add_programme_routes(Router& router, app::Programmes& programmes);
 void add_coach_routes(Router& router, const app::Coach& coach);
 void add_next_step_routes(Router& router, app::NextSteps& next_steps);
 void add_care_plan_routes(Router& router, app::CarePlans& care_plans);
+void add_worksheet_routes(Router& router, app::Worksheets& worksheets);
 
 }  // namespace attune::http

@@ -48,10 +48,13 @@ struct Canaries {
   std::string relationship = "CanaryRelationship5e1f";
   std::string checkin_note = "CanaryCheckin5e1f";
   std::string care_plan = "CanaryCarePlan5e1f";
+  std::string worksheet = "CanaryWorksheet5e1f";
+  std::string worksheet_earlier = "CanaryWorksheetEarlier5e1f";
 
   std::vector<std::string> all() const {
     return {email,      display_name, note,         intake,      label,
-            pause_word, aftercare,    relationship, checkin_note, care_plan};
+            pause_word, aftercare,    relationship, checkin_note, care_plan,
+            worksheet,  worksheet_earlier};
   }
 };
 
@@ -81,6 +84,14 @@ class EncryptionAtRest : public ::testing::Test {
          canary.checkin_note, core::Visibility::kPartners}));
     ASSERT_TRUE(world.services.care_plans.create(
         owner.actor, group.rid, {"reassurance", canary.care_plan, core::Visibility::kPartners, true}));
+    auto sheet = world.services.worksheets.create(owner.actor, group.rid,
+                                                  {canary.worksheet_earlier, "", ""},
+                                                  core::Visibility::kPartners);
+    ASSERT_TRUE(sheet);
+    WorksheetChange rewrite;
+    rewrite.old_script = canary.worksheet;
+    ASSERT_TRUE(world.services.worksheets.update(owner.actor, *sheet, rewrite));
+    worksheet_id = *sheet;
   }
 
   // Everything the API hands back to the owner, decrypted.
@@ -102,6 +113,10 @@ class EncryptionAtRest : public ::testing::Test {
     for (const auto& c : checkins->checkins) text << c.note << '\n';
     const auto care = s.care_plans.list(owner.actor, group.rid);
     for (const auto& c : *care) text << c.text << '\n';
+    const auto sheets = s.worksheets.list(owner.actor, group.rid);
+    for (const auto& w : *sheets) text << w.text.old_script << '\n';
+    const auto history = s.worksheets.history(owner.actor, worksheet_id);
+    for (const auto& v : *history) text << v.text.old_script << '\n';
     return text.str();
   }
 
@@ -110,6 +125,7 @@ class EncryptionAtRest : public ::testing::Test {
   Person owner;
   Group group;
   std::string agreement_id;
+  std::string worksheet_id;
 };
 
 TEST_F(EncryptionAtRest, ApiGivesTheCanariesBack) {

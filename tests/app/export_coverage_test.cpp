@@ -116,6 +116,7 @@ TEST(ExportCoverage, EachExportedColumnsCanaryComesBackAtItsPath) {
       {"entries.body_sealed", "CanaryEntry7d2a"},
       {"agreement_versions.terms_sealed", "CanaryPause7d2a"},
       {"debriefs.answer_sealed", "CanaryDebrief7d2a"},
+      {"worksheet_versions.body_sealed", "CanaryWorksheetEarlier7d2a"},
   };
   Person me = world.person(canaries.at("accounts.display_name_sealed"),
                            canaries.at("accounts.email_sealed"));
@@ -134,6 +135,14 @@ TEST(ExportCoverage, EachExportedColumnsCanaryComesBackAtItsPath) {
   ASSERT_TRUE(world.services.practices.command(me.actor, practice, core::PracticeCommand::kEnd));
   ASSERT_TRUE(world.services.debriefs.give(me.actor, practice,
                                            {false, canaries.at("debriefs.answer_sealed"), "", ""}));
+
+  auto worksheet = world.services.worksheets.create(
+      me.actor, group.rid, {canaries.at("worksheet_versions.body_sealed"), "", ""},
+      core::Visibility::kPrivate);
+  ASSERT_TRUE(worksheet);
+  WorksheetChange rewrite;
+  rewrite.old_script = "a later version";
+  ASSERT_TRUE(world.services.worksheets.update(me.actor, *worksheet, rewrite));
 
   auto document = world.services.data_export.of(me.actor);
   ASSERT_TRUE(document);

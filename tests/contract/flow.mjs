@@ -662,6 +662,29 @@ async function run(flow) {
     t.error(await t.bad('PUT', `/api/v1/care-plan/${mine.body?.id}`, { auth: A(), body: { kind: 'worry' }, flagged: true }), 400, 'invalid_field');
   });
 
+  // ---- reframing worksheets ----------------------------------------------------------------------
+  await flow.check('worksheets: prompts, write, share, edit with history for the author only, delete', async (t) => {
+    const prompts = await t.good('GET', '/api/v1/worksheet-prompts', { auth: A() });
+    t.expect(['old_script', 'notice_now', 'new_narrative'].every((step) => prompts.body?.prompts?.some((p) => p.step === step)), 'a prompt for every step');
+    const base = `/api/v1/relationships/${rid()}/worksheets`;
+    const made = await t.good('POST', base, { auth: A(), body: { old_script: 'I must never need anything.', visibility: 'partners' } });
+    t.status(made, 201);
+    const id = made.body?.id;
+    t.status(await t.good('PUT', `/api/v1/worksheets/${id}`, { auth: A(), body: { new_narrative: 'My needs are welcome.' } }), 200);
+    const seen = await t.good('GET', base, { auth: B() });
+    const sheet = seen.body?.worksheets?.find((w) => w.id === id);
+    t.expect(sheet && !sheet.mine && sheet.new_narrative === 'My needs are welcome.' && sheet.visibility === undefined, 'Ben sees the current version only');
+    const history = await t.good('GET', `/api/v1/worksheets/${id}/history`, { auth: A() });
+    t.expect(history.body?.versions?.length === 1 && history.body.versions[0].new_narrative === '', 'Ana sees the earlier version');
+    t.error(await t.bad('GET', `/api/v1/worksheets/${id}/history`, { auth: B() }), 404, 'not_found', "Ben reads Ana's history");
+    t.error(await t.bad('PUT', `/api/v1/worksheets/${id}`, { auth: B(), body: { old_script: 'x' } }), 404, 'not_found', "Ben edits Ana's worksheet");
+    t.error(await t.bad('POST', base, { auth: A(), body: { old_script: ' ' } }), 400, 'missing_field', 'all three blank');
+    t.error(await t.bad('POST', base, { auth: A(), body: { old_script: 'x', visibility: 'everyone' }, flagged: true }), 400, 'invalid_visibility');
+    t.error(await t.bad('GET', `/api/v1/relationships/${MISSING}/worksheets`, { auth: A() }), 404, 'not_found');
+    t.status(await t.good('DELETE', `/api/v1/worksheets/${id}`, { auth: A() }), 204);
+    t.error(await t.bad('DELETE', `/api/v1/worksheets/${id}`, { auth: A() }), 404, 'not_found', 'already deleted');
+  });
+
   // ---- my data, other sessions, deletion ---------------------------------------------------------
   await flow.check('export: everything Ana wrote, as a download', async (t) => {
     const res = await t.good('GET', '/api/v1/me/export', { auth: A() });

@@ -84,6 +84,9 @@ class Authorization : public ::testing::Test {
                                  R"({"kind":"helps","text":"slow starts","visibility":"partners"})",
                                  &ann)
                            .body)["id"];
+    wsid = json::parse(api->call("POST", "/api/v1/relationships/" + rid + "/worksheets",
+                                 R"({"old_script":"slow starts","visibility":"partners"})", &ann)
+                           .body)["id"];
   }
   static void TearDownTestSuite() {
     delete api;
@@ -104,6 +107,7 @@ class Authorization : public ::testing::Test {
     replace("{item}", "hand-touch");
     replace("{ckid}", ckid);
     replace("{cpid}", cpid);
+    replace("{wsid}", wsid);
     return path;
   }
 
@@ -113,6 +117,7 @@ class Authorization : public ::testing::Test {
   static inline std::string rid, other_rid, aid, pid, eid, cid;
   static inline std::string ckid;
   static inline std::string cpid;
+  static inline std::string wsid;
   static inline json exercise;
 };
 
@@ -143,6 +148,8 @@ std::vector<RouteCase> scoped_routes() {
       {"GET", "/api/v1/relationships/{rid}/programme", ""},
       {"GET", "/api/v1/relationships/{rid}/care-plan", ""},
       {"POST", "/api/v1/relationships/{rid}/care-plan", R"({"kind":"helps","text":"x"})"},
+      {"GET", "/api/v1/relationships/{rid}/worksheets", ""},
+      {"POST", "/api/v1/relationships/{rid}/worksheets", R"({"old_script":"x"})"},
   };
 }
 
@@ -170,6 +177,9 @@ std::vector<RouteCase> scoped_writes(const json& terms) {
       {"POST", "/api/v1/relationships/{rid}/programme/accept", R"({"stage":2})"},
       {"PUT", "/api/v1/care-plan/{cpid}", R"({"visibility":"private"})"},
       {"DELETE", "/api/v1/care-plan/{cpid}", ""},
+      {"PUT", "/api/v1/worksheets/{wsid}", R"({"visibility":"private"})"},
+      {"GET", "/api/v1/worksheets/{wsid}/history", ""},
+      {"DELETE", "/api/v1/worksheets/{wsid}", ""},
   };
 }
 
@@ -195,6 +205,7 @@ std::vector<RouteCase> unscoped_routes() {
       {"GET", "/api/v1/exercises/{exercise}", ""},
       {"POST", "/api/v1/coach/review", ""},
       {"GET", "/api/v1/me/next-step", ""},
+      {"GET", "/api/v1/worksheet-prompts", ""},
   };
 }
 
@@ -353,6 +364,17 @@ TEST_F(Authorization, OnlyTheAuthorEditsACarePlanEntry) {
   EXPECT_NE(seen.body.find("slow starts"), std::string::npos) << seen.body;
   EXPECT_EQ(seen.body.find("Ann"), std::string::npos) << seen.body;  // never says whose
   EXPECT_EQ(api->call("PUT", path, R"({"text":"slow starts, always"})", &ann).status, 200);
+}
+
+TEST_F(Authorization, OnlyTheAuthorReadsAWorksheetsHistory) {
+  const std::string path = fill("/api/v1/worksheets/{wsid}");
+  EXPECT_EQ(api->call("PUT", path, R"({"new_narrative":"changed"})", &ben).status, 404);
+  EXPECT_EQ(api->call("GET", path + "/history", "", &ben).status, 404);
+  EXPECT_EQ(api->call("PUT", path, R"({"new_narrative":"kinder now"})", &ann).status, 200);
+  auto history = api->call("GET", path + "/history", "", &ann);
+  ASSERT_EQ(history.status, 200);
+  EXPECT_EQ(json::parse(history.body)["versions"].size(), 1u) << history.body;
+  EXPECT_EQ(api->call("GET", path + "/history", "", &ben).status, 404);
 }
 
 }  // namespace

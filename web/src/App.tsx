@@ -20,6 +20,7 @@ import { ExerciseScreen } from './screens/ExerciseScreen';
 import { DebriefScreen } from './screens/DebriefScreen';
 import { PracticeHistoryScreen } from './screens/PracticeHistoryScreen';
 import { CarePlanScreen } from './screens/CarePlanScreen';
+import { WorksheetsScreen } from './screens/WorksheetsScreen';
 import { clearSession, isSignedIn } from './session';
 
 const openToAll: Route['name'][] = ['login', 'signup', 'support'];
@@ -108,6 +109,8 @@ function Screen({
       return <PracticeHistoryScreen key={route.rid} rid={route.rid} />;
     case 'care':
       return <CarePlanScreen key={route.rid} rid={route.rid} />;
+    case 'worksheets':
+      return <WorksheetsScreen key={route.rid} rid={route.rid} />;
     default:
       return <HomeScreen />;
   }

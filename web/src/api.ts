@@ -30,6 +30,10 @@ import type {
   Resources,
   SharedItem,
   Visibility,
+  Worksheet,
+  WorksheetPrompt,
+  WorksheetText,
+  WorksheetVersion,
 } from './apiTypes';
 import { call } from './contract';
 
@@ -382,4 +386,30 @@ export function updateCarePlanEntry(
 
 export function deleteCarePlanEntry(id: string) {
   return call('DELETE', '/api/v1/care-plan/{entry_id}', { params: { entry_id: id } });
+}
+
+// ---- reframing worksheets -----------------------------------------------------------------
+
+export async function listWorksheetPrompts(): Promise<WorksheetPrompt[]> {
+  return (await call('GET', '/api/v1/worksheet-prompts', {})).prompts;
+}
+
+export async function listWorksheets(rid: string): Promise<Worksheet[]> {
+  return (await call('GET', '/api/v1/relationships/{rid}/worksheets', { params: { rid } })).worksheets;
+}
+
+export function addWorksheet(rid: string, body: WorksheetText & { visibility: Visibility }) {
+  return call('POST', '/api/v1/relationships/{rid}/worksheets', { params: { rid }, body });
+}
+
+export function updateWorksheet(id: string, change: Partial<WorksheetText> & { visibility?: Visibility }) {
+  return call('PUT', '/api/v1/worksheets/{worksheet_id}', { params: { worksheet_id: id }, body: change });
+}
+
+export async function worksheetHistory(id: string): Promise<WorksheetVersion[]> {
+  return (await call('GET', '/api/v1/worksheets/{worksheet_id}/history', { params: { worksheet_id: id } })).versions;
+}
+
+export function deleteWorksheet(id: string) {
+  return call('DELETE', '/api/v1/worksheets/{worksheet_id}', { params: { worksheet_id: id } });
 }

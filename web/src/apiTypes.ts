@@ -70,3 +70,8 @@ export type CarePlanKind = Schemas['CarePlanKind'];
 export type CarePlanEntry = Schemas['CarePlanEntry'];
 /** A care-plan entry as a paused practice shows it: whose only when its author chose so. */
 export type CareNote = Schemas['CareNote'];
+export type Worksheet = Schemas['Worksheet'];
+export type WorksheetVersion = Schemas['WorksheetVersion'];
+export type WorksheetPrompt = Schemas['WorksheetPrompt'];
+/** The three steps of a reframing worksheet, as written. */
+export type WorksheetText = Pick<Worksheet, 'old_script' | 'notice_now' | 'new_narrative'>;

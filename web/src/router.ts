@@ -21,7 +21,8 @@ export type Route =
   | { name: 'exercises'; rid: string }
   | { name: 'exercise'; rid: string; id: string }
   | { name: 'debrief'; rid: string; pid: string }
-  | { name: 'care'; rid: string };
+  | { name: 'care'; rid: string }
+  | { name: 'worksheets'; rid: string };
 
 const relationshipScreens = [
   'boundaries',
@@ -33,6 +34,7 @@ const relationshipScreens = [
   'checkins',
   'programme',
   'care',
+  'worksheets',
 ] as const;
 
 export function parseHash(hash: string): Route {

@@ -136,6 +136,19 @@ json acceptances_json(const std::map<int, std::int64_t>& accepted) {
   return result;
 }
 
+// Earlier versions of my reframing worksheets (the current one is in my_entries).
+json worksheet_history_json(const std::vector<WorksheetVersion>& versions) {
+  json list = json::array();
+  for (const auto& version : versions) {
+    list.push_back({{"worksheet_id", version.worksheet_id},
+                    {"old_script", version.text.old_script},
+                    {"notice_now", version.text.notice_now},
+                    {"new_narrative", version.text.new_narrative},
+                    {"replaced_at", base::to_rfc3339_ms(version.replaced_at)}});
+  }
+  return list;
+}
+
 json relationship_json(const ExportedRelationship& relationship) {
   json partners = json::array();
   for (const auto& partner : relationship.partners) {
@@ -150,7 +163,8 @@ json relationship_json(const ExportedRelationship& relationship) {
           {"agreements", agreements_json(relationship.agreements)},
           {"practices", practices_json(relationship.practices)},
           {"my_debriefs", debriefs_json(relationship.my_debriefs)},
-          {"my_programme_acceptances", acceptances_json(relationship.my_programme_acceptances)}};
+          {"my_programme_acceptances", acceptances_json(relationship.my_programme_acceptances)},
+          {"my_worksheet_history", worksheet_history_json(relationship.my_worksheet_history)}};
 }
 
 }  // namespace

@@ -32,6 +32,8 @@ inline constexpr std::array kExportedSealedColumns{
     ExportedSealedColumn{"agreement_versions.terms_sealed",
                          "relationships[].agreements[].versions[].terms"},
     ExportedSealedColumn{"debriefs.answer_sealed", "relationships[].my_debriefs[]"},
+    ExportedSealedColumn{"worksheet_versions.body_sealed",
+                         "relationships[].my_worksheet_history[]"},
 };
 
 inline constexpr std::array kExcludedSealedColumns{

@@ -73,6 +73,12 @@ export function RelationshipScreen({ rid }: { rid: string }) {
               <span class="card-sub">What can set you off, what helps, words that reassure.</span>
             </Link>
           </li>
+          <li>
+            <Link class="card card-link" to={{ name: 'worksheets', rid }}>
+              Reframing
+              <span class="card-sub">From an old story to a kinder one. Private unless you share.</span>
+            </Link>
+          </li>
         </ul>
       </nav>
       {data && (
