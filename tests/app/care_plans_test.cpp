@@ -49,8 +49,8 @@ class CarePlansTest : public ::testing::Test {
   }
 
   void pause(std::size_t who, const std::string& practice) {
-    ASSERT_TRUE(world.services.practices.command(person(who).actor, practice,
-                                                 PracticeCommand::kPause));
+    ASSERT_TRUE(
+        world.services.practices.command(person(who).actor, practice, PracticeCommand::kPause));
   }
 
   World world;

@@ -52,9 +52,8 @@ struct Canaries {
   std::string worksheet_earlier = "CanaryWorksheetEarlier5e1f";
 
   std::vector<std::string> all() const {
-    return {email,      display_name, note,         intake,      label,
-            pause_word, aftercare,    relationship, checkin_note, care_plan,
-            worksheet,  worksheet_earlier};
+    return {email,     display_name, note,         intake,    label,     pause_word,
+            aftercare, relationship, checkin_note, care_plan, worksheet, worksheet_earlier};
   }
 };
 
@@ -83,10 +82,10 @@ class EncryptionAtRest : public ::testing::Test {
         {group.rid, core::CheckinKind::kDaily, std::nullopt, core::CheckinScores{{7, 6, 5, 8, 3}},
          canary.checkin_note, core::Visibility::kPartners}));
     ASSERT_TRUE(world.services.care_plans.create(
-        owner.actor, group.rid, {"reassurance", canary.care_plan, core::Visibility::kPartners, true}));
-    auto sheet = world.services.worksheets.create(owner.actor, group.rid,
-                                                  {canary.worksheet_earlier, "", ""},
-                                                  core::Visibility::kPartners);
+        owner.actor, group.rid,
+        {"reassurance", canary.care_plan, core::Visibility::kPartners, true}));
+    auto sheet = world.services.worksheets.create(
+        owner.actor, group.rid, {canary.worksheet_earlier, "", ""}, core::Visibility::kPartners);
     ASSERT_TRUE(sheet);
     WorksheetChange rewrite;
     rewrite.old_script = canary.worksheet;

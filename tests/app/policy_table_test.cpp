@@ -319,7 +319,9 @@ TEST_F(PolicyTable, CarePlanEntryPointsGiveEachRoleItsOutcome) {
   change.text = "tea, please";
   const std::vector<Entry> rows{
       {"care_plans.create",
-       [=, &s](const Actor& a) { return code(s.care_plans.create(a, rid, {"helps", "x", {}, {}})); },
+       [=, &s](const Actor& a) {
+         return code(s.care_plans.create(a, rid, {"helps", "x", {}, {}}));
+       },
        kMembersOnly},
       {"care_plans.list", [=, &s](const Actor& a) { return code(s.care_plans.list(a, rid)); },
        kMembersOnly},

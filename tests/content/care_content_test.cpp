@@ -55,9 +55,9 @@ TEST(CareContent, ShippedPromptsLoadAndCoverEveryStep) {
   auto loaded = load_care_content(ATTUNE_SOURCE_DIR "/content");
   ASSERT_TRUE(loaded) << loaded.error().message;
   for (const char* step : {"old_script", "notice_now", "new_narrative"}) {
-    EXPECT_TRUE(std::ranges::any_of(loaded->worksheet_prompts,
-                                    [&](const auto& p) { return p.step == step; }))
-        << step;
+    EXPECT_TRUE(std::ranges::any_of(loaded->worksheet_prompts, [&](const auto& p) {
+      return p.step == step;
+    })) << step;
   }
 }
 
@@ -73,7 +73,8 @@ TEST_F(CareContentCopy, RefusesAnUnknownStep) {
 }
 
 TEST_F(CareContentCopy, RefusesADuplicateId) {
-  write(std::string(kThreeSteps) + "[[prompts]]\nid = \"a\"\nstep = \"old_script\"\ntext = \"x\"\n");
+  write(std::string(kThreeSteps) +
+        "[[prompts]]\nid = \"a\"\nstep = \"old_script\"\ntext = \"x\"\n");
   EXPECT_NE(error().find("duplicate"), std::string::npos) << error();
 }
 

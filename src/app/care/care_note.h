@@ -7,7 +7,7 @@
 namespace attune::app {
 
 struct CareNote {
-  std::string kind;         // "trigger" | "helps" | "reassurance"
+  std::string kind;  // "trigger" | "helps" | "reassurance"
   std::string text;
   std::string author_name;  // empty unless the author chose to show it
 };

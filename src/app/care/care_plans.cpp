@@ -46,15 +46,10 @@ base::Result<std::vector<CarePlanView>> CarePlans::list(const Actor& actor,
   std::vector<CarePlanView> result;
   for (auto& record : care_plan_readable_by(context_, *tx, *member)) {
     const bool mine = record.author_id == actor.account_id;
-    CarePlanView view{record.id,
-                      std::move(record.kind),
-                      std::move(record.text),
-                      mine,
-                      mine && record.show_name,
-                      mine ? record.visibility : core::Visibility::kPartners,
-                      {},
-                      record.created_at,
-                      record.updated_at};
+    CarePlanView view{
+        record.id, std::move(record.kind),   std::move(record.text),
+        mine,      mine && record.show_name, mine ? record.visibility : core::Visibility::kPartners,
+        {},        record.created_at,        record.updated_at};
     if (mine || record.show_name) {
       view.author_name = display_name_of(context_, *tx, record.author_id);
     }
@@ -81,7 +76,8 @@ base::Status CarePlans::update(const Actor& actor, const std::string& entry_id,
                         care_plan_body(kind, text, change.show_name.value_or(record.show_name)),
                         context_.now_ms());
     }
-    if (change.visibility) Sharing(context_).set_visibility(tx, *author, *entry, *change.visibility);
+    if (change.visibility)
+      Sharing(context_).set_visibility(tx, *author, *entry, *change.visibility);
     const bool was_shared = core::reaches_partners(entry->visibility);
     const bool is_shared = core::reaches_partners(change.visibility.value_or(entry->visibility));
     if (was_shared || is_shared) touched = open_practices(tx, *author);

@@ -68,8 +68,7 @@ std::vector<WorksheetVersion> worksheet_versions(const Context& context, store::
   return versions;
 }
 
-std::vector<WorksheetVersion> own_worksheet_versions(const Context& context,
-                                                     store::Transaction& tx,
+std::vector<WorksheetVersion> own_worksheet_versions(const Context& context, store::Transaction& tx,
                                                      const policy::MembershipAccess& access) {
   std::vector<WorksheetVersion> versions;
   for (const auto& row :

@@ -56,8 +56,7 @@ std::vector<WorksheetVersion> worksheet_versions(const Context& context, store::
                                                  const policy::MemberAccess& author,
                                                  const std::string& worksheet_id);
 // Every earlier version the holder wrote in the relationship, oldest first (export).
-std::vector<WorksheetVersion> own_worksheet_versions(const Context& context,
-                                                     store::Transaction& tx,
+std::vector<WorksheetVersion> own_worksheet_versions(const Context& context, store::Transaction& tx,
                                                      const policy::MembershipAccess& access);
 
 }  // namespace attune::app

@@ -67,7 +67,8 @@ base::Status Worksheets::update(const Actor& actor, const std::string& worksheet
       archive_worksheet_version(context_, tx, *author, worksheet_id, before, now);
       update_entry_body(context_, tx, *author, worksheet_id, worksheet_body(after), now);
     }
-    if (change.visibility) Sharing(context_).set_visibility(tx, *author, *entry, *change.visibility);
+    if (change.visibility)
+      Sharing(context_).set_visibility(tx, *author, *entry, *change.visibility);
     return {};
   });
 }

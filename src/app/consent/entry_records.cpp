@@ -147,10 +147,10 @@ std::vector<EntryRecord> entries_shared_among(const Context& context, store::Tra
                                               const std::vector<std::string>& participants) {
   const std::set<std::string> everyone(participants.begin(), participants.end());
   std::map<std::string, std::set<std::string>> audience;
-  for (const auto& row : tx.query(
-           "SELECT x.entry_id, x.account_id FROM entry_audience x JOIN entries e ON e.id = "
-           "x.entry_id WHERE e.relationship_id = ? AND e.feature = ?",
-           {member.relationship_id(), feature})) {
+  for (const auto& row :
+       tx.query("SELECT x.entry_id, x.account_id FROM entry_audience x JOIN entries e ON e.id = "
+                "x.entry_id WHERE e.relationship_id = ? AND e.feature = ?",
+                {member.relationship_id(), feature})) {
     audience[row.text(0)].insert(row.text(1));
   }
   std::vector<EntryRecord> entries;

@@ -88,7 +88,7 @@ struct ExportedRelationship {
   std::vector<ExportedPractice> practices;
   std::vector<ExportedDebrief> my_debriefs;              // mine only, whether or not revealed yet
   std::map<int, std::int64_t> my_programme_acceptances;  // stage → accepted_at
-  std::vector<WorksheetVersion> my_worksheet_history;     // earlier versions, oldest first
+  std::vector<WorksheetVersion> my_worksheet_history;    // earlier versions, oldest first
 };
 
 // A relationship the person asked to join and waits to be approved for.

@@ -86,10 +86,9 @@ base::Result<CommandOutcome> Practices::command(const Actor& actor, const std::s
       changed = true;
     }
     const auto state = practice.state_at(now);
-    return CommandOutcome{
-        snapshot_of(practice, state, actor.account_id,
-                    care_while_paused(context_, tx, *access, practice, state)),
-        changed};
+    return CommandOutcome{snapshot_of(practice, state, actor.account_id,
+                                      care_while_paused(context_, tx, *access, practice, state)),
+                          changed};
   });
   if (result && changed) context_.notify_practices({practice_id});
   return result;
