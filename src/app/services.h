@@ -5,6 +5,7 @@
 #include "app/accounts/password_gate.h"
 #include "app/accounts/sessions.h"
 #include "app/care/care_plans.h"
+#include "app/care/intentions.h"
 #include "app/care/worksheets.h"
 #include "app/checkins/checkins.h"
 #include "app/coach/coach.h"
@@ -48,7 +49,8 @@ struct Services {
         coach(ctx),
         next_steps(ctx),
         care_plans(ctx),
-        worksheets(ctx, care_content) {}
+        worksheets(ctx, care_content),
+        intentions(ctx) {}
 
   Context& context;
   const content::CareContent care_content;
@@ -72,6 +74,7 @@ struct Services {
   NextSteps next_steps;
   CarePlans care_plans;
   Worksheets worksheets;
+  Intentions intentions;
 };
 
 }  // namespace attune::app

@@ -1,5 +1,6 @@
-// The care capability's content (content/worksheet_prompts.toml): optional prompts for each
-// step of a reframing worksheet, loaded and validated once at start.
+// The care capability's content, loaded and validated once at start: optional prompts for each
+// step of a reframing worksheet (content/worksheet_prompts.toml), short readings for learning
+// together (content/readings.toml) and conversation cards (content/conversation_cards.toml).
 #pragma once
 
 #include <string>
@@ -15,12 +16,34 @@ struct WorksheetPrompt {
   std::string text;
 };
 
-struct CareContent {
-  std::vector<WorksheetPrompt> worksheet_prompts;  // in file order
+// A short reading in the project's own words, with the sources of its ideas named.
+struct Reading {
+  std::string id;
+  std::string title;
+  int minutes = 0;  // to read, roughly
+  std::string summary;
+  std::string body;
+  std::vector<std::string> sources;
 };
 
-// Loads content_dir/worksheet_prompts.toml. Every problem is an invalid_field error naming the
-// file, the line, the entry and what is wrong; every step needs at least one prompt.
+// A prompt to talk about, taken in turns; any card may be skipped without a reason.
+struct ConversationCard {
+  std::string id;
+  std::string theme;  // "desires" | "fantasies" | "boundaries" | "consent_rituals"
+  std::string text;
+};
+
+struct CareContent {
+  std::vector<WorksheetPrompt> worksheet_prompts;  // in file order
+  std::vector<Reading> readings;                   // in file order
+  std::vector<ConversationCard> conversation_cards;
+
+  const Reading* find_reading(const std::string& id) const;  // nullptr when unknown
+};
+
+// Loads the three files from content_dir. Every problem is an invalid_field error naming the
+// file, the line, the entry and what is wrong; every step needs at least one prompt, every
+// reading at least one source.
 base::Result<CareContent> load_care_content(const std::string& content_dir);
 
 }  // namespace attune::content

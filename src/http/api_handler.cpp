@@ -91,6 +91,7 @@ ApiHandler::ApiHandler(app::Services& services) : services_(services) {
   add_next_step_routes(router_, services_.next_steps);
   add_care_plan_routes(router_, services_.care_plans);
   add_worksheet_routes(router_, services_.worksheets);
+  add_learning_routes(router_, services_.care_content, services_.intentions);
 }
 
 Response ApiHandler::operator()(const Request& request) {

@@ -6,6 +6,7 @@
 #include "app/accounts/accounts.h"
 #include "app/accounts/sessions.h"
 #include "app/care/care_plans.h"
+#include "app/care/intentions.h"
 #include "app/care/worksheets.h"
 #include "app/checkins/checkins.h"
 #include "app/coach/coach.h"
@@ -49,5 +50,7 @@ void add_coach_routes(Router& router, const app::Coach& coach);
 void add_next_step_routes(Router& router, app::NextSteps& next_steps);
 void add_care_plan_routes(Router& router, app::CarePlans& care_plans);
 void add_worksheet_routes(Router& router, app::Worksheets& worksheets);
+void add_learning_routes(Router& router, const content::CareContent& content,
+                         app::Intentions& intentions);
 
 }  // namespace attune::http

@@ -50,10 +50,12 @@ struct Canaries {
   std::string care_plan = "CanaryCarePlan5e1f";
   std::string worksheet = "CanaryWorksheet5e1f";
   std::string worksheet_earlier = "CanaryWorksheetEarlier5e1f";
+  std::string intention = "CanaryIntention5e1f";
 
   std::vector<std::string> all() const {
-    return {email,     display_name, note,         intake,    label,     pause_word,
-            aftercare, relationship, checkin_note, care_plan, worksheet, worksheet_earlier};
+    return {email,      display_name,      note,         intake,       label,
+            pause_word, aftercare,         relationship, checkin_note, care_plan,
+            worksheet,  worksheet_earlier, intention};
   }
 };
 
@@ -91,6 +93,7 @@ class EncryptionAtRest : public ::testing::Test {
     rewrite.old_script = canary.worksheet;
     ASSERT_TRUE(world.services.worksheets.update(owner.actor, *sheet, rewrite));
     worksheet_id = *sheet;
+    ASSERT_TRUE(world.services.intentions.set(owner.actor, group.rid, canary.intention));
   }
 
   // Everything the API hands back to the owner, decrypted.
@@ -116,6 +119,8 @@ class EncryptionAtRest : public ::testing::Test {
     for (const auto& w : *sheets) text << w.text.old_script << '\n';
     const auto history = s.worksheets.history(owner.actor, worksheet_id);
     for (const auto& v : *history) text << v.text.old_script << '\n';
+    const auto intention = s.intentions.get(owner.actor, group.rid);
+    for (const auto& v : intention->versions) text << v.text << '\n';
     return text.str();
   }
 

@@ -117,6 +117,7 @@ TEST(ExportCoverage, EachExportedColumnsCanaryComesBackAtItsPath) {
       {"agreement_versions.terms_sealed", "CanaryPause7d2a"},
       {"debriefs.answer_sealed", "CanaryDebrief7d2a"},
       {"worksheet_versions.body_sealed", "CanaryWorksheetEarlier7d2a"},
+      {"intention_versions.text_sealed", "CanaryIntention7d2a"},
   };
   Person me = world.person(canaries.at("accounts.display_name_sealed"),
                            canaries.at("accounts.email_sealed"));
@@ -143,6 +144,9 @@ TEST(ExportCoverage, EachExportedColumnsCanaryComesBackAtItsPath) {
   WorksheetChange rewrite;
   rewrite.old_script = "a later version";
   ASSERT_TRUE(world.services.worksheets.update(me.actor, *worksheet, rewrite));
+
+  ASSERT_TRUE(world.services.intentions.set(me.actor, group.rid,
+                                            canaries.at("intention_versions.text_sealed")));
 
   auto document = world.services.data_export.of(me.actor);
   ASSERT_TRUE(document);

@@ -341,6 +341,11 @@ TEST_F(PolicyTable, CarePlanEntryPointsGiveEachRoleItsOutcome) {
        kOwnerOnly},
       {"worksheets.history",
        [=, &s](const Actor& a) { return code(s.worksheets.history(a, sheet)); }, kOwnerOnly},
+      {"intentions.get", [=, &s](const Actor& a) { return code(s.intentions.get(a, rid)); },
+       kMembersOnly},
+      {"intentions.set",
+       [=, &s](const Actor& a) { return code(s.intentions.set(a, rid, "rest first")); },
+       kMembersOnly},
       {"worksheets.remove",
        [=, &s](const Actor& a) { return code(s.worksheets.remove(a, doomed_sheet)); }, kOwnerOnly},
   };

@@ -20,13 +20,16 @@ class CareContentCopy : public ::testing::Test {
     std::string pattern = (fs::temp_directory_path() / "attune-care-XXXXXX").string();
     ASSERT_NE(mkdtemp(pattern.data()), nullptr);
     dir = pattern;
+    for (const char* name : {"readings.toml", "conversation_cards.toml"}) {
+      fs::copy_file(fs::path(ATTUNE_SOURCE_DIR "/content") / name, dir / name);
+    }
   }
   void TearDown() override {
     std::error_code ignored;
     fs::remove_all(dir, ignored);
   }
-  void write(const std::string& text) {
-    std::ofstream(dir / "worksheet_prompts.toml", std::ios::binary) << text;
+  void write(const std::string& text, const std::string& name = "worksheet_prompts.toml") {
+    std::ofstream(dir / name, std::ios::binary) << text;
   }
   std::string error() {
     auto loaded = load_care_content(dir.string());
@@ -88,6 +91,39 @@ TEST_F(CareContentCopy, RefusesAnUnknownKeyAndAMissingFile) {
   EXPECT_NE(error(), "loaded");
   fs::remove(dir / "worksheet_prompts.toml");
   EXPECT_NE(error(), "loaded");
+}
+
+TEST(CareContent, ShippedReadingsAndCardsLoadWithTheirSources) {
+  auto loaded = load_care_content(ATTUNE_SOURCE_DIR "/content");
+  ASSERT_TRUE(loaded) << loaded.error().message;
+  EXPECT_GE(loaded->readings.size(), 6u);
+  for (const auto& reading : loaded->readings) {
+    EXPECT_FALSE(reading.sources.empty()) << reading.id;
+    EXPECT_LE(reading.minutes, 5) << reading.id;
+  }
+  for (const char* id : {"consent-is-ongoing", "pacing", "arousal-comes-and-goes", "aftercare",
+                         "triggers", "repair"}) {
+    EXPECT_NE(loaded->find_reading(id), nullptr) << id;
+  }
+  EXPECT_EQ(loaded->find_reading("no-such-reading"), nullptr);
+  for (const char* theme : {"desires", "fantasies", "boundaries", "consent_rituals"}) {
+    EXPECT_TRUE(std::ranges::any_of(loaded->conversation_cards, [&](const auto& c) {
+      return c.theme == theme;
+    })) << theme;
+  }
+}
+
+TEST_F(CareContentCopy, RefusesAReadingWithoutSourcesAndACardOfAnUnknownTheme) {
+  write(kThreeSteps);
+  write(
+      "[[readings]]\nid = \"r\"\ntitle = \"T\"\nminutes = 2\nsummary = \"S\"\nbody = \"B\"\n"
+      "sources = []\n",
+      "readings.toml");
+  EXPECT_NE(error().find("sources"), std::string::npos) << error();
+  fs::copy_file(fs::path(ATTUNE_SOURCE_DIR "/content") / "readings.toml", dir / "readings.toml",
+                fs::copy_options::overwrite_existing);
+  write("[[cards]]\nid = \"c\"\ntheme = \"secrets\"\ntext = \"x\"\n", "conversation_cards.toml");
+  EXPECT_NE(error().find("card \"c\""), std::string::npos) << error();
 }
 
 }  // namespace

@@ -685,6 +685,25 @@ async function run(flow) {
     t.error(await t.bad('DELETE', `/api/v1/worksheets/${id}`, { auth: A() }), 404, 'not_found', 'already deleted');
   });
 
+  // ---- learning together -------------------------------------------------------------------------
+  await flow.check('learning: readings with sources, cards, a shared intention with its history', async (t) => {
+    const list = await t.good('GET', '/api/v1/readings', { auth: A() });
+    t.expect(list.body?.readings?.length >= 6 && list.body.readings.every((r) => r.sources.length > 0), 'six readings or more, each naming its sources');
+    const one = await t.good('GET', `/api/v1/readings/${list.body?.readings?.[0]?.id}`, { auth: B() });
+    t.expect(typeof one.body?.body === 'string' && one.body.body.length > 0, 'a reading in full');
+    t.error(await t.bad('GET', `/api/v1/readings/${MISSING}`, { auth: A() }), 404, 'not_found');
+    const cards = await t.good('GET', '/api/v1/conversation-cards', { auth: A() });
+    t.expect(cards.body?.cards?.length > 0, 'cards');
+    const path = `/api/v1/relationships/${rid()}/intention`;
+    const first = await t.good('PUT', path, { auth: A(), body: { text: 'Slow evenings together.' } });
+    t.expect(first.body?.current?.text === 'Slow evenings together.', 'set');
+    await t.good('PUT', path, { auth: B(), body: { text: 'Slow evenings, and a walk.' } });
+    const seen = await t.good('GET', path, { auth: A() });
+    t.expect(seen.body?.current?.text === 'Slow evenings, and a walk.' && seen.body?.history?.length >= 2, 'changed, with its history');
+    t.error(await t.bad('PUT', path, { auth: A(), body: {}, flagged: true }), 400, 'missing_field');
+    t.error(await t.bad('GET', `/api/v1/relationships/${MISSING}/intention`, { auth: A() }), 404, 'not_found');
+  });
+
   // ---- my data, other sessions, deletion ---------------------------------------------------------
   await flow.check('export: everything Ana wrote, as a download', async (t) => {
     const res = await t.good('GET', '/api/v1/me/export', { auth: A() });

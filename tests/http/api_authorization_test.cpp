@@ -150,6 +150,8 @@ std::vector<RouteCase> scoped_routes() {
       {"POST", "/api/v1/relationships/{rid}/care-plan", R"({"kind":"helps","text":"x"})"},
       {"GET", "/api/v1/relationships/{rid}/worksheets", ""},
       {"POST", "/api/v1/relationships/{rid}/worksheets", R"({"old_script":"x"})"},
+      {"GET", "/api/v1/relationships/{rid}/intention", ""},
+      {"PUT", "/api/v1/relationships/{rid}/intention", R"({"text":"rest first"})"},
   };
 }
 
@@ -206,6 +208,9 @@ std::vector<RouteCase> unscoped_routes() {
       {"POST", "/api/v1/coach/review", ""},
       {"GET", "/api/v1/me/next-step", ""},
       {"GET", "/api/v1/worksheet-prompts", ""},
+      {"GET", "/api/v1/readings", ""},
+      {"GET", "/api/v1/readings/{reading}", ""},
+      {"GET", "/api/v1/conversation-cards", ""},
   };
 }
 

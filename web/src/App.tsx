@@ -21,6 +21,7 @@ import { DebriefScreen } from './screens/DebriefScreen';
 import { PracticeHistoryScreen } from './screens/PracticeHistoryScreen';
 import { CarePlanScreen } from './screens/CarePlanScreen';
 import { WorksheetsScreen } from './screens/WorksheetsScreen';
+import { LearningScreen } from './screens/LearningScreen';
 import { clearSession, isSignedIn } from './session';
 
 const openToAll: Route['name'][] = ['login', 'signup', 'support'];
@@ -111,6 +112,8 @@ function Screen({
       return <CarePlanScreen key={route.rid} rid={route.rid} />;
     case 'worksheets':
       return <WorksheetsScreen key={route.rid} rid={route.rid} />;
+    case 'learning':
+      return <LearningScreen key={route.rid} rid={route.rid} />;
     default:
       return <HomeScreen />;
   }

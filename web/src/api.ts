@@ -29,6 +29,10 @@ import type {
   RoleOrderProposal,
   Resources,
   SharedItem,
+  ConversationCard,
+  Intention,
+  Reading,
+  ReadingSummary,
   Visibility,
   Worksheet,
   WorksheetPrompt,
@@ -412,4 +416,26 @@ export async function worksheetHistory(id: string): Promise<WorksheetVersion[]> 
 
 export function deleteWorksheet(id: string) {
   return call('DELETE', '/api/v1/worksheets/{worksheet_id}', { params: { worksheet_id: id } });
+}
+
+// ---- learning together ------------------------------------------------------------------
+
+export async function listReadings(): Promise<ReadingSummary[]> {
+  return (await call('GET', '/api/v1/readings', {})).readings;
+}
+
+export function getReading(id: string): Promise<Reading> {
+  return call('GET', '/api/v1/readings/{reading_id}', { params: { reading_id: id } });
+}
+
+export async function listConversationCards(): Promise<ConversationCard[]> {
+  return (await call('GET', '/api/v1/conversation-cards', {})).cards;
+}
+
+export function getIntention(rid: string): Promise<Intention> {
+  return call('GET', '/api/v1/relationships/{rid}/intention', { params: { rid } });
+}
+
+export function setIntention(rid: string, text: string): Promise<Intention> {
+  return call('PUT', '/api/v1/relationships/{rid}/intention', { params: { rid }, body: { text } });
 }

@@ -75,3 +75,7 @@ export type WorksheetVersion = Schemas['WorksheetVersion'];
 export type WorksheetPrompt = Schemas['WorksheetPrompt'];
 /** The three steps of a reframing worksheet, as written. */
 export type WorksheetText = Pick<Worksheet, 'old_script' | 'notice_now' | 'new_narrative'>;
+export type ReadingSummary = Schemas['ReadingSummary'];
+export type Reading = Schemas['Reading'];
+export type ConversationCard = Schemas['ConversationCard'];
+export type Intention = Schemas['Intention'];

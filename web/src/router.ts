@@ -22,7 +22,8 @@ export type Route =
   | { name: 'exercise'; rid: string; id: string }
   | { name: 'debrief'; rid: string; pid: string }
   | { name: 'care'; rid: string }
-  | { name: 'worksheets'; rid: string };
+  | { name: 'worksheets'; rid: string }
+  | { name: 'learning'; rid: string };
 
 const relationshipScreens = [
   'boundaries',
@@ -35,6 +36,7 @@ const relationshipScreens = [
   'programme',
   'care',
   'worksheets',
+  'learning',
 ] as const;
 
 export function parseHash(hash: string): Route {

@@ -87,6 +87,7 @@ void DataExport::add_own_rows(const Actor& actor, ExportedRelationship& relation
     }
     relationship.my_programme_acceptances = own_acceptances(tx, *own);
     relationship.my_worksheet_history = own_worksheet_versions(context_, tx, *own);
+    relationship.my_intentions = own_intention_versions(context_, tx, *own);
     return true;
   });
 }

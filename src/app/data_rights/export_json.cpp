@@ -149,6 +149,15 @@ json worksheet_history_json(const std::vector<WorksheetVersion>& versions) {
   return list;
 }
 
+// The shared intentions I set (what the others set is theirs to export).
+json intentions_json(const std::vector<IntentionVersion>& versions) {
+  json list = json::array();
+  for (const auto& version : versions) {
+    list.push_back({{"text", version.text}, {"set_at", base::to_rfc3339_ms(version.set_at)}});
+  }
+  return list;
+}
+
 json relationship_json(const ExportedRelationship& relationship) {
   json partners = json::array();
   for (const auto& partner : relationship.partners) {
@@ -164,7 +173,8 @@ json relationship_json(const ExportedRelationship& relationship) {
           {"practices", practices_json(relationship.practices)},
           {"my_debriefs", debriefs_json(relationship.my_debriefs)},
           {"my_programme_acceptances", acceptances_json(relationship.my_programme_acceptances)},
-          {"my_worksheet_history", worksheet_history_json(relationship.my_worksheet_history)}};
+          {"my_worksheet_history", worksheet_history_json(relationship.my_worksheet_history)},
+          {"my_intentions", intentions_json(relationship.my_intentions)}};
 }
 
 }  // namespace

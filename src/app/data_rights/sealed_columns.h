@@ -34,6 +34,7 @@ inline constexpr std::array kExportedSealedColumns{
     ExportedSealedColumn{"debriefs.answer_sealed", "relationships[].my_debriefs[]"},
     ExportedSealedColumn{"worksheet_versions.body_sealed",
                          "relationships[].my_worksheet_history[]"},
+    ExportedSealedColumn{"intention_versions.text_sealed", "relationships[].my_intentions[]"},
 };
 
 inline constexpr std::array kExcludedSealedColumns{

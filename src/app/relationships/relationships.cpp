@@ -3,6 +3,7 @@
 #include <set>
 
 #include "app/accounts/people.h"
+#include "app/care/intention_records.h"
 #include "app/consent/agreement_voiding.h"
 #include "app/consent/boundary_records.h"
 #include "app/consent/entry_records.h"
@@ -141,6 +142,7 @@ std::vector<std::string> Relationships::leave_in(store::Transaction& tx,
   delete_own_entry_rows(tx, membership);
   delete_own_debriefs(tx, membership);
   delete_own_acceptances(tx, membership);
+  delete_own_intentions(tx, membership);
   delete_membership(tx, membership);
   // Newcomers waiting only on the leaver's approval become members now.
   for (const auto& candidate : pending_member_ids(tx, membership)) {

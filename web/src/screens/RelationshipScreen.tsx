@@ -79,6 +79,12 @@ export function RelationshipScreen({ rid }: { rid: string }) {
               <span class="card-sub">From an old story to a kinder one. Private unless you share.</span>
             </Link>
           </li>
+          <li>
+            <Link class="card card-link" to={{ name: 'learning', rid }}>
+              Learning together
+              <span class="card-sub">Short readings, conversation cards and a shared intention.</span>
+            </Link>
+          </li>
         </ul>
       </nav>
       {data && (
