@@ -5,6 +5,9 @@
 #include "app/accounts/password_gate.h"
 #include "app/accounts/pins.h"
 #include "app/accounts/sessions.h"
+#include "app/care/care_plans.h"
+#include "app/care/intentions.h"
+#include "app/care/worksheets.h"
 #include "app/checkins/checkins.h"
 #include "app/coach/coach.h"
 #include "app/consent/agreements.h"
@@ -27,8 +30,10 @@
 namespace attune::app {
 
 struct Services {
-  explicit Services(Context& ctx)
+  // care_content: content/worksheet_prompts.toml, loaded at start (content::load_care_content).
+  explicit Services(Context& ctx, content::CareContent care = {})
       : context(ctx),
+        care_content(std::move(care)),
         password_gate(ctx),
         accounts(ctx, password_gate),
         sessions(ctx, password_gate),
@@ -49,9 +54,13 @@ struct Services {
         next_steps(ctx),
         safety_checks(ctx),
         practice_holds(ctx),
-        pins(ctx, password_gate) {}
+        pins(ctx, password_gate),
+        care_plans(ctx),
+        worksheets(ctx, care_content),
+        intentions(ctx) {}
 
   Context& context;
+  const content::CareContent care_content;
   PasswordGate password_gate;
   Accounts accounts;
   Sessions sessions;
@@ -73,6 +82,9 @@ struct Services {
   SafetyChecks safety_checks;
   PracticeHolds practice_holds;
   Pins pins;
+  CarePlans care_plans;
+  Worksheets worksheets;
+  Intentions intentions;
 };
 
 }  // namespace attune::app

@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "cli/operator_keys.h"
+#include "content/care_content.h"
 #include "crypto/initialize.h"
 
 namespace attune::cli {
@@ -24,6 +25,8 @@ base::Result<std::unique_ptr<Runtime>> Runtime::open(const Settings& settings) {
   if (!master) return base::error_of(master);
   auto content = content::load_content_library(settings.content_dir);
   if (!content) return base::error_of(content);
+  auto care_content = content::load_care_content(settings.content_dir);
+  if (!care_content) return base::error_of(care_content);
 
   std::unique_ptr<Runtime> runtime(new Runtime());
   auto vault = server_vault(std::move(*master));
@@ -38,7 +41,8 @@ base::Result<std::unique_ptr<Runtime>> Runtime::open(const Settings& settings) {
   if (settings.fast_password_hashing) {
     runtime->context_->config.password_cost = crypto::PasswordCost::kTestOnlyFast;
   }
-  runtime->services_ = std::make_unique<app::Services>(*runtime->context_);
+  runtime->services_ =
+      std::make_unique<app::Services>(*runtime->context_, std::move(*care_content));
   return runtime;
 }
 

@@ -91,6 +91,9 @@ ApiHandler::ApiHandler(app::Services& services) : services_(services) {
   add_safety_check_routes(router_, services_.context, services_.safety_checks,
                           services_.practice_holds);
   add_pin_routes(router_, services_.pins);
+  add_care_plan_routes(router_, services_.care_plans);
+  add_worksheet_routes(router_, services_.worksheets);
+  add_learning_routes(router_, services_.care_content, services_.intentions);
 }
 
 Response ApiHandler::operator()(const Request& request) {

@@ -6,6 +6,9 @@
 #include "app/accounts/accounts.h"
 #include "app/accounts/pins.h"
 #include "app/accounts/sessions.h"
+#include "app/care/care_plans.h"
+#include "app/care/intentions.h"
+#include "app/care/worksheets.h"
 #include "app/checkins/checkins.h"
 #include "app/coach/coach.h"
 #include "app/consent/agreements.h"
@@ -51,5 +54,9 @@ void add_next_step_routes(Router& router, app::NextSteps& next_steps);
 void add_safety_check_routes(Router& router, const app::Context& context,
                              app::SafetyChecks& safety_checks, app::PracticeHolds& holds);
 void add_pin_routes(Router& router, app::Pins& pins);
+void add_care_plan_routes(Router& router, app::CarePlans& care_plans);
+void add_worksheet_routes(Router& router, app::Worksheets& worksheets);
+void add_learning_routes(Router& router, const content::CareContent& content,
+                         app::Intentions& intentions);
 
 }  // namespace attune::http

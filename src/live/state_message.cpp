@@ -18,6 +18,12 @@ nlohmann::json state_json(const app::PracticeSnapshot& snapshot) {
              {"ends_at", view.ends_at ? nlohmann::json(base::to_rfc3339(*view.ends_at))
                                       : nlohmann::json(nullptr)}};
   }
+  nlohmann::json care = nlohmann::json::array();
+  for (const auto& note : snapshot.care) {
+    nlohmann::json one{{"kind", note.kind}, {"text", note.text}};
+    if (!note.author_name.empty()) one["author_name"] = note.author_name;
+    care.push_back(std::move(one));
+  }
   return {{"id", snapshot.id},
           {"agreement_id", snapshot.agreement_id},
           {"status", core::practice_status_name(view.status)},
@@ -32,7 +38,8 @@ nlohmann::json state_json(const app::PracticeSnapshot& snapshot) {
           {"resume_consent_count", view.resume_consent_count},
           {"you_consented", view.you_consented},
           {"time_left_seconds", view.time_left_seconds},
-          {"seq", view.seq}};
+          {"seq", view.seq},
+          {"care", care}};
 }
 
 std::string state_message(const app::PracticeSnapshot& snapshot) {

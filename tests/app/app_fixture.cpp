@@ -5,6 +5,7 @@
 
 #include <stdexcept>
 
+#include "content/care_content.h"
 #include "content/content_library.h"
 #include "crypto/master_key.h"
 
@@ -41,6 +42,15 @@ const content::ContentLibrary& shipped_content() {
   return library;
 }
 
+const content::CareContent& shipped_care_content() {
+  static const content::CareContent care = [] {
+    auto loaded = content::load_care_content(ATTUNE_SOURCE_DIR "/content");
+    if (!loaded) throw std::runtime_error("care content: " + loaded.error().message);
+    return std::move(*loaded);
+  }();
+  return care;
+}
+
 AppConfig test_config() {
   AppConfig config;
   config.password_cost = crypto::PasswordCost::kTestOnlyFast;
@@ -70,7 +80,7 @@ World::World()
       db(store::sqlite::SqliteDatabase::open((dir_.path / "attune.db").string())),
       vault(crypto::MasterKey::generate()),
       context{*db, vault, clock, shipped_content(), test_config(), Keyring{vault}, &events},
-      services(context) {}
+      services(context, shipped_care_content()) {}
 
 World::~World() = default;
 

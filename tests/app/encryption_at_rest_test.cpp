@@ -47,10 +47,15 @@ struct Canaries {
   std::string aftercare = "CanaryAftercare5e1f";
   std::string relationship = "CanaryRelationship5e1f";
   std::string checkin_note = "CanaryCheckin5e1f";
+  std::string care_plan = "CanaryCarePlan5e1f";
+  std::string worksheet = "CanaryWorksheet5e1f";
+  std::string worksheet_earlier = "CanaryWorksheetEarlier5e1f";
+  std::string intention = "CanaryIntention5e1f";
 
   std::vector<std::string> all() const {
-    return {email,      display_name, note,         intake,      label,
-            pause_word, aftercare,    relationship, checkin_note};
+    return {email,      display_name,      note,         intake,       label,
+            pause_word, aftercare,         relationship, checkin_note, care_plan,
+            worksheet,  worksheet_earlier, intention};
   }
 };
 
@@ -78,6 +83,17 @@ class EncryptionAtRest : public ::testing::Test {
         owner.actor,
         {group.rid, core::CheckinKind::kDaily, std::nullopt, core::CheckinScores{{7, 6, 5, 8, 3}},
          canary.checkin_note, core::Visibility::kPartners}));
+    ASSERT_TRUE(world.services.care_plans.create(
+        owner.actor, group.rid,
+        {"reassurance", canary.care_plan, core::Visibility::kPartners, true}));
+    auto sheet = world.services.worksheets.create(
+        owner.actor, group.rid, {canary.worksheet_earlier, "", ""}, core::Visibility::kPartners);
+    ASSERT_TRUE(sheet);
+    WorksheetChange rewrite;
+    rewrite.old_script = canary.worksheet;
+    ASSERT_TRUE(world.services.worksheets.update(owner.actor, *sheet, rewrite));
+    worksheet_id = *sheet;
+    ASSERT_TRUE(world.services.intentions.set(owner.actor, group.rid, canary.intention));
   }
 
   // Everything the API hands back to the owner, decrypted.
@@ -97,6 +113,14 @@ class EncryptionAtRest : public ::testing::Test {
     text << agreement->terms.pause_word << '\n' << agreement->terms.aftercare << '\n';
     const auto checkins = s.checkins.list(owner.actor, group.rid);
     for (const auto& c : checkins->checkins) text << c.note << '\n';
+    const auto care = s.care_plans.list(owner.actor, group.rid);
+    for (const auto& c : *care) text << c.text << '\n';
+    const auto sheets = s.worksheets.list(owner.actor, group.rid);
+    for (const auto& w : *sheets) text << w.text.old_script << '\n';
+    const auto history = s.worksheets.history(owner.actor, worksheet_id);
+    for (const auto& v : *history) text << v.text.old_script << '\n';
+    const auto intention = s.intentions.get(owner.actor, group.rid);
+    for (const auto& v : intention->versions) text << v.text << '\n';
     return text.str();
   }
 
@@ -105,6 +129,7 @@ class EncryptionAtRest : public ::testing::Test {
   Person owner;
   Group group;
   std::string agreement_id;
+  std::string worksheet_id;
 };
 
 TEST_F(EncryptionAtRest, ApiGivesTheCanariesBack) {

@@ -118,6 +118,8 @@ TEST(ExportCoverage, EachExportedColumnsCanaryComesBackAtItsPath) {
       {"debriefs.answer_sealed", "CanaryDebrief7d2a"},
       // Answers are scale values keyed by the form's question ids: the id is the canary.
       {"safety_checks.answers_sealed", "sexual-pressure"},
+      {"worksheet_versions.body_sealed", "CanaryWorksheetEarlier7d2a"},
+      {"intention_versions.text_sealed", "CanaryIntention7d2a"},
   };
   Person me = world.person(canaries.at("accounts.display_name_sealed"),
                            canaries.at("accounts.email_sealed"));
@@ -138,6 +140,17 @@ TEST(ExportCoverage, EachExportedColumnsCanaryComesBackAtItsPath) {
                                            {false, canaries.at("debriefs.answer_sealed"), "", ""}));
   ASSERT_TRUE(world.services.safety_checks.submit(
       me.actor, group.rid, {{canaries.at("safety_checks.answers_sealed"), 0}}));
+
+  auto worksheet = world.services.worksheets.create(
+      me.actor, group.rid, {canaries.at("worksheet_versions.body_sealed"), "", ""},
+      core::Visibility::kPrivate);
+  ASSERT_TRUE(worksheet);
+  WorksheetChange rewrite;
+  rewrite.old_script = "a later version";
+  ASSERT_TRUE(world.services.worksheets.update(me.actor, *worksheet, rewrite));
+
+  ASSERT_TRUE(world.services.intentions.set(me.actor, group.rid,
+                                            canaries.at("intention_versions.text_sealed")));
 
   auto document = world.services.data_export.of(me.actor);
   ASSERT_TRUE(document);

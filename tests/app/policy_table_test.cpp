@@ -317,5 +317,60 @@ TEST(RecordsAccess, RecordsFunctionsNeedAnAccessValueNotABareId) {
   SUCCEED();
 }
 
+// The care plan and worksheets (app/care): their own table, built over the same roles.
+TEST_F(PolicyTable, CarePlanEntryPointsGiveEachRoleItsOutcome) {
+  auto& s = world.services;
+  const std::string rid = group.rid;
+  const Actor& owner = roles[kOwner].actor;
+  const auto shared = core::Visibility::kPartners;
+  const auto care = *s.care_plans.create(owner, rid, {"helps", "tea", shared, false});
+  const auto doomed = *s.care_plans.create(owner, rid, {"trigger", "noise", shared, false});
+  const auto sheet = *s.worksheets.create(owner, rid, {"old", "now", "new"}, shared);
+  const auto doomed_sheet = *s.worksheets.create(owner, rid, {"old", "", ""}, shared);
+  WorksheetChange rewrite;
+  rewrite.new_narrative = "newer";
+  auto code = [](const auto& result) { return code_of(result); };
+  CarePlanChange change;
+  change.text = "tea, please";
+  const std::vector<Entry> rows{
+      {"care_plans.create",
+       [=, &s](const Actor& a) {
+         return code(s.care_plans.create(a, rid, {"helps", "x", {}, {}}));
+       },
+       kMembersOnly},
+      {"care_plans.list", [=, &s](const Actor& a) { return code(s.care_plans.list(a, rid)); },
+       kMembersOnly},
+      {"care_plans.update",
+       [=, &s](const Actor& a) { return code(s.care_plans.update(a, care, change)); }, kOwnerOnly},
+      {"care_plans.remove",
+       [=, &s](const Actor& a) { return code(s.care_plans.remove(a, doomed)); }, kOwnerOnly},
+      {"worksheets.create",
+       [=, &s](const Actor& a) {
+         return code(s.worksheets.create(a, rid, {"x", "", ""}, core::Visibility::kPrivate));
+       },
+       kMembersOnly},
+      {"worksheets.list", [=, &s](const Actor& a) { return code(s.worksheets.list(a, rid)); },
+       kMembersOnly},
+      {"worksheets.update",
+       [=, &s](const Actor& a) { return code(s.worksheets.update(a, sheet, rewrite)); },
+       kOwnerOnly},
+      {"worksheets.history",
+       [=, &s](const Actor& a) { return code(s.worksheets.history(a, sheet)); }, kOwnerOnly},
+      {"intentions.get", [=, &s](const Actor& a) { return code(s.intentions.get(a, rid)); },
+       kMembersOnly},
+      {"intentions.set",
+       [=, &s](const Actor& a) { return code(s.intentions.set(a, rid, "rest first")); },
+       kMembersOnly},
+      {"worksheets.remove",
+       [=, &s](const Actor& a) { return code(s.worksheets.remove(a, doomed_sheet)); }, kOwnerOnly},
+  };
+  for (const auto& row : rows) {
+    for (Role role : {kStranger, kOutsider, kPending, kMember, kOwner}) {
+      EXPECT_EQ(row.call(roles[role].actor), row.expect.for_role(role))
+          << row.name << " as " << kRoleNames[role];
+    }
+  }
+}
+
 }  // namespace
 }  // namespace attune::app::testing

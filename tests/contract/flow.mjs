@@ -641,6 +641,84 @@ async function run(flow) {
     t.error(await t.bad('GET', '/api/v1/me/next-step', { flagged: true }), 401, 'unauthenticated', 'no auth');
   });
 
+  // ---- care plan -------------------------------------------------------------------------------
+  await flow.check('care plan: write, share, on the paused state, unshare, delete', async (t) => {
+    const base = `/api/v1/relationships/${rid()}/care-plan`;
+    const made = await t.good('POST', base, { auth: A(), body: { kind: 'helps', text: 'A hand on my back.', visibility: 'partners' } });
+    t.status(made, 201);
+    const id = made.body?.id;
+    const seen = await t.good('GET', base, { auth: B() });
+    const entry = seen.body?.entries?.find((e) => e.id === id);
+    t.expect(entry && !entry.mine && entry.author_name === undefined && entry.visibility === undefined, "Ben sees Ana's entry, not whose it is");
+    const practice = await t.good('POST', `/api/v1/agreements/${s.aid}/practices`, { auth: A(), body: { device: 'own' } });
+    const pp = `/api/v1/practices/${practice.body?.id}`;
+    await t.good('POST', `${pp}/ready`, { auth: A() });
+    await t.good('POST', `${pp}/ready`, { auth: B() });
+    const paused = await t.good('POST', `${pp}/pause`, { auth: B() });
+    t.expect(paused.body?.care?.some((c) => c.text === 'A hand on my back.' && c.author_name === undefined), 'the paused state carries it, unnamed');
+    t.status(await t.good('PUT', `/api/v1/care-plan/${id}`, { auth: A(), body: { visibility: 'private', show_name: true } }), 200);
+    const after = await t.good('GET', pp, { auth: B() });
+    t.expect(Array.isArray(after.body?.care) && after.body.care.length === 0, 'unshared at once');
+    await t.good('POST', `${pp}/end`, { auth: A() });
+    t.status(await t.good('DELETE', `/api/v1/care-plan/${id}`, { auth: A() }), 204);
+  });
+
+  await flow.check('care plan: bad input, unknown ids, someone else\'s entry', async (t) => {
+    const base = `/api/v1/relationships/${rid()}/care-plan`;
+    t.error(await t.bad('POST', base, { auth: A(), body: { kind: 'worry', text: 'x' }, flagged: true }), 400, 'invalid_field');
+    t.error(await t.bad('POST', base, { auth: A(), body: { kind: 'helps' }, flagged: true }), 400, 'missing_field');
+    t.error(await t.bad('POST', base, { auth: A(), body: { kind: 'helps', text: 'x', show_name: 'yes' }, flagged: true }), 400, 'invalid_field');
+    t.error(await t.bad('POST', base, { auth: A(), body: { kind: 'helps', text: 'x', visibility: 'everyone' }, flagged: true }), 400, 'invalid_visibility');
+    t.error(await t.bad('GET', `/api/v1/relationships/${MISSING}/care-plan`, { auth: A() }), 404, 'not_found');
+    const mine = await t.good('POST', base, { auth: A(), body: { kind: 'reassurance', text: 'You are safe.' } });
+    t.error(await t.bad('PUT', `/api/v1/care-plan/${mine.body?.id}`, { auth: B(), body: { visibility: 'partners' } }), 404, 'not_found', "Ben shares Ana's entry");
+    t.error(await t.bad('DELETE', `/api/v1/care-plan/${mine.body?.id}`, { auth: B() }), 404, 'not_found', "Ben deletes Ana's entry");
+    t.error(await t.bad('PUT', `/api/v1/care-plan/${MISSING}`, { auth: A(), body: { text: 'x' } }), 404, 'not_found');
+    t.error(await t.bad('PUT', `/api/v1/care-plan/${mine.body?.id}`, { auth: A(), body: { kind: 'worry' }, flagged: true }), 400, 'invalid_field');
+  });
+
+  // ---- reframing worksheets ----------------------------------------------------------------------
+  await flow.check('worksheets: prompts, write, share, edit with history for the author only, delete', async (t) => {
+    const prompts = await t.good('GET', '/api/v1/worksheet-prompts', { auth: A() });
+    t.expect(['old_script', 'notice_now', 'new_narrative'].every((step) => prompts.body?.prompts?.some((p) => p.step === step)), 'a prompt for every step');
+    const base = `/api/v1/relationships/${rid()}/worksheets`;
+    const made = await t.good('POST', base, { auth: A(), body: { old_script: 'I must never need anything.', visibility: 'partners' } });
+    t.status(made, 201);
+    const id = made.body?.id;
+    t.status(await t.good('PUT', `/api/v1/worksheets/${id}`, { auth: A(), body: { new_narrative: 'My needs are welcome.' } }), 200);
+    const seen = await t.good('GET', base, { auth: B() });
+    const sheet = seen.body?.worksheets?.find((w) => w.id === id);
+    t.expect(sheet && !sheet.mine && sheet.new_narrative === 'My needs are welcome.' && sheet.visibility === undefined, 'Ben sees the current version only');
+    const history = await t.good('GET', `/api/v1/worksheets/${id}/history`, { auth: A() });
+    t.expect(history.body?.versions?.length === 1 && history.body.versions[0].new_narrative === '', 'Ana sees the earlier version');
+    t.error(await t.bad('GET', `/api/v1/worksheets/${id}/history`, { auth: B() }), 404, 'not_found', "Ben reads Ana's history");
+    t.error(await t.bad('PUT', `/api/v1/worksheets/${id}`, { auth: B(), body: { old_script: 'x' } }), 404, 'not_found', "Ben edits Ana's worksheet");
+    t.error(await t.bad('POST', base, { auth: A(), body: { old_script: ' ' } }), 400, 'missing_field', 'all three blank');
+    t.error(await t.bad('POST', base, { auth: A(), body: { old_script: 'x', visibility: 'everyone' }, flagged: true }), 400, 'invalid_visibility');
+    t.error(await t.bad('GET', `/api/v1/relationships/${MISSING}/worksheets`, { auth: A() }), 404, 'not_found');
+    t.status(await t.good('DELETE', `/api/v1/worksheets/${id}`, { auth: A() }), 204);
+    t.error(await t.bad('DELETE', `/api/v1/worksheets/${id}`, { auth: A() }), 404, 'not_found', 'already deleted');
+  });
+
+  // ---- learning together -------------------------------------------------------------------------
+  await flow.check('learning: readings with sources, cards, a shared intention with its history', async (t) => {
+    const list = await t.good('GET', '/api/v1/readings', { auth: A() });
+    t.expect(list.body?.readings?.length >= 6 && list.body.readings.every((r) => r.sources.length > 0), 'six readings or more, each naming its sources');
+    const one = await t.good('GET', `/api/v1/readings/${list.body?.readings?.[0]?.id}`, { auth: B() });
+    t.expect(typeof one.body?.body === 'string' && one.body.body.length > 0, 'a reading in full');
+    t.error(await t.bad('GET', `/api/v1/readings/${MISSING}`, { auth: A() }), 404, 'not_found');
+    const cards = await t.good('GET', '/api/v1/conversation-cards', { auth: A() });
+    t.expect(cards.body?.cards?.length > 0, 'cards');
+    const path = `/api/v1/relationships/${rid()}/intention`;
+    const first = await t.good('PUT', path, { auth: A(), body: { text: 'Slow evenings together.' } });
+    t.expect(first.body?.current?.text === 'Slow evenings together.', 'set');
+    await t.good('PUT', path, { auth: B(), body: { text: 'Slow evenings, and a walk.' } });
+    const seen = await t.good('GET', path, { auth: A() });
+    t.expect(seen.body?.current?.text === 'Slow evenings, and a walk.' && seen.body?.history?.length >= 2, 'changed, with its history');
+    t.error(await t.bad('PUT', path, { auth: A(), body: {}, flagged: true }), 400, 'missing_field');
+    t.error(await t.bad('GET', `/api/v1/relationships/${MISSING}/intention`, { auth: A() }), 404, 'not_found');
+  });
+
   // ---- my data, other sessions, deletion ---------------------------------------------------------
   await flow.check('export: everything Ana wrote, as a download', async (t) => {
     const res = await t.good('GET', '/api/v1/me/export', { auth: A() });

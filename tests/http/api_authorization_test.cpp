@@ -80,6 +80,13 @@ class Authorization : public ::testing::Test {
                                 &ann)
                           .body)["id"];
     ckid = json::parse(api->call("POST", "/api/v1/checkins", fill(kCheckin), &ann).body)["id"];
+    cpid = json::parse(api->call("POST", "/api/v1/relationships/" + rid + "/care-plan",
+                                 R"({"kind":"helps","text":"slow starts","visibility":"partners"})",
+                                 &ann)
+                           .body)["id"];
+    wsid = json::parse(api->call("POST", "/api/v1/relationships/" + rid + "/worksheets",
+                                 R"({"old_script":"slow starts","visibility":"partners"})", &ann)
+                           .body)["id"];
   }
   static void TearDownTestSuite() {
     delete api;
@@ -99,6 +106,8 @@ class Authorization : public ::testing::Test {
     replace("{cid}", cid);
     replace("{item}", "hand-touch");
     replace("{ckid}", ckid);
+    replace("{cpid}", cpid);
+    replace("{wsid}", wsid);
     return path;
   }
 
@@ -107,6 +116,8 @@ class Authorization : public ::testing::Test {
   static inline Person ann, ben, stranger, pending, other;
   static inline std::string rid, other_rid, aid, pid, eid, cid;
   static inline std::string ckid;
+  static inline std::string cpid;
+  static inline std::string wsid;
   static inline json exercise;
 };
 
@@ -139,6 +150,12 @@ std::vector<RouteCase> scoped_routes() {
       {"POST", "/api/v1/relationships/{rid}/safety-check", R"({"answers":{"afraid":0}})"},
       {"GET", "/api/v1/relationships/{rid}/practice-hold", ""},
       {"DELETE", "/api/v1/relationships/{rid}/practice-hold/mine", ""},
+      {"GET", "/api/v1/relationships/{rid}/care-plan", ""},
+      {"POST", "/api/v1/relationships/{rid}/care-plan", R"({"kind":"helps","text":"x"})"},
+      {"GET", "/api/v1/relationships/{rid}/worksheets", ""},
+      {"POST", "/api/v1/relationships/{rid}/worksheets", R"({"old_script":"x"})"},
+      {"GET", "/api/v1/relationships/{rid}/intention", ""},
+      {"PUT", "/api/v1/relationships/{rid}/intention", R"({"text":"rest first"})"},
   };
 }
 
@@ -165,6 +182,11 @@ std::vector<RouteCase> scoped_writes(const json& terms) {
       {"PUT", "/api/v1/checkins/{ckid}", R"({"visibility":"private"})"},
       {"POST", "/api/v1/relationships/{rid}/programme/accept", R"({"stage":2})"},
       {"PUT", "/api/v1/relationships/{rid}/practice-hold/mine", ""},
+      {"PUT", "/api/v1/care-plan/{cpid}", R"({"visibility":"private"})"},
+      {"DELETE", "/api/v1/care-plan/{cpid}", ""},
+      {"PUT", "/api/v1/worksheets/{wsid}", R"({"visibility":"private"})"},
+      {"GET", "/api/v1/worksheets/{wsid}/history", ""},
+      {"DELETE", "/api/v1/worksheets/{wsid}", ""},
   };
 }
 
@@ -191,6 +213,10 @@ std::vector<RouteCase> unscoped_routes() {
       {"POST", "/api/v1/coach/review", ""},
       {"GET", "/api/v1/me/next-step", ""},
       {"GET", "/api/v1/safety-check", ""},
+      {"GET", "/api/v1/worksheet-prompts", ""},
+      {"GET", "/api/v1/readings", ""},
+      {"GET", "/api/v1/readings/{reading}", ""},
+      {"GET", "/api/v1/conversation-cards", ""},
   };
 }
 
@@ -339,6 +365,27 @@ TEST_F(Authorization, TheCoachAnswersAnySignedInPersonAndNoOneElse) {
     auto response = api->call("POST", "/api/v1/coach/review", body, person);
     EXPECT_EQ(response.status, 200) << person->email << " " << response.body;
   }
+}
+
+TEST_F(Authorization, OnlyTheAuthorEditsACarePlanEntry) {
+  const std::string path = fill("/api/v1/care-plan/{cpid}");
+  EXPECT_EQ(api->call("PUT", path, R"({"text":"changed"})", &ben).status, 404);
+  EXPECT_EQ(api->call("DELETE", path, "", &ben).status, 404);
+  auto seen = api->call("GET", fill("/api/v1/relationships/{rid}/care-plan"), "", &ben);
+  EXPECT_NE(seen.body.find("slow starts"), std::string::npos) << seen.body;
+  EXPECT_EQ(seen.body.find("Ann"), std::string::npos) << seen.body;  // never says whose
+  EXPECT_EQ(api->call("PUT", path, R"({"text":"slow starts, always"})", &ann).status, 200);
+}
+
+TEST_F(Authorization, OnlyTheAuthorReadsAWorksheetsHistory) {
+  const std::string path = fill("/api/v1/worksheets/{wsid}");
+  EXPECT_EQ(api->call("PUT", path, R"({"new_narrative":"changed"})", &ben).status, 404);
+  EXPECT_EQ(api->call("GET", path + "/history", "", &ben).status, 404);
+  EXPECT_EQ(api->call("PUT", path, R"({"new_narrative":"kinder now"})", &ann).status, 200);
+  auto history = api->call("GET", path + "/history", "", &ann);
+  ASSERT_EQ(history.status, 200);
+  EXPECT_EQ(json::parse(history.body)["versions"].size(), 1u) << history.body;
+  EXPECT_EQ(api->call("GET", path + "/history", "", &ben).status, 404);
 }
 
 }  // namespace

@@ -20,6 +20,9 @@ import { ExerciseScreen } from './screens/ExerciseScreen';
 import { DebriefScreen } from './screens/DebriefScreen';
 import { PracticeHistoryScreen } from './screens/PracticeHistoryScreen';
 import { SafetyCheckScreen } from './screens/SafetyCheckScreen';
+import { CarePlanScreen } from './screens/CarePlanScreen';
+import { WorksheetsScreen } from './screens/WorksheetsScreen';
+import { LearningScreen } from './screens/LearningScreen';
 import { clearSession, isSignedIn } from './session';
 
 const openToAll: Route['name'][] = ['login', 'signup', 'support'];
@@ -108,6 +111,12 @@ function Screen({
       return <PracticeHistoryScreen key={route.rid} rid={route.rid} />;
     case 'safety-check':
       return <SafetyCheckScreen key={route.rid} rid={route.rid} />;
+    case 'care':
+      return <CarePlanScreen key={route.rid} rid={route.rid} />;
+    case 'worksheets':
+      return <WorksheetsScreen key={route.rid} rid={route.rid} />;
+    case 'learning':
+      return <LearningScreen key={route.rid} rid={route.rid} />;
     default:
       return <HomeScreen />;
   }

@@ -7,6 +7,8 @@ import type {
   AgreementBody,
   AgreementVersion,
   Answer,
+  CarePlanEntry,
+  CarePlanKind,
   Catalogue,
   DebriefBody,
   CheckinBody,
@@ -30,7 +32,15 @@ import type {
   Resources,
   SafetyCheckForm,
   SharedItem,
+  ConversationCard,
+  Intention,
+  Reading,
+  ReadingSummary,
   Visibility,
+  Worksheet,
+  WorksheetPrompt,
+  WorksheetText,
+  WorksheetVersion,
 } from './apiTypes';
 import { call } from './contract';
 
@@ -407,4 +417,76 @@ export function setMyPin(password: string, pin: string) {
 
 export function removeMyPin(password: string) {
   return call('DELETE', '/api/v1/me/pin', { body: { password } });
+}
+
+// ---- care plan -------------------------------------------------------------------------
+
+export async function listCarePlan(rid: string): Promise<CarePlanEntry[]> {
+  return (await call('GET', '/api/v1/relationships/{rid}/care-plan', { params: { rid } })).entries;
+}
+
+export function addCarePlanEntry(
+  rid: string,
+  body: { kind: CarePlanKind; text: string; visibility: Visibility; show_name: boolean },
+) {
+  return call('POST', '/api/v1/relationships/{rid}/care-plan', { params: { rid }, body });
+}
+
+export function updateCarePlanEntry(
+  id: string,
+  change: { kind?: CarePlanKind; text?: string; visibility?: Visibility; show_name?: boolean },
+) {
+  return call('PUT', '/api/v1/care-plan/{entry_id}', { params: { entry_id: id }, body: change });
+}
+
+export function deleteCarePlanEntry(id: string) {
+  return call('DELETE', '/api/v1/care-plan/{entry_id}', { params: { entry_id: id } });
+}
+
+// ---- reframing worksheets -----------------------------------------------------------------
+
+export async function listWorksheetPrompts(): Promise<WorksheetPrompt[]> {
+  return (await call('GET', '/api/v1/worksheet-prompts', {})).prompts;
+}
+
+export async function listWorksheets(rid: string): Promise<Worksheet[]> {
+  return (await call('GET', '/api/v1/relationships/{rid}/worksheets', { params: { rid } })).worksheets;
+}
+
+export function addWorksheet(rid: string, body: WorksheetText & { visibility: Visibility }) {
+  return call('POST', '/api/v1/relationships/{rid}/worksheets', { params: { rid }, body });
+}
+
+export function updateWorksheet(id: string, change: Partial<WorksheetText> & { visibility?: Visibility }) {
+  return call('PUT', '/api/v1/worksheets/{worksheet_id}', { params: { worksheet_id: id }, body: change });
+}
+
+export async function worksheetHistory(id: string): Promise<WorksheetVersion[]> {
+  return (await call('GET', '/api/v1/worksheets/{worksheet_id}/history', { params: { worksheet_id: id } })).versions;
+}
+
+export function deleteWorksheet(id: string) {
+  return call('DELETE', '/api/v1/worksheets/{worksheet_id}', { params: { worksheet_id: id } });
+}
+
+// ---- learning together ------------------------------------------------------------------
+
+export async function listReadings(): Promise<ReadingSummary[]> {
+  return (await call('GET', '/api/v1/readings', {})).readings;
+}
+
+export function getReading(id: string): Promise<Reading> {
+  return call('GET', '/api/v1/readings/{reading_id}', { params: { reading_id: id } });
+}
+
+export async function listConversationCards(): Promise<ConversationCard[]> {
+  return (await call('GET', '/api/v1/conversation-cards', {})).cards;
+}
+
+export function getIntention(rid: string): Promise<Intention> {
+  return call('GET', '/api/v1/relationships/{rid}/intention', { params: { rid } });
+}
+
+export function setIntention(rid: string, text: string): Promise<Intention> {
+  return call('PUT', '/api/v1/relationships/{rid}/intention', { params: { rid }, body: { text } });
 }

@@ -72,3 +72,16 @@ export type SafetyCheckForm = Schemas['SafetyCheckForm'];
 export type PracticeHold = Schemas['PracticeHold'];
 /** A participant's proof of being at a shared device: their PIN or their password. */
 export type InPersonProof = Schemas['InPersonProof'];
+export type CarePlanKind = Schemas['CarePlanKind'];
+export type CarePlanEntry = Schemas['CarePlanEntry'];
+/** A care-plan entry as a paused practice shows it: whose only when its author chose so. */
+export type CareNote = Schemas['CareNote'];
+export type Worksheet = Schemas['Worksheet'];
+export type WorksheetVersion = Schemas['WorksheetVersion'];
+export type WorksheetPrompt = Schemas['WorksheetPrompt'];
+/** The three steps of a reframing worksheet, as written. */
+export type WorksheetText = Pick<Worksheet, 'old_script' | 'notice_now' | 'new_narrative'>;
+export type ReadingSummary = Schemas['ReadingSummary'];
+export type Reading = Schemas['Reading'];
+export type ConversationCard = Schemas['ConversationCard'];
+export type Intention = Schemas['Intention'];

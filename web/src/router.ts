@@ -21,7 +21,10 @@ export type Route =
   | { name: 'exercises'; rid: string }
   | { name: 'exercise'; rid: string; id: string }
   | { name: 'debrief'; rid: string; pid: string }
-  | { name: 'safety-check'; rid: string };
+  | { name: 'safety-check'; rid: string }
+  | { name: 'care'; rid: string }
+  | { name: 'worksheets'; rid: string }
+  | { name: 'learning'; rid: string };
 
 const relationshipScreens = [
   'boundaries',
@@ -33,6 +36,9 @@ const relationshipScreens = [
   'checkins',
   'programme',
   'safety-check',
+  'care',
+  'worksheets',
+  'learning',
 ] as const;
 
 export function parseHash(hash: string): Route {

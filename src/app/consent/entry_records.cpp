@@ -1,5 +1,9 @@
 #include "app/consent/entry_records.h"
 
+#include <algorithm>
+#include <map>
+#include <set>
+
 namespace attune::app {
 namespace {
 
@@ -135,6 +139,34 @@ std::optional<std::int64_t> latest_own_entry_at(store::Transaction& tx,
       {author.relationship_id(), author.account_id(), feature});
   if (!row || row->is_null(0)) return std::nullopt;
   return row->integer(0);
+}
+
+std::vector<EntryRecord> entries_shared_among(const Context& context, store::Transaction& tx,
+                                              const policy::MemberAccess& member,
+                                              const std::string& feature,
+                                              const std::vector<std::string>& participants) {
+  const std::set<std::string> everyone(participants.begin(), participants.end());
+  std::map<std::string, std::set<std::string>> audience;
+  for (const auto& row :
+       tx.query("SELECT x.entry_id, x.account_id FROM entry_audience x JOIN entries e ON e.id = "
+                "x.entry_id WHERE e.relationship_id = ? AND e.feature = ?",
+                {member.relationship_id(), feature})) {
+    audience[row.text(0)].insert(row.text(1));
+  }
+  std::vector<EntryRecord> entries;
+  for (const auto& row : tx.query(std::string(kEntryColumns) +
+                                      "WHERE e.relationship_id = ? AND e.feature = ? AND "
+                                      "e.visibility IN ('partners', 'partners_and_therapist') "
+                                      "ORDER BY e.created_at DESC, e.id",
+                                  {member.relationship_id(), feature})) {
+    const auto author = row.text(2);
+    if (!everyone.contains(author)) continue;
+    const auto& reached = audience[row.text(0)];
+    const bool reaches_all = std::ranges::all_of(
+        everyone, [&](const auto& who) { return who == author || reached.contains(who); });
+    if (reaches_all) entries.push_back(entry_of(context, tx, row));
+  }
+  return entries;
 }
 
 std::vector<EntryRecord> own_entries(const Context& context, store::Transaction& tx,

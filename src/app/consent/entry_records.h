@@ -67,6 +67,14 @@ std::optional<std::int64_t> latest_own_entry_at(store::Transaction& tx,
                                                 const policy::MemberAccess& author,
                                                 const std::string& feature);
 
+// Entries of a feature that every one of `participants` may read: written by one of them and
+// shared with all the others (the live practice's care list), newest first. `member` is one
+// of the participants.
+std::vector<EntryRecord> entries_shared_among(const Context& context, store::Transaction& tx,
+                                              const policy::MemberAccess& member,
+                                              const std::string& feature,
+                                              const std::vector<std::string>& participants);
+
 // Everything the holder authored in the relationship, oldest first (export).
 std::vector<EntryRecord> own_entries(const Context& context, store::Transaction& tx,
                                      const policy::MembershipAccess& access);

@@ -88,6 +88,8 @@ void DataExport::add_own_rows(const Actor& actor, ExportedRelationship& relation
                                          entry.created_at, entry.updated_at});
     }
     relationship.my_programme_acceptances = own_acceptances(tx, *own);
+    relationship.my_worksheet_history = own_worksheet_versions(context_, tx, *own);
+    relationship.my_intentions = own_intention_versions(context_, tx, *own);
     return true;
   });
 }

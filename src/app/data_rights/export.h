@@ -11,6 +11,8 @@
 
 #include "app/accounts/account_records.h"
 #include "app/actor.h"
+#include "app/care/intention_records.h"
+#include "app/care/worksheet_records.h"
 #include "app/consent/agreements.h"
 #include "app/consent/boundaries.h"
 #include "app/context.h"
@@ -89,6 +91,8 @@ struct ExportedRelationship {
   std::vector<ExportedDebrief> my_debriefs;              // mine only, whether or not revealed yet
   std::map<int, std::int64_t> my_programme_acceptances;  // stage → accepted_at
   std::vector<SafetyCheckRecord> my_safety_checks;       // mine only, newest first
+  std::vector<WorksheetVersion> my_worksheet_history;    // earlier versions, oldest first
+  std::vector<IntentionVersion> my_intentions;           // shared intentions I set, oldest first
 };
 
 // A relationship the person asked to join and waits to be approved for.

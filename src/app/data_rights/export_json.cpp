@@ -148,6 +148,28 @@ json safety_checks_json(const std::vector<SafetyCheckRecord>& checks) {
   return result;
 }
 
+// Earlier versions of my reframing worksheets (the current one is in my_entries).
+json worksheet_history_json(const std::vector<WorksheetVersion>& versions) {
+  json list = json::array();
+  for (const auto& version : versions) {
+    list.push_back({{"worksheet_id", version.worksheet_id},
+                    {"old_script", version.text.old_script},
+                    {"notice_now", version.text.notice_now},
+                    {"new_narrative", version.text.new_narrative},
+                    {"replaced_at", base::to_rfc3339_ms(version.replaced_at)}});
+  }
+  return list;
+}
+
+// The shared intentions I set (what the others set is theirs to export).
+json intentions_json(const std::vector<IntentionVersion>& versions) {
+  json list = json::array();
+  for (const auto& version : versions) {
+    list.push_back({{"text", version.text}, {"set_at", base::to_rfc3339_ms(version.set_at)}});
+  }
+  return list;
+}
+
 json relationship_json(const ExportedRelationship& relationship) {
   json partners = json::array();
   for (const auto& partner : relationship.partners) {
@@ -163,7 +185,9 @@ json relationship_json(const ExportedRelationship& relationship) {
           {"practices", practices_json(relationship.practices)},
           {"my_debriefs", debriefs_json(relationship.my_debriefs)},
           {"my_programme_acceptances", acceptances_json(relationship.my_programme_acceptances)},
-          {"my_safety_checks", safety_checks_json(relationship.my_safety_checks)}};
+          {"my_safety_checks", safety_checks_json(relationship.my_safety_checks)},
+          {"my_worksheet_history", worksheet_history_json(relationship.my_worksheet_history)},
+          {"my_intentions", intentions_json(relationship.my_intentions)}};
 }
 
 }  // namespace

@@ -33,6 +33,9 @@ inline constexpr std::array kExportedSealedColumns{
                          "relationships[].agreements[].versions[].terms"},
     ExportedSealedColumn{"debriefs.answer_sealed", "relationships[].my_debriefs[]"},
     ExportedSealedColumn{"safety_checks.answers_sealed", "relationships[].my_safety_checks[]"},
+    ExportedSealedColumn{"worksheet_versions.body_sealed",
+                         "relationships[].my_worksheet_history[]"},
+    ExportedSealedColumn{"intention_versions.text_sealed", "relationships[].my_intentions[]"},
 };
 
 inline constexpr std::array kExcludedSealedColumns{

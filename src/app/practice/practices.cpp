@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "app/care/care_plan_records.h"
 #include "app/consent/agreement_records.h"
 #include "app/policy/policy.h"
 #include "app/practice/practice_records.h"
@@ -28,9 +29,18 @@ std::unexpected<base::Error> not_taking_part() {
 }
 
 PracticeSnapshot snapshot_of(const PracticeRecord& practice, const core::PracticeState& state,
-                             const std::string& recipient) {
+                             const std::string& recipient, std::vector<CareNote> care = {}) {
   return {practice.id, practice.agreement_id, practice.pause_word,
-          core::view_for(practice.setup, state, recipient)};
+          core::view_for(practice.setup, state, recipient), std::move(care)};
+}
+
+// The care list a paused screen shows; nothing is read while the practice is not paused.
+std::vector<CareNote> care_while_paused(const Context& context, store::Transaction& tx,
+                                        const policy::PracticeAccess& access,
+                                        const PracticeRecord& practice,
+                                        const core::PracticeState& state) {
+  if (state.status != core::PracticeStatus::kPaused) return {};
+  return care_notes_among(context, tx, access.member(), practice.setup.participants);
 }
 
 }  // namespace
@@ -134,7 +144,10 @@ base::Result<CommandOutcome> Practices::command(const Actor& actor, const std::s
       append_act(tx, *access, practice, **decision, who, now);
       changed = true;
     }
-    return CommandOutcome{snapshot_of(practice, practice.state_at(now), actor.account_id), changed};
+    const auto state = practice.state_at(now);
+    return CommandOutcome{snapshot_of(practice, state, actor.account_id,
+                                      care_while_paused(context_, tx, *access, practice, state)),
+                          changed};
   });
   if (result && changed) context_.notify_practices({practice_id});
   return result;
@@ -146,7 +159,9 @@ base::Result<PracticeSnapshot> Practices::get(const Actor& actor, const std::str
   if (!access) return base::error_of(access);
   auto practice = load_practice(context_, *tx, *access);
   if (!practice.names(actor.account_id)) return std::unexpected(policy::not_found());
-  return snapshot_of(practice, practice.state_at(context_.clock.now()), actor.account_id);
+  const auto state = practice.state_at(context_.clock.now());
+  return snapshot_of(practice, state, actor.account_id,
+                     care_while_paused(context_, *tx, *access, practice, state));
 }
 
 base::Result<std::vector<PracticeSummary>> Practices::list(const Actor& actor,
@@ -192,6 +207,7 @@ PracticeFanOut Practices::fan_out(const std::string& practice_id,
   PracticeFanOut result;
   std::optional<PracticeRecord> practice;
   core::PracticeState state;
+  std::vector<CareNote> care;  // the same for every participant
   for (const auto& watcher : watchers) {
     // Asked at every push: a participant who has since left sees nothing more of it.
     auto access = context_.policy.practice_participant(*tx, watcher, practice_id);
@@ -200,10 +216,11 @@ PracticeFanOut Practices::fan_out(const std::string& practice_id,
       practice = load_practice(context_, *tx, *access);
       state = practice->state_at(context_.clock.now());
       result.next_change_at = state.next_change_at;
+      care = care_while_paused(context_, *tx, *access, *practice, state);
     }
     if (!practice->names(watcher.account_id)) continue;
     result.views.emplace_back(watcher.account_id,
-                              snapshot_of(*practice, state, watcher.account_id));
+                              snapshot_of(*practice, state, watcher.account_id, care));
   }
   return result;
 }

@@ -9,6 +9,7 @@
 #include "app/accounts/password_gate.h"
 #include "app/accounts/pins.h"
 #include "app/actor.h"
+#include "app/care/care_note.h"
 #include "app/context.h"
 #include "base/error.h"
 #include "core/practice_decide.h"
@@ -21,6 +22,8 @@ struct PracticeSnapshot {
   std::string agreement_id;
   std::string pause_word;
   core::ParticipantView view;
+  // While paused: the care-plan entries shared with every participant (empty otherwise).
+  std::vector<CareNote> care{};
 };
 
 struct CommandOutcome {

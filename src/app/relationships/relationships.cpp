@@ -3,6 +3,7 @@
 #include <set>
 
 #include "app/accounts/people.h"
+#include "app/care/intention_records.h"
 #include "app/consent/agreement_voiding.h"
 #include "app/consent/boundary_records.h"
 #include "app/consent/entry_records.h"
@@ -146,6 +147,7 @@ std::vector<std::string> Relationships::leave_in(store::Transaction& tx,
   delete_own_acceptances(tx, membership);
   delete_own_safety_checks(tx, membership);
   lift_own_practice_holds(context_, tx, membership);
+  delete_own_intentions(tx, membership);
   delete_membership(tx, membership);
   // Newcomers waiting only on the leaver's approval become members now.
   for (const auto& candidate : pending_member_ids(tx, membership)) {

@@ -1407,6 +1407,247 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/relationships/{rid}/care-plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Relationship id. */
+                rid: components["parameters"]["rid"];
+            };
+            cookie?: never;
+        };
+        /**
+         * My care-plan entries and those shared with me
+         * @description Never rate limited. Newest first. Someone else's entry carries author_name only when they chose to show it.
+         */
+        get: operations["listCarePlan"];
+        put?: never;
+        /**
+         * Write a care-plan entry (private by default)
+         * @description Rate limit class write. Active members only. Sharing with partners fixes the audience
+         *     to the active partners of that moment. A shared entry names its author only when
+         *     show_name is true.
+         */
+        post: operations["createCarePlanEntry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/care-plan/{entry_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                entry_id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Change, share or unshare my care-plan entry
+         * @description Rate limit class write. Author only. What is absent stays. Making it private again is
+         *     immediate, also on the paused screen of an open practice.
+         */
+        put: operations["updateCarePlanEntry"];
+        post?: never;
+        /**
+         * Delete my care-plan entry
+         * @description Rate limit class write. Author only; every share goes with it.
+         */
+        delete: operations["deleteCarePlanEntry"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/worksheet-prompts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Optional prompts for each step of a reframing worksheet
+         * @description Never rate limited. From content/worksheet_prompts.toml, in file order.
+         */
+        get: operations["listWorksheetPrompts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/relationships/{rid}/worksheets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Relationship id. */
+                rid: components["parameters"]["rid"];
+            };
+            cookie?: never;
+        };
+        /**
+         * My worksheets and those shared with me (current versions only)
+         * @description Never rate limited. Newest first.
+         */
+        get: operations["listWorksheets"];
+        put?: never;
+        /**
+         * Write a reframing worksheet (private by default)
+         * @description Rate limit class write. Active members only. Each step may be blank, but not all three.
+         */
+        post: operations["createWorksheet"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/worksheets/{worksheet_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                worksheet_id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Edit, share or unshare my worksheet (the replaced version is kept for me)
+         * @description Rate limit class write. Author only. What is absent stays. A change of the text keeps
+         *     the version it replaces in my history; others only ever see the current version.
+         */
+        put: operations["updateWorksheet"];
+        post?: never;
+        /**
+         * Delete my worksheet and its history
+         * @description Rate limit class write. Author only.
+         */
+        delete: operations["deleteWorksheet"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/worksheets/{worksheet_id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                worksheet_id: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * The earlier versions of my worksheet (author only)
+         * @description Never rate limited. Newest first. 404 for anyone but the author, also someone it is shared with.
+         */
+        get: operations["getWorksheetHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/readings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Short readings for learning together, with their sources
+         * @description Never rate limited. From content/readings.toml, in file order.
+         */
+        get: operations["listReadings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/readings/{reading_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                reading_id: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * One reading in full
+         * @description Never rate limited.
+         */
+        get: operations["getReading"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/conversation-cards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Conversation cards, taken in turns and skippable without a reason
+         * @description Never rate limited. A skip is never sent, so nothing records it.
+         */
+        get: operations["listConversationCards"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/relationships/{rid}/intention": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Relationship id. */
+                rid: components["parameters"]["rid"];
+            };
+            cookie?: never;
+        };
+        /**
+         * The shared intention for the coming weeks, and its history
+         * @description Never rate limited. Never attributed, scored or counted.
+         */
+        get: operations["getIntention"];
+        /**
+         * Set or change the shared intention (the earlier one stays in the history)
+         * @description Rate limit class write. Active members only.
+         */
+        put: operations["setIntention"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1744,6 +1985,16 @@ export interface components {
                 stage: number;
                 accepted_at: components["schemas"]["Timestamp"];
             }[];
+            /** @description earlier versions of my reframing worksheets, oldest first (the current one is in my_entries) */
+            my_worksheet_history?: {
+                worksheet_id: string;
+                old_script: string;
+                notice_now: string;
+                new_narrative: string;
+                replaced_at: components["schemas"]["Timestamp"];
+            }[];
+            /** @description the shared intentions I set, oldest first */
+            my_intentions?: components["schemas"]["IntentionVersion"][];
         };
         /** @description The terms of one agreement version as stored, every default filled in. */
         RecordedTerms: {
@@ -1816,6 +2067,11 @@ export interface components {
             time_left_seconds: number;
             /** @description grows with every change; never goes back */
             seq: number;
+            /**
+             * @description While paused, the care-plan entries shared with every participant, newest first;
+             *     empty in every other status. Never says whose unless its author chose to.
+             */
+            care: components["schemas"]["CareNote"][];
         };
         /**
          * @description A text frame sent by the client on the live WebSocket. Any other type is answered
@@ -2030,6 +2286,108 @@ export interface components {
             practice_hold: boolean;
             /** @description whether I paused the programme; never anyone else */
             you_paused: boolean;
+        };
+        /** @enum {string} */
+        CarePlanKind: "trigger" | "helps" | "reassurance";
+        CareNote: {
+            kind: components["schemas"]["CarePlanKind"];
+            text: string;
+            /** @description present only when the author chose to show it */
+            author_name?: string;
+        };
+        CarePlanCreate: {
+            kind: components["schemas"]["CarePlanKind"];
+            /** @description up to 2000 characters */
+            text: string;
+            visibility?: components["schemas"]["Visibility"] | null;
+            /** @default false */
+            show_name: boolean;
+        };
+        CarePlanUpdate: {
+            kind?: components["schemas"]["CarePlanKind"];
+            text?: string;
+            visibility?: components["schemas"]["Visibility"] | null;
+            show_name?: boolean;
+        };
+        CarePlanEntry: {
+            id: string;
+            kind: components["schemas"]["CarePlanKind"];
+            text: string;
+            mine: boolean;
+            /** @description present on my own entries only */
+            visibility?: components["schemas"]["Visibility"];
+            /** @description present on my own entries only */
+            show_name?: boolean;
+            /** @description mine */
+            author_name?: string;
+            created_at: components["schemas"]["Timestamp"];
+            updated_at: components["schemas"]["Timestamp"];
+        };
+        CarePlanList: {
+            entries: components["schemas"]["CarePlanEntry"][];
+        };
+        WorksheetPrompt: {
+            id: string;
+            /** @enum {string} */
+            step: "old_script" | "notice_now" | "new_narrative";
+            text: string;
+        };
+        WorksheetCreate: {
+            /** @description up to 4000 characters */
+            old_script?: string;
+            /** @description up to 4000 characters */
+            notice_now?: string;
+            /** @description up to 4000 characters */
+            new_narrative?: string;
+            visibility?: components["schemas"]["Visibility"] | null;
+        };
+        WorksheetUpdate: {
+            old_script?: string;
+            notice_now?: string;
+            new_narrative?: string;
+            visibility?: components["schemas"]["Visibility"] | null;
+        };
+        Worksheet: {
+            id: string;
+            old_script: string;
+            notice_now: string;
+            new_narrative: string;
+            mine: boolean;
+            /** @description present on my own worksheets only */
+            visibility?: components["schemas"]["Visibility"];
+            author_name: string;
+            created_at: components["schemas"]["Timestamp"];
+            updated_at: components["schemas"]["Timestamp"];
+        };
+        WorksheetVersion: {
+            old_script: string;
+            notice_now: string;
+            new_narrative: string;
+            replaced_at: components["schemas"]["Timestamp"];
+        };
+        ReadingSummary: {
+            id: string;
+            title: string;
+            minutes: number;
+            summary: string;
+            sources: string[];
+        };
+        Reading: components["schemas"]["ReadingSummary"] & {
+            body: string;
+        };
+        ConversationCard: {
+            id: string;
+            /** @enum {string} */
+            theme: "desires" | "fantasies" | "boundaries" | "consent_rituals";
+            text: string;
+        };
+        IntentionVersion: {
+            text: string;
+            set_at: components["schemas"]["Timestamp"];
+        };
+        Intention: {
+            current: components["schemas"]["IntentionVersion"] | null;
+            history: components["schemas"]["IntentionVersion"][];
         };
     };
     responses: {
@@ -4970,6 +5328,548 @@ export interface operations {
             422: components["responses"]["Unprocessable"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["Busy"];
+            default: components["responses"]["Default"];
+        };
+    };
+    listCarePlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Relationship id. */
+                rid: components["parameters"]["rid"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Newest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CarePlanList"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Default"];
+        };
+    };
+    createCarePlanEntry: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Scope (caller, method, path, key). A retry with the same body returns the first
+                 *     result and writes nothing; another body gives 422 idempotency_key_reused. A copy
+                 *     that arrives while the first still runs gives 503 busy (Retry-After 1). A write
+                 *     that committed but whose answer was lost gives 409 idempotency_outcome_unknown
+                 *     and never runs again. Kept 24 h, sealed. Over 128 bytes gives 400 invalid_field.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description Relationship id. */
+                rid: components["parameters"]["rid"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CarePlanCreate"];
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdResponse"];
+                };
+            };
+            /** @description missing_field, invalid_field (kind, show_name), field_too_long, invalid_utf8, invalid_visibility, invalid_json. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
+            default: components["responses"]["Default"];
+        };
+    };
+    updateCarePlanEntry: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Scope (caller, method, path, key). A retry with the same body returns the first
+                 *     result and writes nothing; another body gives 422 idempotency_key_reused. A copy
+                 *     that arrives while the first still runs gives 503 busy (Retry-After 1). A write
+                 *     that committed but whose answer was lost gives 409 idempotency_outcome_unknown
+                 *     and never runs again. Kept 24 h, sealed. Over 128 bytes gives 400 invalid_field.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                entry_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CarePlanUpdate"];
+            };
+        };
+        responses: {
+            /** @description Updated. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdResponse"];
+                };
+            };
+            /** @description missing_field, invalid_field, field_too_long, invalid_utf8, invalid_visibility, invalid_json. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
+            default: components["responses"]["Default"];
+        };
+    };
+    deleteCarePlanEntry: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Scope (caller, method, path, key). A retry with the same body returns the first
+                 *     result and writes nothing; another body gives 422 idempotency_key_reused. A copy
+                 *     that arrives while the first still runs gives 503 busy (Retry-After 1). A write
+                 *     that committed but whose answer was lost gives 409 idempotency_outcome_unknown
+                 *     and never runs again. Kept 24 h, sealed. Over 128 bytes gives 400 invalid_field.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                entry_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadIdempotencyKey"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
+            default: components["responses"]["Default"];
+        };
+    };
+    listWorksheetPrompts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The prompts. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        prompts: components["schemas"]["WorksheetPrompt"][];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            default: components["responses"]["Default"];
+        };
+    };
+    listWorksheets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Relationship id. */
+                rid: components["parameters"]["rid"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Newest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        worksheets: components["schemas"]["Worksheet"][];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Default"];
+        };
+    };
+    createWorksheet: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Scope (caller, method, path, key). A retry with the same body returns the first
+                 *     result and writes nothing; another body gives 422 idempotency_key_reused. A copy
+                 *     that arrives while the first still runs gives 503 busy (Retry-After 1). A write
+                 *     that committed but whose answer was lost gives 409 idempotency_outcome_unknown
+                 *     and never runs again. Kept 24 h, sealed. Over 128 bytes gives 400 invalid_field.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description Relationship id. */
+                rid: components["parameters"]["rid"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WorksheetCreate"];
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdResponse"];
+                };
+            };
+            /** @description missing_field (all three blank), field_too_long, invalid_utf8, invalid_visibility, invalid_json. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
+            default: components["responses"]["Default"];
+        };
+    };
+    updateWorksheet: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Scope (caller, method, path, key). A retry with the same body returns the first
+                 *     result and writes nothing; another body gives 422 idempotency_key_reused. A copy
+                 *     that arrives while the first still runs gives 503 busy (Retry-After 1). A write
+                 *     that committed but whose answer was lost gives 409 idempotency_outcome_unknown
+                 *     and never runs again. Kept 24 h, sealed. Over 128 bytes gives 400 invalid_field.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                worksheet_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WorksheetUpdate"];
+            };
+        };
+        responses: {
+            /** @description Updated. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdResponse"];
+                };
+            };
+            /** @description missing_field, field_too_long, invalid_utf8, invalid_visibility, invalid_json. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
+            default: components["responses"]["Default"];
+        };
+    };
+    deleteWorksheet: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Scope (caller, method, path, key). A retry with the same body returns the first
+                 *     result and writes nothing; another body gives 422 idempotency_key_reused. A copy
+                 *     that arrives while the first still runs gives 503 busy (Retry-After 1). A write
+                 *     that committed but whose answer was lost gives 409 idempotency_outcome_unknown
+                 *     and never runs again. Kept 24 h, sealed. Over 128 bytes gives 400 invalid_field.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                worksheet_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadIdempotencyKey"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
+            default: components["responses"]["Default"];
+        };
+    };
+    getWorksheetHistory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                worksheet_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Newest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        versions: components["schemas"]["WorksheetVersion"][];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Default"];
+        };
+    };
+    listReadings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The readings, without their bodies. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        readings: components["schemas"]["ReadingSummary"][];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            default: components["responses"]["Default"];
+        };
+    };
+    getReading: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                reading_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The reading. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Reading"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Default"];
+        };
+    };
+    listConversationCards: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The cards, in file order. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        cards: components["schemas"]["ConversationCard"][];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            default: components["responses"]["Default"];
+        };
+    };
+    getIntention: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Relationship id. */
+                rid: components["parameters"]["rid"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Current (or null) and every version, newest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Intention"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Default"];
+        };
+    };
+    setIntention: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Scope (caller, method, path, key). A retry with the same body returns the first
+                 *     result and writes nothing; another body gives 422 idempotency_key_reused. A copy
+                 *     that arrives while the first still runs gives 503 busy (Retry-After 1). A write
+                 *     that committed but whose answer was lost gives 409 idempotency_outcome_unknown
+                 *     and never runs again. Kept 24 h, sealed. Over 128 bytes gives 400 invalid_field.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description Relationship id. */
+                rid: components["parameters"]["rid"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description up to 500 characters */
+                    text: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The new state. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Intention"];
+                };
+            };
+            /** @description missing_field, field_too_long, invalid_utf8, invalid_json. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
             default: components["responses"]["Default"];
         };
     };

@@ -17,6 +17,7 @@ import { ActionButton } from '../components/ActionButton';
 import { AgreementForm } from '../components/AgreementForm';
 import { ConfirmPanel } from '../components/ConfirmPanel';
 import { RelationshipFrame } from '../components/RelationshipFrame';
+import { SharedCarePlan } from '../components/care/SharedCarePlan';
 import { SignatureSummary } from '../components/SignatureSummary';
 import { SelectField } from '../components/SelectField';
 import { Status } from '../components/Status';
@@ -95,6 +96,7 @@ export function AgreementScreen({ rid, aid }: { rid: string; aid: string }) {
             </section>
           )}
           {versions.data && versions.data.length > 1 && <VersionHistory versions={versions.data} names={names} />}
+          {a.status === 'draft' && <SharedCarePlan rid={rid} />}
         </>
       )}
     </RelationshipFrame>

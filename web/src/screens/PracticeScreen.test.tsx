@@ -22,6 +22,7 @@ function state(over: Partial<PracticeState>): PracticeState {
     pause_word: 'amber',
     time_left_seconds: 900,
     seq: 3,
+    care: [],
     ...over,
   };
 }

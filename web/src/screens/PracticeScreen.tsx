@@ -160,6 +160,7 @@ export function PracticeScreen({ rid, pid }: { rid: string; pid: string }) {
           meId={meId}
           pauseWord={state.pause_word}
           aftercare={context?.aftercare}
+          rid={rid}
           busy={busy}
           actions={{
             ready: (proofs) => void act('ready', proofs),

@@ -77,6 +77,24 @@ export function RelationshipScreen({ rid }: { rid: string }) {
               <span class="card-sub">A few questions only you will see.</span>
             </Link>
           </li>
+          <li>
+            <Link class="card card-link" to={{ name: 'care', rid }}>
+              Care plan
+              <span class="card-sub">What can set you off, what helps, words that reassure.</span>
+            </Link>
+          </li>
+          <li>
+            <Link class="card card-link" to={{ name: 'worksheets', rid }}>
+              Reframing
+              <span class="card-sub">From an old story to a kinder one. Private unless you share.</span>
+            </Link>
+          </li>
+          <li>
+            <Link class="card card-link" to={{ name: 'learning', rid }}>
+              Learning together
+              <span class="card-sub">Short readings, conversation cards and a shared intention.</span>
+            </Link>
+          </li>
         </ul>
       </nav>
       {data && (

@@ -25,6 +25,7 @@ function state(over: Partial<PracticeState>): PracticeState {
     pause_word: 'amber',
     time_left_seconds: 900,
     seq: 1,
+    care: [],
     ...over,
   };
 }
@@ -169,5 +170,31 @@ describe('PracticeView', () => {
     await new Promise((r) => setTimeout(r, 20));
     button(root, /Alex: I'd like to continue/).click();
     expect(a.resume).toHaveBeenCalledWith([{ account_id: 'b', password: 'a long enough password' }]);
+  });
+  it('paused: shows the shared care plan, naming an author only where they chose to', () => {
+    const care = [
+      { kind: 'helps' as const, text: 'A hand on my back' },
+      { kind: 'reassurance' as const, text: 'You are safe', author_name: 'Bo' },
+    ];
+    const { root, text } = show(state({ status: 'paused', care }));
+    const items = [...root.querySelectorAll('.care-note')].map((li) => li.textContent ?? '');
+    expect(items).toHaveLength(2);
+    expect(items[0]).toContain('A hand on my back');
+    expect(items[0]).toContain('Shared with you');
+    expect(items[0]).not.toContain('Alex');
+    expect(items[0]).not.toContain('Bo');
+    expect(items[1]).toContain('From Bo');
+    expect(text()).not.toContain('will show here');
+  });
+
+  it('paused with nothing shared: one sentence says what a care plan is for', () => {
+    const { root, text } = show(state({ status: 'paused', care: [] }));
+    expect(root.querySelectorAll('.care-note')).toHaveLength(0);
+    expect(text()).toContain('A care plan is where each of you can note');
+  });
+
+  it('running: no care plan on screen', () => {
+    const { root } = show(state({ status: 'running', care: [{ kind: 'helps', text: 'hidden' }] }));
+    expect(root.querySelector('.care-plan')).toBeNull();
   });
 });

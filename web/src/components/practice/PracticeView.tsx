@@ -1,4 +1,6 @@
 import type { InPersonProof, Person, PracticeState } from '../../api';
+import { CareNotes } from '../care/CareNotes';
+import { Link } from '../Link';
 import { InPersonConfirm } from './InPersonConfirm';
 import { PauseButton } from './PauseButton';
 import { clockText, spokenTime } from './time';
@@ -21,6 +23,8 @@ export interface PracticeViewProps {
   meId: string | null;
   pauseWord: string;
   aftercare?: string;
+  /** The relationship, for the link to the care plan from the pause screen. */
+  rid?: string;
   busy: boolean;
   actions: PracticeActions;
 }
@@ -141,7 +145,7 @@ function RunningPanel({ state, receivedAt, now, participants }: PracticeViewProp
   );
 }
 
-function PausedPanel({ state, participants, meId, pauseWord, busy, actions }: PracticeViewProps) {
+function PausedPanel({ state, participants, meId, pauseWord, rid, busy, actions }: PracticeViewProps) {
   const shared = state.device === 'shared';
   return (
     <section class="stack" aria-labelledby="practice-heading">
@@ -159,7 +163,12 @@ function PausedPanel({ state, participants, meId, pauseWord, busy, actions }: Pr
       )}
       <section class="card care-plan" aria-labelledby="care-heading">
         <h3 id="care-heading">Care plan</h3>
-        <p class="muted">Shared care-plan entries will show here.</p>
+        <CareNotes notes={state.care ?? []} />
+        {rid && (
+          <Link to={{ name: 'care', rid }} class="small">
+            Open your care plan
+          </Link>
+        )}
       </section>
       {state.void ? (
         <VoidNotice />
