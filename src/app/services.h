@@ -20,6 +20,11 @@
 #include "app/request/idempotency.h"
 #include "app/request/rate_limiter.h"
 #include "app/safety/safety.h"
+#include "app/therapy/access_log.h"
+#include "app/therapy/shared_with_therapist.h"
+#include "app/therapy/therapist_links.h"
+#include "app/therapy/therapist_messages.h"
+#include "app/therapy/therapist_notes.h"
 
 namespace attune::app {
 
@@ -42,7 +47,12 @@ struct Services {
         checkins(ctx),
         programmes(ctx),
         coach(ctx),
-        next_steps(ctx) {}
+        next_steps(ctx),
+        therapist_links(ctx),
+        shared_with_therapist(ctx),
+        access_log(ctx),
+        therapist_notes(ctx),
+        therapist_messages(ctx) {}
 
   Context& context;
   PasswordGate password_gate;
@@ -63,6 +73,11 @@ struct Services {
   Programmes programmes;
   Coach coach;
   NextSteps next_steps;
+  TherapistLinks therapist_links;
+  SharedWithTherapist shared_with_therapist;
+  AccessLog access_log;
+  TherapistNotes therapist_notes;
+  TherapistMessages therapist_messages;
 };
 
 }  // namespace attune::app

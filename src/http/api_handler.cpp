@@ -64,6 +64,14 @@ std::string join(const std::vector<std::string>& parts, std::string_view separat
   return joined;
 }
 
+// Signed-in routes open to partners and therapists alike: one's own account and sessions.
+constexpr std::pair<const char*, const char*> kAnyoneRoutes[] = {
+    {"POST", "/api/v1/auth/logout"},     {"GET", "/api/v1/auth/sessions"},
+    {"DELETE", "/api/v1/auth/sessions"}, {"GET", "/api/v1/me"},
+    {"POST", "/api/v1/me/password"},     {"DELETE", "/api/v1/me"},
+    {"GET", "/api/v1/me/export"},
+};
+
 }  // namespace
 
 std::pair<std::string, bool> ApiHandler::token_of(const Request& request) {
@@ -89,6 +97,13 @@ ApiHandler::ApiHandler(app::Services& services) : services_(services) {
   add_programme_routes(router_, services_.programmes);
   add_coach_routes(router_, services_.coach);
   add_next_step_routes(router_, services_.next_steps);
+  add_therapy_routes(router_, services_.therapist_links, services_.shared_with_therapist,
+                     services_.access_log, services_.therapist_notes, services_.therapist_messages);
+  // A therapist signs in like anyone and keeps their own account; every other route is a
+  // partner's (or, marked by its area, a therapist's).
+  for (const auto& [method, pattern] : kAnyoneRoutes) {
+    router_.set_audience(method, pattern, Audience::kAnyone);
+  }
 }
 
 Response ApiHandler::operator()(const Request& request) {
@@ -152,6 +167,10 @@ Response ApiHandler::dispatch(const Request& request, std::string& logged_route)
           {base::ErrorCode::csrf_token_invalid, "Please reload the page and try again."});
     }
     call.actor = std::move(*actor);
+    const bool for_therapist = route.audience == Audience::kTherapist;
+    if (route.audience != Audience::kAnyone && for_therapist != call.actor->is_therapist) {
+      return error_response({base::ErrorCode::not_found, "Nothing was found here."});
+    }
   }
   return run(route, call);
 }

@@ -19,6 +19,11 @@
 #include "app/programme/programmes.h"
 #include "app/relationships/relationships.h"
 #include "app/safety/safety.h"
+#include "app/therapy/access_log.h"
+#include "app/therapy/shared_with_therapist.h"
+#include "app/therapy/therapist_links.h"
+#include "app/therapy/therapist_messages.h"
+#include "app/therapy/therapist_notes.h"
 #include "content/resources.h"
 #include "http/router.h"
 
@@ -45,5 +50,8 @@ void add_checkin_routes(Router& router, app::Checkins& checkins);
 void add_programme_routes(Router& router, app::Programmes& programmes);
 void add_coach_routes(Router& router, const app::Coach& coach);
 void add_next_step_routes(Router& router, app::NextSteps& next_steps);
+void add_therapy_routes(Router& router, app::TherapistLinks& links,
+                        app::SharedWithTherapist& shared, app::AccessLog& access_log,
+                        app::TherapistNotes& notes, app::TherapistMessages& messages);
 
 }  // namespace attune::http

@@ -67,6 +67,12 @@ std::optional<std::int64_t> latest_own_entry_at(store::Transaction& tx,
                                                 const policy::MemberAccess& author,
                                                 const std::string& feature);
 
+// Every entry of any feature in the linked therapist's relationship shared with the therapist
+// ("therapist" or "partners_and_therapist"), newest first.
+std::vector<EntryRecord> entries_shared_with_therapist(const Context& context,
+                                                       store::Transaction& tx,
+                                                       const policy::TherapistAccess& link);
+
 // Everything the holder authored in the relationship, oldest first (export).
 std::vector<EntryRecord> own_entries(const Context& context, store::Transaction& tx,
                                      const policy::MembershipAccess& access);

@@ -16,6 +16,7 @@
 #include "app/context.h"
 #include "app/practice/practices.h"
 #include "app/relationships/relationships.h"
+#include "app/therapy/therapy_export.h"
 #include "base/clock.h"
 #include "base/error.h"
 #include "core/debrief_reveal.h"
@@ -100,6 +101,7 @@ struct ExportDocument {
   AccountRecord profile;
   std::vector<ExportedRelationship> relationships;
   std::vector<ExportedPendingMembership> pending_relationships;
+  ExportedTherapy therapy;
 };
 
 class DataExport {

@@ -32,6 +32,9 @@ inline constexpr std::array kExportedSealedColumns{
     ExportedSealedColumn{"agreement_versions.terms_sealed",
                          "relationships[].agreements[].versions[].terms"},
     ExportedSealedColumn{"debriefs.answer_sealed", "relationships[].my_debriefs[]"},
+    ExportedSealedColumn{"access_log.entry_sealed", "therapy.access_log[]"},
+    ExportedSealedColumn{"therapist_messages.body_sealed", "therapy.my_messages[].text"},
+    ExportedSealedColumn{"therapist_notes.body_sealed", "therapy.my_notes[].text"},
 };
 
 inline constexpr std::array kExcludedSealedColumns{
@@ -41,8 +44,6 @@ inline constexpr std::array kExcludedSealedColumns{
                          "the relationship's data key, wrapped: a key, not content"},
     ExcludedSealedColumn{"idempotency_records.response_sealed",
                          "a copy of an answer already given, kept a day for retried requests"},
-    ExcludedSealedColumn{"access_log.entry_sealed",
-                         "no feature writes the access log yet: export it when one does"},
 };
 
 }  // namespace attune::app

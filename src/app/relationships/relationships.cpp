@@ -10,6 +10,7 @@
 #include "app/policy/policy.h"
 #include "app/programme/programme_records.h"
 #include "app/relationships/relationship_records.h"
+#include "app/therapy/link_records.h"
 #include "core/display_name.h"
 #include "core/text.h"
 #include "crypto/tokens.h"
@@ -141,6 +142,7 @@ std::vector<std::string> Relationships::leave_in(store::Transaction& tx,
   delete_own_entry_rows(tx, membership);
   delete_own_debriefs(tx, membership);
   delete_own_acceptances(tx, membership);
+  delete_own_therapy_rows(tx, membership);
   delete_membership(tx, membership);
   // Newcomers waiting only on the leaver's approval become members now.
   for (const auto& candidate : pending_member_ids(tx, membership)) {
