@@ -66,3 +66,11 @@ export type Programme = Schemas['ProgrammeState'];
 export type CoachReview = Schemas['CoachReview'];
 export type CoachFlag = Schemas['CoachFlag'];
 export type NextStep = Schemas['NextStep'];
+/** The therapist link as a partner sees it, with the limits of confidentiality. */
+export type TherapistLink = Schemas['TherapistLink'];
+export type Caseload = Schemas['Caseload']['relationships'];
+export type SharedWithTherapistEntry = Schemas['SharedWithTherapist']['entries'][number];
+export type AccessLogEntry = Schemas['AccessLog']['entries'][number];
+export type TherapistNote = Schemas['TherapistNotes']['notes'][number];
+export type ChannelMessage = Schemas['ChannelMessage'];
+export type TherapistChannel = Schemas['TherapistInbox']['channels'][number];

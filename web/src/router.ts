@@ -20,7 +20,9 @@ export type Route =
   | { name: 'practice'; rid: string; pid: string }
   | { name: 'exercises'; rid: string }
   | { name: 'exercise'; rid: string; id: string }
-  | { name: 'debrief'; rid: string; pid: string };
+  | { name: 'debrief'; rid: string; pid: string }
+  | { name: 'therapist'; rid: string }
+  | { name: 'client'; rid: string };
 
 const relationshipScreens = [
   'boundaries',
@@ -31,6 +33,7 @@ const relationshipScreens = [
   'history',
   'checkins',
   'programme',
+  'therapist',
 ] as const;
 
 export function parseHash(hash: string): Route {
@@ -47,6 +50,8 @@ export function parseHash(hash: string): Route {
       return { name: 'signup' };
     case 'support':
       return { name: 'support' };
+    case 'c':
+      return a ? { name: 'client', rid: a } : { name: 'home' };
     case 'r':
       if (!a) return { name: 'home' };
       if (b === 'agreements' && c) return { name: 'agreement', rid: a, aid: c };
@@ -81,6 +86,8 @@ export function toHash(route: Route): string {
       return `#/r/${e(route.rid)}/exercises/${e(route.id)}`;
     case 'debrief':
       return `#/r/${e(route.rid)}/debrief/${e(route.pid)}`;
+    case 'client':
+      return `#/c/${e(route.rid)}`;
     default:
       return `#/r/${e(route.rid)}/${route.name}`;
   }
