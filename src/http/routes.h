@@ -52,6 +52,7 @@ void add_coach_routes(Router& router, const app::Coach& coach);
 void add_next_step_routes(Router& router, app::NextSteps& next_steps);
 void add_therapy_routes(Router& router, app::TherapistLinks& links,
                         app::SharedWithTherapist& shared, app::AccessLog& access_log,
-                        app::TherapistNotes& notes, app::TherapistMessages& messages);
+                        app::TherapistNotes& notes, app::TherapistMessages& messages,
+                        app::Programmes& programmes);
 
 }  // namespace attune::http

@@ -1,6 +1,8 @@
 // The therapist (docs/api.md "Therapist"): link codes, link requests, consent after the
 // limits of confidentiality, revocation, the caseload, the shared-with-therapist view, the
 // access log, private notes and each partner's individual channel.
+#include <algorithm>
+
 #include "base/rfc3339.h"
 #include "http/routes.h"
 
@@ -125,6 +127,15 @@ void add_reading_routes(Router& router, app::SharedWithTherapist& shared,
   });
 }
 
+void add_offer_route(Router& router, app::Programmes& programmes) {
+  router.add("POST", "/api/v1/therapist/relationships/{}/programme/offer", [&](ApiCall& call) {
+    call.body(true);
+    const auto wanted = call.body().contains("stage") ? call.integer("stage") : 0;
+    const int stage = static_cast<int>(std::clamp<std::int64_t>(wanted, 0, 1000));
+    return ok_json({{"stage", unwrap(programmes.offer_stage(call.me(), call.param(0), stage))}});
+  });
+}
+
 void add_message_routes(Router& router, app::TherapistMessages& messages) {
   router.add("POST", "/api/v1/relationships/{}/therapist/messages", [&](ApiCall& call) {
     auto id = unwrap(messages.send(call.me(), call.param(0), call.text("text", 64 * 1024)));
@@ -163,8 +174,10 @@ void add_message_routes(Router& router, app::TherapistMessages& messages) {
 
 void add_therapy_routes(Router& router, app::TherapistLinks& links,
                         app::SharedWithTherapist& shared, app::AccessLog& access_log,
-                        app::TherapistNotes& notes, app::TherapistMessages& messages) {
+                        app::TherapistNotes& notes, app::TherapistMessages& messages,
+                        app::Programmes& programmes) {
   add_link_routes(router, links);
+  add_offer_route(router, programmes);
   add_reading_routes(router, shared, access_log, notes);
   add_message_routes(router, messages);
   for (const auto& [method, pattern] : std::initializer_list<std::pair<const char*, const char*>>{
@@ -175,6 +188,7 @@ void add_therapy_routes(Router& router, app::TherapistLinks& links,
            {"GET", "/api/v1/therapist/relationships/{}/notes"},
            {"GET", "/api/v1/therapist/messages"},
            {"POST", "/api/v1/therapist/messages"},
+           {"POST", "/api/v1/therapist/relationships/{}/programme/offer"},
        }) {
     router.set_audience(method, pattern, Audience::kTherapist);
   }

@@ -227,7 +227,7 @@ class PolicyTable : public ::testing::Test {
          kMembersOnly},
         {"programmes.offer_stage",
          [=, &s](const Actor& a) { return code(s.programmes.offer_stage(a, rid, 2)); },
-         kMembersOnly},
+         kTherapistOnly},
         {"programmes.accept",
          [=, &s](const Actor& a) { return code(s.programmes.accept(a, rid, 2)); }, kMembersOnly},
         {"intake.remove",

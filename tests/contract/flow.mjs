@@ -663,6 +663,8 @@ async function run(flow, server) {
     t.status(await t.good('POST', '/api/v1/therapist/messages', { auth: T(), body: { relationship_id: rid(), partner_id: s.ben.id, text: 'Thank you.' } }), 201);
     const mine = await t.good('GET', `${base}/messages`, { auth: B() });
     t.expect(mine.body?.messages?.length === 2 && mine.body.messages[1].from === 'therapist', 'the reply');
+    const offered = await t.good('POST', `/api/v1/therapist/relationships/${rid()}/programme/offer`, { auth: T(), body: {} });
+    t.expect(offered.status === 200 && offered.body?.stage === 3, 'the next stage offered');
   });
 
   await flow.check('therapist: other roles, bad input, revocation at once', async (t) => {
@@ -683,6 +685,7 @@ async function run(flow, server) {
     t.error(await t.bad('POST', base, { auth: A(), body: { code: 'not-a-code', understood: true } }), 409, 'link_code_invalid');
     t.error(await t.bad('POST', base, { auth: A(), body: {}, flagged: true }), 400, 'missing_field');
     t.error(await t.bad('POST', `${room}/notes`, { auth: T(), body: {}, flagged: true }), 400, 'missing_field');
+    t.error(await t.bad('POST', `${room}/programme/offer`, { auth: T(), body: { stage: 1 } }), 409, 'no_offer');
     t.error(await t.bad('POST', '/api/v1/therapist/messages', { auth: T(), body: { relationship_id: rid(), partner_id: MISSING, text: 'x' } }), 404, 'not_found');
     t.status(await t.good('DELETE', base, { auth: A() }), 204);
     t.error(await t.bad('GET', `${room}/shared`, { auth: T() }), 404, 'not_found', 'revoked: the next request fails');

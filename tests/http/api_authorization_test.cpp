@@ -199,6 +199,7 @@ std::vector<RouteCase> therapist_scoped_routes() {
       {"GET", "/api/v1/therapist/relationships/{rid}/shared", ""},
       {"GET", "/api/v1/therapist/relationships/{rid}/notes", ""},
       {"POST", "/api/v1/therapist/relationships/{rid}/notes", R"({"text":"a note"})"},
+      {"POST", "/api/v1/therapist/relationships/{rid}/programme/offer", "{}"},
       {"POST", "/api/v1/therapist/messages",
        R"({"relationship_id":"{rid}","partner_id":"{ann}","text":"hello"})"},
   };

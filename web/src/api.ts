@@ -440,3 +440,13 @@ export function replyOnChannel(rid: string, partnerId: string, text: string) {
     body: { relationship_id: rid, partner_id: partnerId, text },
   });
 }
+
+/** The linked therapist offers the programme's next stage; the partners still accept. */
+export async function offerNextStage(rid: string): Promise<number> {
+  return (
+    await call('POST', '/api/v1/therapist/relationships/{rid}/programme/offer', {
+      params: { rid },
+      body: {},
+    })
+  ).stage;
+}

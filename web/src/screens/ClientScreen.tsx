@@ -4,6 +4,7 @@ import {
   getSharedWithTherapist,
   getTherapistInbox,
   getTherapistNotes,
+  offerNextStage,
   replyOnChannel,
   type SharedWithTherapistEntry,
 } from '../api';
@@ -34,6 +35,7 @@ export function ClientScreen({ rid }: { rid: string }) {
       </ul>
       {shared.data && <Notes rid={rid} />}
       {shared.data && <Channels rid={rid} />}
+      {shared.data && <OfferStage rid={rid} />}
     </section>
   );
 }
@@ -114,6 +116,32 @@ function Channels({ rid }: { rid: string }) {
           />
         </section>
       ))}
+    </section>
+  );
+}
+
+function OfferStage({ rid }: { rid: string }) {
+  const { status, busy, run } = useAction();
+  return (
+    <section class="card stack" aria-labelledby="offer-heading">
+      <h2 id="offer-heading">Their programme</h2>
+      <p class="muted small">
+        You can offer the next stage. It opens only if every partner says yes, with no pressure
+        either way.
+      </p>
+      <button
+        type="button"
+        disabled={busy}
+        onClick={() =>
+          run(async () => {
+            const stage = await offerNextStage(rid);
+            return stage;
+          }, 'The next stage is offered. The partners choose.')
+        }
+      >
+        Offer the next stage
+      </button>
+      <Status status={status} />
     </section>
   );
 }
