@@ -133,10 +133,7 @@ function OfferStage({ rid }: { rid: string }) {
         type="button"
         disabled={busy}
         onClick={() =>
-          run(async () => {
-            const stage = await offerNextStage(rid);
-            return stage;
-          }, 'The next stage is offered. The partners choose.')
+          run(() => offerNextStage(rid), 'The next stage is offered. The partners choose.')
         }
       >
         Offer the next stage
