@@ -98,7 +98,8 @@ ApiHandler::ApiHandler(app::Services& services) : services_(services) {
   add_coach_routes(router_, services_.coach);
   add_next_step_routes(router_, services_.next_steps);
   add_therapy_routes(router_, services_.therapist_links, services_.shared_with_therapist,
-                     services_.access_log, services_.therapist_notes, services_.therapist_messages);
+                     services_.access_log, services_.therapist_notes, services_.therapist_messages,
+                     services_.programmes);
   // A therapist signs in like anyone and keeps their own account; every other route is a
   // partner's (or, marked by its area, a therapist's).
   for (const auto& [method, pattern] : kAnyoneRoutes) {

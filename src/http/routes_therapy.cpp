@@ -1,8 +1,6 @@
 // The therapist (docs/api.md "Therapist"): link codes, link requests, consent after the
 // limits of confidentiality, revocation, the caseload, the shared-with-therapist view, the
 // access log, private notes and each partner's individual channel.
-#include <algorithm>
-
 #include "base/rfc3339.h"
 #include "http/routes.h"
 
@@ -129,9 +127,13 @@ void add_reading_routes(Router& router, app::SharedWithTherapist& shared,
 
 void add_offer_route(Router& router, app::Programmes& programmes) {
   router.add("POST", "/api/v1/therapist/relationships/{}/programme/offer", [&](ApiCall& call) {
-    call.body(true);
-    const auto wanted = call.body().contains("stage") ? call.integer("stage") : 0;
-    const int stage = static_cast<int>(std::clamp<std::int64_t>(wanted, 0, 1000));
+    // No stage: the next one, whichever it is.
+    int stage = 0;
+    if (call.body(true).contains("stage")) {
+      const auto wanted = call.integer("stage");
+      if (wanted < 1 || wanted > 100) reject(base::ErrorCode::invalid_field, "stage is 1..100.");
+      stage = static_cast<int>(wanted);
+    }
     return ok_json({{"stage", unwrap(programmes.offer_stage(call.me(), call.param(0), stage))}});
   });
 }

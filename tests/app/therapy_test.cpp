@@ -5,7 +5,6 @@
 
 #include <set>
 
-#include "app/therapy/link_records.h"
 #include "app_fixture.h"
 #include "therapy_support.h"
 
