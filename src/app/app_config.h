@@ -22,9 +22,12 @@ struct AppConfig {
   RateLimit write_limit{120, std::chrono::seconds(60)};
   std::chrono::hours idempotency_ttl{24};
   std::chrono::hours invite_ttl{72};
-  std::string smtp_url;    // "" = no e-mail; smtp://host:port (loopback or a relay)
-  std::string public_url;  // where people open the app, for links in e-mail
+  std::string smtp_url;        // "" = no e-mail; smtp://host:port (loopback or a relay)
+  std::string public_url;      // where people open the app, for links in e-mail
   std::string resources_file;  // operator's own crisis resources; "" = the shipped default
+  // The limits of confidentiality for the operator's region (resources.toml's format, title
+  // and body); the CLI fills in the shipped content/confidentiality.toml when unset.
+  std::string confidentiality_file;
 };
 
 }  // namespace attune::app

@@ -26,6 +26,11 @@
 #include "app/safety/safety.h"
 #include "app/safety_check/practice_hold.h"
 #include "app/safety_check/safety_checks.h"
+#include "app/therapy/access_log.h"
+#include "app/therapy/shared_with_therapist.h"
+#include "app/therapy/therapist_links.h"
+#include "app/therapy/therapist_messages.h"
+#include "app/therapy/therapist_notes.h"
 
 namespace attune::app {
 
@@ -57,7 +62,12 @@ struct Services {
         pins(ctx, password_gate),
         care_plans(ctx),
         worksheets(ctx, care_content),
-        intentions(ctx) {}
+        intentions(ctx),
+        therapist_links(ctx),
+        shared_with_therapist(ctx),
+        access_log(ctx),
+        therapist_notes(ctx),
+        therapist_messages(ctx) {}
 
   Context& context;
   const content::CareContent care_content;
@@ -85,6 +95,11 @@ struct Services {
   CarePlans care_plans;
   Worksheets worksheets;
   Intentions intentions;
+  TherapistLinks therapist_links;
+  SharedWithTherapist shared_with_therapist;
+  AccessLog access_log;
+  TherapistNotes therapist_notes;
+  TherapistMessages therapist_messages;
 };
 
 }  // namespace attune::app

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "cli/commands.h"
+#include "cli/password_prompt.h"
 #include "cli/runtime.h"
 
 namespace attune::cli {
@@ -24,8 +25,7 @@ int run_user_add(const Settings& settings, const std::string& email, const std::
     std::cerr << "attune: " << runtime.error().message << "\n";
     return 1;
   }
-  std::string password;
-  std::getline(std::cin, password);
+  const std::string password = read_password("Password: ");
   app::SignupInput input{email, password, name, true, "", therapist};
   auto id = (*runtime)->services().accounts.sign_up(input);
   if (!id) {

@@ -38,6 +38,10 @@ base::Result<std::unique_ptr<Runtime>> Runtime::open(const Settings& settings) {
   runtime->content_ = std::move(*content);
   runtime->context_ = std::unique_ptr<app::Context>(new app::Context{
       *runtime->database_, *runtime->vault_, runtime->clock_, runtime->content_, settings.app});
+  if (runtime->context_->config.confidentiality_file.empty()) {
+    runtime->context_->config.confidentiality_file =
+        (std::filesystem::path(settings.content_dir) / "confidentiality.toml").string();
+  }
   if (settings.fast_password_hashing) {
     runtime->context_->config.password_cost = crypto::PasswordCost::kTestOnlyFast;
   }

@@ -41,6 +41,8 @@ base::Status load_settings_file(Settings& settings, const std::string& path) {
   settings.worker_threads = table["worker_threads"].value_or(settings.worker_threads);
   settings.log_format = table["log_format"].value_or(settings.log_format);
   settings.app.resources_file = table["resources_file"].value_or(settings.app.resources_file);
+  settings.app.confidentiality_file =
+      table["confidentiality_file"].value_or(settings.app.confidentiality_file);
   if (auto proxies = table["trusted_proxies"].as_array()) {
     settings.trusted_proxies.clear();
     for (const auto& proxy : *proxies) {
@@ -70,6 +72,7 @@ void apply_environment(Settings& settings) {
   from_env("ATTUNE_DATABASE_URL", settings.database_url);
   from_env("ATTUNE_LOG_FORMAT", settings.log_format);
   from_env("ATTUNE_RESOURCES_FILE", settings.app.resources_file);
+  from_env("ATTUNE_CONFIDENTIALITY_FILE", settings.app.confidentiality_file);
   std::string proxies;
   from_env("ATTUNE_TRUSTED_PROXIES", proxies);
   if (!proxies.empty()) settings.trusted_proxies = split_list(proxies);

@@ -63,6 +63,14 @@ std::string join(const std::vector<std::string>& parts, std::string_view separat
   return joined;
 }
 
+// Signed-in routes open to partners and therapists alike: one's own account and sessions.
+constexpr std::pair<const char*, const char*> kAnyoneRoutes[] = {
+    {"POST", "/api/v1/auth/logout"},     {"GET", "/api/v1/auth/sessions"},
+    {"DELETE", "/api/v1/auth/sessions"}, {"GET", "/api/v1/me"},
+    {"POST", "/api/v1/me/password"},     {"DELETE", "/api/v1/me"},
+    {"GET", "/api/v1/me/export"},
+};
+
 }  // namespace
 
 std::pair<std::string, bool> ApiHandler::token_of(const Request& request) {
@@ -94,6 +102,14 @@ ApiHandler::ApiHandler(app::Services& services) : services_(services) {
   add_care_plan_routes(router_, services_.care_plans);
   add_worksheet_routes(router_, services_.worksheets);
   add_learning_routes(router_, services_.care_content, services_.intentions);
+  add_therapy_routes(router_, services_.therapist_links, services_.shared_with_therapist,
+                     services_.access_log, services_.therapist_notes, services_.therapist_messages,
+                     services_.programmes);
+  // A therapist signs in like anyone and keeps their own account; every other route is a
+  // partner's (or, marked by its area, a therapist's).
+  for (const auto& [method, pattern] : kAnyoneRoutes) {
+    router_.set_audience(method, pattern, Audience::kAnyone);
+  }
 }
 
 Response ApiHandler::operator()(const Request& request) {
@@ -157,6 +173,10 @@ Response ApiHandler::dispatch(const Request& request, std::string& logged_route)
           {base::ErrorCode::csrf_token_invalid, "Please reload the page and try again."});
     }
     call.actor = std::move(*actor);
+    const bool for_therapist = route.audience == Audience::kTherapist;
+    if (route.audience != Audience::kAnyone && for_therapist != call.actor->is_therapist) {
+      return error_response({base::ErrorCode::not_found, "Nothing was found here."});
+    }
   }
   return run(route, call);
 }

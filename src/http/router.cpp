@@ -1,5 +1,7 @@
 #include "http/router.h"
 
+#include <stdexcept>
+
 namespace attune::http {
 namespace {
 
@@ -27,6 +29,16 @@ Route& Router::add(std::string method, std::string_view pattern,
                    std::function<Response(ApiCall&)> handle) {
   Limit limit = method == "GET" ? Limit::kNone : Limit::kWrite;
   return add(std::move(method), pattern, Auth::kRequired, limit, std::move(handle));
+}
+
+void Router::set_audience(std::string_view method, std::string_view pattern, Audience audience) {
+  for (auto& route : routes_) {
+    if (route.method == method && route.pattern == pattern) {
+      route.audience = audience;
+      return;
+    }
+  }
+  throw std::logic_error("no route " + std::string(method) + " " + std::string(pattern));
 }
 
 Router::Match Router::match(std::string_view method, std::string_view path) const {

@@ -18,6 +18,10 @@ enum class Auth { kNone, kRequired };
 // are never limited: nothing may slow down someone who wants to stop.
 enum class Limit { kNone, kLogin, kSignup, kWrite };
 
+// Who a signed-in route is for. A therapist calling a partner's route, or a partner a
+// therapist's, hears not_found, as for anything else that is not theirs.
+enum class Audience { kPartner, kTherapist, kAnyone };
+
 struct Route {
   std::string method;
   std::string pattern;                // as added: "/api/v1/practices/{}/pause"
@@ -28,6 +32,7 @@ struct Route {
   // false: an Idempotency-Key is ignored, so the answer is never kept for a replay (the
   // language coach: what a person is writing is never stored, not even inside an answer).
   bool replayable = true;
+  Audience audience = Audience::kPartner;
 };
 
 class Router {
@@ -37,6 +42,9 @@ class Router {
   // Authenticated; writes count against the write limit.
   Route& add(std::string method, std::string_view pattern,
              std::function<Response(ApiCall&)> handle);
+
+  // For a route already added; throws std::logic_error when there is none (a typo).
+  void set_audience(std::string_view method, std::string_view pattern, Audience audience);
 
   struct Match {
     const Route* route = nullptr;

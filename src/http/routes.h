@@ -25,6 +25,11 @@
 #include "app/safety/safety.h"
 #include "app/safety_check/practice_hold.h"
 #include "app/safety_check/safety_checks.h"
+#include "app/therapy/access_log.h"
+#include "app/therapy/shared_with_therapist.h"
+#include "app/therapy/therapist_links.h"
+#include "app/therapy/therapist_messages.h"
+#include "app/therapy/therapist_notes.h"
 #include "content/resources.h"
 #include "http/router.h"
 
@@ -58,5 +63,9 @@ void add_care_plan_routes(Router& router, app::CarePlans& care_plans);
 void add_worksheet_routes(Router& router, app::Worksheets& worksheets);
 void add_learning_routes(Router& router, const content::CareContent& content,
                          app::Intentions& intentions);
+void add_therapy_routes(Router& router, app::TherapistLinks& links,
+                        app::SharedWithTherapist& shared, app::AccessLog& access_log,
+                        app::TherapistNotes& notes, app::TherapistMessages& messages,
+                        app::Programmes& programmes);
 
 }  // namespace attune::http

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "app_fixture.h"
+#include "therapy_support.h"
 
 namespace attune::app::testing {
 namespace {
@@ -241,6 +242,31 @@ TEST_F(EncryptionAtRest, DebriefCanariesAreSealedAndLeaveWithTheAccount) {
   ASSERT_FALSE(files_holding(world, sealed).empty());
   ASSERT_TRUE(s.accounts.delete_account(owner.actor, owner.password));
   EXPECT_EQ(files_holding(world, sealed), std::vector<std::string>{});
+}
+
+// The therapist's notes, each partner's messages and the access log (which names the
+// therapist) are sealed: the canaries come back through the use cases, never from a file.
+TEST(EncryptionAtRestTherapy, NotesMessagesAndTheAccessLogAreSealed) {
+  World world;
+  Group group = world.relationship(2);
+  const std::vector<std::string> words{"CanaryNoteTx9c", "CanaryMessageTx9c",
+                                       "CanaryTherapistTx9c"};
+  Person doctor = therapist(world, words[2]);
+  link(world, doctor, group);
+  auto& s = world.services;
+  const auto& partner = group.people[0];
+  ASSERT_TRUE(s.intake.create(partner.actor, group.rid, "safe", "x", core::Visibility::kTherapist));
+  ASSERT_TRUE(s.therapist_notes.add(doctor.actor, group.rid, words[0]));
+  ASSERT_TRUE(s.therapist_messages.send(partner.actor, group.rid, words[1]));
+  ASSERT_TRUE(s.shared_with_therapist.of(doctor.actor, group.rid));
+
+  std::string text = s.therapist_notes.list(doctor.actor, group.rid)->at(0).text;
+  text += s.therapist_messages.mine(partner.actor, group.rid)->at(0).text;
+  text += s.access_log.mine(partner.actor, group.rid)->at(0).actor_name;
+  for (const auto& c : words) EXPECT_NE(text.find(c), std::string::npos) << c;
+  for (const auto& c : words) EXPECT_EQ(files_holding(world, c), std::vector<std::string>{}) << c;
+  world.db->scrub_after_delete();
+  for (const auto& c : words) EXPECT_EQ(files_holding(world, c), std::vector<std::string>{}) << c;
 }
 
 }  // namespace

@@ -14,6 +14,7 @@
 #include "app/data_rights/export_json.h"
 #include "app/data_rights/sealed_columns.h"
 #include "app_fixture.h"
+#include "therapy_support.h"
 
 namespace attune::app::testing {
 namespace {
@@ -120,6 +121,9 @@ TEST(ExportCoverage, EachExportedColumnsCanaryComesBackAtItsPath) {
       {"safety_checks.answers_sealed", "sexual-pressure"},
       {"worksheet_versions.body_sealed", "CanaryWorksheetEarlier7d2a"},
       {"intention_versions.text_sealed", "CanaryIntention7d2a"},
+      {"access_log.entry_sealed", "CanaryTherapist7d2a"},
+      {"therapist_messages.body_sealed", "CanaryMessage7d2a"},
+      {"therapist_notes.body_sealed", "CanaryNote7d2a"},
   };
   Person me = world.person(canaries.at("accounts.display_name_sealed"),
                            canaries.at("accounts.email_sealed"));
@@ -152,6 +156,21 @@ TEST(ExportCoverage, EachExportedColumnsCanaryComesBackAtItsPath) {
   ASSERT_TRUE(world.services.intentions.set(me.actor, group.rid,
                                             canaries.at("intention_versions.text_sealed")));
 
+  // The therapist's read lands in my access log; my message and their note are each their
+  // author's: the note comes back in the therapist's own export.
+  Person doctor = therapist(world, canaries.at("access_log.entry_sealed"));
+  link(world, doctor, group);
+  ASSERT_TRUE(
+      world.services.intake.create(me.actor, group.rid, "safe", "x", core::Visibility::kTherapist));
+  ASSERT_TRUE(world.services.shared_with_therapist.of(doctor.actor, group.rid));
+  ASSERT_TRUE(world.services.therapist_messages.send(
+      me.actor, group.rid, canaries.at("therapist_messages.body_sealed")));
+  ASSERT_TRUE(world.services.therapist_notes.add(doctor.actor, group.rid,
+                                                 canaries.at("therapist_notes.body_sealed")));
+  auto doctors = world.services.data_export.of(doctor.actor);
+  ASSERT_TRUE(doctors);
+  const json doctors_export = json::parse(export_json(*doctors));
+
   auto document = world.services.data_export.of(me.actor);
   ASSERT_TRUE(document);
   const json exported = json::parse(export_json(*document));
@@ -161,7 +180,8 @@ TEST(ExportCoverage, EachExportedColumnsCanaryComesBackAtItsPath) {
       ADD_FAILURE() << column.column << " is exported but this test plants no canary in it";
       continue;
     }
-    EXPECT_TRUE(holds(at_path(exported, std::string(column.path)), canary->second))
+    const json& whose = column.column == "therapist_notes.body_sealed" ? doctors_export : exported;
+    EXPECT_TRUE(holds(at_path(whose, std::string(column.path)), canary->second))
         << column.column << ": " << canary->second << " is not at " << column.path;
   }
 }

@@ -15,15 +15,17 @@
 #include "app/policy/policy.h"
 #include "app/relationships/relationship_records.h"
 #include "app_fixture.h"
+#include "therapy_support.h"
 
 namespace attune::app::testing {
 namespace {
 
 // Who calls. The owner is an active member who wrote the entry and takes part in the
-// agreement and practice; the member is active but neither; the others are outside.
-enum Role { kOwner, kMember, kPending, kOutsider, kStranger, kRoleCount };
-constexpr std::array<const char*, kRoleCount> kRoleNames{"owner", "member", "pending", "outsider",
-                                                         "stranger"};
+// agreement and practice; the member is active but neither; the others are outside. The
+// therapist is linked to the relationship with every partner's consent.
+enum Role { kOwner, kMember, kPending, kOutsider, kStranger, kTherapist, kRoleCount };
+constexpr std::array<const char*, kRoleCount> kRoleNames{"owner",    "member",   "pending",
+                                                         "outsider", "stranger", "therapist"};
 
 struct Expect {
   const char* owner;
@@ -31,17 +33,23 @@ struct Expect {
   const char* pending;
   const char* outsider;
   const char* stranger;
+  const char* therapist;
 
   const char* for_role(Role role) const {
-    const char* all[] = {owner, member, pending, outsider, stranger};
+    const char* all[] = {owner, member, pending, outsider, stranger, therapist};
     return all[role];
   }
 };
 
-constexpr Expect kMembersOnly{"ok", "ok", "not_found", "not_found", "not_found"};
-constexpr Expect kOwnerOnly{"ok", "not_found", "not_found", "not_found", "not_found"};
+// A therapist is never a partner: every partner's entry point is not_found for them.
+constexpr Expect kMembersOnly{"ok", "ok", "not_found", "not_found", "not_found", "not_found"};
+constexpr Expect kOwnerOnly{"ok", "not_found", "not_found", "not_found", "not_found", "not_found"};
 // Leaving needs only some membership: a pending newcomer can withdraw too.
-constexpr Expect kAnyMembership{"ok", "ok", "ok", "not_found", "not_found"};
+constexpr Expect kAnyMembership{"ok", "ok", "ok", "not_found", "not_found", "not_found"};
+constexpr Expect kTherapistOnly{"not_found", "not_found", "not_found",
+                                "not_found", "not_found", "ok"};
+constexpr Expect kNobody{"not_found", "not_found", "not_found",
+                         "not_found", "not_found", "not_found"};
 
 struct Entry {
   std::string name;
@@ -82,6 +90,7 @@ class PolicyTable : public ::testing::Test {
     custom_item = *s.boundaries.add_custom_item(roles[kOwner].actor, group.rid, "presence-and-talk",
                                                 "Reading");
     checkin = *s.checkins.create(roles[kOwner].actor, checkin_in(core::CheckinKind::kDaily));
+    roles[kTherapist] = therapist_linked_to(world, group);
   }
 
   NewCheckin checkin_in(core::CheckinKind kind, std::optional<std::string> practice_id = {}) {
@@ -194,7 +203,7 @@ class PolicyTable : public ::testing::Test {
          [=, this, &s](const Actor& a) {
            return code(s.debriefs.give(a, practice, {false, "calm", "", ""}));
          },
-         {"practice_not_ended", "not_found", "not_found", "not_found", "not_found"}},
+         {"practice_not_ended", "not_found", "not_found", "not_found", "not_found", "not_found"}},
         {"debriefs.get",
          [=, this, &s](const Actor& a) { return code(s.debriefs.get(a, practice)); }, kOwnerOnly},
         {"checkins.create",
@@ -218,7 +227,7 @@ class PolicyTable : public ::testing::Test {
          kMembersOnly},
         {"programmes.offer_stage",
          [=, &s](const Actor& a) { return code(s.programmes.offer_stage(a, rid, 2)); },
-         kMembersOnly},
+         kTherapistOnly},
         {"programmes.accept",
          [=, &s](const Actor& a) { return code(s.programmes.accept(a, rid, 2)); }, kMembersOnly},
         {"intake.remove",
@@ -227,6 +236,47 @@ class PolicyTable : public ::testing::Test {
         {"agreements.withdraw",
          [=, this, &s](const Actor& a) { return code(s.agreements.withdraw(a, draft)); },
          kOwnerOnly},
+        {"therapist_links.create_code",
+         [=, &s](const Actor& a) { return code(s.therapist_links.create_code(a)); },
+         kTherapistOnly},
+        {"therapist_links.caseload",
+         [=, &s](const Actor& a) { return code(s.therapist_links.caseload(a)); }, kTherapistOnly},
+        {"therapist_links.status",
+         [=, &s](const Actor& a) { return code(s.therapist_links.status(a, rid)); }, kMembersOnly},
+        {"therapist_links.consent",
+         [=, &s](const Actor& a) { return code(s.therapist_links.consent(a, rid, true)); },
+         kMembersOnly},
+        // The code is not valid: a member hears so, anyone else not_found.
+        {"therapist_links.request",
+         [=, &s](const Actor& a) { return code(s.therapist_links.request(a, rid, "x", true)); },
+         {"link_code_invalid", "link_code_invalid", "not_found", "not_found", "not_found",
+          "not_found"}},
+        {"shared_with_therapist.of",
+         [=, &s](const Actor& a) { return code(s.shared_with_therapist.of(a, rid)); },
+         kTherapistOnly},
+        {"access_log.mine", [=, &s](const Actor& a) { return code(s.access_log.mine(a, rid)); },
+         kMembersOnly},
+        {"therapist_notes.add",
+         [=, &s](const Actor& a) { return code(s.therapist_notes.add(a, rid, "note")); },
+         kTherapistOnly},
+        {"therapist_notes.list",
+         [=, &s](const Actor& a) { return code(s.therapist_notes.list(a, rid)); }, kTherapistOnly},
+        {"therapist_messages.send",
+         [=, &s](const Actor& a) { return code(s.therapist_messages.send(a, rid, "hello")); },
+         kMembersOnly},
+        {"therapist_messages.mine",
+         [=, &s](const Actor& a) { return code(s.therapist_messages.mine(a, rid)); }, kMembersOnly},
+        {"therapist_messages.inbox",
+         [=, &s](const Actor& a) { return code(s.therapist_messages.inbox(a)); }, kTherapistOnly},
+        {"therapist_messages.reply",
+         [=, this, &s](const Actor& a) {
+           return code(s.therapist_messages.reply(a, rid, roles[kOwner].id, "hello"));
+         },
+         kTherapistOnly},
+        {"therapist_links.revoke",
+         [=, &s](const Actor& a) { return code(s.therapist_links.revoke(a, rid)); }, kMembersOnly},
+        {"shared_with_therapist.of(revoked)",
+         [=, &s](const Actor& a) { return code(s.shared_with_therapist.of(a, rid)); }, kNobody},
         {"safety.feel_pressured",
          [=, &s](const Actor& a) { return code(s.safety.feel_pressured(a, rid)); }, kMembersOnly},
         {"safety_checks.submit",
@@ -266,7 +316,7 @@ TEST_F(PolicyTable, EveryEntryPointGivesEachRoleItsOutcome) {
   for (const auto& row : table()) {
     // Outsiders first and the owner last, so a call that succeeds cannot change what the
     // others' calls find.
-    for (Role role : {kStranger, kOutsider, kPending, kMember, kOwner}) {
+    for (Role role : {kTherapist, kStranger, kOutsider, kPending, kMember, kOwner}) {
       EXPECT_EQ(row.call(roles[role].actor), row.expect.for_role(role))
           << row.name << " as " << kRoleNames[role];
     }

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "app_fixture.h"
+#include "therapy_support.h"
 
 namespace attune::app::testing {
 namespace {
@@ -158,9 +159,11 @@ TEST_F(ProgrammeTest, AfterAHardPracticeAGentleStepBackIsSuggestedWithoutNames) 
 }
 
 TEST_F(ProgrammeTest, ATherapistOfferNeedsNoPracticesButStillEveryPartner) {
-  EXPECT_EQ(code_of(world.services.programmes.offer_stage(person(0).actor, group.rid, 3)),
-            "no_offer");
-  ASSERT_TRUE(world.services.programmes.offer_stage(person(0).actor, group.rid, 2));
+  Person doctor = therapist_linked_to(world, group);
+  EXPECT_EQ(code_of(world.services.programmes.offer_stage(doctor.actor, group.rid, 3)), "no_offer");
+  EXPECT_EQ(code_of(world.services.programmes.offer_stage(person(0).actor, group.rid, 2)),
+            "not_found");
+  ASSERT_EQ(world.services.programmes.offer_stage(doctor.actor, group.rid, 0), 2);
   EXPECT_EQ(programme(1).offer->stage, 2);
   EXPECT_EQ(status(1, 2), StageStatus::kOffered);
   ASSERT_TRUE(world.services.programmes.accept(person(0).actor, group.rid, 2));
@@ -173,7 +176,8 @@ class ProgrammeOfThree : public ProgrammeTest {
  protected:
   void SetUp() override {
     group = world.relationship(3);
-    ASSERT_TRUE(world.services.programmes.offer_stage(person(0).actor, group.rid, 2));
+    ASSERT_TRUE(world.services.programmes.offer_stage(therapist_linked_to(world, group).actor,
+                                                      group.rid, 2));
   }
 };
 
@@ -216,7 +220,8 @@ TEST_F(ProgrammeTest, AStageEveryoneStillThereAcceptedOpensEvenIfTheOfferLapsed)
 }
 
 TEST_F(ProgrammeTest, MyAcceptancesAreInMyExport) {
-  ASSERT_TRUE(world.services.programmes.offer_stage(person(0).actor, group.rid, 2));
+  ASSERT_TRUE(
+      world.services.programmes.offer_stage(therapist_linked_to(world, group).actor, group.rid, 2));
   ASSERT_TRUE(world.services.programmes.accept(person(0).actor, group.rid, 2));
   auto document = world.services.data_export.of(person(0).actor);
   ASSERT_TRUE(document);

@@ -16,6 +16,7 @@ import { repoRoot, runCleanups, startServer } from '../e2e/lib/server.mjs';
 import { Flow } from './lib/checks.mjs';
 import { startPrism } from './lib/prism.mjs';
 import { loadSpec } from './lib/spec.mjs';
+import { THERAPIST_PASSWORD, addTherapist } from '../e2e/lib/therapist.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const logDir = path.join(here, 'artifacts');
@@ -44,7 +45,7 @@ async function main() {
   ]);
   console.log(`contract: server ${server.baseUrl}, prism --errors ${strict.baseUrl}, prism reporting ${report.baseUrl}`);
   const flow = new Flow({ spec, strict, report, direct: server.baseUrl });
-  await run(flow);
+  await run(flow, server);
   coverage(flow);
   const passed = flow.results.filter((r) => r.ok).length;
   const failed = flow.results.length - passed;
@@ -68,7 +69,7 @@ function coverage(flow) {
   );
 }
 
-async function run(flow) {
+async function run(flow, server) {
   const s = {}; // what the flow learns: people, ids
   const rid = () => s.rid;
 
@@ -717,6 +718,71 @@ async function run(flow) {
     t.expect(seen.body?.current?.text === 'Slow evenings, and a walk.' && seen.body?.history?.length >= 2, 'changed, with its history');
     t.error(await t.bad('PUT', path, { auth: A(), body: {}, flagged: true }), 400, 'missing_field');
     t.error(await t.bad('GET', `/api/v1/relationships/${MISSING}/intention`, { auth: A() }), 404, 'not_found');
+  });
+
+  // ---- the therapist ---------------------------------------------------------------------------
+  await flow.check("therapist: linked with both partners' consent; shared view, access log, notes, messages", async (t) => {
+    const therapistEmail = email('therapist');
+    await addTherapist(server, { email: therapistEmail, name: 'Rowan' });
+    const login = await t.good('POST', '/api/v1/auth/login', { body: { email: therapistEmail, password: THERAPIST_PASSWORD } });
+    s.therapist = { token: login.body?.token, id: login.body?.account?.id };
+    const T = () => ({ token: s.therapist.token });
+    const me = await t.good('GET', '/api/v1/me', { auth: T() });
+    t.expect(me.body?.roles?.includes('therapist'), 'the therapist role');
+    const code = await t.good('POST', '/api/v1/therapist/link-codes', { auth: T() });
+    t.status(code, 201);
+    const base = `/api/v1/relationships/${rid()}/therapist`;
+    const none = await t.good('GET', base, { auth: A() });
+    t.expect(none.body?.status === 'none' && none.body?.confidentiality?.body?.length > 0, 'no link yet; the limits of confidentiality');
+    t.error(await t.bad('POST', base, { auth: A(), body: { code: code.body?.code } }), 422, 'acknowledgement_required');
+    const requested = await t.good('POST', base, { auth: A(), body: { code: code.body?.code, understood: true } });
+    t.expect(requested.status === 201 && requested.body?.status === 'pending', 'pending until Ben consents');
+    t.error(await t.bad('GET', `/api/v1/therapist/relationships/${rid()}/shared`, { auth: T() }), 404, 'not_found', 'not before every consent');
+    const consented = await t.good('POST', `${base}/consent`, { auth: B(), body: { understood: true } });
+    t.expect(consented.body?.status === 'active', 'active once both consent');
+    await t.good('POST', `/api/v1/relationships/${rid()}/intake`, { auth: A(), body: { kind: 'safe', text: 'For our therapist.', visibility: 'therapist' } });
+    const caseload = await t.good('GET', '/api/v1/therapist/relationships', { auth: T() });
+    t.expect(caseload.body?.relationships?.some((r) => r.id === rid()), 'in the caseload');
+    const shared = await t.good('GET', `/api/v1/therapist/relationships/${rid()}/shared`, { auth: T() });
+    t.expect(shared.body?.entries?.some((e) => e.feature === 'intake' && e.body?.text === 'For our therapist.'), 'the shared entry');
+    const log = await t.good('GET', `/api/v1/relationships/${rid()}/access-log`, { auth: A() });
+    t.expect(log.body?.entries?.some((e) => e.action === 'shared' && e.actor_id === s.therapist.id), "Ana's log shows the read");
+    t.status(await t.good('POST', `/api/v1/therapist/relationships/${rid()}/notes`, { auth: T(), body: { text: 'First session.' } }), 201);
+    const notes = await t.good('GET', `/api/v1/therapist/relationships/${rid()}/notes`, { auth: T() });
+    t.expect(notes.body?.notes?.[0]?.text === 'First session.', 'the note');
+    t.status(await t.good('POST', `${base}/messages`, { auth: B(), body: { text: 'A word just for you.' } }), 201);
+    const inbox = await t.good('GET', '/api/v1/therapist/messages', { auth: T() });
+    t.expect(inbox.body?.channels?.some((c) => c.partner?.id === s.ben.id && c.messages?.[0]?.from === 'partner'), "Ben's channel");
+    t.status(await t.good('POST', '/api/v1/therapist/messages', { auth: T(), body: { relationship_id: rid(), partner_id: s.ben.id, text: 'Thank you.' } }), 201);
+    const mine = await t.good('GET', `${base}/messages`, { auth: B() });
+    t.expect(mine.body?.messages?.length === 2 && mine.body.messages[1].from === 'therapist', 'the reply');
+    const offered = await t.good('POST', `/api/v1/therapist/relationships/${rid()}/programme/offer`, { auth: T(), body: {} });
+    t.expect(offered.status === 200 && offered.body?.stage === 3, 'the next stage offered');
+  });
+
+  await flow.check('therapist: other roles, bad input, revocation at once', async (t) => {
+    const T = () => ({ token: s.therapist.token });
+    const base = `/api/v1/relationships/${rid()}/therapist`;
+    const room = `/api/v1/therapist/relationships/${rid()}`;
+    t.error(await t.bad('POST', '/api/v1/therapist/link-codes', { auth: A() }), 404, 'not_found', 'a partner');
+    t.error(await t.bad('GET', '/api/v1/therapist/relationships', { auth: A() }), 404, 'not_found', 'a partner');
+    t.error(await t.bad('GET', '/api/v1/therapist/messages', { auth: B() }), 404, 'not_found', 'a partner');
+    t.error(await t.bad('GET', `${room}/notes`, { auth: A() }), 404, 'not_found', 'a partner');
+    t.error(await t.bad('GET', `/api/v1/relationships/${rid()}/intake`, { auth: T() }), 404, 'not_found', 'the therapist on a partner route');
+    t.error(await t.bad('GET', base, { auth: D() }), 404, 'not_found', 'an outsider');
+    t.error(await t.bad('GET', `/api/v1/relationships/${rid()}/access-log`, { auth: D() }), 404, 'not_found', 'an outsider');
+    t.error(await t.bad('POST', `${base}/consent`, { auth: D(), body: { understood: true } }), 404, 'not_found', 'an outsider');
+    t.error(await t.bad('POST', `${base}/messages`, { auth: D(), body: { text: 'hi' } }), 404, 'not_found', 'an outsider');
+    t.error(await t.bad('GET', `${base}/messages`, { auth: D() }), 404, 'not_found', 'an outsider');
+    t.error(await t.bad('DELETE', base, { auth: D() }), 404, 'not_found', 'an outsider');
+    t.error(await t.bad('POST', base, { auth: A(), body: { code: 'not-a-code', understood: true } }), 409, 'link_code_invalid');
+    t.error(await t.bad('POST', base, { auth: A(), body: {}, flagged: true }), 400, 'missing_field');
+    t.error(await t.bad('POST', `${room}/notes`, { auth: T(), body: {}, flagged: true }), 400, 'missing_field');
+    t.error(await t.bad('POST', `${room}/programme/offer`, { auth: T(), body: { stage: 1 } }), 409, 'no_offer');
+    t.error(await t.bad('POST', '/api/v1/therapist/messages', { auth: T(), body: { relationship_id: rid(), partner_id: MISSING, text: 'x' } }), 404, 'not_found');
+    t.status(await t.good('DELETE', base, { auth: A() }), 204);
+    t.error(await t.bad('GET', `${room}/shared`, { auth: T() }), 404, 'not_found', 'revoked: the next request fails');
+    t.status(await t.good('POST', `${base}/messages`, { auth: B(), body: { text: 'Still here.' } }), 201);
   });
 
   // ---- my data, other sessions, deletion ---------------------------------------------------------

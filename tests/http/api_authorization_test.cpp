@@ -13,6 +13,7 @@
 #include <sstream>
 
 #include "http/attune_process.h"
+#include "http/therapist_account.h"
 
 namespace attune::http::test {
 namespace {
@@ -80,6 +81,7 @@ class Authorization : public ::testing::Test {
                                 &ann)
                           .body)["id"];
     ckid = json::parse(api->call("POST", "/api/v1/checkins", fill(kCheckin), &ann).body)["id"];
+<<<<<<< HEAD
     cpid = json::parse(api->call("POST", "/api/v1/relationships/" + rid + "/care-plan",
                                  R"({"kind":"helps","text":"slow starts","visibility":"partners"})",
                                  &ann)
@@ -87,6 +89,28 @@ class Authorization : public ::testing::Test {
     wsid = json::parse(api->call("POST", "/api/v1/relationships/" + rid + "/worksheets",
                                  R"({"old_script":"slow starts","visibility":"partners"})", &ann)
                            .body)["id"];
+=======
+    // Rowan is linked to Ann and Ben; Sky to nobody; Robin was linked to the other
+    // relationship until one of its partners revoked the link.
+    therapist = add_therapist(*server, *api, "Rowan");
+    unlinked_therapist = add_therapist(*server, *api, "Sky");
+    revoked_therapist = add_therapist(*server, *api, "Robin");
+    link(therapist, rid, {&ann, &ben});
+    link(revoked_therapist, other_rid, {&other, &stranger});
+    api->call("DELETE", "/api/v1/relationships/" + other_rid + "/therapist", "", &stranger);
+  }
+
+  static void link(const Person& by, const std::string& relationship,
+                   const std::vector<Person*>& partners) {
+    std::string code =
+        json::parse(api->call("POST", "/api/v1/therapist/link-codes", "", &by).body)["code"];
+    api->call("POST", "/api/v1/relationships/" + relationship + "/therapist",
+              json{{"code", code}, {"understood", true}}.dump(), partners.at(0));
+    for (std::size_t i = 1; i < partners.size(); ++i) {
+      api->call("POST", "/api/v1/relationships/" + relationship + "/therapist/consent",
+                R"({"understood":true})", partners[i]);
+    }
+>>>>>>> h-therapist
   }
   static void TearDownTestSuite() {
     delete api;
@@ -106,8 +130,12 @@ class Authorization : public ::testing::Test {
     replace("{cid}", cid);
     replace("{item}", "hand-touch");
     replace("{ckid}", ckid);
+<<<<<<< HEAD
     replace("{cpid}", cpid);
     replace("{wsid}", wsid);
+=======
+    replace("{ann}", ann.id);
+>>>>>>> h-therapist
     return path;
   }
 
@@ -119,6 +147,7 @@ class Authorization : public ::testing::Test {
   static inline std::string cpid;
   static inline std::string wsid;
   static inline json exercise;
+  static inline Person therapist, unlinked_therapist, revoked_therapist;
 };
 
 // Reads and harmless writes scoped to one relationship, agreement, practice or entry.
@@ -146,6 +175,7 @@ std::vector<RouteCase> scoped_routes() {
       {"POST", "/api/v1/checkins", kCheckin},
       {"GET", "/api/v1/relationships/{rid}/checkins", ""},
       {"GET", "/api/v1/relationships/{rid}/programme", ""},
+<<<<<<< HEAD
       {"GET", "/api/v1/relationships/{rid}/safety-check/mine", ""},
       {"POST", "/api/v1/relationships/{rid}/safety-check", R"({"answers":{"afraid":0}})"},
       {"GET", "/api/v1/relationships/{rid}/practice-hold", ""},
@@ -156,6 +186,13 @@ std::vector<RouteCase> scoped_routes() {
       {"POST", "/api/v1/relationships/{rid}/worksheets", R"({"old_script":"x"})"},
       {"GET", "/api/v1/relationships/{rid}/intention", ""},
       {"PUT", "/api/v1/relationships/{rid}/intention", R"({"text":"rest first"})"},
+=======
+      {"GET", "/api/v1/relationships/{rid}/therapist", ""},
+      {"POST", "/api/v1/relationships/{rid}/therapist/consent", R"({"understood":true})"},
+      {"GET", "/api/v1/relationships/{rid}/access-log", ""},
+      {"GET", "/api/v1/relationships/{rid}/therapist/messages", ""},
+      {"POST", "/api/v1/relationships/{rid}/therapist/messages", R"({"text":"hello"})"},
+>>>>>>> h-therapist
   };
 }
 
@@ -181,12 +218,38 @@ std::vector<RouteCase> scoped_writes(const json& terms) {
       {"POST", "/api/v1/practices/{pid}/debrief", R"({"skip":true})"},
       {"PUT", "/api/v1/checkins/{ckid}", R"({"visibility":"private"})"},
       {"POST", "/api/v1/relationships/{rid}/programme/accept", R"({"stage":2})"},
+<<<<<<< HEAD
       {"PUT", "/api/v1/relationships/{rid}/practice-hold/mine", ""},
       {"PUT", "/api/v1/care-plan/{cpid}", R"({"visibility":"private"})"},
       {"DELETE", "/api/v1/care-plan/{cpid}", ""},
       {"PUT", "/api/v1/worksheets/{wsid}", R"({"visibility":"private"})"},
       {"GET", "/api/v1/worksheets/{wsid}/history", ""},
       {"DELETE", "/api/v1/worksheets/{wsid}", ""},
+=======
+      {"POST", "/api/v1/relationships/{rid}/therapist", R"({"code":"x","understood":true})"},
+      {"DELETE", "/api/v1/relationships/{rid}/therapist", ""},
+  };
+}
+
+// A therapist's routes about one linked relationship.
+std::vector<RouteCase> therapist_scoped_routes() {
+  return {
+      {"GET", "/api/v1/therapist/relationships/{rid}/shared", ""},
+      {"GET", "/api/v1/therapist/relationships/{rid}/notes", ""},
+      {"POST", "/api/v1/therapist/relationships/{rid}/notes", R"({"text":"a note"})"},
+      {"POST", "/api/v1/therapist/relationships/{rid}/programme/offer", "{}"},
+      {"POST", "/api/v1/therapist/messages",
+       R"({"relationship_id":"{rid}","partner_id":"{ann}","text":"hello"})"},
+  };
+}
+
+// A therapist's routes about their own practice: any therapist, no partner.
+std::vector<RouteCase> therapist_own_routes() {
+  return {
+      {"POST", "/api/v1/therapist/link-codes", ""},
+      {"GET", "/api/v1/therapist/relationships", ""},
+      {"GET", "/api/v1/therapist/messages", ""},
+>>>>>>> h-therapist
   };
 }
 
@@ -252,7 +315,8 @@ std::set<std::string> registered_routes() {
 
 TEST_F(Authorization, EveryRouteIsInTheTable) {
   std::set<std::string> tabled;
-  for (const auto& list : {scoped_routes(), scoped_writes({}), unscoped_routes()}) {
+  for (const auto& list : {scoped_routes(), scoped_writes({}), unscoped_routes(),
+                           therapist_scoped_routes(), therapist_own_routes()}) {
     for (const auto& route : list)
       EXPECT_TRUE(tabled.insert(pattern_of(route)).second) << pattern_of(route);
   }
@@ -262,7 +326,8 @@ TEST_F(Authorization, EveryRouteIsInTheTable) {
 }
 
 TEST_F(Authorization, AnonymousGets401Everywhere) {
-  for (const auto& list : {scoped_routes(), scoped_writes(agreement_terms(exercise))}) {
+  for (const auto& list : {scoped_routes(), scoped_writes(agreement_terms(exercise)),
+                           therapist_scoped_routes(), therapist_own_routes()}) {
     for (const auto& route : list) {
       auto response = api->call(route.method, fill(route.path), fill(route.body));
       EXPECT_EQ(response.status, 401) << route.method << " " << route.path;
@@ -367,6 +432,7 @@ TEST_F(Authorization, TheCoachAnswersAnySignedInPersonAndNoOneElse) {
   }
 }
 
+<<<<<<< HEAD
 TEST_F(Authorization, OnlyTheAuthorEditsACarePlanEntry) {
   const std::string path = fill("/api/v1/care-plan/{cpid}");
   EXPECT_EQ(api->call("PUT", path, R"({"text":"changed"})", &ben).status, 404);
@@ -386,6 +452,70 @@ TEST_F(Authorization, OnlyTheAuthorReadsAWorksheetsHistory) {
   ASSERT_EQ(history.status, 200);
   EXPECT_EQ(json::parse(history.body)["versions"].size(), 1u) << history.body;
   EXPECT_EQ(api->call("GET", path + "/history", "", &ben).status, 404);
+=======
+// The therapist role: a therapist never reaches a partner's route (not even their own
+// relationship's), a partner never reaches a therapist's, and a therapist reaches a
+// relationship only while linked to it with every partner's consent.
+TEST_F(Authorization, ATherapistNeverReachesAPartnersRoute) {
+  std::vector<RouteCase> partner_routes = scoped_routes();
+  for (const auto& route : scoped_writes(agreement_terms(exercise)))
+    partner_routes.push_back(route);
+  for (const char* path : {"/api/v1/relationships", "/api/v1/me/next-step"})
+    partner_routes.push_back({"GET", path, ""});
+  partner_routes.push_back({"POST", "/api/v1/relationships", R"({"name":"Mine"})"});
+  partner_routes.push_back({"POST", "/api/v1/coach/review", R"({"text":"hello"})"});
+  const auto before = api->call("GET", fill("/api/v1/relationships/{rid}/intake"), "", &ann).body;
+  for (Person* t : {&therapist, &unlinked_therapist}) {
+    for (const auto& route : partner_routes) {
+      auto response = api->call(route.method, fill(route.path), fill(route.body), t);
+      EXPECT_EQ(response.status, 404) << t->email << " " << route.method << " " << route.path;
+      EXPECT_EQ(response.body.find("slow starts"), std::string::npos);
+    }
+  }
+  EXPECT_EQ(api->call("GET", fill("/api/v1/relationships/{rid}/intake"), "", &ann).body, before);
+  // Their own account is theirs as anyone's.
+  EXPECT_EQ(api->call("GET", "/api/v1/me", "", &therapist).status, 200);
+  EXPECT_EQ(api->call("GET", "/api/v1/me/export", "", &therapist).status, 200);
+}
+
+TEST_F(Authorization, APartnerNeverReachesATherapistsRoute) {
+  for (Person* partner : {&ann, &ben, &stranger, &pending, &other}) {
+    for (const auto& list : {therapist_scoped_routes(), therapist_own_routes()}) {
+      for (const auto& route : list) {
+        auto response = api->call(route.method, fill(route.path), fill(route.body), partner);
+        EXPECT_EQ(response.status, 404)
+            << partner->email << " " << route.method << " " << route.path;
+      }
+    }
+  }
+}
+
+TEST_F(Authorization, OnlyTheLinkedTherapistReachesTheRelationship) {
+  for (const auto& route : therapist_scoped_routes()) {
+    auto linked = api->call(route.method, fill(route.path), fill(route.body), &therapist);
+    EXPECT_GE(linked.status, 200) << route.method << " " << route.path << " " << linked.body;
+    EXPECT_LT(linked.status, 300) << route.method << " " << route.path << " " << linked.body;
+    for (Person* t : {&unlinked_therapist, &revoked_therapist}) {
+      auto refused = api->call(route.method, fill(route.path), fill(route.body), t);
+      EXPECT_EQ(refused.status, 404) << t->email << " " << route.method << " " << route.path;
+    }
+  }
+  // The revoked therapist's old relationship is as closed to them as any other.
+  EXPECT_EQ(api->call("GET", "/api/v1/therapist/relationships/" + other_rid + "/shared", "",
+                      &revoked_therapist)
+                .status,
+            404);
+  for (Person* t : {&therapist, &unlinked_therapist, &revoked_therapist}) {
+    for (const auto& route : therapist_own_routes()) {
+      auto response = api->call(route.method, fill(route.path), fill(route.body), t);
+      EXPECT_GE(response.status, 200) << route.method << " " << route.path;
+      EXPECT_LT(response.status, 300) << route.method << " " << route.path << " " << response.body;
+    }
+  }
+  auto caseload =
+      json::parse(api->call("GET", "/api/v1/therapist/relationships", "", &revoked_therapist).body);
+  EXPECT_TRUE(caseload["relationships"].empty()) << caseload.dump();
+>>>>>>> h-therapist
 }
 
 }  // namespace

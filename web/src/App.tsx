@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { logOut, setUnauthorizedHandler } from './api';
+import { getMe, logOut, setUnauthorizedHandler } from './api';
 import { AppShell } from './components/AppShell';
 import { navigate, useRoute, type Route } from './router';
 import { HomeScreen } from './screens/HomeScreen';
@@ -24,6 +24,9 @@ import { CarePlanScreen } from './screens/CarePlanScreen';
 import { WorksheetsScreen } from './screens/WorksheetsScreen';
 import { LearningScreen } from './screens/LearningScreen';
 import { clearSession, isSignedIn } from './session';
+import { TherapistLinkScreen } from './screens/TherapistLinkScreen';
+import { TherapistHomeScreen } from './screens/TherapistHomeScreen';
+import { ClientScreen } from './screens/ClientScreen';
 
 const openToAll: Route['name'][] = ['login', 'signup', 'support'];
 
@@ -58,11 +61,32 @@ export function App() {
     signedOut();
   };
 
+  // A therapist gets the therapist's screens only, never a partner's.
+  const [therapist, setTherapist] = useState<boolean | null>(null);
+  useEffect(() => {
+    setTherapist(null);
+    if (!signedIn) return;
+    getMe()
+      .then((me) => setTherapist(me.roles.includes('therapist')))
+      .catch(() => setTherapist(false));
+  }, [signedIn]);
+
   return (
     <AppShell signedIn={signedIn} onLogOut={onLogOut}>
-      <Screen route={route} signedIn={signedIn} onSignedIn={onSignedIn} />
+      {signedIn && therapist === null && route.name !== 'support' ? (
+        <p class="muted">Loading…</p>
+      ) : signedIn && therapist && route.name !== 'support' ? (
+        <TherapistScreen route={route} />
+      ) : (
+        <Screen route={route} signedIn={signedIn} onSignedIn={onSignedIn} />
+      )}
     </AppShell>
   );
+}
+
+function TherapistScreen({ route }: { route: Route }) {
+  if (route.name === 'client') return <ClientScreen key={route.rid} rid={route.rid} />;
+  return <TherapistHomeScreen />;
 }
 
 function Screen({
@@ -117,6 +141,8 @@ function Screen({
       return <WorksheetsScreen key={route.rid} rid={route.rid} />;
     case 'learning':
       return <LearningScreen key={route.rid} rid={route.rid} />;
+    case 'therapist':
+      return <TherapistLinkScreen key={route.rid} rid={route.rid} />;
     default:
       return <HomeScreen />;
   }

@@ -41,6 +41,13 @@ import type {
   WorksheetPrompt,
   WorksheetText,
   WorksheetVersion,
+  TherapistLink,
+  AccessLogEntry,
+  ChannelMessage,
+  Caseload,
+  SharedWithTherapistEntry,
+  TherapistNote,
+  TherapistChannel,
 } from './apiTypes';
 import { call } from './contract';
 
@@ -489,4 +496,90 @@ export function getIntention(rid: string): Promise<Intention> {
 
 export function setIntention(rid: string, text: string): Promise<Intention> {
   return call('PUT', '/api/v1/relationships/{rid}/intention', { params: { rid }, body: { text } });
+}
+
+// ---- the therapist ----------------------------------------------------------------------
+
+export function getTherapistLink(rid: string): Promise<TherapistLink> {
+  return call('GET', '/api/v1/relationships/{rid}/therapist', { params: { rid } });
+}
+
+/** Sent only after the person ticked "I understand" under the limits of confidentiality. */
+export function requestTherapistLink(rid: string, code: string) {
+  return call('POST', '/api/v1/relationships/{rid}/therapist', {
+    params: { rid },
+    body: { code, understood: true },
+  });
+}
+
+export function consentToTherapistLink(rid: string) {
+  return call('POST', '/api/v1/relationships/{rid}/therapist/consent', {
+    params: { rid },
+    body: { understood: true },
+  });
+}
+
+export function revokeTherapistLink(rid: string) {
+  return call('DELETE', '/api/v1/relationships/{rid}/therapist', { params: { rid } });
+}
+
+export async function getAccessLog(rid: string): Promise<AccessLogEntry[]> {
+  return (await call('GET', '/api/v1/relationships/{rid}/access-log', { params: { rid } })).entries;
+}
+
+export async function getMyTherapistMessages(rid: string): Promise<ChannelMessage[]> {
+  return (await call('GET', '/api/v1/relationships/{rid}/therapist/messages', { params: { rid } }))
+    .messages;
+}
+
+export function sendTherapistMessage(rid: string, text: string) {
+  return call('POST', '/api/v1/relationships/{rid}/therapist/messages', {
+    params: { rid },
+    body: { text },
+  });
+}
+
+export async function createLinkCode(): Promise<string> {
+  return (await call('POST', '/api/v1/therapist/link-codes', {})).code;
+}
+
+export async function getCaseload(): Promise<Caseload> {
+  return (await call('GET', '/api/v1/therapist/relationships', {})).relationships;
+}
+
+export async function getSharedWithTherapist(rid: string): Promise<SharedWithTherapistEntry[]> {
+  return (await call('GET', '/api/v1/therapist/relationships/{rid}/shared', { params: { rid } }))
+    .entries;
+}
+
+export async function getTherapistNotes(rid: string): Promise<TherapistNote[]> {
+  return (await call('GET', '/api/v1/therapist/relationships/{rid}/notes', { params: { rid } }))
+    .notes;
+}
+
+export function addTherapistNote(rid: string, text: string) {
+  return call('POST', '/api/v1/therapist/relationships/{rid}/notes', {
+    params: { rid },
+    body: { text },
+  });
+}
+
+export async function getTherapistInbox(): Promise<TherapistChannel[]> {
+  return (await call('GET', '/api/v1/therapist/messages', {})).channels;
+}
+
+export function replyOnChannel(rid: string, partnerId: string, text: string) {
+  return call('POST', '/api/v1/therapist/messages', {
+    body: { relationship_id: rid, partner_id: partnerId, text },
+  });
+}
+
+/** The linked therapist offers the programme's next stage; the partners still accept. */
+export async function offerNextStage(rid: string): Promise<number> {
+  return (
+    await call('POST', '/api/v1/therapist/relationships/{rid}/programme/offer', {
+      params: { rid },
+      body: {},
+    })
+  ).stage;
 }

@@ -85,3 +85,11 @@ export type ReadingSummary = Schemas['ReadingSummary'];
 export type Reading = Schemas['Reading'];
 export type ConversationCard = Schemas['ConversationCard'];
 export type Intention = Schemas['Intention'];
+/** The therapist link as a partner sees it, with the limits of confidentiality. */
+export type TherapistLink = Schemas['TherapistLink'];
+export type Caseload = Schemas['Caseload']['relationships'];
+export type SharedWithTherapistEntry = Schemas['SharedWithTherapist']['entries'][number];
+export type AccessLogEntry = Schemas['AccessLog']['entries'][number];
+export type TherapistNote = Schemas['TherapistNotes']['notes'][number];
+export type ChannelMessage = Schemas['ChannelMessage'];
+export type TherapistChannel = Schemas['TherapistInbox']['channels'][number];

@@ -24,7 +24,9 @@ export type Route =
   | { name: 'safety-check'; rid: string }
   | { name: 'care'; rid: string }
   | { name: 'worksheets'; rid: string }
-  | { name: 'learning'; rid: string };
+  | { name: 'learning'; rid: string }
+  | { name: 'therapist'; rid: string }
+  | { name: 'client'; rid: string };
 
 const relationshipScreens = [
   'boundaries',
@@ -39,6 +41,7 @@ const relationshipScreens = [
   'care',
   'worksheets',
   'learning',
+  'therapist',
 ] as const;
 
 export function parseHash(hash: string): Route {
@@ -55,6 +58,8 @@ export function parseHash(hash: string): Route {
       return { name: 'signup' };
     case 'support':
       return { name: 'support' };
+    case 'c':
+      return a ? { name: 'client', rid: a } : { name: 'home' };
     case 'r':
       if (!a) return { name: 'home' };
       if (b === 'agreements' && c) return { name: 'agreement', rid: a, aid: c };
@@ -89,6 +94,8 @@ export function toHash(route: Route): string {
       return `#/r/${e(route.rid)}/exercises/${e(route.id)}`;
     case 'debrief':
       return `#/r/${e(route.rid)}/debrief/${e(route.pid)}`;
+    case 'client':
+      return `#/c/${e(route.rid)}`;
     default:
       return `#/r/${e(route.rid)}/${route.name}`;
   }

@@ -35,6 +35,9 @@ const byCode: { readonly [C in ErrorCode | ClientErrorCode]?: string } = {
   invalid_email: 'Please check the email address.',
   idempotency_outcome_unknown:
     'This was most likely saved, but the answer got lost on the way. Please reload to see it.',
+  acknowledgement_required: 'Please read the limits of confidentiality and tick "I understand" first.',
+  link_code_invalid: "That code didn't work. It may have been used or expired; your therapist can make a new one.",
+  already_linked: 'A therapist is already linked here. End that link first if you want another.',
 };
 
 const byStatus: Record<number, string> = {

@@ -130,6 +130,20 @@ std::vector<EntryRecord> entries_for_rules(const Context& context, store::Transa
   return entries;
 }
 
+std::vector<EntryRecord> entries_shared_with_therapist(const Context& context,
+                                                       store::Transaction& tx,
+                                                       const policy::TherapistAccess& link) {
+  std::vector<EntryRecord> entries;
+  for (const auto& row :
+       tx.query(std::string(kEntryColumns) +
+                    "WHERE e.relationship_id = ? AND e.visibility IN ('therapist', "
+                    "'partners_and_therapist') ORDER BY e.created_at DESC, e.id",
+                {link.relationship_id()})) {
+    entries.push_back(entry_of(context, tx, row));
+  }
+  return entries;
+}
+
 std::optional<std::int64_t> latest_own_entry_at(store::Transaction& tx,
                                                 const policy::MemberAccess& author,
                                                 const std::string& feature) {

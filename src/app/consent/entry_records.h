@@ -74,6 +74,11 @@ std::vector<EntryRecord> entries_shared_among(const Context& context, store::Tra
                                               const policy::MemberAccess& member,
                                               const std::string& feature,
                                               const std::vector<std::string>& participants);
+// Every entry of any feature in the linked therapist's relationship shared with the therapist
+// ("therapist" or "partners_and_therapist"), newest first.
+std::vector<EntryRecord> entries_shared_with_therapist(const Context& context,
+                                                       store::Transaction& tx,
+                                                       const policy::TherapistAccess& link);
 
 // Everything the holder authored in the relationship, oldest first (export).
 std::vector<EntryRecord> own_entries(const Context& context, store::Transaction& tx,

@@ -41,6 +41,7 @@ base::Result<ExportDocument> DataExport::of(const Actor& actor) {
     document.relationships.push_back(std::move(*one));
   }
   document.pending_relationships = pending(actor);
+  document.therapy = therapy_export(context_, actor);
   return document;
 }
 

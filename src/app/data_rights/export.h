@@ -19,6 +19,7 @@
 #include "app/practice/practices.h"
 #include "app/relationships/relationships.h"
 #include "app/safety_check/safety_check_records.h"
+#include "app/therapy/therapy_export.h"
 #include "base/clock.h"
 #include "base/error.h"
 #include "core/debrief_reveal.h"
@@ -106,6 +107,7 @@ struct ExportDocument {
   AccountRecord profile;
   std::vector<ExportedRelationship> relationships;
   std::vector<ExportedPendingMembership> pending_relationships;
+  ExportedTherapy therapy;
 };
 
 class DataExport {

@@ -207,7 +207,8 @@ std::string export_json(const ExportDocument& document) {
               {"exported_at", base::to_rfc3339(document.exported_at)},
               {"profile", profile_json(document.profile)},
               {"relationships", std::move(relationships)},
-              {"pending_relationships", std::move(pending)}}
+              {"pending_relationships", std::move(pending)},
+              {"therapy", therapy_json(document.therapy)}}
       .dump();
 }
 

@@ -36,6 +36,9 @@ inline constexpr std::array kExportedSealedColumns{
     ExportedSealedColumn{"worksheet_versions.body_sealed",
                          "relationships[].my_worksheet_history[]"},
     ExportedSealedColumn{"intention_versions.text_sealed", "relationships[].my_intentions[]"},
+    ExportedSealedColumn{"access_log.entry_sealed", "therapy.access_log[]"},
+    ExportedSealedColumn{"therapist_messages.body_sealed", "therapy.my_messages[].text"},
+    ExportedSealedColumn{"therapist_notes.body_sealed", "therapy.my_notes[].text"},
 };
 
 inline constexpr std::array kExcludedSealedColumns{
@@ -45,8 +48,6 @@ inline constexpr std::array kExcludedSealedColumns{
                          "the relationship's data key, wrapped: a key, not content"},
     ExcludedSealedColumn{"idempotency_records.response_sealed",
                          "a copy of an answer already given, kept a day for retried requests"},
-    ExcludedSealedColumn{"access_log.entry_sealed",
-                         "no feature writes the access log yet: export it when one does"},
     ExcludedSealedColumn{"practice_holds.cause_sealed",
                          "who holds practice and why, under the relationship's key: a person's "
                          "own pause shows in GET …/practice-hold, their safety answers under "

@@ -81,4 +81,53 @@ class PracticeAccess {
   std::string practice_id_;
 };
 
+// A therapist account acting as a therapist (its caseload, link codes, own notes): the
+// session's role, never a relationship.
+class TherapistRole {
+ public:
+  const std::string& therapist_id() const { return therapist_id_; }
+
+ private:
+  friend class Policy;
+  explicit TherapistRole(std::string therapist_id) : therapist_id_(std::move(therapist_id)) {}
+
+  std::string therapist_id_;
+};
+
+// A therapist whose link to the relationship is active at this moment: every active partner
+// consents. Worked out afresh for each request, so a revocation takes effect at once.
+class TherapistAccess {
+ public:
+  const std::string& relationship_id() const { return relationship_id_; }
+  const std::string& therapist_id() const { return therapist_id_; }
+
+ private:
+  friend class Policy;
+  TherapistAccess(std::string relationship_id, std::string therapist_id)
+      : relationship_id_(std::move(relationship_id)), therapist_id_(std::move(therapist_id)) {}
+
+  std::string relationship_id_;
+  std::string therapist_id_;
+};
+
+// One partner's individual channel to the therapist they consented to, held by that partner
+// (still an active member) or by that therapist.
+class ChannelAccess {
+ public:
+  const std::string& relationship_id() const { return relationship_id_; }
+  const std::string& partner_id() const { return partner_id_; }
+  const std::string& therapist_id() const { return therapist_id_; }
+
+ private:
+  friend class Policy;
+  ChannelAccess(std::string relationship_id, std::string partner_id, std::string therapist_id)
+      : relationship_id_(std::move(relationship_id)),
+        partner_id_(std::move(partner_id)),
+        therapist_id_(std::move(therapist_id)) {}
+
+  std::string relationship_id_;
+  std::string partner_id_;
+  std::string therapist_id_;
+};
+
 }  // namespace attune::app::policy

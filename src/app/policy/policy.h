@@ -44,6 +44,24 @@ class Policy {
                                            const MemberAccess& member) const {
     return active_partners(tx, member.membership());
   }
+
+  // The caller signed in as a therapist.
+  base::Result<TherapistRole> therapist(const Actor& actor) const;
+  // The caller is the therapist linked to the relationship, and every active partner
+  // consents now.
+  base::Result<TherapistAccess> linked_therapist(store::Transaction& tx, const Actor& actor,
+                                                 const std::string& relationship_id) const;
+  // The therapist's active links (its caseload), by relationship id.
+  std::vector<TherapistAccess> caseload(store::Transaction& tx, const TherapistRole& role) const;
+  // The caller's own channel to their therapist in the relationship (an active member who
+  // consented while the link was active, and has not revoked it since).
+  base::Result<ChannelAccess> own_channel(store::Transaction& tx, const Actor& actor,
+                                          const std::string& relationship_id) const;
+  // Every channel open to the therapist, with partners still active members.
+  std::vector<ChannelAccess> channels_of(store::Transaction& tx, const TherapistRole& role) const;
+  base::Result<ChannelAccess> channel_of(store::Transaction& tx, const TherapistRole& role,
+                                         const std::string& relationship_id,
+                                         const std::string& partner_id) const;
 };
 
 base::Error not_found();

@@ -1,5 +1,7 @@
 #include "app/programme/programme_records.h"
 
+#include <algorithm>
+
 namespace attune::app {
 
 ProgrammeRows load_programme_rows(store::Transaction& tx, const policy::MemberAccess& member) {
@@ -26,6 +28,21 @@ void insert_open_stage(store::Transaction& tx, const policy::MemberAccess& membe
       "INSERT INTO programme_open_stages (relationship_id, stage, opened_at) VALUES (?,?,?) "
       "ON CONFLICT DO NOTHING",
       {member.relationship_id(), std::int64_t{stage}, at});
+}
+
+int highest_open_stage(store::Transaction& tx, const policy::TherapistAccess& link) {
+  auto row = tx.query_one("SELECT MAX(stage) FROM programme_open_stages WHERE relationship_id = ?",
+                          {link.relationship_id()});
+  if (!row || row->is_null(0)) return 1;
+  return std::max(1, static_cast<int>(row->integer(0)));
+}
+
+void insert_offer(store::Transaction& tx, const policy::TherapistAccess& link, int stage,
+                  std::int64_t at) {
+  tx.execute(
+      "INSERT INTO programme_offers (relationship_id, stage, offered_at) VALUES (?,?,?) "
+      "ON CONFLICT DO NOTHING",
+      {link.relationship_id(), std::int64_t{stage}, at});
 }
 
 void insert_offer(store::Transaction& tx, const policy::MemberAccess& member, int stage,

@@ -22,6 +22,11 @@ ProgrammeRows load_programme_rows(store::Transaction& tx, const policy::MemberAc
 
 void insert_open_stage(store::Transaction& tx, const policy::MemberAccess& member, int stage,
                        std::int64_t at);
+// The highest open stage of the linked therapist's relationship (1 when none was opened).
+int highest_open_stage(store::Transaction& tx, const policy::TherapistAccess& link);
+// A stage the linked therapist offers.
+void insert_offer(store::Transaction& tx, const policy::TherapistAccess& link, int stage,
+                  std::int64_t at);
 void insert_offer(store::Transaction& tx, const policy::MemberAccess& member, int stage,
                   std::int64_t at);
 // The holder's own acceptance of a stage's offer (a second one changes nothing).

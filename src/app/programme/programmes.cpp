@@ -66,16 +66,17 @@ base::Result<ProgrammeState> Programmes::accept(const Actor& actor, const std::s
   });
 }
 
-base::Status Programmes::offer_stage(const Actor& actor, const std::string& rid, int stage) {
-  return context_.write(actor, [&](store::Transaction& tx) -> base::Status {
-    auto member = context_.policy.member(tx, actor, rid);
-    if (!member) return base::error_of(member);
-    const auto facts = programme_facts(context_, tx, *member);
-    if (stage != core::highest_open(facts) + 1 || stage > context_.content.programme.last_stage()) {
+base::Result<int> Programmes::offer_stage(const Actor& actor, const std::string& rid, int stage) {
+  return context_.write(actor, [&](store::Transaction& tx) -> base::Result<int> {
+    auto link = context_.policy.linked_therapist(tx, actor, rid);
+    if (!link) return base::error_of(link);
+    const int next = highest_open_stage(tx, *link) + 1;
+    if (stage == 0) stage = next;
+    if (stage != next || stage > context_.content.programme.last_stage()) {
       return base::fail(base::ErrorCode::no_offer, "Only the next stage can be offered.");
     }
-    insert_offer(tx, *member, stage, context_.now_ms());
-    return {};
+    insert_offer(tx, *link, stage, context_.now_ms());
+    return stage;
   });
 }
 

@@ -46,10 +46,10 @@ class Programmes {
   base::Result<ProgrammeState> get(const Actor& actor, const std::string& rid);
   // no_offer unless `stage` is on offer now; the stage opens when the last partner accepts.
   base::Result<ProgrammeState> accept(const Actor& actor, const std::string& rid, int stage);
-  // The hook a therapist will use to offer the next stage without the rule (no route yet;
-  // the therapist issue puts its link check in front of it). Only the stage after the
-  // highest open one can be offered: no_offer otherwise.
-  base::Status offer_stage(const Actor& actor, const std::string& rid, int stage);
+  // The linked therapist offers the next stage without the rule; the partners still accept.
+  // Only the stage after the highest open one can be offered: no_offer otherwise. 0 means
+  // that next stage, whichever it is. Returns the stage offered.
+  base::Result<int> offer_stage(const Actor& actor, const std::string& rid, int stage);
 
  private:
   ProgrammeState state_of(const core::ProgrammeFacts& facts, const std::string& me) const;

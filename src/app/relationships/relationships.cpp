@@ -13,6 +13,7 @@
 #include "app/relationships/relationship_records.h"
 #include "app/safety_check/practice_hold.h"
 #include "app/safety_check/safety_check_records.h"
+#include "app/therapy/link_records.h"
 #include "core/display_name.h"
 #include "core/text.h"
 #include "crypto/tokens.h"
@@ -148,6 +149,7 @@ std::vector<std::string> Relationships::leave_in(store::Transaction& tx,
   delete_own_safety_checks(tx, membership);
   lift_own_practice_holds(context_, tx, membership);
   delete_own_intentions(tx, membership);
+  delete_own_therapy_rows(tx, membership);
   delete_membership(tx, membership);
   // Newcomers waiting only on the leaver's approval become members now.
   for (const auto& candidate : pending_member_ids(tx, membership)) {

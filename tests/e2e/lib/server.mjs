@@ -155,7 +155,7 @@ export async function startServer({ logDir = artifactsDir, config } = {}) {
     if (listening) {
       try {
         const r = await fetch(`${baseUrl}/healthz`);
-        if (r.ok) return { baseUrl, kind, port, logPath };
+        if (r.ok) return { baseUrl, kind, port, logPath, dataDir };
       } catch {
         /* not yet */
       }

@@ -95,6 +95,12 @@ export function RelationshipScreen({ rid }: { rid: string }) {
               <span class="card-sub">Short readings, conversation cards and a shared intention.</span>
             </Link>
           </li>
+          <li>
+            <Link class="card card-link" to={{ name: 'therapist', rid }}>
+              Our therapist
+              <span class="card-sub">Linked only if you all agree; see every time they look.</span>
+            </Link>
+          </li>
         </ul>
       </nav>
       {data && (
