@@ -81,7 +81,6 @@ class Authorization : public ::testing::Test {
                                 &ann)
                           .body)["id"];
     ckid = json::parse(api->call("POST", "/api/v1/checkins", fill(kCheckin), &ann).body)["id"];
-<<<<<<< HEAD
     cpid = json::parse(api->call("POST", "/api/v1/relationships/" + rid + "/care-plan",
                                  R"({"kind":"helps","text":"slow starts","visibility":"partners"})",
                                  &ann)
@@ -89,7 +88,6 @@ class Authorization : public ::testing::Test {
     wsid = json::parse(api->call("POST", "/api/v1/relationships/" + rid + "/worksheets",
                                  R"({"old_script":"slow starts","visibility":"partners"})", &ann)
                            .body)["id"];
-=======
     // Rowan is linked to Ann and Ben; Sky to nobody; Robin was linked to the other
     // relationship until one of its partners revoked the link.
     therapist = add_therapist(*server, *api, "Rowan");
@@ -110,7 +108,6 @@ class Authorization : public ::testing::Test {
       api->call("POST", "/api/v1/relationships/" + relationship + "/therapist/consent",
                 R"({"understood":true})", partners[i]);
     }
->>>>>>> h-therapist
   }
   static void TearDownTestSuite() {
     delete api;
@@ -130,12 +127,9 @@ class Authorization : public ::testing::Test {
     replace("{cid}", cid);
     replace("{item}", "hand-touch");
     replace("{ckid}", ckid);
-<<<<<<< HEAD
     replace("{cpid}", cpid);
     replace("{wsid}", wsid);
-=======
     replace("{ann}", ann.id);
->>>>>>> h-therapist
     return path;
   }
 
@@ -175,7 +169,6 @@ std::vector<RouteCase> scoped_routes() {
       {"POST", "/api/v1/checkins", kCheckin},
       {"GET", "/api/v1/relationships/{rid}/checkins", ""},
       {"GET", "/api/v1/relationships/{rid}/programme", ""},
-<<<<<<< HEAD
       {"GET", "/api/v1/relationships/{rid}/safety-check/mine", ""},
       {"POST", "/api/v1/relationships/{rid}/safety-check", R"({"answers":{"afraid":0}})"},
       {"GET", "/api/v1/relationships/{rid}/practice-hold", ""},
@@ -186,13 +179,11 @@ std::vector<RouteCase> scoped_routes() {
       {"POST", "/api/v1/relationships/{rid}/worksheets", R"({"old_script":"x"})"},
       {"GET", "/api/v1/relationships/{rid}/intention", ""},
       {"PUT", "/api/v1/relationships/{rid}/intention", R"({"text":"rest first"})"},
-=======
       {"GET", "/api/v1/relationships/{rid}/therapist", ""},
       {"POST", "/api/v1/relationships/{rid}/therapist/consent", R"({"understood":true})"},
       {"GET", "/api/v1/relationships/{rid}/access-log", ""},
       {"GET", "/api/v1/relationships/{rid}/therapist/messages", ""},
       {"POST", "/api/v1/relationships/{rid}/therapist/messages", R"({"text":"hello"})"},
->>>>>>> h-therapist
   };
 }
 
@@ -218,14 +209,12 @@ std::vector<RouteCase> scoped_writes(const json& terms) {
       {"POST", "/api/v1/practices/{pid}/debrief", R"({"skip":true})"},
       {"PUT", "/api/v1/checkins/{ckid}", R"({"visibility":"private"})"},
       {"POST", "/api/v1/relationships/{rid}/programme/accept", R"({"stage":2})"},
-<<<<<<< HEAD
       {"PUT", "/api/v1/relationships/{rid}/practice-hold/mine", ""},
       {"PUT", "/api/v1/care-plan/{cpid}", R"({"visibility":"private"})"},
       {"DELETE", "/api/v1/care-plan/{cpid}", ""},
       {"PUT", "/api/v1/worksheets/{wsid}", R"({"visibility":"private"})"},
       {"GET", "/api/v1/worksheets/{wsid}/history", ""},
       {"DELETE", "/api/v1/worksheets/{wsid}", ""},
-=======
       {"POST", "/api/v1/relationships/{rid}/therapist", R"({"code":"x","understood":true})"},
       {"DELETE", "/api/v1/relationships/{rid}/therapist", ""},
   };
@@ -249,7 +238,6 @@ std::vector<RouteCase> therapist_own_routes() {
       {"POST", "/api/v1/therapist/link-codes", ""},
       {"GET", "/api/v1/therapist/relationships", ""},
       {"GET", "/api/v1/therapist/messages", ""},
->>>>>>> h-therapist
   };
 }
 
@@ -432,7 +420,6 @@ TEST_F(Authorization, TheCoachAnswersAnySignedInPersonAndNoOneElse) {
   }
 }
 
-<<<<<<< HEAD
 TEST_F(Authorization, OnlyTheAuthorEditsACarePlanEntry) {
   const std::string path = fill("/api/v1/care-plan/{cpid}");
   EXPECT_EQ(api->call("PUT", path, R"({"text":"changed"})", &ben).status, 404);
@@ -452,7 +439,6 @@ TEST_F(Authorization, OnlyTheAuthorReadsAWorksheetsHistory) {
   ASSERT_EQ(history.status, 200);
   EXPECT_EQ(json::parse(history.body)["versions"].size(), 1u) << history.body;
   EXPECT_EQ(api->call("GET", path + "/history", "", &ben).status, 404);
-=======
 // The therapist role: a therapist never reaches a partner's route (not even their own
 // relationship's), a partner never reaches a therapist's, and a therapist reaches a
 // relationship only while linked to it with every partner's consent.
@@ -515,7 +501,6 @@ TEST_F(Authorization, OnlyTheLinkedTherapistReachesTheRelationship) {
   auto caseload =
       json::parse(api->call("GET", "/api/v1/therapist/relationships", "", &revoked_therapist).body);
   EXPECT_TRUE(caseload["relationships"].empty()) << caseload.dump();
->>>>>>> h-therapist
 }
 
 }  // namespace
