@@ -1,4 +1,4 @@
--- Version 5: the therapist (issue 12). A link code is single use and kept only as a hash.
+-- Version 8: the therapist (issue 12). A link code is single use and kept only as a hash.
 -- A relationship has at most one therapist link; it is active only while every active
 -- partner has a consent row (worked out by the policy at each request, never cached).
 -- A partner's individual channel to the therapist is their own row: another partner's

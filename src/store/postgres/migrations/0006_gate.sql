@@ -1,4 +1,4 @@
--- Version 5 (gate): a personal PIN for proving presence on a shared device. Its Argon2id
+-- Version 6: a personal PIN for proving presence on a shared device. Its Argon2id
 -- hash is sealed under the person's own key (a six-digit PIN's hash alone could be
 -- searched offline), and wrong tries are counted here so the bound survives restarts.
 CREATE TABLE account_pins (
