@@ -13,18 +13,23 @@
 #include "app/context.h"
 #include "app/data_rights/export.h"
 #include "app/debriefs/debriefs.h"
+#include "app/measures/measures.h"
 #include "app/next_step/next_steps.h"
 #include "app/practice/practices.h"
 #include "app/programme/programmes.h"
+#include "app/progress/progress.h"
+#include "app/progress/progress_reports.h"
 #include "app/relationships/relationships.h"
 #include "app/request/idempotency.h"
 #include "app/request/rate_limiter.h"
 #include "app/safety/safety.h"
+#include "content/measure_library.h"
 
 namespace attune::app {
 
 struct Services {
-  explicit Services(Context& ctx)
+  // The measure library defaults to none (tools that do not serve measures).
+  explicit Services(Context& ctx, content::MeasureLibrary measure_content = {})
       : context(ctx),
         accounts(ctx, password_gate),
         sessions(ctx, password_gate),
@@ -42,7 +47,11 @@ struct Services {
         checkins(ctx),
         programmes(ctx),
         coach(ctx),
-        next_steps(ctx) {}
+        next_steps(ctx),
+        measure_library(std::move(measure_content)),
+        measures(ctx, measure_library),
+        progress(ctx, measure_library),
+        progress_reports(ctx, measure_library) {}
 
   Context& context;
   PasswordGate password_gate;
@@ -63,6 +72,10 @@ struct Services {
   Programmes programmes;
   Coach coach;
   NextSteps next_steps;
+  content::MeasureLibrary measure_library;
+  Measures measures;
+  Progress progress;
+  ProgressReports progress_reports;
 };
 
 }  // namespace attune::app

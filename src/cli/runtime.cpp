@@ -24,6 +24,8 @@ base::Result<std::unique_ptr<Runtime>> Runtime::open(const Settings& settings) {
   if (!master) return base::error_of(master);
   auto content = content::load_content_library(settings.content_dir);
   if (!content) return base::error_of(content);
+  auto measures = content::load_measure_library(settings.content_dir + "/measures");
+  if (!measures) return base::error_of(measures);
 
   std::unique_ptr<Runtime> runtime(new Runtime());
   auto vault = server_vault(std::move(*master));
@@ -38,7 +40,7 @@ base::Result<std::unique_ptr<Runtime>> Runtime::open(const Settings& settings) {
   if (settings.fast_password_hashing) {
     runtime->context_->config.password_cost = crypto::PasswordCost::kTestOnlyFast;
   }
-  runtime->services_ = std::make_unique<app::Services>(*runtime->context_);
+  runtime->services_ = std::make_unique<app::Services>(*runtime->context_, std::move(*measures));
   return runtime;
 }
 

@@ -11,6 +11,7 @@
 #include "base/corruption.h"
 #include "core/email.h"
 #include "http/routes.h"
+#include "http/routes_measures.h"
 #include "store/database.h"
 
 namespace attune::http {
@@ -89,6 +90,8 @@ ApiHandler::ApiHandler(app::Services& services) : services_(services) {
   add_programme_routes(router_, services_.programmes);
   add_coach_routes(router_, services_.coach);
   add_next_step_routes(router_, services_.next_steps);
+  add_measure_routes(router_, services_.measures);
+  add_progress_routes(router_, services_.progress);
 }
 
 Response ApiHandler::operator()(const Request& request) {

@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "content/content_library.h"
+#include "content/measure_library.h"
 #include "crypto/master_key.h"
 
 namespace attune::app::testing {
@@ -41,6 +42,12 @@ const content::ContentLibrary& shipped_content() {
   return library;
 }
 
+content::MeasureLibrary shipped_measures() {
+  auto loaded = content::load_measure_library(ATTUNE_SOURCE_DIR "/content/measures");
+  if (!loaded) throw std::runtime_error("measures: " + loaded.error().message);
+  return std::move(*loaded);
+}
+
 AppConfig test_config() {
   AppConfig config;
   config.password_cost = crypto::PasswordCost::kTestOnlyFast;
@@ -70,7 +77,7 @@ World::World()
       db(store::sqlite::SqliteDatabase::open((dir_.path / "attune.db").string())),
       vault(crypto::MasterKey::generate()),
       context{*db, vault, clock, shipped_content(), test_config(), Keyring{vault}, &events},
-      services(context) {}
+      services(context, shipped_measures()) {}
 
 World::~World() = default;
 

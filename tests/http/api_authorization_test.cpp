@@ -24,6 +24,10 @@ constexpr const char* kCheckin =
     R"({"relationship_id":"{rid}","kind":"daily","mood":6,"energy":5,"interest":5,"safety":8,)"
     R"("stress":3,"note":"slow starts","visibility":"partners"})";
 
+// Ann's CSI-4, shared with Ben.
+constexpr const char* kMeasureAnswer =
+    R"({"answers":{"q1":5,"q2":4,"q3":3,"q4":4},"visibility":"partners"})";
+
 struct RouteCase {
   std::string method;
   std::string path;  // {rid}, {aid}, {pid}, {eid}, {me}, {item} are filled in
@@ -80,6 +84,9 @@ class Authorization : public ::testing::Test {
                                 &ann)
                           .body)["id"];
     ckid = json::parse(api->call("POST", "/api/v1/checkins", fill(kCheckin), &ann).body)["id"];
+    mrid = json::parse(
+        api->call("POST", fill("/api/v1/relationships/{rid}/measures/csi-4"), kMeasureAnswer, &ann)
+            .body)["id"];
   }
   static void TearDownTestSuite() {
     delete api;
@@ -99,6 +106,8 @@ class Authorization : public ::testing::Test {
     replace("{cid}", cid);
     replace("{item}", "hand-touch");
     replace("{ckid}", ckid);
+    replace("{mrid}", mrid);
+    replace("{measure}", "csi-4");
     return path;
   }
 
@@ -107,6 +116,7 @@ class Authorization : public ::testing::Test {
   static inline Person ann, ben, stranger, pending, other;
   static inline std::string rid, other_rid, aid, pid, eid, cid;
   static inline std::string ckid;
+  static inline std::string mrid;
   static inline json exercise;
 };
 
@@ -135,6 +145,12 @@ std::vector<RouteCase> scoped_routes() {
       {"POST", "/api/v1/checkins", kCheckin},
       {"GET", "/api/v1/relationships/{rid}/checkins", ""},
       {"GET", "/api/v1/relationships/{rid}/programme", ""},
+      {"POST", "/api/v1/relationships/{rid}/measures/{measure}", kMeasureAnswer},
+      {"GET", "/api/v1/relationships/{rid}/measures/results", ""},
+      {"GET", "/api/v1/relationships/{rid}/measures/schedule", ""},
+      {"PUT", "/api/v1/relationships/{rid}/measures/{measure}/schedule", R"({"every_days":14})"},
+      {"GET", "/api/v1/relationships/{rid}/measures/fhir", ""},
+      {"GET", "/api/v1/relationships/{rid}/progress", ""},
   };
 }
 
@@ -160,6 +176,7 @@ std::vector<RouteCase> scoped_writes(const json& terms) {
       {"POST", "/api/v1/practices/{pid}/debrief", R"({"skip":true})"},
       {"PUT", "/api/v1/checkins/{ckid}", R"({"visibility":"private"})"},
       {"POST", "/api/v1/relationships/{rid}/programme/accept", R"({"stage":2})"},
+      {"PUT", "/api/v1/measure-results/{mrid}", R"({"visibility":"private"})"},
   };
 }
 
@@ -185,6 +202,9 @@ std::vector<RouteCase> unscoped_routes() {
       {"GET", "/api/v1/exercises/{exercise}", ""},
       {"POST", "/api/v1/coach/review", ""},
       {"GET", "/api/v1/me/next-step", ""},
+      {"GET", "/api/v1/measures", ""},
+      {"GET", "/api/v1/measures/{measure}", ""},
+      {"GET", "/api/v1/measures/{measure}/fhir", ""},
   };
 }
 
