@@ -681,6 +681,7 @@ async function run(flow) {
     const us = res.body?.relationships?.find((r) => r.id === rid());
     t.expect(us?.my_entries?.some((e) => e.id === s.entry), 'my intake entry');
     t.expect(us?.my_entries?.some((e) => e.id === s.checkin && e.feature === 'checkin'), 'my check-in');
+    t.expect(us?.my_entries?.some((e) => e.id === s.measureResult && e.feature === 'measure'), 'my questionnaire result');
     t.expect(us?.my_custom_items?.some((i) => i.id === s.custom), 'my custom item');
     t.expect(us?.agreements?.some((a) => a.id === s.aid && a.my_signatures.length === 1), 'my signature');
     t.expect(us?.my_debriefs?.some((d) => d.practice_id === s.pid && d.nourishing === 'the slow start'), 'my debrief');

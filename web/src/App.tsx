@@ -19,6 +19,10 @@ import { ExercisesScreen } from './screens/ExercisesScreen';
 import { ExerciseScreen } from './screens/ExerciseScreen';
 import { DebriefScreen } from './screens/DebriefScreen';
 import { PracticeHistoryScreen } from './screens/PracticeHistoryScreen';
+import { MeasuresScreen } from './screens/MeasuresScreen';
+import { MeasureScreen } from './screens/MeasureScreen';
+import { MeasureResultsScreen } from './screens/MeasureResultsScreen';
+import { ProgressScreen } from './screens/ProgressScreen';
 import { clearSession, isSignedIn } from './session';
 
 const openToAll: Route['name'][] = ['login', 'signup', 'support'];
@@ -105,6 +109,14 @@ function Screen({
       return <DebriefScreen key={route.pid} rid={route.rid} pid={route.pid} />;
     case 'history':
       return <PracticeHistoryScreen key={route.rid} rid={route.rid} />;
+    case 'measures':
+      return <MeasuresScreen key={route.rid} rid={route.rid} />;
+    case 'measure':
+      return <MeasureScreen key={route.id} rid={route.rid} id={route.id} />;
+    case 'results':
+      return <MeasureResultsScreen key={route.rid} rid={route.rid} />;
+    case 'progress':
+      return <ProgressScreen key={route.rid} rid={route.rid} />;
     default:
       return <HomeScreen />;
   }

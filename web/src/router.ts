@@ -20,7 +20,11 @@ export type Route =
   | { name: 'practice'; rid: string; pid: string }
   | { name: 'exercises'; rid: string }
   | { name: 'exercise'; rid: string; id: string }
-  | { name: 'debrief'; rid: string; pid: string };
+  | { name: 'debrief'; rid: string; pid: string }
+  | { name: 'measures'; rid: string }
+  | { name: 'results'; rid: string }
+  | { name: 'progress'; rid: string }
+  | { name: 'measure'; rid: string; id: string };
 
 const relationshipScreens = [
   'boundaries',
@@ -31,6 +35,9 @@ const relationshipScreens = [
   'history',
   'checkins',
   'programme',
+  'measures',
+  'results',
+  'progress',
 ] as const;
 
 export function parseHash(hash: string): Route {
@@ -53,6 +60,7 @@ export function parseHash(hash: string): Route {
       if (b === 'practice' && c) return { name: 'practice', rid: a, pid: c };
       if (b === 'exercises' && c) return { name: 'exercise', rid: a, id: c };
       if (b === 'debrief' && c) return { name: 'debrief', rid: a, pid: c };
+      if (b === 'measures' && c) return { name: 'measure', rid: a, id: c };
       if ((relationshipScreens as readonly string[]).includes(b ?? '')) {
         return { name: b as (typeof relationshipScreens)[number], rid: a };
       }
@@ -81,6 +89,8 @@ export function toHash(route: Route): string {
       return `#/r/${e(route.rid)}/exercises/${e(route.id)}`;
     case 'debrief':
       return `#/r/${e(route.rid)}/debrief/${e(route.pid)}`;
+    case 'measure':
+      return `#/r/${e(route.rid)}/measures/${e(route.id)}`;
     default:
       return `#/r/${e(route.rid)}/${route.name}`;
   }

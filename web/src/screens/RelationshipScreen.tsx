@@ -67,6 +67,12 @@ export function RelationshipScreen({ rid }: { rid: string }) {
               <span class="card-sub">Gentle stages, opened only when you all say yes.</span>
             </Link>
           </li>
+          <li>
+            <Link class="card card-link" to={{ name: 'measures', rid }}>
+              Questionnaires and progress
+              <span class="card-sub">Notice how things change over time. Private unless you share.</span>
+            </Link>
+          </li>
         </ul>
       </nav>
       {data && (
