@@ -76,6 +76,8 @@ std::string escape_html(std::string_view text) {
 std::string render_progress_report_html(const ProgressReport& report) {
   std::string html =
       "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+      "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+      "style-src 'unsafe-inline'\">"
       "<title>Progress report</title><style>";
   html += kStyle;
   html += "</style></head><body><h1>Progress report: " + escape_html(report.relationship_name) +

@@ -81,14 +81,13 @@ base::Status print_html_to_pdf(const std::string& html, const std::string& out_p
     if (!out.flush()) return failure("cannot write the page");
   }
   const auto pdf = dir.path / "report.pdf";
-  ATTUNE_TRY(
-      run_chromium(options,
-                   {"--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                    "--disable-background-networking", "--disable-component-update",
-                    "--disable-sync", "--blink-settings=scriptEnabled=false",
-                    "--no-pdf-header-footer", "--user-data-dir=" + (dir.path / "profile").string(),
-                    "--print-to-pdf=" + pdf.string(), "file://" + page.string()},
-                   (dir.path / "chromium.log").string()));
+  ATTUNE_TRY(run_chromium(
+      options,
+      {"--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+       "--disable-background-networking", "--disable-component-update", "--disable-sync",
+       "--no-pdf-header-footer", "--user-data-dir=" + (dir.path / "profile").string(),
+       "--print-to-pdf=" + pdf.string(), "file://" + page.string()},
+      (dir.path / "chromium.log").string()));
   std::ifstream check(pdf, std::ios::binary);
   char magic[5] = {};
   if (!check.read(magic, 5) || std::string(magic, 5) != "%PDF-") {

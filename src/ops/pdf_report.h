@@ -1,6 +1,7 @@
 // Prints an HTML page to PDF with headless Chromium: the progress report a clinic files.
 // The page is written to a private temporary directory (0700) that is removed afterwards,
-// with Chromium's profile in it, scripts disabled and no network services started.
+// with Chromium's profile in it and no background network services; the page's own
+// Content-Security-Policy (core/progress_report) allows no script and no outside resource.
 #pragma once
 
 #include <chrono>

@@ -33,6 +33,13 @@ TEST(ProgressReport, ShowsScoresRangesAndCutoffMeaning) {
   EXPECT_NE(html.find("Funk &amp; Rogge (2007)"), std::string::npos);
 }
 
+TEST(ProgressReport, AllowsNoScriptAndNoOutsideResource) {
+  const auto html = render_progress_report_html({});
+  EXPECT_NE(html.find("content=\"default-src 'none'; style-src 'unsafe-inline'\""),
+            std::string::npos);
+  EXPECT_EQ(html.find("<script"), std::string::npos);
+}
+
 TEST(ProgressReport, SaysSoWhenNothingWasShared) {
   const auto html = render_progress_report_html({});
   EXPECT_NE(html.find("No questionnaire results were shared"), std::string::npos);

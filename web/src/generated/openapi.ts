@@ -1288,7 +1288,10 @@ export interface paths {
             };
             cookie?: never;
         };
-        /** One questionnaire */
+        /**
+         * One questionnaire
+         * @description Never rate limited; any signed-in account. The same shape as in the list.
+         */
         get: operations["getMeasure"];
         put?: never;
         post?: never;
