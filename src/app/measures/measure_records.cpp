@@ -3,9 +3,8 @@
 #include <nlohmann/json.hpp>
 
 namespace attune::app {
-namespace {
 
-MeasureResponseRecord response_of(const EntryRecord& entry) {
+MeasureResponseRecord measure_response_from_entry(const EntryRecord& entry) {
   const auto body = nlohmann::json::parse(entry.body);
   MeasureResponseRecord response;
   response.id = entry.id;
@@ -20,8 +19,6 @@ MeasureResponseRecord response_of(const EntryRecord& entry) {
   return response;
 }
 
-}  // namespace
-
 std::string measure_response_body(const std::string& measure_id,
                                   const core::MeasureAnswers& answers, int total) {
   nlohmann::json items = nlohmann::json::object();
@@ -33,7 +30,7 @@ std::vector<MeasureResponseRecord> measure_responses_readable_by(
     const Context& context, store::Transaction& tx, const policy::MemberAccess& viewer) {
   std::vector<MeasureResponseRecord> responses;
   for (const auto& entry : entries_readable_by(context, tx, viewer, kMeasureFeature)) {
-    responses.push_back(response_of(entry));
+    responses.push_back(measure_response_from_entry(entry));
   }
   return responses;
 }
@@ -43,7 +40,7 @@ std::vector<MeasureResponseRecord> measure_responses_for_therapist(
   std::vector<MeasureResponseRecord> responses;
   for (const auto& entry : own_entries(context, tx, author)) {
     if (entry.feature != kMeasureFeature || !core::reaches_therapist(entry.visibility)) continue;
-    responses.push_back(response_of(entry));
+    responses.push_back(measure_response_from_entry(entry));
   }
   return responses;
 }

@@ -34,6 +34,10 @@ struct MeasureResponseRecord {
   std::int64_t created_at = 0;
 };
 
+// The answered measure an entry of the feature "measure" holds (for any reader of shared
+// entries, such as the therapist's view).
+MeasureResponseRecord measure_response_from_entry(const EntryRecord& entry);
+
 std::string measure_response_body(const std::string& measure_id,
                                   const core::MeasureAnswers& answers, int total);
 
