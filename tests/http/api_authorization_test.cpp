@@ -316,6 +316,14 @@ TEST_F(Authorization, OnlyTheAuthorEditsAnEntry) {
   EXPECT_EQ(api->call("PUT", fill("/api/v1/checkins/{ckid}"), R"({"visibility":"partners"})", &ann)
                 .status,
             200);
+  EXPECT_EQ(
+      api->call("PUT", fill("/api/v1/measure-results/{mrid}"), R"({"visibility":"private"})", &ben)
+          .status,
+      404);
+  EXPECT_EQ(
+      api->call("PUT", fill("/api/v1/measure-results/{mrid}"), R"({"visibility":"partners"})", &ann)
+          .status,
+      200);
 }
 
 TEST_F(Authorization, PendingNewcomerCannotApproveOrAct) {
