@@ -17,9 +17,12 @@
 #include "app/context.h"
 #include "app/data_rights/export.h"
 #include "app/debriefs/debriefs.h"
+#include "app/measures/measures.h"
 #include "app/next_step/next_steps.h"
 #include "app/practice/practices.h"
 #include "app/programme/programmes.h"
+#include "app/progress/progress.h"
+#include "app/progress/progress_reports.h"
 #include "app/relationships/relationships.h"
 #include "app/request/idempotency.h"
 #include "app/request/rate_limiter.h"
@@ -31,12 +34,15 @@
 #include "app/therapy/therapist_links.h"
 #include "app/therapy/therapist_messages.h"
 #include "app/therapy/therapist_notes.h"
+#include "content/measure_library.h"
 
 namespace attune::app {
 
 struct Services {
-  // care_content: content/worksheet_prompts.toml, loaded at start (content::load_care_content).
-  explicit Services(Context& ctx, content::CareContent care = {})
+  // Content loaded at start beside the library: worksheet prompts, the measure library.
+  // Both default to none (tools that do not serve them).
+  explicit Services(Context& ctx, content::CareContent care = {},
+                    content::MeasureLibrary measure_content = {})
       : context(ctx),
         care_content(std::move(care)),
         password_gate(ctx),
@@ -67,7 +73,11 @@ struct Services {
         shared_with_therapist(ctx),
         access_log(ctx),
         therapist_notes(ctx),
-        therapist_messages(ctx) {}
+        therapist_messages(ctx),
+        measure_library(std::move(measure_content)),
+        measures(ctx, measure_library),
+        progress(ctx, measure_library),
+        progress_reports(ctx, measure_library) {}
 
   Context& context;
   const content::CareContent care_content;
@@ -100,6 +110,10 @@ struct Services {
   AccessLog access_log;
   TherapistNotes therapist_notes;
   TherapistMessages therapist_messages;
+  content::MeasureLibrary measure_library;
+  Measures measures;
+  Progress progress;
+  ProgressReports progress_reports;
 };
 
 }  // namespace attune::app

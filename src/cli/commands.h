@@ -22,4 +22,8 @@ struct KeyRotateOptions {
 };
 int run_keys_rotate(const Settings& settings, const KeyRotateOptions& options);
 
+int run_measures_import(const Settings& settings, const std::string& file);
+int run_report(const Settings& settings, const std::string& relationship_id,
+               const std::string& out_path);
+
 }  // namespace attune::cli

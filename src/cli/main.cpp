@@ -70,7 +70,19 @@ int main(int argc, char** argv) {
   keys_rotate->add_flag(
       "--online", rotate_options.online,
       "servers are running with the new key and ATTUNE_PREVIOUS_MASTER_KEY[_FILE]");
-  for (auto* command : {serve, migrate, demo, user_add, backup, restore, keys_rotate}) {
+  auto* measures = app.add_subcommand("measures", "questionnaires");
+  measures->require_subcommand(1);
+  auto* measures_import = measures->add_subcommand(
+      "import", "load the item wording your clinic holds (TOML: [measure.item] text = ...)");
+  std::string import_file;
+  measures_import->add_option("FILE", import_file, "the item texts")->required();
+  auto* report = app.add_subcommand(
+      "report", "print a relationship's progress report (what was shared with the therapist)");
+  std::string report_relationship, report_out;
+  report->add_option("--relationship", report_relationship, "the relationship id")->required();
+  report->add_option("--out", report_out, "the PDF file to write")->required();
+  for (auto* command :
+       {serve, migrate, demo, user_add, backup, restore, keys_rotate, measures_import, report}) {
     command->add_option("--data-dir", data_dir, "data directory (default: var)");
     command->add_option("--content-dir", content_dir, "content library (default content)");
     command->add_option("--config", config_file, "TOML config file");
@@ -100,5 +112,9 @@ int main(int argc, char** argv) {
   if (backup->parsed()) return attune::cli::run_backup(settings, backup_out);
   if (restore->parsed()) return attune::cli::run_restore(settings, restore_in);
   if (keys_rotate->parsed()) return attune::cli::run_keys_rotate(settings, rotate_options);
+  if (measures_import->parsed()) return attune::cli::run_measures_import(settings, import_file);
+  if (report->parsed()) {
+    return attune::cli::run_report(settings, report_relationship, report_out);
+  }
   return 2;
 }

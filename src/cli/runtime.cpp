@@ -27,6 +27,8 @@ base::Result<std::unique_ptr<Runtime>> Runtime::open(const Settings& settings) {
   if (!content) return base::error_of(content);
   auto care_content = content::load_care_content(settings.content_dir);
   if (!care_content) return base::error_of(care_content);
+  auto measures = content::load_measure_library(settings.content_dir + "/measures");
+  if (!measures) return base::error_of(measures);
 
   std::unique_ptr<Runtime> runtime(new Runtime());
   auto vault = server_vault(std::move(*master));
@@ -45,8 +47,8 @@ base::Result<std::unique_ptr<Runtime>> Runtime::open(const Settings& settings) {
   if (settings.fast_password_hashing) {
     runtime->context_->config.password_cost = crypto::PasswordCost::kTestOnlyFast;
   }
-  runtime->services_ =
-      std::make_unique<app::Services>(*runtime->context_, std::move(*care_content));
+  runtime->services_ = std::make_unique<app::Services>(
+      *runtime->context_, std::move(*care_content), std::move(*measures));
   return runtime;
 }
 

@@ -10,6 +10,7 @@
 #include "app/request/idempotency.h"
 #include "base/corruption.h"
 #include "http/routes.h"
+#include "http/routes_measures.h"
 #include "store/database.h"
 
 namespace attune::http {
@@ -110,6 +111,8 @@ ApiHandler::ApiHandler(app::Services& services) : services_(services) {
   for (const auto& [method, pattern] : kAnyoneRoutes) {
     router_.set_audience(method, pattern, Audience::kAnyone);
   }
+  add_measure_routes(router_, services_.measures);
+  add_progress_routes(router_, services_.progress);
 }
 
 Response ApiHandler::operator()(const Request& request) {

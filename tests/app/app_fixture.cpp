@@ -7,6 +7,7 @@
 
 #include "content/care_content.h"
 #include "content/content_library.h"
+#include "content/measure_library.h"
 #include "crypto/master_key.h"
 
 namespace attune::app::testing {
@@ -51,6 +52,12 @@ const content::CareContent& shipped_care_content() {
   return care;
 }
 
+content::MeasureLibrary shipped_measures() {
+  auto loaded = content::load_measure_library(ATTUNE_SOURCE_DIR "/content/measures");
+  if (!loaded) throw std::runtime_error("measures: " + loaded.error().message);
+  return std::move(*loaded);
+}
+
 AppConfig test_config() {
   AppConfig config;
   config.password_cost = crypto::PasswordCost::kTestOnlyFast;
@@ -80,7 +87,7 @@ World::World()
       db(store::sqlite::SqliteDatabase::open((dir_.path / "attune.db").string())),
       vault(crypto::MasterKey::generate()),
       context{*db, vault, clock, shipped_content(), test_config(), Keyring{vault}, &events},
-      services(context, shipped_care_content()) {}
+      services(context, shipped_care_content(), shipped_measures()) {}
 
 World::~World() = default;
 

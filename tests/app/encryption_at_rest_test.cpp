@@ -269,6 +269,31 @@ TEST(EncryptionAtRestTherapy, NotesMessagesAndTheAccessLogAreSealed) {
   for (const auto& c : words) EXPECT_EQ(files_holding(world, c), std::vector<std::string>{}) << c;
 }
 
+TEST_F(EncryptionAtRest, MeasureAnswersAndRhythmsAreSealedAndLeaveWithTheAccount) {
+  auto& s = world.services;
+  auto answered =
+      s.measures.answer(owner.actor, group.rid, "csi-4",
+                        {{"q1", 5}, {"q2", 4}, {"q3", 3}, {"q4", 4}}, core::Visibility::kPartners);
+  ASSERT_TRUE(answered);
+  ASSERT_TRUE(s.measures.set_schedule(owner.actor, group.rid, "gmsex", 14));
+  const auto results = s.measures.results(group.people.at(1).actor, group.rid);
+  ASSERT_EQ(results->size(), 1u);
+  EXPECT_EQ(results->front().total, 16);
+  // The body's shape, which would show in plaintext if it were stored unsealed.
+  const std::vector<std::string> plain{"measure_id", "\"answers\"", "every_days", "gmsex"};
+  world.db->scrub_after_delete();
+  for (const auto& c : plain) EXPECT_EQ(files_holding(world, c), std::vector<std::string>{}) << c;
+  std::string sealed;
+  {
+    auto tx = world.db->begin(store::TxMode::kRead);
+    sealed =
+        tx->query_one("SELECT body_sealed FROM entries WHERE id = ?", {answered->id})->bytes(0);
+  }
+  ASSERT_FALSE(files_holding(world, sealed).empty());
+  ASSERT_TRUE(s.accounts.delete_account(owner.actor, owner.password));
+  EXPECT_EQ(files_holding(world, sealed), std::vector<std::string>{});
+}
+
 }  // namespace
 }  // namespace attune::app::testing
 

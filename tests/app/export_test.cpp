@@ -167,5 +167,24 @@ TEST_F(DataExportTest, APendingNewcomerGetsNoNameOrContentOfTheRelationship) {
   EXPECT_EQ(document.dump().find("CanaryGroupName"), std::string::npos);
 }
 
+TEST_F(DataExportTest, HoldsMyMeasureResultsAndRhythmsNeverAPartners) {
+  auto& measures = world_.services.measures;
+  auto mine = measures.answer(me().actor, group_.rid, "gmsex",
+                              {{"q1", 1}, {"q2", 2}, {"q3", 3}, {"q4", 4}, {"q5", 5}},
+                              core::Visibility::kPrivate);
+  ASSERT_TRUE(mine);
+  ASSERT_TRUE(measures.set_schedule(me().actor, group_.rid, "gmsex", 28));
+  auto theirs = measures.answer(partner().actor, group_.rid, "csi-4",
+                                {{"q1", 6}, {"q2", 5}, {"q3", 5}, {"q4", 5}},
+                                core::Visibility::kPartners);
+  ASSERT_TRUE(theirs);
+  const json ours = relationship_in(export_of(me()), group_.rid);
+  const std::string text = ours.at("my_entries").dump();
+  EXPECT_NE(text.find(mine->id), std::string::npos);
+  EXPECT_NE(text.find("\\\"every_days\\\":28"), std::string::npos) << text;
+  EXPECT_EQ(text.find(theirs->id), std::string::npos);
+  EXPECT_EQ(text.find("csi-4"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace attune::app::testing

@@ -91,6 +91,11 @@ class PolicyTable : public ::testing::Test {
                                                 "Reading");
     checkin = *s.checkins.create(roles[kOwner].actor, checkin_in(core::CheckinKind::kDaily));
     roles[kTherapist] = therapist_linked_to(world, group);
+    measure_result =
+        s.measures
+            .answer(roles[kOwner].actor, group.rid, "csi-4",
+                    {{"q1", 5}, {"q2", 4}, {"q3", 3}, {"q4", 4}}, core::Visibility::kPartners)
+            ->id;
   }
 
   NewCheckin checkin_in(core::CheckinKind kind, std::optional<std::string> practice_id = {}) {
@@ -230,6 +235,30 @@ class PolicyTable : public ::testing::Test {
          kTherapistOnly},
         {"programmes.accept",
          [=, &s](const Actor& a) { return code(s.programmes.accept(a, rid, 2)); }, kMembersOnly},
+        {"measures.answer",
+         [=, &s](const Actor& a) {
+           return code(s.measures.answer(a, rid, "csi-4",
+                                         {{"q1", 5}, {"q2", 4}, {"q3", 3}, {"q4", 4}},
+                                         core::Visibility::kPrivate));
+         },
+         kMembersOnly},
+        {"measures.results", [=, &s](const Actor& a) { return code(s.measures.results(a, rid)); },
+         kMembersOnly},
+        {"measures.set_visibility",
+         [=, this, &s](const Actor& a) {
+           return code(s.measures.set_visibility(a, measure_result, core::Visibility::kPartners));
+         },
+         kOwnerOnly},
+        {"measures.schedules",
+         [=, &s](const Actor& a) { return code(s.measures.schedules(a, rid)); }, kMembersOnly},
+        {"measures.set_schedule",
+         [=, &s](const Actor& a) { return code(s.measures.set_schedule(a, rid, "csi-4", 14)); },
+         kMembersOnly},
+        {"measures.shared_results_fhir",
+         [=, &s](const Actor& a) { return code(s.measures.shared_results_fhir(a, rid)); },
+         kMembersOnly},
+        {"progress.get", [=, &s](const Actor& a) { return code(s.progress.get(a, rid)); },
+         kMembersOnly},
         {"intake.remove",
          [=, this, &s](const Actor& a) { return code(s.intake.remove(a, doomed_entry)); },
          kOwnerOnly},
@@ -310,6 +339,7 @@ class PolicyTable : public ::testing::Test {
   std::array<Person, kRoleCount> roles;
   std::string agreement, draft, practice, entry, doomed_entry, custom_item;
   std::string checkin;
+  std::string measure_result;
 };
 
 TEST_F(PolicyTable, EveryEntryPointGivesEachRoleItsOutcome) {

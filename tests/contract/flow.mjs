@@ -785,6 +785,53 @@ async function run(flow, server) {
     t.status(await t.good('POST', `${base}/messages`, { auth: B(), body: { text: 'Still here.' } }), 201);
   });
 
+  // ---- measures and progress -------------------------------------------------------------------
+  await flow.check('measures: placeholders, a private answer, shared, FHIR, rhythm, progress', async (t) => {
+    const list = await t.good('GET', '/api/v1/measures', { auth: A() });
+    const csi4 = list.body?.measures?.find((m) => m.id === 'csi-4');
+    t.expect(csi4?.items?.length === 4 && csi4.items[0].points.length === 7 && csi4.items[1].points.length === 6, 'CSI-4: a 0-6 item and 0-5 items');
+    t.expect(csi4?.texts_installed === false && csi4.items[2].placeholder && /Item 3 of 4/.test(csi4.items[2].text), 'placeholders until installed');
+    t.expect(list.body?.measures?.find((m) => m.id === 'pulse')?.validated === false, 'the pulse is not presented as validated');
+    t.status(await t.good('GET', '/api/v1/measures/gmsex', { auth: A() }), 200);
+    const q = await t.good('GET', '/api/v1/measures/csi-4/fhir', { auth: A() });
+    t.expect(q.body?.resourceType === 'Questionnaire' && q.body?.item?.[0]?.linkId === 'q1', 'a FHIR Questionnaire');
+    const base = `/api/v1/relationships/${rid()}/measures`;
+    const answered = await t.good('POST', `${base}/csi-4`, { auth: A(), body: { answers: { q1: 5, q2: 4, q3: 3, q4: 4 } } });
+    t.status(answered, 201);
+    t.expect(answered.body?.score === 16 && answered.body?.band === null, 'scored 16, above the cut-off');
+    s.measureResult = answered.body?.id;
+    const before = await t.good('GET', `${base}/results`, { auth: B() });
+    t.expect(!before.body?.results?.some((r) => r.id === s.measureResult), 'private: Ben does not see it');
+    t.status(await t.good('PUT', `/api/v1/measure-results/${s.measureResult}`, { auth: A(), body: { visibility: 'partners' } }), 200);
+    const after = await t.good('GET', `${base}/results`, { auth: B() });
+    t.expect(after.body?.results?.some((r) => r.id === s.measureResult && r.total === 16 && !r.mine), 'shared: Ben sees it');
+    const bundle = await t.good('GET', `${base}/fhir`, { auth: B() });
+    t.expect(bundle.body?.type === 'collection' && bundle.body?.entry?.length === 1, 'one shared QuestionnaireResponse');
+    t.status(await t.good('PUT', `${base}/csi-4/schedule`, { auth: A(), body: { every_days: 14 } }), 200);
+    const due = await t.good('GET', `${base}/schedule`, { auth: A() });
+    t.expect(due.body?.schedules?.find((x) => x.measure_id === 'csi-4')?.due === false, 'just answered: not due');
+    const progress = await t.good('GET', `/api/v1/relationships/${rid()}/progress`, { auth: A() });
+    t.expect(progress.body?.scores?.some((x) => x.total === 16 && x.mine), 'my score on progress');
+    t.expect(progress.body?.milestones?.some((m) => m.id === 'first-measure'), 'a first milestone');
+  });
+
+  await flow.check('measures: bad input, outsiders, someone else\'s result', async (t) => {
+    const base = `/api/v1/relationships/${rid()}/measures`;
+    t.error(await t.bad('GET', '/api/v1/measures', { flagged: true }), 401, 'unauthenticated', 'no auth');
+    t.error(await t.bad('GET', '/api/v1/measures/nope', { auth: A() }), 404, 'not_found');
+    t.error(await t.bad('GET', '/api/v1/measures/nope/fhir', { auth: A() }), 404, 'not_found');
+    t.error(await t.bad('POST', `${base}/csi-4`, { auth: A(), body: { answers: { q1: 7, q2: 4, q3: 3, q4: 4 } } }), 400, 'invalid_answer', 'off the scale');
+    t.error(await t.bad('POST', `${base}/csi-4`, { auth: A(), body: { answers: { q1: 5 } } }), 400, 'missing_field', 'unanswered items');
+    t.error(await t.bad('POST', `${base}/csi-4`, { auth: A(), body: {}, flagged: true }), 400, 'missing_field');
+    t.error(await t.bad('POST', `${base}/csi-4`, { auth: D(), body: { answers: { q1: 5, q2: 4, q3: 3, q4: 4 } } }), 404, 'not_found', 'an outsider');
+    t.error(await t.bad('GET', `${base}/results`, { auth: D() }), 404, 'not_found', 'an outsider');
+    t.error(await t.bad('PUT', `/api/v1/measure-results/${s.measureResult}`, { auth: B(), body: { visibility: 'private' } }), 404, 'not_found', "Ben unshares Ana's result");
+    t.error(await t.bad('GET', `${base}/schedule`, { auth: D() }), 404, 'not_found', 'an outsider');
+    t.error(await t.bad('PUT', `${base}/csi-4/schedule`, { auth: A(), body: { every_days: 400 }, flagged: true }), 400, 'invalid_field');
+    t.error(await t.bad('GET', `${base}/fhir`, { auth: D() }), 404, 'not_found', 'an outsider');
+    t.error(await t.bad('GET', `/api/v1/relationships/${rid()}/progress`, { auth: D() }), 404, 'not_found', 'an outsider');
+  });
+
   // ---- my data, other sessions, deletion ---------------------------------------------------------
   await flow.check('export: everything Ana wrote, as a download', async (t) => {
     const res = await t.good('GET', '/api/v1/me/export', { auth: A() });
@@ -793,6 +840,7 @@ async function run(flow, server) {
     const us = res.body?.relationships?.find((r) => r.id === rid());
     t.expect(us?.my_entries?.some((e) => e.id === s.entry), 'my intake entry');
     t.expect(us?.my_entries?.some((e) => e.id === s.checkin && e.feature === 'checkin'), 'my check-in');
+    t.expect(us?.my_entries?.some((e) => e.id === s.measureResult && e.feature === 'measure'), 'my questionnaire result');
     t.expect(us?.my_custom_items?.some((i) => i.id === s.custom), 'my custom item');
     t.expect(us?.agreements?.some((a) => a.id === s.aid && a.my_signatures.length === 1), 'my signature');
     t.expect(us?.my_debriefs?.some((d) => d.practice_id === s.pid && d.nourishing === 'the slow start'), 'my debrief');

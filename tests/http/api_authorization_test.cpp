@@ -25,6 +25,10 @@ constexpr const char* kCheckin =
     R"({"relationship_id":"{rid}","kind":"daily","mood":6,"energy":5,"interest":5,"safety":8,)"
     R"("stress":3,"note":"slow starts","visibility":"partners"})";
 
+// Ann's CSI-4, shared with Ben.
+constexpr const char* kMeasureAnswer =
+    R"({"answers":{"q1":5,"q2":4,"q3":3,"q4":4},"visibility":"partners"})";
+
 struct RouteCase {
   std::string method;
   std::string path;  // {rid}, {aid}, {pid}, {eid}, {me}, {item} are filled in
@@ -108,6 +112,9 @@ class Authorization : public ::testing::Test {
       api->call("POST", "/api/v1/relationships/" + relationship + "/therapist/consent",
                 R"({"understood":true})", partners[i]);
     }
+    mrid = json::parse(
+        api->call("POST", fill("/api/v1/relationships/{rid}/measures/csi-4"), kMeasureAnswer, &ann)
+            .body)["id"];
   }
   static void TearDownTestSuite() {
     delete api;
@@ -130,6 +137,8 @@ class Authorization : public ::testing::Test {
     replace("{cpid}", cpid);
     replace("{wsid}", wsid);
     replace("{ann}", ann.id);
+    replace("{mrid}", mrid);
+    replace("{measure}", "csi-4");
     return path;
   }
 
@@ -140,6 +149,7 @@ class Authorization : public ::testing::Test {
   static inline std::string ckid;
   static inline std::string cpid;
   static inline std::string wsid;
+  static inline std::string mrid;
   static inline json exercise;
   static inline Person therapist, unlinked_therapist, revoked_therapist;
 };
@@ -184,6 +194,12 @@ std::vector<RouteCase> scoped_routes() {
       {"GET", "/api/v1/relationships/{rid}/access-log", ""},
       {"GET", "/api/v1/relationships/{rid}/therapist/messages", ""},
       {"POST", "/api/v1/relationships/{rid}/therapist/messages", R"({"text":"hello"})"},
+      {"POST", "/api/v1/relationships/{rid}/measures/{measure}", kMeasureAnswer},
+      {"GET", "/api/v1/relationships/{rid}/measures/results", ""},
+      {"GET", "/api/v1/relationships/{rid}/measures/schedule", ""},
+      {"PUT", "/api/v1/relationships/{rid}/measures/{measure}/schedule", R"({"every_days":14})"},
+      {"GET", "/api/v1/relationships/{rid}/measures/fhir", ""},
+      {"GET", "/api/v1/relationships/{rid}/progress", ""},
   };
 }
 
@@ -238,6 +254,7 @@ std::vector<RouteCase> therapist_own_routes() {
       {"POST", "/api/v1/therapist/link-codes", ""},
       {"GET", "/api/v1/therapist/relationships", ""},
       {"GET", "/api/v1/therapist/messages", ""},
+      {"PUT", "/api/v1/measure-results/{mrid}", R"({"visibility":"private"})"},
   };
 }
 
@@ -268,6 +285,9 @@ std::vector<RouteCase> unscoped_routes() {
       {"GET", "/api/v1/readings", ""},
       {"GET", "/api/v1/readings/{reading}", ""},
       {"GET", "/api/v1/conversation-cards", ""},
+      {"GET", "/api/v1/measures", ""},
+      {"GET", "/api/v1/measures/{measure}", ""},
+      {"GET", "/api/v1/measures/{measure}/fhir", ""},
   };
 }
 
@@ -381,6 +401,14 @@ TEST_F(Authorization, OnlyTheAuthorEditsAnEntry) {
   EXPECT_EQ(api->call("PUT", fill("/api/v1/checkins/{ckid}"), R"({"visibility":"partners"})", &ann)
                 .status,
             200);
+  EXPECT_EQ(
+      api->call("PUT", fill("/api/v1/measure-results/{mrid}"), R"({"visibility":"private"})", &ben)
+          .status,
+      404);
+  EXPECT_EQ(
+      api->call("PUT", fill("/api/v1/measure-results/{mrid}"), R"({"visibility":"partners"})", &ann)
+          .status,
+      200);
 }
 
 TEST_F(Authorization, PendingNewcomerCannotApproveOrAct) {

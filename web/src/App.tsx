@@ -23,6 +23,10 @@ import { SafetyCheckScreen } from './screens/SafetyCheckScreen';
 import { CarePlanScreen } from './screens/CarePlanScreen';
 import { WorksheetsScreen } from './screens/WorksheetsScreen';
 import { LearningScreen } from './screens/LearningScreen';
+import { MeasuresScreen } from './screens/MeasuresScreen';
+import { MeasureScreen } from './screens/MeasureScreen';
+import { MeasureResultsScreen } from './screens/MeasureResultsScreen';
+import { ProgressScreen } from './screens/ProgressScreen';
 import { clearSession, isSignedIn } from './session';
 import { TherapistLinkScreen } from './screens/TherapistLinkScreen';
 import { TherapistHomeScreen } from './screens/TherapistHomeScreen';
@@ -143,6 +147,14 @@ function Screen({
       return <LearningScreen key={route.rid} rid={route.rid} />;
     case 'therapist':
       return <TherapistLinkScreen key={route.rid} rid={route.rid} />;
+    case 'measures':
+      return <MeasuresScreen key={route.rid} rid={route.rid} />;
+    case 'measure':
+      return <MeasureScreen key={route.id} rid={route.rid} id={route.id} />;
+    case 'results':
+      return <MeasureResultsScreen key={route.rid} rid={route.rid} />;
+    case 'progress':
+      return <ProgressScreen key={route.rid} rid={route.rid} />;
     default:
       return <HomeScreen />;
   }

@@ -48,6 +48,10 @@ import type {
   SharedWithTherapistEntry,
   TherapistNote,
   TherapistChannel,
+  Measure,
+  MeasureResult,
+  MeasureSchedule,
+  Progress,
 } from './apiTypes';
 import { call } from './contract';
 
@@ -582,4 +586,54 @@ export async function offerNextStage(rid: string): Promise<number> {
       body: {},
     })
   ).stage;
+}
+
+// ---- measures and progress --------------------------------------------------------------------
+
+export async function listMeasures(): Promise<Measure[]> {
+  return (await call('GET', '/api/v1/measures', {})).measures;
+}
+
+export function getMeasure(id: string): Promise<Measure> {
+  return call('GET', '/api/v1/measures/{measure_id}', { params: { measure_id: id } });
+}
+
+export function answerMeasure(
+  rid: string,
+  id: string,
+  answers: Record<string, number>,
+  visibility: Visibility = 'private',
+) {
+  return call('POST', '/api/v1/relationships/{rid}/measures/{measure_id}', {
+    params: { rid, measure_id: id },
+    body: { answers, visibility },
+  });
+}
+
+export async function listMeasureResults(rid: string): Promise<MeasureResult[]> {
+  return (await call('GET', '/api/v1/relationships/{rid}/measures/results', { params: { rid } }))
+    .results;
+}
+
+export function shareMeasureResult(id: string, visibility: Visibility) {
+  return call('PUT', '/api/v1/measure-results/{result_id}', {
+    params: { result_id: id },
+    body: { visibility },
+  });
+}
+
+export async function listMeasureSchedules(rid: string): Promise<MeasureSchedule[]> {
+  return (await call('GET', '/api/v1/relationships/{rid}/measures/schedule', { params: { rid } }))
+    .schedules;
+}
+
+export function setMeasureSchedule(rid: string, id: string, everyDays: number) {
+  return call('PUT', '/api/v1/relationships/{rid}/measures/{measure_id}/schedule', {
+    params: { rid, measure_id: id },
+    body: { every_days: everyDays },
+  });
+}
+
+export function getProgress(rid: string): Promise<Progress> {
+  return call('GET', '/api/v1/relationships/{rid}/progress', { params: { rid } });
 }

@@ -26,7 +26,11 @@ export type Route =
   | { name: 'worksheets'; rid: string }
   | { name: 'learning'; rid: string }
   | { name: 'therapist'; rid: string }
-  | { name: 'client'; rid: string };
+  | { name: 'client'; rid: string }
+  | { name: 'measures'; rid: string }
+  | { name: 'results'; rid: string }
+  | { name: 'progress'; rid: string }
+  | { name: 'measure'; rid: string; id: string };
 
 const relationshipScreens = [
   'boundaries',
@@ -42,6 +46,9 @@ const relationshipScreens = [
   'worksheets',
   'learning',
   'therapist',
+  'measures',
+  'results',
+  'progress',
 ] as const;
 
 export function parseHash(hash: string): Route {
@@ -66,6 +73,7 @@ export function parseHash(hash: string): Route {
       if (b === 'practice' && c) return { name: 'practice', rid: a, pid: c };
       if (b === 'exercises' && c) return { name: 'exercise', rid: a, id: c };
       if (b === 'debrief' && c) return { name: 'debrief', rid: a, pid: c };
+      if (b === 'measures' && c) return { name: 'measure', rid: a, id: c };
       if ((relationshipScreens as readonly string[]).includes(b ?? '')) {
         return { name: b as (typeof relationshipScreens)[number], rid: a };
       }
@@ -96,6 +104,8 @@ export function toHash(route: Route): string {
       return `#/r/${e(route.rid)}/debrief/${e(route.pid)}`;
     case 'client':
       return `#/c/${e(route.rid)}`;
+    case 'measure':
+      return `#/r/${e(route.rid)}/measures/${e(route.id)}`;
     default:
       return `#/r/${e(route.rid)}/${route.name}`;
   }

@@ -4,9 +4,8 @@
 #include <nlohmann/json.hpp>
 
 namespace attune::app {
-namespace {
 
-CheckinRecord checkin_of(const EntryRecord& entry) {
+CheckinRecord checkin_from_entry(const EntryRecord& entry) {
   auto body = nlohmann::json::parse(entry.body);
   CheckinRecord checkin;
   checkin.id = entry.id;
@@ -24,8 +23,6 @@ CheckinRecord checkin_of(const EntryRecord& entry) {
   return checkin;
 }
 
-}  // namespace
-
 std::string checkin_body(const CheckinRecord& checkin) {
   nlohmann::json body{{"kind", core::checkin_kind_name(checkin.kind)}, {"note", checkin.note}};
   if (!checkin.practice_id.empty()) body["practice_id"] = checkin.practice_id;
@@ -38,7 +35,7 @@ std::vector<CheckinRecord> checkins_readable_by(const Context& context, store::T
                                                 const policy::MemberAccess& viewer) {
   std::vector<CheckinRecord> checkins;
   for (const auto& entry : entries_readable_by(context, tx, viewer, kCheckinFeature)) {
-    checkins.push_back(checkin_of(entry));
+    checkins.push_back(checkin_from_entry(entry));
   }
   return checkins;
 }
@@ -59,7 +56,7 @@ std::vector<CheckinRecord> post_checkins_for_rules(const Context& context, store
                                                    const policy::MemberAccess& member) {
   std::vector<CheckinRecord> checkins;
   for (const auto& entry : entries_for_rules(context, tx, member, kCheckinFeature)) {
-    auto checkin = checkin_of(entry);
+    auto checkin = checkin_from_entry(entry);
     if (checkin.kind == core::CheckinKind::kPost) checkins.push_back(std::move(checkin));
   }
   return checkins;

@@ -28,6 +28,9 @@ struct CheckinRecord {
   std::int64_t created_at = 0;
 };
 
+// The check-in an entry of the feature "checkin" holds.
+CheckinRecord checkin_from_entry(const EntryRecord& entry);
+
 // The sealed body of a check-in entry.
 std::string checkin_body(const CheckinRecord& checkin);
 

@@ -1890,6 +1890,243 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/measures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The questionnaires, with their structure, scoring and item texts
+         * @description Never rate limited; any signed-in account. A validated measure's item text is the
+         *     wording the operator imported, else a neutral placeholder ("Item 3 of 4 — item text
+         *     not installed by your operator") with placeholder true and texts_installed false.
+         */
+        get: operations["listMeasures"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/measures/{measure_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                measure_id: components["parameters"]["measure_id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * One questionnaire
+         * @description Never rate limited; any signed-in account. The same shape as in the list.
+         */
+        get: operations["getMeasure"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/measures/{measure_id}/fhir": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                measure_id: components["parameters"]["measure_id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * The questionnaire as an HL7 FHIR R4 Questionnaire
+         * @description url urn:attune:questionnaire:{id}, version "1", status active (experimental for our
+         *     own pulse), one required choice item per measure item (answerOption valueInteger) and
+         *     a read-only integer item "total".
+         */
+        get: operations["getMeasureFhir"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/relationships/{rid}/measures/{measure_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Relationship id. */
+                rid: components["parameters"]["rid"];
+                measure_id: components["parameters"]["measure_id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Answer a questionnaire (private by default)
+         * @description Rate limit class write. Active members only. Every item must be answered with one of
+         *     its points; the score is the published sum after reverse keying. The result is an
+         *     entry of the sharing mechanism: visibility as for check-ins.
+         */
+        post: operations["answerMeasure"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/relationships/{rid}/measures/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Relationship id. */
+                rid: components["parameters"]["rid"];
+            };
+            cookie?: never;
+        };
+        /**
+         * My results and those shared with me
+         * @description Never rate limited. Newest first; visibility only on my own.
+         */
+        get: operations["listMeasureResults"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/measure-results/{result_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                result_id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Share or unshare my result
+         * @description Rate limit class write. Author only; as for check-ins.
+         */
+        put: operations["updateMeasureResultVisibility"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/relationships/{rid}/measures/schedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Relationship id. */
+                rid: components["parameters"]["rid"];
+            };
+            cookie?: never;
+        };
+        /**
+         * My rhythm per measure and what is due
+         * @description Never rate limited. Only my own rhythms; due is false without a rhythm.
+         */
+        get: operations["listMeasureSchedules"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/relationships/{rid}/measures/{measure_id}/schedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Relationship id. */
+                rid: components["parameters"]["rid"];
+                measure_id: components["parameters"]["measure_id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Choose my rhythm for a measure (0 stops it)
+         * @description Rate limit class write. A private entry of mine; nobody else sees it.
+         */
+        put: operations["setMeasureSchedule"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/relationships/{rid}/measures/fhir": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Relationship id. */
+                rid: components["parameters"]["rid"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Shared results as a FHIR R4 Bundle of QuestionnaireResponses
+         * @description Never rate limited. A Bundle of type collection: one completed QuestionnaireResponse
+         *     per result I can read that is not private (mine I shared, and others' shared with
+         *     me). Each names its Questionnaire by canonical url|version and answers each item
+         *     by linkId with valueInteger, plus the read-only "total".
+         */
+        get: operations["getSharedMeasuresFhir"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/relationships/{rid}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Relationship id. */
+                rid: components["parameters"]["rid"];
+            };
+            cookie?: never;
+        };
+        /**
+         * My series over time, what others shared with me, and my milestones
+         * @description Never rate limited. checkins and scores hold mine and those shared with me (mine
+         *     true/false), oldest first; practices are mine that ran and ended; milestones are
+         *     drawn from my own history only: never streaks, missed days or comparisons.
+         */
+        get: operations["getProgress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2712,6 +2949,99 @@ export interface components {
                 messages: components["schemas"]["ChannelMessage"][];
             }[];
         };
+        MeasureItem: {
+            id: string;
+            /** @description the values in presented order */
+            points: number[];
+            text: string;
+            /** @description label of the first point; empty when not installed */
+            low_label: string;
+            high_label: string;
+            /** @description true when the wording is not installed */
+            placeholder: boolean;
+        };
+        Measure: {
+            id: string;
+            name: string;
+            short_name: string;
+            /** @description false for our own pulse, which is never presented as validated */
+            validated: boolean;
+            citation: string;
+            scoring_note: string;
+            min_total: number;
+            max_total: number;
+            cutoffs: {
+                below: number;
+                meaning: string;
+            }[];
+            suggested_every_days: number;
+            texts_installed: boolean;
+            items: components["schemas"]["MeasureItem"][];
+        };
+        MeasureAnswer: {
+            /** @description item id -> the chosen point */
+            answers: {
+                [key: string]: number;
+            };
+            visibility?: components["schemas"]["Visibility"];
+        };
+        MeasureResult: {
+            id: string;
+            measure_id: string;
+            short_name: string;
+            total: number;
+            min_total: number;
+            max_total: number;
+            band: string | null;
+            mine: boolean;
+            author_name: string;
+            created_at: components["schemas"]["Timestamp"];
+            visibility?: components["schemas"]["Visibility"];
+        };
+        MeasureSchedule: {
+            measure_id: string;
+            /** @description 0 when no rhythm is chosen */
+            every_days: number;
+            last_answered_at: components["schemas"]["Timestamp"] | null;
+            due: boolean;
+        };
+        /** @description an HL7 FHIR R4 resource (Questionnaire or Bundle) */
+        FhirResource: {
+            resourceType: string;
+        };
+        Progress: {
+            checkins: {
+                mine: boolean;
+                author_name: string;
+                /** @enum {string} */
+                kind: "pre" | "post" | "daily";
+                at: components["schemas"]["Timestamp"];
+                mood: number;
+                energy: number;
+                interest: number;
+                safety: number;
+                stress: number;
+            }[];
+            scores: {
+                measure_id: string;
+                short_name: string;
+                total: number;
+                min_total: number;
+                max_total: number;
+                mine: boolean;
+                author_name: string;
+                at: components["schemas"]["Timestamp"];
+            }[];
+            practices: {
+                stage: number;
+                ended_at: components["schemas"]["Timestamp"];
+            }[];
+            milestones: {
+                id: string;
+                text: string;
+                at: components["schemas"]["Timestamp"];
+            }[];
+        };
     };
     responses: {
         /** @description 400: invalid_json, invalid_field (also an Idempotency-Key over 128 bytes), missing_field, field_too_long, invalid_utf8 and the other bad-input codes. */
@@ -2865,6 +3195,7 @@ export interface components {
         };
     };
     parameters: {
+        measure_id: string;
         /** @description Relationship id. */
         rid: string;
         /** @description Agreement id. */
@@ -6783,6 +7114,358 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];
             429: components["responses"]["RateLimited"];
+            default: components["responses"]["Default"];
+        };
+    };
+    listMeasures: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every measure, by id. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        measures: components["schemas"]["Measure"][];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            default: components["responses"]["Default"];
+        };
+    };
+    getMeasure: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                measure_id: components["parameters"]["measure_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The measure. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Measure"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Default"];
+        };
+    };
+    getMeasureFhir: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                measure_id: components["parameters"]["measure_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A FHIR R4 Questionnaire resource. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["FhirResource"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Default"];
+        };
+    };
+    answerMeasure: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Scope (caller, method, path, key). A retry with the same body returns the first
+                 *     result and writes nothing; another body gives 422 idempotency_key_reused. A copy
+                 *     that arrives while the first still runs gives 503 busy (Retry-After 1). A write
+                 *     that committed but whose answer was lost gives 409 idempotency_outcome_unknown
+                 *     and never runs again. Kept 24 h, sealed. Over 128 bytes gives 400 invalid_field.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description Relationship id. */
+                rid: components["parameters"]["rid"];
+                measure_id: components["parameters"]["measure_id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MeasureAnswer"];
+            };
+        };
+        responses: {
+            /** @description Answered and scored. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        score: number;
+                        /** @description the source's cut-off meaning when the score is below it */
+                        band: string | null;
+                    };
+                };
+            };
+            /** @description missing_field (answers, or an unanswered item), invalid_field, invalid_answer (unknown item or off the scale), invalid_visibility, invalid_json. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
+            default: components["responses"]["Default"];
+        };
+    };
+    listMeasureResults: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Relationship id. */
+                rid: components["parameters"]["rid"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Results. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        results: components["schemas"]["MeasureResult"][];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Default"];
+        };
+    };
+    updateMeasureResultVisibility: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Scope (caller, method, path, key). A retry with the same body returns the first
+                 *     result and writes nothing; another body gives 422 idempotency_key_reused. A copy
+                 *     that arrives while the first still runs gives 503 busy (Retry-After 1). A write
+                 *     that committed but whose answer was lost gives 409 idempotency_outcome_unknown
+                 *     and never runs again. Kept 24 h, sealed. Over 128 bytes gives 400 invalid_field.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                result_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckinUpdate"];
+            };
+        };
+        responses: {
+            /** @description Updated. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdResponse"];
+                };
+            };
+            /** @description missing_field, invalid_visibility, invalid_json. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
+            default: components["responses"]["Default"];
+        };
+    };
+    listMeasureSchedules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Relationship id. */
+                rid: components["parameters"]["rid"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One row per measure. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        schedules: components["schemas"]["MeasureSchedule"][];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Default"];
+        };
+    };
+    setMeasureSchedule: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Scope (caller, method, path, key). A retry with the same body returns the first
+                 *     result and writes nothing; another body gives 422 idempotency_key_reused. A copy
+                 *     that arrives while the first still runs gives 503 busy (Retry-After 1). A write
+                 *     that committed but whose answer was lost gives 409 idempotency_outcome_unknown
+                 *     and never runs again. Kept 24 h, sealed. Over 128 bytes gives 400 invalid_field.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description Relationship id. */
+                rid: components["parameters"]["rid"];
+                measure_id: components["parameters"]["measure_id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    every_days: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Saved. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        measure_id: string;
+                        every_days: number;
+                    };
+                };
+            };
+            /** @description missing_field, invalid_field, invalid_json. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
+            default: components["responses"]["Default"];
+        };
+    };
+    getSharedMeasuresFhir: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Relationship id. */
+                rid: components["parameters"]["rid"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A FHIR R4 Bundle resource. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["FhirResource"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Default"];
+        };
+    };
+    getProgress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Relationship id. */
+                rid: components["parameters"]["rid"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Progress. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Progress"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
             default: components["responses"]["Default"];
         };
     };

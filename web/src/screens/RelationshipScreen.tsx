@@ -101,6 +101,12 @@ export function RelationshipScreen({ rid }: { rid: string }) {
               <span class="card-sub">Linked only if you all agree; see every time they look.</span>
             </Link>
           </li>
+          <li>
+            <Link class="card card-link" to={{ name: 'measures', rid }}>
+              Questionnaires and progress
+              <span class="card-sub">Notice how things change over time. Private unless you share.</span>
+            </Link>
+          </li>
         </ul>
       </nav>
       {data && (

@@ -1,0 +1,66 @@
+#include "app/progress/progress_reports.h"
+
+#include <algorithm>
+
+#include "app/accounts/people.h"
+#include "app/checkins/checkin_records.h"
+#include "app/measures/measure_records.h"
+
+namespace attune::app {
+namespace {
+
+void add_checkins(const Context& context, store::Transaction& tx,
+                  const policy::MembershipAccess& partner, const std::string& name,
+                  core::ProgressReport& report) {
+  for (const auto& entry : own_entries(context, tx, partner)) {
+    if (entry.feature != kCheckinFeature || !core::reaches_therapist(entry.visibility)) continue;
+    const auto checkin = checkin_from_entry(entry);
+    report.checkins.push_back({name, checkin.kind, checkin.scores, checkin.created_at});
+  }
+}
+
+}  // namespace
+
+core::ProgressReport gather_progress_report(const Context& context, store::Transaction& tx,
+                                            const content::MeasureLibrary& library,
+                                            const std::vector<policy::MembershipAccess>& partners,
+                                            std::string title) {
+  core::ProgressReport report;
+  report.relationship_name = std::move(title);
+  report.generated_at = context.now_ms();
+  for (const auto& partner : partners) {
+    const auto name = display_name_of(context, tx, partner.account_id());
+    for (const auto& response : measure_responses_for_therapist(context, tx, partner)) {
+      const auto* measure = library.find(response.measure_id);
+      if (!measure) continue;
+      auto score = core::score_measure(*measure, response.answers);
+      report.measures.push_back({name, measure->short_name, response.total, measure->min_total,
+                                 measure->max_total, score ? score->band : std::nullopt,
+                                 response.created_at});
+      if (!measure->citation.empty() &&
+          std::ranges::find(report.citations, measure->citation) == report.citations.end()) {
+        report.citations.push_back(measure->citation);
+      }
+    }
+    add_checkins(context, tx, partner, name, report);
+  }
+  std::ranges::stable_sort(report.measures, {}, &core::ReportMeasureResult::at);
+  std::ranges::stable_sort(report.checkins, {}, &core::ReportCheckin::at);
+  return report;
+}
+
+base::Result<std::string> ProgressReports::operator_report_html(
+    const std::string& relationship_id) {
+  auto tx = context_.db.begin(store::TxMode::kRead);
+  std::vector<policy::MembershipAccess> partners;
+  for (const auto& account : relationship_member_ids_for_operator(*tx, relationship_id)) {
+    for (auto& membership : context_.policy.memberships_of(*tx, account)) {
+      if (membership.relationship_id() == relationship_id) partners.push_back(membership);
+    }
+  }
+  if (partners.empty()) return std::unexpected(policy::not_found());
+  return core::render_progress_report_html(
+      gather_progress_report(context_, *tx, library_, partners, "relationship " + relationship_id));
+}
+
+}  // namespace attune::app
