@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { logOut, setUnauthorizedHandler } from './api';
 import { AppShell } from './components/AppShell';
-import { navigate, useRoute, type Route } from './router';
+import { navigate, replaceAddress, useRoute, type Route } from './router';
 import { HomeScreen } from './screens/HomeScreen';
 import { LogInScreen } from './screens/LogInScreen';
 import { SignUpScreen } from './screens/SignUpScreen';
@@ -19,31 +19,53 @@ import { ExercisesScreen } from './screens/ExercisesScreen';
 import { ExerciseScreen } from './screens/ExerciseScreen';
 import { DebriefScreen } from './screens/DebriefScreen';
 import { PracticeHistoryScreen } from './screens/PracticeHistoryScreen';
-import { clearSession, isSignedIn } from './session';
+import {
+  askOpenTabs,
+  clearSession,
+  isSignedIn,
+  onSessionChange,
+  rememberTarget,
+  takeTarget,
+} from './session';
 
 const openToAll: Route['name'][] = ['login', 'signup', 'support'];
 
 export function App() {
   const route = useRoute();
   const [signedIn, setSignedIn] = useState(isSignedIn);
-
-  const signedOut = useCallback(() => {
-    clearSession();
-    setSignedIn(false);
-    navigate({ name: 'login' });
-  }, []);
-
-  useEffect(() => setUnauthorizedHandler(signedOut), [signedOut]);
+  // A new tab asks the app's open tabs for their session before asking to log in.
+  const [asking, setAsking] = useState(!isSignedIn());
 
   useEffect(() => {
-    if (!signedIn && !openToAll.includes(route.name)) navigate({ name: 'login' });
-    if (signedIn && (route.name === 'login' || route.name === 'signup')) navigate({ name: 'home' });
-  }, [signedIn, route.name]);
+    if (asking) void askOpenTabs().then((found) => {
+      setSignedIn(found);
+      setAsking(false);
+    });
+    return onSessionChange(() => setSignedIn(isSignedIn()));
+  }, []);
 
-  const onSignedIn = () => {
-    setSignedIn(true);
-    navigate({ name: 'home' });
-  };
+  // The server said the session is gone: log in again, then come back here.
+  const sessionLost = useCallback(() => {
+    clearSession();
+    setSignedIn(false);
+  }, []);
+
+  useEffect(() => setUnauthorizedHandler(sessionLost), [sessionLost]);
+
+  useEffect(() => {
+    if (asking) return;
+    if (!signedIn && !openToAll.includes(route.name)) {
+      rememberTarget(window.location.pathname + window.location.hash);
+      navigate({ name: 'login' }, { replace: true });
+    }
+    if (signedIn && (route.name === 'login' || route.name === 'signup')) {
+      const target = takeTarget();
+      if (target) replaceAddress(target);
+      else navigate({ name: 'home' }, { replace: true });
+    }
+  }, [asking, signedIn, route.name]);
+
+  const onSignedIn = () => setSignedIn(true);
 
   const onLogOut = async () => {
     try {
@@ -51,12 +73,20 @@ export function App() {
     } catch {
       /* the session ends locally either way */
     }
-    signedOut();
+    clearSession('ended');
+    setSignedIn(false);
+    navigate({ name: 'login' }, { replace: true });
   };
 
   return (
     <AppShell signedIn={signedIn} onLogOut={onLogOut}>
-      <Screen route={route} signedIn={signedIn} onSignedIn={onSignedIn} />
+      {asking ? (
+        <p role="status" class="screen">
+          Loading…
+        </p>
+      ) : (
+        <Screen route={route} signedIn={signedIn} onSignedIn={onSignedIn} />
+      )}
     </AppShell>
   );
 }

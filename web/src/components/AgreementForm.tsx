@@ -10,6 +10,7 @@ import {
 import { useAction, useLoad } from '../hooks';
 import { sessionAccountId } from '../session';
 import { byStage, stageLabel } from '../stages';
+import { Link } from './Link';
 import { RoleOrderNote } from './RoleOrderNote';
 import { SelectField } from './SelectField';
 import { Status } from './Status';
@@ -170,6 +171,22 @@ export function AgreementForm({
           </optgroup>
         ))}
       </SelectField>
+      {shared.data && available.length < exercises.length && (
+        <details class="not-yet">
+          <summary>Why can't some exercises be chosen?</summary>
+          <p class="muted">They need items that everyone here is not open to yet:</p>
+          <ul>
+            {exercises
+              .filter((e) => !available.includes(e))
+              .map((e) => (
+                <li key={e.id}>
+                  <Link to={{ name: 'exercise', rid, id: e.id }}>{e.title}</Link>: still needs{' '}
+                  {e.requires.filter((id) => !sharedIds.has(id)).map(labelOf).join(', ')}
+                </li>
+              ))}
+          </ul>
+        </details>
+      )}
       {exercise?.summary && (
         <p class="muted exercise-summary" aria-live="polite">
           {exercise.summary} Choosing it commits nobody to anything: anyone can still decline.

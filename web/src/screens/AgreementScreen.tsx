@@ -4,6 +4,7 @@ import {
   getAgreementVersions,
   getCatalogue,
   getRelationship,
+  listPractices,
   signAgreement,
   startPractice,
   updateAgreement,
@@ -165,6 +166,9 @@ function AgreementActions({
   const runner = useAction();
   const [confirmWithdraw, setConfirmWithdraw] = useState(false);
   const [device, setDevice] = useState<'own' | 'shared'>('own');
+  // An agreement has one open practice; opening it again joins that one (the server decides).
+  const practices = useLoad(() => listPractices(rid), [rid, a.status]);
+  const open = practices.data?.find((p) => p.agreement_id === a.id && p.status !== 'ended');
   return (
     <section class="stack" aria-label="What you can do">
       {a.status === 'draft' && !a.you_signed && (
@@ -180,7 +184,22 @@ function AgreementActions({
           Sign version {a.version}
         </ActionButton>
       )}
-      {a.status === 'signed' && (
+      {a.status === 'signed' && open && (
+        <div class="card stack highlight">
+          <p>A practice is open on this agreement.</p>
+          <ActionButton
+            runner={runner}
+            class="primary"
+            action={async () => {
+              const { id } = await startPractice(a.id, device);
+              navigate({ name: 'practice', rid, pid: id });
+            }}
+          >
+            Join the open practice
+          </ActionButton>
+        </div>
+      )}
+      {a.status === 'signed' && !open && (
         <fieldset class="card stack">
           <legend>Start a practice</legend>
           <p class="muted">
