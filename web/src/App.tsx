@@ -19,6 +19,7 @@ import { ExercisesScreen } from './screens/ExercisesScreen';
 import { ExerciseScreen } from './screens/ExerciseScreen';
 import { DebriefScreen } from './screens/DebriefScreen';
 import { PracticeHistoryScreen } from './screens/PracticeHistoryScreen';
+import { JoinScreen } from './screens/JoinScreen';
 import {
   askOpenTabs,
   clearSession,
@@ -135,6 +136,8 @@ function Screen({
       return <DebriefScreen key={route.pid} rid={route.rid} pid={route.pid} />;
     case 'history':
       return <PracticeHistoryScreen key={route.rid} rid={route.rid} />;
+    case 'join':
+      return <JoinScreen />;
     default:
       return <HomeScreen />;
   }

@@ -22,7 +22,8 @@ export type Route =
   | { name: 'practice'; rid: string; pid: string }
   | { name: 'exercises'; rid: string }
   | { name: 'exercise'; rid: string; id: string }
-  | { name: 'debrief'; rid: string; pid: string };
+  | { name: 'debrief'; rid: string; pid: string }
+  | { name: 'join' };
 
 const relationshipScreens = [
   'boundaries',
@@ -49,6 +50,8 @@ export function parseHash(hash: string): Route {
       return { name: 'signup' };
     case 'support':
       return { name: 'support' };
+    case 'join':
+      return { name: 'join' };
     case 'r':
       if (!a) return { name: 'home' };
       if (b === 'agreements' && c) return { name: 'agreement', rid: a, aid: c };
@@ -72,6 +75,7 @@ export function toHash(route: Route): string {
     case 'login':
     case 'signup':
     case 'support':
+    case 'join':
       return `#/${route.name}`;
     case 'relationship':
       return `#/r/${e(route.rid)}`;

@@ -55,7 +55,7 @@ export function AgreementForm({
   const [roleOrder, setRoleOrder] = useState<string[]>(initial?.role_order ?? participants);
   const [pauseWord, setPauseWord] = useState(initial?.pause_word ?? '');
   const [aftercare, setAftercare] = useState(initial?.aftercare ?? '');
-  const { status, busy, run, say } = useAction();
+  const { status, busy, run, say, clear } = useAction();
 
   const everyone = participants.length === partners.length;
   const shared = useLoad(
@@ -65,6 +65,11 @@ export function AgreementForm({
   const sharedIds = useMemo(() => new Set(shared.data?.map((s) => s.item_id) ?? []), [shared.data]);
   const available = exercises.filter((e) => e.requires.every((id) => sharedIds.has(id)));
   const exercise = exercises.find((e) => e.id === exerciseId);
+
+  // An error about what was sent no longer applies once anything in the form changes.
+  useEffect(() => {
+    if (status?.tone === 'error') clear();
+  }, [participants.join(','), exerciseId, [...items].join(','), minutes, roleOrder.join(','), pauseWord, aftercare]);
 
   // Keep role order in step with who takes part.
   useEffect(() => {

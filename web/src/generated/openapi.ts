@@ -255,8 +255,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Relationships where I am an active member
-         * @description Never rate limited. Pending memberships are not listed: a newcomer sees nothing of a relationship until approved.
+         * Relationships where I am an active member, and my requests to join
+         * @description Never rate limited. A relationship I wait to join is listed only in `pending`, by id and the time I asked: a newcomer sees nothing of a relationship until approved.
          */
         get: operations["listRelationships"];
         put?: never;
@@ -780,8 +780,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Start a practice on a signed agreement (status waiting)
-         * @description Rate limit class write. The body is optional.
+         * Open a practice on a signed agreement (status waiting), or join the open one
+         * @description Rate limit class write. The body is optional. An agreement has at most one open practice (neither ended nor void): opening it again answers 200 with that one, which keeps its own device.
          */
         post: operations["createPractice"];
         delete?: never;
@@ -1269,21 +1269,25 @@ export interface components {
          *     invalid_utf8, adult_confirmation_required, invalid_email, weak_password,
          *     invalid_time_zone, invalid_answer, invalid_visibility, bad_request;
          *     401 unauthenticated, invalid_credentials, invalid_ticket;
-         *     403 csrf_token_invalid, origin_not_allowed, forbidden (unused);
+         *     403 csrf_token_invalid, origin_not_allowed, forbidden (unused), proof_required (a
+         *     ready or resume on a shared device without the person's own proof);
          *     404 not_found; 405 method_not_allowed (with Allow);
          *     409 email_taken, conflict (unused by the API), stale_version, agreement_void,
          *     agreement_not_signed, practice_ended, already_member, relationship_full,
          *     invite_invalid, idempotency_outcome_unknown, practice_not_ended (a debrief before
          *     the practice ended), debrief_closed (more than 7 days after it ended),
-         *     debrief_already_given, no_offer (accepting a stage nobody offered);
+         *     debrief_already_given, no_offer (accepting a stage nobody offered), practice_on_hold
+         *     (practice is paused for now in this relationship), link_code_invalid, already_linked,
+         *     already_answered;
          *     413 body_too_large; 415 unsupported_media_type; 431 headers_too_large;
          *     422 idempotency_key_reused, item_not_mutual, exercise_item_missing,
          *     too_few_participants, not_a_participant, invalid_group, rule_violated,
-         *     stage_not_open (an exercise of a programme stage not yet open);
+         *     stage_not_open (an exercise of a programme stage not yet open),
+         *     acknowledgement_required, too_many_entries, mail_not_configured;
          *     429 rate_limited; 500 internal; 503 busy.
          * @enum {string}
          */
-        ErrorCode: "invalid_json" | "invalid_field" | "missing_field" | "field_too_long" | "invalid_utf8" | "adult_confirmation_required" | "invalid_email" | "weak_password" | "invalid_time_zone" | "invalid_answer" | "invalid_visibility" | "bad_request" | "unauthenticated" | "invalid_credentials" | "invalid_ticket" | "csrf_token_invalid" | "origin_not_allowed" | "forbidden" | "not_found" | "method_not_allowed" | "email_taken" | "conflict" | "stale_version" | "agreement_void" | "agreement_not_signed" | "practice_ended" | "already_member" | "relationship_full" | "invite_invalid" | "body_too_large" | "unsupported_media_type" | "headers_too_large" | "idempotency_outcome_unknown" | "idempotency_key_reused" | "stage_not_open" | "practice_not_ended" | "debrief_closed" | "debrief_already_given" | "no_offer" | "item_not_mutual" | "exercise_item_missing" | "too_few_participants" | "not_a_participant" | "invalid_group" | "rule_violated" | "rate_limited" | "busy" | "internal";
+        ErrorCode: "invalid_json" | "invalid_field" | "missing_field" | "field_too_long" | "invalid_utf8" | "adult_confirmation_required" | "invalid_email" | "weak_password" | "invalid_time_zone" | "invalid_answer" | "invalid_visibility" | "bad_request" | "unauthenticated" | "invalid_credentials" | "invalid_ticket" | "csrf_token_invalid" | "origin_not_allowed" | "forbidden" | "not_found" | "method_not_allowed" | "email_taken" | "conflict" | "stale_version" | "agreement_void" | "agreement_not_signed" | "practice_ended" | "already_member" | "relationship_full" | "invite_invalid" | "body_too_large" | "unsupported_media_type" | "headers_too_large" | "idempotency_outcome_unknown" | "idempotency_key_reused" | "stage_not_open" | "practice_not_ended" | "debrief_closed" | "debrief_already_given" | "no_offer" | "proof_required" | "practice_on_hold" | "acknowledgement_required" | "link_code_invalid" | "already_linked" | "too_many_entries" | "already_answered" | "mail_not_configured" | "item_not_mutual" | "exercise_item_missing" | "too_few_participants" | "not_a_participant" | "invalid_group" | "rule_violated" | "rate_limited" | "busy" | "internal";
         Error: {
             error: {
                 code: components["schemas"]["ErrorCode"];
@@ -2457,7 +2461,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description In the order I joined. */
+            /** @description In the order I joined; my requests oldest first. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2465,6 +2469,11 @@ export interface operations {
                 content: {
                     "application/json": {
                         relationships: components["schemas"]["RelationshipSummary"][];
+                        pending: {
+                            id: string;
+                            /** Format: date-time */
+                            asked_at: string;
+                        }[];
                     };
                 };
             };
@@ -3558,6 +3567,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The agreement's open practice, joined. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdResponse"];
+                };
+            };
             /** @description Created. */
             201: {
                 headers: {

@@ -24,6 +24,7 @@ import { Status } from '../components/Status';
 import { exercisesOnce } from '../content';
 import { useAction, useLoad } from '../hooks';
 import { navigate } from '../router';
+import { Loading } from '../components/Loading';
 
 export function AgreementScreen({ rid, aid }: { rid: string; aid: string }) {
   const agreement = useLoad(() => getAgreement(aid), [aid]);
@@ -54,6 +55,7 @@ export function AgreementScreen({ rid, aid }: { rid: string; aid: string }) {
 
   return (
     <RelationshipFrame rid={rid} title="Agreement" back="agreements">
+      <Loading of={[agreement, versions]} />
       {error && <p role="alert">{error}</p>}
       {a && (
         <>
@@ -65,6 +67,8 @@ export function AgreementScreen({ rid, aid }: { rid: string; aid: string }) {
               youSigned={a.you_signed}
             />
           </div>
+          {/* What changed comes before the terms and the signing, so it is read first. */}
+          {versions.data && versions.data.length > 1 && <VersionHistory versions={versions.data} names={names} />}
           {body && <AgreementTerms body={body} version={a.version} names={names} />}
           {!editing && <AgreementActions agreement={a} rid={rid} onChange={reload} onEdit={() => setEditing(true)} />}
           {editing && relationship.data && catalogue.data && exercises.data && body && (
@@ -95,7 +99,6 @@ export function AgreementScreen({ rid, aid }: { rid: string; aid: string }) {
               />
             </section>
           )}
-          {versions.data && versions.data.length > 1 && <VersionHistory versions={versions.data} names={names} />}
         </>
       )}
     </RelationshipFrame>

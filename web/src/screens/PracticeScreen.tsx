@@ -61,6 +61,9 @@ export function PracticeScreen({ rid, pid }: { rid: string; pid: string }) {
   const [loadError, setLoadError] = useState<string | null>(null);
   const [confirmEnd, setConfirmEnd] = useState(false);
   const live = useRef<LiveConnection | null>(null);
+  // The state as it is now, for handlers registered once (the P key).
+  const latest = useRef<PracticeState | null>(null);
+  latest.current = state;
   const { status, busy, run, say } = useAction();
   const meId = sessionAccountId();
 
@@ -108,6 +111,11 @@ export function PracticeScreen({ rid, pid }: { rid: string; pid: string }) {
   // Pause stays out of `busy`: while one pause is still on its way, pressing pause again,
   // or ending, must still work.
   const pause = () => {
+    // Before the start a pause takes back this person's "ready": say so rather than do it silently.
+    const current = latest.current;
+    if (current?.status === 'waiting' && current.you_ready) {
+      say("You pressed pause before the start, so your “ready” is taken back. Say you're ready again whenever you are.");
+    }
     live.current?.send({ type: 'pause' });
     practiceAct(pid, 'pause').then(
       (s) => live.current?.accept(s),
@@ -145,6 +153,7 @@ export function PracticeScreen({ rid, pid }: { rid: string; pid: string }) {
         </p>
       )}
       {loadError && <p role="alert">{loadError}</p>}
+      {!state && !loadError && <p role="status">Loading the practice…</p>}
       {state && (
         <PracticeView
           state={state}

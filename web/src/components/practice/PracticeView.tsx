@@ -84,7 +84,9 @@ function WaitingPanel({ state, participants, meId, busy, actions }: PracticeView
             onAllConfirmed={(others) => actions.ready(others)}
           />
         ) : state.you_ready ? (
-          <p class="confirmed">You said you're ready. Waiting for everyone.</p>
+          <p class="confirmed">
+            You said you're ready. Waiting for everyone. Pressing Pause now takes back your “ready”.
+          </p>
         ) : (
           <button type="button" class="primary wide" disabled={busy} onClick={() => actions.ready()}>
             I'm ready
