@@ -24,6 +24,8 @@ import { onQuickExit, pauseOnQuickExit } from '../quickExit';
 import { navigate } from '../router';
 import { sessionAccountId } from '../session';
 import { useWakeLock } from '../wakeLock';
+import { cueFor, loadCueSettings, play, saveCueSettings, type CueSettings } from '../cues';
+import { CueSettingsPanel } from '../components/practice/CueSettingsPanel';
 import { calmMessage } from '../words';
 
 interface Context {
@@ -85,6 +87,17 @@ export function PracticeScreen({ rid, pid }: { rid: string; pid: string }) {
       .then(setContext, (err) => setLoadError(calmMessage(err)));
     return () => connection.stop();
   }, [rid, pid]);
+
+  // Opt-in cues on this device: a tone, a vibration, the step read aloud.
+  const [cues, setCues] = useState<CueSettings>(loadCueSettings);
+  const heard = useRef<PracticeState | null>(null);
+  useEffect(() => {
+    if (!state) return;
+    const nameOf = (id: string) => context?.participants.find((p) => p.id === id)?.display_name ?? 'your partner';
+    const cue = cueFor(heard.current, state, meId, nameOf);
+    heard.current = state;
+    if (cue) play(cue, cues);
+  }, [state]);
 
   const activeStatus = state && state.status !== 'ended';
   useWakeLock(Boolean(activeStatus));
@@ -187,6 +200,15 @@ export function PracticeScreen({ rid, pid }: { rid: string; pid: string }) {
         >
           End the practice for everyone now? No reason needed.
         </ConfirmPanel>
+      )}
+      {activeStatus && (
+        <CueSettingsPanel
+          settings={cues}
+          onChange={(next) => {
+            setCues(next);
+            saveCueSettings(next);
+          }}
+        />
       )}
       {state?.status === 'ended' && <DebriefOffer rid={rid} pid={pid} />}
       {state && <PracticeCheckin rid={rid} pid={pid} status={state.status} />}
