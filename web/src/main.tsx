@@ -11,3 +11,8 @@ installQuickExitKeys();
 // Quick exit in any tab of the app leaves from this one too.
 onOtherTabExit(() => quickExit());
 render(<App />, document.getElementById('app')!);
+
+// Installable: a service worker keeps the client shell, never an API response (public/sw.js).
+if ('serviceWorker' in navigator && window.isSecureContext) {
+  void navigator.serviceWorker.register('/sw.js').catch(() => {});
+}

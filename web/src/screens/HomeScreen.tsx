@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { acceptInvite, createRelationship, leaveRelationship, listJoinRequests, listRelationships } from '../api';
 import { ConfirmPanel } from '../components/ConfirmPanel';
 import { Heading } from '../components/Heading';
+import { FirstUse } from '../components/intro/FirstUse';
 import { Link } from '../components/Link';
 import { NextStepCard } from '../components/NextStepCard';
 import { Status } from '../components/Status';
@@ -18,6 +19,7 @@ export function HomeScreen() {
     <section class="screen">
       <Heading>Your relationships</Heading>
       {name && <p class="muted">Hello, {name}.</p>}
+      <FirstUse relationships={data} />
       <NextStepCard />
       {loading && !data && <p role="status">Loading…</p>}
       {error && <p role="alert">{error}</p>}
