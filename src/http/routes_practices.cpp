@@ -32,8 +32,9 @@ void add_practice_routes(Router& router, app::Practices& practices) {
         call.body(true).empty() ? std::optional<std::string>() : call.optional_text("device", 16);
     auto device = core::parse_device(device_name.value_or("own"));
     if (!device) reject(base::ErrorCode::invalid_field, "device must be own or shared.");
-    auto id = unwrap(practices.create(call.me(), call.param(0), *device));
-    return ok_json({{"id", id}}, 201);
+    // An agreement has one open practice: opening it again joins that one (200).
+    auto opened = unwrap(practices.open(call.me(), call.param(0), *device));
+    return ok_json({{"id", opened.id}}, opened.created ? 201 : 200);
   });
 
   router.add("GET", "/api/v1/relationships/{}/practices", [&](ApiCall& call) {

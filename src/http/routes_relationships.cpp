@@ -38,7 +38,13 @@ void add_relationship_routes(Router& router, const app::Context& context, app::I
     for (const auto& r : relationships.list(call.me())) {
       list.push_back({{"id", r.id}, {"name", r.name}});
     }
-    return ok_json({{"relationships", list}});
+    // My own requests to join: that they wait and since when, nothing of the relationship.
+    nlohmann::json pending = nlohmann::json::array();
+    for (const auto& request : relationships.my_requests(call.me())) {
+      pending.push_back(
+          {{"id", request.relationship_id}, {"asked_at", base::to_rfc3339_ms(request.asked_at)}});
+    }
+    return ok_json({{"relationships", list}, {"pending", pending}});
   });
 
   router.add("GET", "/api/v1/relationships/{}", [&](ApiCall& call) {

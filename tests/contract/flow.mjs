@@ -468,6 +468,12 @@ async function run(flow, server) {
     t.status(await t.good('GET', `/api/v1/relationships/${rid()}/practices`, { auth: A() }), 200);
   });
 
+  await flow.check('practice: opening an agreement again joins its open practice', async (t) => {
+    const again = await t.good('POST', `/api/v1/agreements/${s.aid}/practices`, { auth: B(), body: { device: 'shared' } });
+    t.status(again, 200);
+    t.expect(again.body?.id === s.pid, 'the open practice, not a second one');
+  });
+
   await flow.check('practice: the live WebSocket (frames as LiveServerMessage; refusals as described)', async (t) => {
     const pp = `/api/v1/practices/${s.pid}`;
     const ticket = await t.good('POST', `${pp}/tickets`, { auth: A() });

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { getMe, logOut, setUnauthorizedHandler } from './api';
 import { AppShell } from './components/AppShell';
-import { navigate, useRoute, type Route } from './router';
+import { navigate, replaceAddress, useRoute, type Route } from './router';
 import { HomeScreen } from './screens/HomeScreen';
 import { LogInScreen } from './screens/LogInScreen';
 import { SignUpScreen } from './screens/SignUpScreen';
@@ -27,34 +27,57 @@ import { MeasuresScreen } from './screens/MeasuresScreen';
 import { MeasureScreen } from './screens/MeasureScreen';
 import { MeasureResultsScreen } from './screens/MeasureResultsScreen';
 import { ProgressScreen } from './screens/ProgressScreen';
-import { clearSession, isSignedIn } from './session';
 import { TherapistLinkScreen } from './screens/TherapistLinkScreen';
 import { TherapistHomeScreen } from './screens/TherapistHomeScreen';
 import { ClientScreen } from './screens/ClientScreen';
+import { JoinScreen } from './screens/JoinScreen';
+import {
+  askOpenTabs,
+  clearSession,
+  isSignedIn,
+  onSessionChange,
+  rememberTarget,
+  takeTarget,
+} from './session';
 
 const openToAll: Route['name'][] = ['login', 'signup', 'support'];
 
 export function App() {
   const route = useRoute();
   const [signedIn, setSignedIn] = useState(isSignedIn);
-
-  const signedOut = useCallback(() => {
-    clearSession();
-    setSignedIn(false);
-    navigate({ name: 'login' });
-  }, []);
-
-  useEffect(() => setUnauthorizedHandler(signedOut), [signedOut]);
+  // A new tab asks the app's open tabs for their session before asking to log in.
+  const [asking, setAsking] = useState(!isSignedIn());
 
   useEffect(() => {
-    if (!signedIn && !openToAll.includes(route.name)) navigate({ name: 'login' });
-    if (signedIn && (route.name === 'login' || route.name === 'signup')) navigate({ name: 'home' });
-  }, [signedIn, route.name]);
+    if (asking) void askOpenTabs().then((found) => {
+      setSignedIn(found);
+      setAsking(false);
+    });
+    return onSessionChange(() => setSignedIn(isSignedIn()));
+  }, []);
 
-  const onSignedIn = () => {
-    setSignedIn(true);
-    navigate({ name: 'home' });
-  };
+  // The server said the session is gone: log in again, then come back here.
+  const sessionLost = useCallback(() => {
+    clearSession();
+    setSignedIn(false);
+  }, []);
+
+  useEffect(() => setUnauthorizedHandler(sessionLost), [sessionLost]);
+
+  useEffect(() => {
+    if (asking) return;
+    if (!signedIn && !openToAll.includes(route.name)) {
+      rememberTarget(window.location.pathname + window.location.hash);
+      navigate({ name: 'login' }, { replace: true });
+    }
+    if (signedIn && (route.name === 'login' || route.name === 'signup')) {
+      const target = takeTarget();
+      if (target) replaceAddress(target);
+      else navigate({ name: 'home' }, { replace: true });
+    }
+  }, [asking, signedIn, route.name]);
+
+  const onSignedIn = () => setSignedIn(true);
 
   const onLogOut = async () => {
     try {
@@ -62,7 +85,9 @@ export function App() {
     } catch {
       /* the session ends locally either way */
     }
-    signedOut();
+    clearSession('ended');
+    setSignedIn(false);
+    navigate({ name: 'login' }, { replace: true });
   };
 
   // A therapist gets the therapist's screens only, never a partner's.
@@ -77,8 +102,10 @@ export function App() {
 
   return (
     <AppShell signedIn={signedIn} onLogOut={onLogOut}>
-      {signedIn && therapist === null && route.name !== 'support' ? (
-        <p class="muted">Loading…</p>
+      {asking || (signedIn && therapist === null && route.name !== 'support') ? (
+        <p role="status" class="screen">
+          Loading…
+        </p>
       ) : signedIn && therapist && route.name !== 'support' ? (
         <TherapistScreen route={route} />
       ) : (
@@ -155,6 +182,8 @@ function Screen({
       return <MeasureResultsScreen key={route.rid} rid={route.rid} />;
     case 'progress':
       return <ProgressScreen key={route.rid} rid={route.rid} />;
+    case 'join':
+      return <JoinScreen />;
     default:
       return <HomeScreen />;
   }

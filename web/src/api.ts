@@ -120,6 +120,11 @@ export async function listRelationships(): Promise<RelationshipSummary[]> {
   return (await call('GET', '/api/v1/relationships', {})).relationships;
 }
 
+/** My requests to join that still wait for approval: ids and times, nothing inside. */
+export async function listJoinRequests() {
+  return (await call('GET', '/api/v1/relationships', {})).pending;
+}
+
 export function createRelationship(name: string) {
   return call('POST', '/api/v1/relationships', { body: { name } });
 }

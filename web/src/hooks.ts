@@ -47,6 +47,8 @@ export interface ActionRunner {
   busy: boolean;
   run: (action: () => Promise<unknown>, done?: string) => Promise<boolean>;
   say: (text: string, tone?: StatusLine['tone']) => void;
+  /** Forgets the status line (an error that no longer applies once the input changed). */
+  clear: () => void;
 }
 
 /** Runs an action, keeping a calm status line about how it went. */
@@ -70,5 +72,6 @@ export function useAction(): ActionRunner {
   const say = useCallback((text: string, tone: StatusLine['tone'] = 'info') => {
     setStatus({ text, tone });
   }, []);
-  return { status, busy, run, say };
+  const clear = useCallback(() => setStatus(null), []);
+  return { status, busy, run, say, clear };
 }

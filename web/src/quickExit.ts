@@ -3,8 +3,9 @@
 // ESC_WINDOW_MS. Before leaving, registered hooks run (a live practice sends its pause
 // with fetch keepalive), the server session is ended with one keepalive request that also
 // pauses the practices open here (so the pause cannot arrive after the log-out), the
-// session's CSRF token and the view are cleared, and the location is *replaced* so Back
-// does not return to the app. Nothing waits for the server: leaving comes first.
+// session's CSRF token and the view are cleared in this tab and every other tab of the
+// app (they leave too), and the location is *replaced*: Back returns at most to the
+// log-in screen. Nothing waits for the server: leaving comes first.
 import { logOutKeepalive } from './api';
 import { clearSession, csrfToken } from './session';
 
@@ -64,7 +65,7 @@ export function quickExit(env: ExitEnv = browserEnv): void {
     }
   }
   openPractices.clear();
-  clearSession();
+  clearSession('exit');
   try {
     env.clearView();
   } finally {

@@ -1,6 +1,8 @@
-// Screen routing kept in the URL hash. Navigation always *replaces* the current history
-// entry, so the app occupies a single entry in the browser history and quick exit
-// (location.replace) removes it completely. Reloading keeps the current screen.
+// Screen routing in real URLs (/r/<rid>/boundaries …) through the history API: every
+// screen has its own address, Back and reload return to it, and a deep link works after
+// logging in. Routes are still written and parsed as '#/…' paths (toHash, parseHash); the
+// address bar shows them without the '#'. Quick exit *replaces* the current entry and clears
+// the session in every tab, so an earlier entry opens at most the log-in screen.
 import { useEffect, useState } from 'preact/hooks';
 
 export type Route =
@@ -30,7 +32,8 @@ export type Route =
   | { name: 'measures'; rid: string }
   | { name: 'results'; rid: string }
   | { name: 'progress'; rid: string }
-  | { name: 'measure'; rid: string; id: string };
+  | { name: 'measure'; rid: string; id: string }
+  | { name: 'join' };
 
 const relationshipScreens = [
   'boundaries',
@@ -67,6 +70,8 @@ export function parseHash(hash: string): Route {
       return { name: 'support' };
     case 'c':
       return a ? { name: 'client', rid: a } : { name: 'home' };
+    case 'join':
+      return { name: 'join' };
     case 'r':
       if (!a) return { name: 'home' };
       if (b === 'agreements' && c) return { name: 'agreement', rid: a, aid: c };
@@ -91,6 +96,7 @@ export function toHash(route: Route): string {
     case 'login':
     case 'signup':
     case 'support':
+    case 'join':
       return `#/${route.name}`;
     case 'relationship':
       return `#/r/${e(route.rid)}`;
@@ -111,15 +117,43 @@ export function toHash(route: Route): string {
   }
 }
 
+/** The address of a route: its '#/…' form as a path. */
+export function toPath(route: Route): string {
+  return toHash(route).slice(1);
+}
+
 type Listener = (route: Route) => void;
 const listeners = new Set<Listener>();
 
-export function currentRoute(): Route {
-  return parseHash(window.location.hash);
+/** An old '#/…' address (a bookmark from before real URLs) becomes its path. */
+function adoptLegacyHash(): void {
+  const { hash } = window.location;
+  if (hash.startsWith('#/')) history.replaceState(null, '', toPath(parseHash(hash)));
 }
 
-export function navigate(route: Route): void {
-  history.replaceState(null, '', toHash(route));
+export function currentRoute(): Route {
+  adoptLegacyHash();
+  return parseHash(`#${window.location.pathname}`);
+}
+
+/**
+ * Shows a route. A new screen adds a history entry, so Back returns to the one before;
+ * `replace` swaps the current entry instead (a redirect, or a screen that only moved on).
+ */
+export function navigate(route: Route, options: { replace?: boolean } = {}): void {
+  const path = toPath(route);
+  if (options.replace || path === window.location.pathname) {
+    history.replaceState(null, '', path);
+  } else {
+    history.pushState(null, '', path);
+  }
+  listeners.forEach((l) => l(route));
+}
+
+/** Goes to an address of this app (a path, perhaps with a fragment), replacing this entry. */
+export function replaceAddress(address: string): void {
+  history.replaceState(null, '', address);
+  const route = currentRoute();
   listeners.forEach((l) => l(route));
 }
 
@@ -127,12 +161,12 @@ export function useRoute(): Route {
   const [route, setRoute] = useState<Route>(currentRoute);
   useEffect(() => {
     const onChange = (r: Route) => setRoute(r);
-    const onHash = () => setRoute(currentRoute());
+    const onPop = () => setRoute(currentRoute());
     listeners.add(onChange);
-    window.addEventListener('hashchange', onHash);
+    window.addEventListener('popstate', onPop);
     return () => {
       listeners.delete(onChange);
-      window.removeEventListener('hashchange', onHash);
+      window.removeEventListener('popstate', onPop);
     };
   }, []);
   return route;

@@ -98,6 +98,19 @@ std::vector<PracticeRecord> practices_of(const Context& context, store::Transact
   return practices;
 }
 
+std::optional<std::string> open_practice_on(const Context& context, store::Transaction& tx,
+                                            const policy::AgreementAccess& access,
+                                            base::TimePoint now) {
+  const auto& in = access.member().membership();
+  for (const auto& practice_id : practices_on(tx, in, access.agreement_id())) {
+    auto practice = load(context, tx, in, practice_id);
+    if (!practice) continue;
+    auto state = practice->state_at(now);
+    if (state.status != core::PracticeStatus::kEnded && !state.is_void) return practice_id;
+  }
+  return std::nullopt;
+}
+
 void insert_practice(store::Transaction& tx, const policy::AgreementAccess& creator,
                      const NewPractice& practice) {
   tx.execute(

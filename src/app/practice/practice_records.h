@@ -58,6 +58,13 @@ std::vector<PracticeRecord> practices_of(const Context& context, store::Transact
 std::vector<PracticeRecord> relationship_practices(const Context& context, store::Transaction& tx,
                                                    const policy::MemberAccess& member);
 
+// The practice on this agreement that is still open at `now` (neither ended nor void), if any:
+// an agreement has at most one, so a second opening joins it. Call it in the write
+// transaction that would insert the next one (writes are serialized) so two openings cannot
+// both miss each other.
+std::optional<std::string> open_practice_on(const Context& context, store::Transaction& tx,
+                                            const policy::AgreementAccess& access,
+                                            base::TimePoint now);
 // Stores a practice on the creator's agreement, with its first act: created by them.
 void insert_practice(store::Transaction& tx, const policy::AgreementAccess& creator,
                      const NewPractice& practice);

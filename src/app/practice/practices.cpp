@@ -45,10 +45,10 @@ std::vector<CareNote> care_while_paused(const Context& context, store::Transacti
 
 }  // namespace
 
-base::Result<std::string> Practices::create(const Actor& actor, const std::string& agreement_id,
-                                            core::Device device) {
+base::Result<OpenedPractice> Practices::open(const Actor& actor, const std::string& agreement_id,
+                                             core::Device device) {
   const std::string id = crypto::random_id();
-  return context_.write(actor, [&](store::Transaction& tx) -> base::Result<std::string> {
+  return context_.write(actor, [&](store::Transaction& tx) -> base::Result<OpenedPractice> {
     auto access = context_.policy.agreement_participant(tx, actor, agreement_id);
     if (!access) return base::error_of(access);
     if (practice_held(tx, access->relationship_id())) return std::unexpected(on_hold());
@@ -62,9 +62,20 @@ base::Result<std::string> Practices::create(const Actor& actor, const std::strin
       return base::fail(base::ErrorCode::agreement_not_signed,
                         "A practice can start once everyone has signed this version.");
     }
-    insert_practice(tx, *access, {id, record.version, device, context_.clock.now()});
-    return id;
+    const auto now = context_.clock.now();
+    if (auto open = open_practice_on(context_, tx, *access, now)) {
+      return OpenedPractice{*open, false};
+    }
+    insert_practice(tx, *access, {id, record.version, device, now});
+    return OpenedPractice{id, true};
   });
+}
+
+base::Result<std::string> Practices::create(const Actor& actor, const std::string& agreement_id,
+                                            core::Device device) {
+  auto opened = open(actor, agreement_id, device);
+  if (!opened) return base::error_of(opened);
+  return opened->id;
 }
 
 base::Status Practices::check_in_person(const Actor& actor, const std::string& practice_id,

@@ -47,12 +47,22 @@ struct PracticeSummary {
   core::PracticeStatus status = core::PracticeStatus::kWaiting;
 };
 
+struct OpenedPractice {
+  std::string id;
+  bool created = false;  // false when the agreement's open practice was joined
+};
+
 class Practices {
  public:
   // Without the gate, nobody can be confirmed for in person (proof_required).
   explicit Practices(Context& context) : context_(context) {}
   Practices(Context& context, PasswordGate& gate) : context_(context), pins_(Pins(context, gate)) {}
 
+  // Opens a practice on a signed agreement, or joins the one already open on it: an
+  // agreement has at most one open practice, however many participants open it at once.
+  base::Result<OpenedPractice> open(const Actor& actor, const std::string& agreement_id,
+                                    core::Device device);
+  // open(), for callers that only need the id.
   base::Result<std::string> create(const Actor& actor, const std::string& agreement_id,
                                    core::Device device);
   // on_behalf_of: participants confirming in person on a shared device (ready, resume),

@@ -1,5 +1,6 @@
 #include "app/relationships/relationships.h"
 
+#include <algorithm>
 #include <set>
 
 #include "app/accounts/people.h"
@@ -52,6 +53,18 @@ std::vector<RelationshipSummary> Relationships::list(const Actor& actor) {
     result.push_back({rid, relationship_name(context_, *tx, *member)});
   }
   return result;
+}
+
+std::vector<JoinRequest> Relationships::my_requests(const Actor& actor) {
+  auto tx = context_.db.begin(store::TxMode::kRead);
+  std::vector<JoinRequest> requests;
+  for (const auto& own : context_.policy.memberships_of(*tx, actor.account_id)) {
+    if (auto waiting = own_pending_membership(*tx, own)) {
+      requests.push_back({waiting->relationship_id, waiting->asked_at});
+    }
+  }
+  std::ranges::stable_sort(requests, {}, &JoinRequest::asked_at);
+  return requests;
 }
 
 base::Result<RelationshipDetail> Relationships::get(const Actor& actor, const std::string& rid) {

@@ -2,6 +2,7 @@
 // every current member, and leaving (which withdraws what the leaver had there).
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -38,6 +39,12 @@ struct RelationshipDetail {
   bool practice_hold = false;  // the same for every member, whatever holds it
 };
 
+// A relationship I asked to join and still wait for: since when, and nothing else.
+struct JoinRequest {
+  std::string relationship_id;
+  std::int64_t asked_at = 0;  // ms since the epoch
+};
+
 struct AcceptResult {
   std::string relationship_id;
   std::string status;  // "active" | "pending"
@@ -49,6 +56,9 @@ class Relationships {
 
   base::Result<std::string> create(const Actor& actor, const std::string& name);
   std::vector<RelationshipSummary> list(const Actor& actor);
+  // The relationships the actor asked to join and still waits for, oldest request first:
+  // only that a request waits and since when, nothing of what is inside.
+  std::vector<JoinRequest> my_requests(const Actor& actor);
   base::Result<RelationshipDetail> get(const Actor& actor, const std::string& rid);
   base::Result<std::string> invite(const Actor& actor, const std::string& rid);
   base::Result<AcceptResult> accept(const Actor& actor, const std::string& code);

@@ -10,6 +10,7 @@ import {
 import { useAction, useLoad } from '../hooks';
 import { sessionAccountId } from '../session';
 import { byStage, stageLabel } from '../stages';
+import { Link } from './Link';
 import { RoleOrderNote } from './RoleOrderNote';
 import { SelectField } from './SelectField';
 import { Status } from './Status';
@@ -54,7 +55,7 @@ export function AgreementForm({
   const [roleOrder, setRoleOrder] = useState<string[]>(initial?.role_order ?? participants);
   const [pauseWord, setPauseWord] = useState(initial?.pause_word ?? '');
   const [aftercare, setAftercare] = useState(initial?.aftercare ?? '');
-  const { status, busy, run, say } = useAction();
+  const { status, busy, run, say, clear } = useAction();
 
   const everyone = participants.length === partners.length;
   const shared = useLoad(
@@ -64,6 +65,11 @@ export function AgreementForm({
   const sharedIds = useMemo(() => new Set(shared.data?.map((s) => s.item_id) ?? []), [shared.data]);
   const available = exercises.filter((e) => e.requires.every((id) => sharedIds.has(id)));
   const exercise = exercises.find((e) => e.id === exerciseId);
+
+  // An error about what was sent no longer applies once anything in the form changes.
+  useEffect(() => {
+    if (status?.tone === 'error') clear();
+  }, [participants.join(','), exerciseId, [...items].join(','), minutes, roleOrder.join(','), pauseWord, aftercare]);
 
   // Keep role order in step with who takes part.
   useEffect(() => {
@@ -170,6 +176,22 @@ export function AgreementForm({
           </optgroup>
         ))}
       </SelectField>
+      {shared.data && available.length < exercises.length && (
+        <details class="not-yet">
+          <summary>Why can't some exercises be chosen?</summary>
+          <p class="muted">They need items that everyone here is not open to yet:</p>
+          <ul>
+            {exercises
+              .filter((e) => !available.includes(e))
+              .map((e) => (
+                <li key={e.id}>
+                  <Link to={{ name: 'exercise', rid, id: e.id }}>{e.title}</Link>: still needs{' '}
+                  {e.requires.filter((id) => !sharedIds.has(id)).map(labelOf).join(', ')}
+                </li>
+              ))}
+          </ul>
+        </details>
+      )}
       {exercise?.summary && (
         <p class="muted exercise-summary" aria-live="polite">
           {exercise.summary} Choosing it commits nobody to anything: anyone can still decline.

@@ -15,6 +15,7 @@ export function ConfirmPanel({
   action,
   done,
   onCancel,
+  safe = 'confirm',
 }: {
   /** Names the group for screen readers, e.g. "Confirm leaving". */
   label: string;
@@ -26,15 +27,17 @@ export function ConfirmPanel({
   action: () => Promise<unknown>;
   done?: string;
   onCancel: () => void;
+  /** Which choice is the prominent one: 'cancel' when confirming loses something (leaving). */
+  safe?: 'confirm' | 'cancel';
 }) {
   return (
     <div class="card stack" role="group" aria-label={label}>
       <p>{children}</p>
       <div class="row">
-        <ActionButton runner={runner} action={action} done={done} class="primary">
+        <ActionButton runner={runner} action={action} done={done} class={safe === 'confirm' ? 'primary' : undefined}>
           {confirmLabel}
         </ActionButton>
-        <button type="button" onClick={onCancel}>
+        <button type="button" class={safe === 'cancel' ? 'primary' : undefined} onClick={onCancel}>
           {cancelLabel}
         </button>
       </div>

@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
-import { navigate, toHash, type Route } from '../router';
+import { navigate, toPath, type Route } from '../router';
 
-/** An in-app link that replaces the current history entry instead of adding one. */
+/** An in-app link: a real address, opened without reloading the page. */
 export function Link({
   to,
   children,
@@ -13,7 +13,7 @@ export function Link({
 }) {
   return (
     <a
-      href={toHash(to)}
+      href={toPath(to)}
       class={className}
       onClick={(e) => {
         if (e.ctrlKey || e.metaKey || e.shiftKey) return;

@@ -45,7 +45,7 @@ describe('NextStepCard', () => {
     const root = show();
     await settle();
     expect(root.textContent).toContain('A moment to check in with yourself?');
-    expect(root.querySelector('a')?.getAttribute('href')).toBe('#/r/r1/checkins');
+    expect(root.querySelector('a')?.getAttribute('href')).toBe('/r/r1/checkins');
     expect(root.textContent).not.toMatch(/\d/);
   });
 
@@ -54,7 +54,7 @@ describe('NextStepCard', () => {
     const root = show();
     await settle();
     expect(root.textContent).toContain('share a few words about your last practice together');
-    expect(root.querySelector('a')?.getAttribute('href')).toBe('#/r/r1/debrief/p9');
+    expect(root.querySelector('a')?.getAttribute('href')).toBe('/r/r1/debrief/p9');
   });
 
   it("offers the next exercise by its title, linking to the exercise's detail", async () => {
@@ -62,7 +62,7 @@ describe('NextStepCard', () => {
     const root = show();
     await settle();
     expect(root.textContent).toContain('When you both feel like it: Soft gaze');
-    expect(root.querySelector('a')?.getAttribute('href')).toBe('#/r/r1/exercises/soft-gaze');
+    expect(root.querySelector('a')?.getAttribute('href')).toBe('/r/r1/exercises/soft-gaze');
   });
 
   it('shows nothing at all when there is no next step', async () => {

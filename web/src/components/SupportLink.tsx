@@ -1,11 +1,11 @@
-import { navigate, toHash } from '../router';
+import { navigate, toPath } from '../router';
 
 /** Reaches the crisis and safety resources from every screen. */
 export function SupportLink() {
   return (
     <a
       class="support-link"
-      href={toHash({ name: 'support' })}
+      href={toPath({ name: 'support' })}
       onClick={(e) => {
         e.preventDefault();
         navigate({ name: 'support' });

@@ -256,8 +256,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Relationships where I am an active member
-         * @description Never rate limited. Pending memberships are not listed: a newcomer sees nothing of a relationship until approved.
+         * Relationships where I am an active member, and my requests to join
+         * @description Never rate limited. A relationship I wait to join is listed only in `pending`, by id and the time I asked: a newcomer sees nothing of a relationship until approved.
          */
         get: operations["listRelationships"];
         put?: never;
@@ -781,8 +781,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Start a practice on a signed agreement (status waiting)
-         * @description Rate limit class write. The body is optional.
+         * Open a practice on a signed agreement (status waiting), or join the open one
+         * @description Rate limit class write. The body is optional. An agreement has at most one open practice (neither ended nor void): opening it again answers 200 with that one, which keeps its own device.
          */
         post: operations["createPractice"];
         delete?: never;
@@ -3672,7 +3672,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description In the order I joined. */
+            /** @description In the order I joined; my requests oldest first. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3680,6 +3680,11 @@ export interface operations {
                 content: {
                     "application/json": {
                         relationships: components["schemas"]["RelationshipSummary"][];
+                        pending: {
+                            id: string;
+                            /** Format: date-time */
+                            asked_at: string;
+                        }[];
                     };
                 };
             };
@@ -4773,6 +4778,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The agreement's open practice, joined. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdResponse"];
+                };
+            };
             /** @description Created. */
             201: {
                 headers: {

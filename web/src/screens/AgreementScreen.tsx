@@ -4,6 +4,7 @@ import {
   getAgreementVersions,
   getCatalogue,
   getRelationship,
+  listPractices,
   signAgreement,
   startPractice,
   updateAgreement,
@@ -24,6 +25,7 @@ import { Status } from '../components/Status';
 import { exercisesOnce } from '../content';
 import { useAction, useLoad } from '../hooks';
 import { navigate } from '../router';
+import { Loading } from '../components/Loading';
 
 export function AgreementScreen({ rid, aid }: { rid: string; aid: string }) {
   const agreement = useLoad(() => getAgreement(aid), [aid]);
@@ -54,6 +56,7 @@ export function AgreementScreen({ rid, aid }: { rid: string; aid: string }) {
 
   return (
     <RelationshipFrame rid={rid} title="Agreement" back="agreements">
+      <Loading of={[agreement, versions]} />
       {error && <p role="alert">{error}</p>}
       {a && (
         <>
@@ -65,6 +68,8 @@ export function AgreementScreen({ rid, aid }: { rid: string; aid: string }) {
               youSigned={a.you_signed}
             />
           </div>
+          {/* What changed comes before the terms and the signing, so it is read first. */}
+          {versions.data && versions.data.length > 1 && <VersionHistory versions={versions.data} names={names} />}
           {body && <AgreementTerms body={body} version={a.version} names={names} />}
           {!editing && <AgreementActions agreement={a} rid={rid} onChange={reload} onEdit={() => setEditing(true)} />}
           {editing && relationship.data && catalogue.data && exercises.data && body && (
@@ -95,7 +100,6 @@ export function AgreementScreen({ rid, aid }: { rid: string; aid: string }) {
               />
             </section>
           )}
-          {versions.data && versions.data.length > 1 && <VersionHistory versions={versions.data} names={names} />}
           {a.status === 'draft' && <SharedCarePlan rid={rid} />}
         </>
       )}
@@ -167,6 +171,9 @@ function AgreementActions({
   const runner = useAction();
   const [confirmWithdraw, setConfirmWithdraw] = useState(false);
   const [device, setDevice] = useState<'own' | 'shared'>('own');
+  // An agreement has one open practice; opening it again joins that one (the server decides).
+  const practices = useLoad(() => listPractices(rid), [rid, a.status]);
+  const open = practices.data?.find((p) => p.agreement_id === a.id && p.status !== 'ended');
   return (
     <section class="stack" aria-label="What you can do">
       {a.status === 'draft' && !a.you_signed && (
@@ -182,7 +189,22 @@ function AgreementActions({
           Sign version {a.version}
         </ActionButton>
       )}
-      {a.status === 'signed' && (
+      {a.status === 'signed' && open && (
+        <div class="card stack highlight">
+          <p>A practice is open on this agreement.</p>
+          <ActionButton
+            runner={runner}
+            class="primary"
+            action={async () => {
+              const { id } = await startPractice(a.id, device);
+              navigate({ name: 'practice', rid, pid: id });
+            }}
+          >
+            Join the open practice
+          </ActionButton>
+        </div>
+      )}
+      {a.status === 'signed' && !open && (
         <fieldset class="card stack">
           <legend>Start a practice</legend>
           <p class="muted">

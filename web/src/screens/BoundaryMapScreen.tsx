@@ -4,27 +4,23 @@ import {
   getCatalogue,
   getMyAnswers,
   getMyHistory,
-  proposeCustomItem,
-  setMyAnswer,
-  type Answer,
   type Catalogue,
   type CatalogueItem,
   type HistoryEntry,
   type MyAnswer,
 } from '../api';
+import { answerLabels, ItemAnswer } from '../components/boundaries/ItemAnswer';
+import { OneAtATime } from '../components/boundaries/OneAtATime';
 import { RelationshipFrame } from '../components/RelationshipFrame';
 import { SelectField } from '../components/SelectField';
 import { Status } from '../components/Status';
 import { TextField } from '../components/TextField';
 import { useAction, useLoad } from '../hooks';
 
-export const answerLabels: Record<Answer, string> = {
-  yes: 'Yes',
-  maybe: 'Maybe (ask first)',
-  no: 'No',
-  unset: 'Not answered',
-};
-const answerOrder: Answer[] = ['yes', 'maybe', 'no', 'unset'];
+/** Answered means yes, maybe or no; "not answered" is no answer at all. */
+export function isAnswered(answer?: MyAnswer): boolean {
+  return !!answer && answer.answer !== 'unset';
+}
 
 export function BoundaryMapScreen({ rid }: { rid: string }) {
   const catalogue = useLoad(() => getCatalogue(rid), [rid]);
@@ -34,6 +30,7 @@ export function BoundaryMapScreen({ rid }: { rid: string }) {
   const category = chosenCategory ?? catalogue.data?.categories[0]?.id ?? '';
   const [search, setSearch] = useState('');
   const [historyKey, setHistoryKey] = useState(0);
+  const [quick, setQuick] = useState(false);
 
   const byItem = useMemo(() => {
     const m = new Map<string, MyAnswer>();
@@ -55,6 +52,10 @@ export function BoundaryMapScreen({ rid }: { rid: string }) {
     setHistoryKey((k) => k + 1);
   };
 
+  const items = catalogue.data?.items ?? [];
+  const answeredCount = items.filter((i) => isAnswered(byItem.get(i.id))).length;
+  const loading = (catalogue.loading && !catalogue.data) || (answers.loading && !answers.data);
+
   return (
     <RelationshipFrame rid={rid} title="Boundary map">
       <p class="muted">
@@ -67,36 +68,106 @@ export function BoundaryMapScreen({ rid }: { rid: string }) {
         everything sees which items you left open, and an item missing from a view means someone
         there is not open to it, though never who.
       </p>
+      {loading && <p role="status">Loading your map…</p>}
       {(catalogue.error || answers.error) && <p role="alert">{catalogue.error ?? answers.error}</p>}
-      {catalogue.data && (
+      {catalogue.data && answers.data && (
         <>
-          <div class="card stack filters" role="search" aria-label="Filter the boundary map">
-            <SelectField label="Category" value={category} onChange={setCategory}>
-              <option value="">All categories</option>
-              {catalogue.data.categories.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.label}
-                </option>
-              ))}
-            </SelectField>
-            <TextField label="Find an item" value={search} onValue={setSearch} />
-            <p class="muted" aria-live="polite">
-              Showing {visible.length} of {catalogue.data.items.length} items.
+          <div class="progress-line" data-testid="answered-progress">
+            <p aria-live="polite">
+              {answeredCount} of {items.length} answered
             </p>
+            <progress max={items.length} value={answeredCount} aria-label="Answered so far">
+              {answeredCount} of {items.length}
+            </progress>
           </div>
-          <CategoryGroups
-            catalogue={catalogue.data}
-            items={visible}
-            byItem={byItem}
-            rid={rid}
-            onChange={changed}
-            onProposed={catalogue.reload}
-          />
-          <CustomItemForm rid={rid} catalogue={catalogue.data} onAdded={catalogue.reload} />
-          <MyHistory rid={rid} catalogue={catalogue.data} key={historyKey} />
+          {quick ? (
+            <OneAtATime
+              rid={rid}
+              items={orderedItems(catalogue.data)}
+              byItem={byItem}
+              onChange={changed}
+              onProposed={catalogue.reload}
+              onDone={() => setQuick(false)}
+            />
+          ) : (
+            <>
+              <button type="button" onClick={() => setQuick(true)}>
+                Answer one at a time
+              </button>
+              <div class="card stack filters" role="search" aria-label="Filter the boundary map">
+                <SelectField label="Category" value={category} onChange={setCategory}>
+                  <option value="">All categories</option>
+                  {catalogue.data.categories.map((c) => (
+                    <option key={c.id} value={c.id}>
+                      {c.label}
+                    </option>
+                  ))}
+                </SelectField>
+                <TextField label="Find an item" value={search} onValue={setSearch} />
+                <p class="muted" aria-live="polite">
+                  Showing {visible.length} of {items.length} items.
+                </p>
+              </div>
+              <CategoryGroups
+                catalogue={catalogue.data}
+                items={visible}
+                byItem={byItem}
+                rid={rid}
+                onChange={changed}
+                onProposed={catalogue.reload}
+              />
+              {category && !search && (
+                <CategoryPager catalogue={catalogue.data} category={category} onChoose={setCategory} />
+              )}
+              <CustomItemForm rid={rid} catalogue={catalogue.data} onAdded={catalogue.reload} />
+              <MyHistory rid={rid} catalogue={catalogue.data} key={historyKey} />
+            </>
+          )}
         </>
       )}
     </RelationshipFrame>
+  );
+}
+
+/** Every item, category by category in the catalogue's order. */
+function orderedItems(catalogue: Catalogue): CatalogueItem[] {
+  return catalogue.categories.flatMap((c) => catalogue.items.filter((i) => i.category === c.id));
+}
+
+/** Moves to the previous or next category, saying where you are. */
+function CategoryPager({
+  catalogue,
+  category,
+  onChoose,
+}: {
+  catalogue: Catalogue;
+  category: string;
+  onChoose: (id: string) => void;
+}) {
+  const index = catalogue.categories.findIndex((c) => c.id === category);
+  if (index < 0) return null;
+  const previous = catalogue.categories[index - 1];
+  const next = catalogue.categories[index + 1];
+  const go = (id: string) => {
+    onChoose(id);
+    document.getElementById('main')?.scrollIntoView();
+  };
+  return (
+    <nav class="row pager" aria-label="Categories">
+      {previous && (
+        <button type="button" onClick={() => go(previous.id)}>
+          ← {previous.label}
+        </button>
+      )}
+      <span class="muted grow">
+        Category {index + 1} of {catalogue.categories.length}
+      </span>
+      {next && (
+        <button type="button" class="primary" onClick={() => go(next.id)}>
+          Next: {next.label} →
+        </button>
+      )}
+    </nav>
   );
 }
 
@@ -120,9 +191,13 @@ function CategoryGroups({
       {catalogue.categories.map((c) => {
         const inCategory = items.filter((i) => i.category === c.id);
         if (!inCategory.length) return null;
+        const answered = inCategory.filter((i) => isAnswered(byItem.get(i.id))).length;
         return (
           <section key={c.id} class="stack" aria-labelledby={`cat-${c.id}`}>
             <h2 id={`cat-${c.id}`}>{c.label}</h2>
+            <p class="muted small">
+              {answered} of {inCategory.length} answered here
+            </p>
             {inCategory.map((item) => (
               <ItemAnswer
                 key={item.id}
@@ -137,90 +212,6 @@ function CategoryGroups({
         );
       })}
     </>
-  );
-}
-
-function ItemAnswer({
-  rid,
-  item,
-  current,
-  onChange,
-  onProposed,
-}: {
-  rid: string;
-  item: CatalogueItem;
-  current?: MyAnswer;
-  onChange: () => void;
-  onProposed: () => void;
-}) {
-  const [optimistic, setOptimistic] = useState<Answer | null>(null);
-  const answer = optimistic ?? current?.answer ?? 'unset';
-  const [note, setNote] = useState(current?.note ?? '');
-  const { status, busy, run } = useAction();
-  const name = `answer-${item.id}`;
-
-  const save = async (next: Answer) => {
-    setOptimistic(next);
-    const ok = await run(async () => {
-      await setMyAnswer(rid, item.id, next, note || undefined);
-      onChange();
-    }, `Saved: ${answerLabels[next]}.`);
-    if (!ok) setOptimistic(null);
-  };
-
-  return (
-    <fieldset class="card item-answer">
-      <legend>{item.label}</legend>
-      {item.description && <p class="muted item-description">{item.description}</p>}
-      {item.custom && item.mine && !item.proposed && (
-        <ProposeCustom
-          busy={busy}
-          onPropose={() =>
-            run(async () => {
-              await proposeCustomItem(item.id);
-              onProposed();
-            }, 'Proposed. Everyone here can now answer it privately.')
-          }
-        />
-      )}
-      <div class="choices">
-        {answerOrder.map((a) => (
-          <label key={a} class={`choice choice-${a}`}>
-            <input
-              type="radio"
-              name={name}
-              value={a}
-              checked={answer === a}
-              disabled={busy}
-              onChange={() => save(a)}
-            />
-            <span>{answerLabels[a]}</span>
-          </label>
-        ))}
-      </div>
-      <details class="note">
-        <summary>Private note{current?.note ? ' (1)' : ''}</summary>
-        <label class="field">
-          <span>Only you can see this note</span>
-          <textarea value={note} maxLength={2000} onInput={(e) => setNote(e.currentTarget.value)} />
-        </label>
-        <button type="button" disabled={busy} onClick={() => save(answer)}>
-          Save note
-        </button>
-      </details>
-      <Status status={status} />
-    </fieldset>
-  );
-}
-
-function ProposeCustom({ busy, onPropose }: { busy: boolean; onPropose: () => void }) {
-  return (
-    <div class="stack">
-      <p class="muted">Only you can see this item until you propose it.</p>
-      <button type="button" disabled={busy} onClick={onPropose}>
-        Propose to the relationship
-      </button>
-    </div>
   );
 }
 

@@ -6,6 +6,7 @@ import { ScoreChart } from '../components/ScoreChart';
 import { Status } from '../components/Status';
 import { VisibilityPicker, visibilityLabels } from '../components/VisibilityPicker';
 import { useAction, useLoad } from '../hooks';
+import { Loading } from '../components/Loading';
 
 const kindNames = { daily: 'Daily', pre: 'Before a practice', post: 'After a practice' } as const;
 
@@ -19,6 +20,7 @@ export function CheckinScreen({ rid }: { rid: string }) {
         A few numbers about how you are, whenever you like. They are private unless you choose to
         share them, and you can change that later.
       </p>
+      <Loading of={[list]} />
       {list.error && <p role="alert">{list.error}</p>}
       {list.data?.shifts.map((shift) => <ShiftNote key={shift.score} rid={rid} shift={shift} />)}
       <CheckinForm rid={rid} kind="daily" onDone={list.reload} />

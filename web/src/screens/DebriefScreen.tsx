@@ -8,6 +8,7 @@ import { RevealedDebriefs } from '../components/debrief/RevealedDebriefs';
 import { RelationshipFrame } from '../components/RelationshipFrame';
 import { useLoad } from '../hooks';
 import { LiveConnection } from '../live';
+import { Loading } from '../components/Loading';
 
 // Only this tab remembers that its person has answered: the server never says, to anyone.
 const answeredKey = (pid: string) => `attune.debrief-given.${pid}`;
@@ -45,6 +46,7 @@ export function DebriefScreen({ rid, pid }: { rid: string; pid: string }) {
 
   return (
     <RelationshipFrame rid={rid} title="Reflecting together" back="history">
+      <Loading of={[debriefs]} />
       {debriefs.error && <p role="alert">{debriefs.error}</p>}
       {debriefs.data && (
         <DebriefBody

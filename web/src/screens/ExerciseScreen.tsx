@@ -1,4 +1,5 @@
-import { getCatalogue, getExercise, type ExerciseDetail } from '../api';
+import { getCatalogue, getExercise, type Catalogue, type ExerciseDetail } from '../api';
+import { MutualNeeds } from '../components/boundaries/MutualNeeds';
 import { Link } from '../components/Link';
 import { RelationshipFrame } from '../components/RelationshipFrame';
 import { useLoad } from '../hooks';
@@ -30,7 +31,9 @@ export function ExerciseScreen({ rid, id }: { rid: string; id: string }) {
       {exercise.error && <p role="alert">{exercise.error}</p>}
       {exercise.data && (
         <ExerciseDetails
+          rid={rid}
           exercise={exercise.data}
+          catalogue={catalogue.data}
           labelOf={(item) => catalogue.data?.items.find((i) => i.id === item)?.label ?? item}
         />
       )}
@@ -39,10 +42,14 @@ export function ExerciseScreen({ rid, id }: { rid: string; id: string }) {
 }
 
 function ExerciseDetails({
+  rid,
   exercise,
+  catalogue,
   labelOf,
 }: {
+  rid: string;
   exercise: ExerciseDetail;
+  catalogue?: Catalogue;
   labelOf: (item: string) => string;
 }) {
   return (
@@ -62,6 +69,7 @@ function ExerciseDetails({
         <p class="muted">
           It can only be chosen when everyone taking part is open to each of these.
         </p>
+        {catalogue && <MutualNeeds rid={rid} requires={exercise.requires} catalogue={catalogue} />}
       </section>
 
       <section class="stack" aria-labelledby="steps-heading">

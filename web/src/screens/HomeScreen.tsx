@@ -1,6 +1,8 @@
 import { useState } from 'preact/hooks';
-import { acceptInvite, createRelationship, listRelationships } from '../api';
+import { acceptInvite, createRelationship, leaveRelationship, listJoinRequests, listRelationships } from '../api';
+import { ConfirmPanel } from '../components/ConfirmPanel';
 import { Heading } from '../components/Heading';
+import { FirstUse } from '../components/intro/FirstUse';
 import { Link } from '../components/Link';
 import { NextStepCard } from '../components/NextStepCard';
 import { SharedDevicePin } from '../components/SharedDevicePin';
@@ -13,10 +15,12 @@ import { sessionName } from '../session';
 export function HomeScreen() {
   const { data, error, loading, reload } = useLoad(listRelationships, []);
   const name = sessionName();
+  const [requestsKey, setRequestsKey] = useState(0);
   return (
     <section class="screen">
       <Heading>Your relationships</Heading>
       {name && <p class="muted">Hello, {name}.</p>}
+      <FirstUse relationships={data} />
       <NextStepCard />
       {loading && !data && <p role="status">Loading…</p>}
       {error && <p role="alert">{error}</p>}
@@ -40,8 +44,14 @@ export function HomeScreen() {
           ))}
         </ul>
       )}
+      <JoinRequests key={requestsKey} />
       <StartRelationshipForm />
-      <JoinWithCodeForm onJoined={reload} />
+      <JoinWithCodeForm
+        onJoined={() => {
+          void reload();
+          setRequestsKey((k) => k + 1);
+        }}
+      />
       <SharedDevicePin />
     </section>
   );
@@ -112,5 +122,50 @@ function JoinWithCodeForm({ onJoined }: { onJoined: () => void }) {
       </button>
       <Status status={status} />
     </form>
+  );
+}
+
+/** My requests to join, after any reload: that each still waits, since when, and a way out. */
+function JoinRequests() {
+  const requests = useLoad(listJoinRequests, []);
+  const [withdrawing, setWithdrawing] = useState<string | null>(null);
+  const runner = useAction();
+  if (!requests.data?.length) return null;
+  return (
+    <section class="card stack" aria-labelledby="requests-heading" data-testid="join-requests">
+      <h2 id="requests-heading">Waiting to join</h2>
+      <ul class="plain-list stack">
+        {requests.data.map((r) => (
+          <li key={r.id} class="stack">
+            <p>
+              You asked to join a shared space on {new Date(r.asked_at).toLocaleDateString()}. It
+              opens for you once every member has said yes; until then you see nothing inside.
+            </p>
+            {withdrawing === r.id ? (
+              <ConfirmPanel
+                label="Confirm withdrawing your request"
+                confirmLabel="Yes, withdraw it"
+                cancelLabel="Keep waiting"
+                runner={runner}
+                action={async () => {
+                  await leaveRelationship(r.id);
+                  setWithdrawing(null);
+                  await requests.reload();
+                }}
+                done="Your request is withdrawn."
+                onCancel={() => setWithdrawing(null)}
+              >
+                Withdraw your request? No reason needed.
+              </ConfirmPanel>
+            ) : (
+              <button type="button" class="quiet" onClick={() => setWithdrawing(r.id)}>
+                Withdraw my request
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+      <Status status={runner.status} />
+    </section>
   );
 }

@@ -9,9 +9,11 @@ import {
   type Visibility,
 } from '../api';
 import { RelationshipFrame } from '../components/RelationshipFrame';
+import { ConfirmPanel } from '../components/ConfirmPanel';
 import { Status } from '../components/Status';
 import { VisibilityPicker, visibilityLabels } from '../components/VisibilityPicker';
 import { useAction, useLoad } from '../hooks';
+import { Loading } from '../components/Loading';
 
 const kinds: { kind: IntakeKind; title: string; prompt: string }[] = [
   {
@@ -39,6 +41,7 @@ export function IntakeScreen({ rid }: { rid: string }) {
         Everything you write here is private until you choose to share it, and you can un-share at
         any time. Every prompt is optional.
       </p>
+      <Loading of={[entries]} />
       {entries.error && <p role="alert">{entries.error}</p>}
       {kinds.map((k) => (
         <section key={k.kind} class="stack" aria-labelledby={`kind-${k.kind}`}>
@@ -103,6 +106,7 @@ function NewEntryForm({
 
 function MyEntry({ entry, onChange }: { entry: IntakeEntry; onChange: () => void }) {
   const [editing, setEditing] = useState(false);
+  const [confirmDelete, setConfirmDelete] = useState(false);
   const [text, setText] = useState(entry.text);
   const { status, busy, run } = useAction();
   return (
@@ -146,20 +150,31 @@ function MyEntry({ entry, onChange }: { entry: IntakeEntry; onChange: () => void
             Edit
           </button>
         )}
-        <button
-          type="button"
-          class="quiet"
-          disabled={busy}
-          onClick={() =>
-            run(async () => {
-              await deleteIntake(entry.id);
-              onChange();
-            }, 'Deleted.')
-          }
-        >
-          Delete
-        </button>
+        {!confirmDelete && (
+          <button type="button" class="quiet" disabled={busy} onClick={() => setConfirmDelete(true)}>
+            Delete
+          </button>
+        )}
       </div>
+      {confirmDelete && (
+        <ConfirmPanel
+          label="Confirm deleting this entry"
+          confirmLabel="Yes, delete it"
+          cancelLabel="Keep it"
+          safe="cancel"
+          runner={{ busy, run }}
+          action={async () => {
+            await deleteIntake(entry.id);
+            setConfirmDelete(false);
+            onChange();
+          }}
+          done="Deleted."
+          onCancel={() => setConfirmDelete(false)}
+        >
+          Delete this entry for good? It can't be brought back, and anyone you shared it with no
+          longer sees it.
+        </ConfirmPanel>
+      )}
       <Status status={status} />
     </li>
   );

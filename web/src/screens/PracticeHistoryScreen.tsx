@@ -11,6 +11,7 @@ import {
 import { Link } from '../components/Link';
 import { RelationshipFrame } from '../components/RelationshipFrame';
 import { useLoad } from '../hooks';
+import { Loading } from '../components/Loading';
 
 interface PastPractice {
   practice: PracticeSummary;
@@ -42,6 +43,7 @@ export function PracticeHistoryScreen({ rid }: { rid: string }) {
   const history = useLoad(() => loadHistory(rid), [rid]);
   return (
     <RelationshipFrame rid={rid} title="Past practices">
+      <Loading of={[history]} />
       {history.error && <p role="alert">{history.error}</p>}
       {history.data && history.data.length === 0 && (
         <p class="muted">Practices you finish together will appear here, with your reflections.</p>

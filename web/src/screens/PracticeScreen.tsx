@@ -26,6 +26,8 @@ import { onQuickExit, pauseOnQuickExit } from '../quickExit';
 import { navigate } from '../router';
 import { sessionAccountId } from '../session';
 import { useWakeLock } from '../wakeLock';
+import { cueFor, loadCueSettings, play, saveCueSettings, type CueSettings } from '../cues';
+import { CueSettingsPanel } from '../components/practice/CueSettingsPanel';
 import { calmMessage } from '../words';
 
 interface Context {
@@ -63,6 +65,9 @@ export function PracticeScreen({ rid, pid }: { rid: string; pid: string }) {
   const [loadError, setLoadError] = useState<string | null>(null);
   const [confirmEnd, setConfirmEnd] = useState(false);
   const live = useRef<LiveConnection | null>(null);
+  // The state as it is now, for handlers registered once (the P key).
+  const latest = useRef<PracticeState | null>(null);
+  latest.current = state;
   const { status, busy, run, say } = useAction();
   const meId = sessionAccountId();
 
@@ -84,6 +89,17 @@ export function PracticeScreen({ rid, pid }: { rid: string; pid: string }) {
       .then(setContext, (err) => setLoadError(calmMessage(err)));
     return () => connection.stop();
   }, [rid, pid]);
+
+  // Opt-in cues on this device: a tone, a vibration, the step read aloud.
+  const [cues, setCues] = useState<CueSettings>(loadCueSettings);
+  const heard = useRef<PracticeState | null>(null);
+  useEffect(() => {
+    if (!state) return;
+    const nameOf = (id: string) => context?.participants.find((p) => p.id === id)?.display_name ?? 'your partner';
+    const cue = cueFor(heard.current, state, meId, nameOf);
+    heard.current = state;
+    if (cue) play(cue, cues);
+  }, [state]);
 
   const activeStatus = state && state.status !== 'ended';
   useWakeLock(Boolean(activeStatus));
@@ -110,6 +126,11 @@ export function PracticeScreen({ rid, pid }: { rid: string; pid: string }) {
   // Pause stays out of `busy`: while one pause is still on its way, pressing pause again,
   // or ending, must still work.
   const pause = () => {
+    // Before the start a pause takes back this person's "ready": say so rather than do it silently.
+    const current = latest.current;
+    if (current?.status === 'waiting' && current.you_ready) {
+      say("You pressed pause before the start, so your “ready” is taken back. Say you're ready again whenever you are.");
+    }
     live.current?.send({ type: 'pause' });
     practiceAct(pid, 'pause').then(
       (s) => live.current?.accept(s),
@@ -151,6 +172,7 @@ export function PracticeScreen({ rid, pid }: { rid: string; pid: string }) {
         </p>
       )}
       {loadError && <p role="alert">{loadError}</p>}
+      {!state && !loadError && <p role="status">Loading the practice…</p>}
       {state && (
         <PracticeView
           state={state}
@@ -185,6 +207,15 @@ export function PracticeScreen({ rid, pid }: { rid: string; pid: string }) {
         >
           End the practice for everyone now? No reason needed.
         </ConfirmPanel>
+      )}
+      {activeStatus && (
+        <CueSettingsPanel
+          settings={cues}
+          onChange={(next) => {
+            setCues(next);
+            saveCueSettings(next);
+          }}
+        />
       )}
       {state?.status === 'ended' && <DebriefOffer rid={rid} pid={pid} />}
       {state && <PracticeCheckin rid={rid} pid={pid} status={state.status} />}

@@ -2,6 +2,7 @@ import { acceptStage, getProgramme, type Programme } from '../api';
 import { RelationshipFrame } from '../components/RelationshipFrame';
 import { Status } from '../components/Status';
 import { useAction, useLoad } from '../hooks';
+import { Loading } from '../components/Loading';
 
 const statusWords = {
   open: 'Open',
@@ -18,6 +19,7 @@ export function ProgrammeScreen({ rid }: { rid: string }) {
         itself, and it opens only when every one of you says yes. Going back to an earlier stage is
         always fine.
       </p>
+      <Loading of={[programme]} />
       {programme.error && <p role="alert">{programme.error}</p>}
       {programme.data?.suggestion && (
         <aside class="card stack step-back" aria-label="A gentle suggestion">

@@ -1,7 +1,6 @@
 import { useState } from 'preact/hooks';
 import {
   approveMember,
-  createInvite,
   getRelationship,
   leaveRelationship,
   listPractices,
@@ -9,6 +8,7 @@ import {
 } from '../api';
 import { ActionButton } from '../components/ActionButton';
 import { ConfirmPanel } from '../components/ConfirmPanel';
+import { InvitePanel } from '../components/invite/InvitePanel';
 import { Link } from '../components/Link';
 import { PauseProgrammeControl } from '../components/PauseProgrammeControl';
 import { PracticeHoldBanner } from '../components/PracticeHoldBanner';
@@ -16,14 +16,17 @@ import { RelationshipFrame } from '../components/RelationshipFrame';
 import { Status } from '../components/Status';
 import { useAction, useLoad, type ActionRunner } from '../hooks';
 import { navigate } from '../router';
+import { Loading } from '../components/Loading';
 
 export function RelationshipScreen({ rid }: { rid: string }) {
-  const { data, error, reload } = useLoad(() => getRelationship(rid), [rid]);
+  const detail = useLoad(() => getRelationship(rid), [rid]);
+  const { data, error, reload } = detail;
   // Lives here, not in the pending list, so "You said yes" stays after the list empties.
   const approval = useAction();
   const [holdChanges, setHoldChanges] = useState(0);
   return (
     <RelationshipFrame rid={rid} title={data?.name ?? 'Your relationship'} back="home">
+      <Loading of={[detail]} />
       {error && <p role="alert">{error}</p>}
       <PracticeHoldBanner rid={rid} refresh={holdChanges} />
       <OpenPractices rid={rid} />
@@ -124,7 +127,7 @@ export function RelationshipScreen({ rid }: { rid: string }) {
         </section>
       )}
       <PauseProgrammeControl rid={rid} onChange={() => setHoldChanges((n) => n + 1)} />
-      <InviteCode rid={rid} />
+      <InvitePanel rid={rid} />
       <LeaveRelationship rid={rid} />
     </RelationshipFrame>
   );
@@ -191,35 +194,6 @@ function PendingList({
   );
 }
 
-function InviteCode({ rid }: { rid: string }) {
-  const [code, setCode] = useState<string | null>(null);
-  const runner = useAction();
-  return (
-    <section class="card stack" aria-labelledby="invite-heading">
-      <h2 id="invite-heading">Invite someone</h2>
-      <p class="muted">
-        A code works once and for 72 hours. Share it in person or in a private message.
-      </p>
-      {code && (
-        <p>
-          <span class="visually-hidden">Invitation code: </span>
-          <output class="code-box" data-testid="invite-code">
-            {code}
-          </output>
-        </p>
-      )}
-      <ActionButton
-        runner={runner}
-        action={async () => setCode((await createInvite(rid)).code)}
-        done="A new code is ready."
-      >
-        {code ? 'Create another code' : 'Create an invitation code'}
-      </ActionButton>
-      <Status status={runner.status} />
-    </section>
-  );
-}
-
 function LeaveRelationship({ rid }: { rid: string }) {
   const [confirming, setConfirming] = useState(false);
   const runner = useAction();
@@ -237,6 +211,7 @@ function LeaveRelationship({ rid }: { rid: string }) {
           label="Confirm leaving"
           confirmLabel="Yes, leave"
           cancelLabel="Stay"
+          safe="cancel"
           runner={runner}
           action={async () => {
             await leaveRelationship(rid);

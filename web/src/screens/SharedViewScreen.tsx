@@ -3,6 +3,7 @@ import { getCatalogue, getRelationship, getSharedView, type Person } from '../ap
 import { RelationshipFrame } from '../components/RelationshipFrame';
 import { useLoad } from '../hooks';
 import { sessionAccountId } from '../session';
+import { Loading } from '../components/Loading';
 
 export const levelLabels = { yes: 'Yes', 'ask-first': 'Ask first' } as const;
 
@@ -31,6 +32,7 @@ export function SharedViewScreen({ rid }: { rid: string }) {
       {partners.length > 2 && (
         <GroupPicker partners={partners} group={group} onChange={setGroup} />
       )}
+      <Loading of={[relationship, shared]} />
       {error && <p role="alert">{error}</p>}
       {shared.data && shared.data.length === 0 && (
         <p class="card">Nothing to show yet. That's fine — there's no hurry.</p>

@@ -108,7 +108,7 @@ describe('PracticeView', () => {
     expect(text()).not.toMatch(/Alex|Bo\b/);
   });
 
-  it('running: step, roles by name and time left from ends_at', () => {
+  it('running: step, roles from my side ("You give", the other by name) and time left from ends_at', () => {
     const now = Date.parse('2030-01-01T10:00:00Z');
     const { text } = show(
       state({
@@ -121,7 +121,8 @@ describe('PracticeView', () => {
     );
     expect(text()).toContain('Lead the breath');
     expect(text()).toContain('Breathe slowly.');
-    expect(text()).toContain('Alex gives');
+    expect(text()).toContain('You give');
+    expect(text()).not.toContain('Alex');
     expect(text()).toContain('Bo receives');
     expect(text()).toContain('1:30');
     expect(text()).toContain('10:00');

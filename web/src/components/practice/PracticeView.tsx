@@ -89,7 +89,9 @@ function WaitingPanel({ state, participants, meId, busy, actions }: PracticeView
             onAllConfirmed={(proofs) => actions.ready(proofs)}
           />
         ) : state.you_ready ? (
-          <p class="confirmed">You said you're ready. Waiting for everyone.</p>
+          <p class="confirmed">
+            You said you're ready. Waiting for everyone. Pressing Pause now takes back your “ready”.
+          </p>
         ) : (
           <button type="button" class="primary wide" disabled={busy} onClick={() => actions.ready()}>
             I'm ready
@@ -99,14 +101,16 @@ function WaitingPanel({ state, participants, meId, busy, actions }: PracticeView
   );
 }
 
-function RunningPanel({ state, receivedAt, now, participants }: PracticeViewProps) {
+function RunningPanel({ state, receivedAt, now, participants, meId }: PracticeViewProps) {
   const phase = state.phase;
   const nameOf = (id?: string | null) =>
-    id ? participants.find((p) => p.id === id)?.display_name ?? id : null;
+    id ? (id === meId ? 'You' : participants.find((p) => p.id === id)?.display_name ?? id) : null;
   const stepLeft = phase?.ends_at ? (Date.parse(phase.ends_at) - now) / 1000 : null;
   const totalLeft = state.time_left_seconds - (now - receivedAt) / 1000;
   const giver = nameOf(phase?.giver);
   const receiver = nameOf(phase?.receiver);
+  const youGive = phase?.giver === meId;
+  const youReceive = phase?.receiver === meId;
   return (
     <section class="stack" aria-labelledby="practice-heading">
       <h2 id="practice-heading" class="practice-title">
@@ -115,10 +119,10 @@ function RunningPanel({ state, receivedAt, now, participants }: PracticeViewProp
       {giver && receiver && (
         <p class="roles">
           <span>
-            <strong>{giver}</strong> gives
+            <strong>{giver}</strong> {youGive ? 'give' : 'gives'}
           </span>
           <span>
-            <strong>{receiver}</strong> receives
+            <strong>{receiver}</strong> {youReceive ? 'receive' : 'receives'}
           </span>
         </p>
       )}
