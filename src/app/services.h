@@ -20,6 +20,9 @@
 #include "app/request/idempotency.h"
 #include "app/request/rate_limiter.h"
 #include "app/safety/safety.h"
+#include "app/together/appreciations.h"
+#include "app/together/calendar.h"
+#include "app/together/plans.h"
 
 namespace attune::app {
 
@@ -42,7 +45,10 @@ struct Services {
         checkins(ctx),
         programmes(ctx),
         coach(ctx),
-        next_steps(ctx) {}
+        next_steps(ctx),
+        appreciations(ctx),
+        plans(ctx),
+        calendar(ctx) {}
 
   Context& context;
   PasswordGate password_gate;
@@ -63,6 +69,9 @@ struct Services {
   Programmes programmes;
   Coach coach;
   NextSteps next_steps;
+  Appreciations appreciations;
+  Plans plans;
+  Calendar calendar;
 };
 
 }  // namespace attune::app

@@ -89,6 +89,7 @@ ApiHandler::ApiHandler(app::Services& services) : services_(services) {
   add_programme_routes(router_, services_.programmes);
   add_coach_routes(router_, services_.coach);
   add_next_step_routes(router_, services_.next_steps);
+  add_together_routes(router_, services_.appreciations, services_.plans, services_.calendar);
 }
 
 Response ApiHandler::operator()(const Request& request) {

@@ -19,6 +19,9 @@
 #include "app/programme/programmes.h"
 #include "app/relationships/relationships.h"
 #include "app/safety/safety.h"
+#include "app/together/appreciations.h"
+#include "app/together/calendar.h"
+#include "app/together/plans.h"
 #include "content/resources.h"
 #include "http/router.h"
 
@@ -45,5 +48,7 @@ void add_checkin_routes(Router& router, app::Checkins& checkins);
 void add_programme_routes(Router& router, app::Programmes& programmes);
 void add_coach_routes(Router& router, const app::Coach& coach);
 void add_next_step_routes(Router& router, app::NextSteps& next_steps);
+void add_together_routes(Router& router, app::Appreciations& appreciations, app::Plans& plans,
+                         app::Calendar& calendar);
 
 }  // namespace attune::http

@@ -116,6 +116,10 @@ TEST(ExportCoverage, EachExportedColumnsCanaryComesBackAtItsPath) {
       {"entries.body_sealed", "CanaryEntry7d2a"},
       {"agreement_versions.terms_sealed", "CanaryPause7d2a"},
       {"debriefs.answer_sealed", "CanaryDebrief7d2a"},
+      {"appreciations.text_sealed", "CanaryThanks7d2a"},
+      {"plans.plan_sealed", "CanaryPlan7d2a"},
+      // An answer is one of three words: the proposer's own is "joining".
+      {"plan_responses.response_sealed", "joining"},
   };
   Person me = world.person(canaries.at("accounts.display_name_sealed"),
                            canaries.at("accounts.email_sealed"));
@@ -134,6 +138,12 @@ TEST(ExportCoverage, EachExportedColumnsCanaryComesBackAtItsPath) {
   ASSERT_TRUE(world.services.practices.command(me.actor, practice, core::PracticeCommand::kEnd));
   ASSERT_TRUE(world.services.debriefs.give(me.actor, practice,
                                            {false, canaries.at("debriefs.answer_sealed"), "", ""}));
+
+  ASSERT_TRUE(world.services.appreciations.send(me.actor, group.rid, group.people.at(1).id,
+                                                canaries.at("appreciations.text_sealed")));
+  ASSERT_TRUE(world.services.plans.propose(
+      me.actor, group.rid,
+      {core::PlanKind::kRest, canaries.at("plans.plan_sealed"), std::nullopt, ""}));
 
   auto document = world.services.data_export.of(me.actor);
   ASSERT_TRUE(document);

@@ -82,6 +82,9 @@ class PolicyTable : public ::testing::Test {
     custom_item = *s.boundaries.add_custom_item(roles[kOwner].actor, group.rid, "presence-and-talk",
                                                 "Reading");
     checkin = *s.checkins.create(roles[kOwner].actor, checkin_in(core::CheckinKind::kDaily));
+    appreciation = *s.appreciations.send(roles[kOwner].actor, group.rid, std::nullopt, "thanks");
+    plan = *s.plans.propose(roles[kOwner].actor, group.rid,
+                            {core::PlanKind::kRest, "Nap", std::nullopt, ""});
   }
 
   NewCheckin checkin_in(core::CheckinKind kind, std::optional<std::string> practice_id = {}) {
@@ -221,6 +224,30 @@ class PolicyTable : public ::testing::Test {
          kMembersOnly},
         {"programmes.accept",
          [=, &s](const Actor& a) { return code(s.programmes.accept(a, rid, 2)); }, kMembersOnly},
+        {"appreciations.send",
+         [=, &s](const Actor& a) {
+           return code(s.appreciations.send(a, rid, std::nullopt, "thank you"));
+         },
+         kMembersOnly},
+        {"appreciations.list",
+         [=, &s](const Actor& a) { return code(s.appreciations.list(a, rid)); }, kMembersOnly},
+        {"plans.propose",
+         [=, &s](const Actor& a) {
+           return code(s.plans.propose(a, rid, {core::PlanKind::kRest, "Tea", std::nullopt, ""}));
+         },
+         kMembersOnly},
+        {"plans.list", [=, &s](const Actor& a) { return code(s.plans.list(a, rid)); },
+         kMembersOnly},
+        {"plans.respond",
+         [=, this, &s](const Actor& a) { return code(s.plans.respond(a, plan, true)); },
+         kMembersOnly},
+        {"calendar.ics", [=, &s](const Actor& a) { return code(s.calendar.ics(a, rid)); },
+         kMembersOnly},
+        {"appreciations.withdraw",
+         [=, this, &s](const Actor& a) { return code(s.appreciations.withdraw(a, appreciation)); },
+         kOwnerOnly},
+        {"plans.withdraw",
+         [=, this, &s](const Actor& a) { return code(s.plans.withdraw(a, plan)); }, kOwnerOnly},
         {"intake.remove",
          [=, this, &s](const Actor& a) { return code(s.intake.remove(a, doomed_entry)); },
          kOwnerOnly},
@@ -245,6 +272,7 @@ class PolicyTable : public ::testing::Test {
   std::array<Person, kRoleCount> roles;
   std::string agreement, draft, practice, entry, doomed_entry, custom_item;
   std::string checkin;
+  std::string appreciation, plan;
 };
 
 TEST_F(PolicyTable, EveryEntryPointGivesEachRoleItsOutcome) {

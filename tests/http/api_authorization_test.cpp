@@ -80,6 +80,12 @@ class Authorization : public ::testing::Test {
                                 &ann)
                           .body)["id"];
     ckid = json::parse(api->call("POST", "/api/v1/checkins", fill(kCheckin), &ann).body)["id"];
+    apid = json::parse(api->call("POST", "/api/v1/relationships/" + rid + "/appreciations",
+                                 R"({"text":"slow starts"})", &ann)
+                           .body)["id"];
+    plid = json::parse(api->call("POST", "/api/v1/relationships/" + rid + "/plans",
+                                 R"({"title":"slow starts","kind":"rest"})", &ann)
+                           .body)["id"];
   }
   static void TearDownTestSuite() {
     delete api;
@@ -99,6 +105,8 @@ class Authorization : public ::testing::Test {
     replace("{cid}", cid);
     replace("{item}", "hand-touch");
     replace("{ckid}", ckid);
+    replace("{apid}", apid);
+    replace("{plid}", plid);
     return path;
   }
 
@@ -107,6 +115,7 @@ class Authorization : public ::testing::Test {
   static inline Person ann, ben, stranger, pending, other;
   static inline std::string rid, other_rid, aid, pid, eid, cid;
   static inline std::string ckid;
+  static inline std::string apid, plid;
   static inline json exercise;
 };
 
@@ -135,6 +144,12 @@ std::vector<RouteCase> scoped_routes() {
       {"POST", "/api/v1/checkins", kCheckin},
       {"GET", "/api/v1/relationships/{rid}/checkins", ""},
       {"GET", "/api/v1/relationships/{rid}/programme", ""},
+      {"GET", "/api/v1/relationships/{rid}/appreciations", ""},
+      {"POST", "/api/v1/relationships/{rid}/appreciations", R"({"text":"thank you"})"},
+      {"GET", "/api/v1/relationships/{rid}/plans", ""},
+      {"POST", "/api/v1/relationships/{rid}/plans", R"({"title":"Tea"})"},
+      {"POST", "/api/v1/plans/{plid}/join", ""},
+      {"GET", "/api/v1/relationships/{rid}/calendar.ics", ""},
   };
 }
 
@@ -160,6 +175,9 @@ std::vector<RouteCase> scoped_writes(const json& terms) {
       {"POST", "/api/v1/practices/{pid}/debrief", R"({"skip":true})"},
       {"PUT", "/api/v1/checkins/{ckid}", R"({"visibility":"private"})"},
       {"POST", "/api/v1/relationships/{rid}/programme/accept", R"({"stage":2})"},
+      {"DELETE", "/api/v1/appreciations/{apid}", ""},
+      {"POST", "/api/v1/plans/{plid}/decline", ""},
+      {"DELETE", "/api/v1/plans/{plid}", ""},
   };
 }
 
@@ -333,6 +351,17 @@ TEST_F(Authorization, TheCoachAnswersAnySignedInPersonAndNoOneElse) {
     auto response = api->call("POST", "/api/v1/coach/review", body, person);
     EXPECT_EQ(response.status, 200) << person->email << " " << response.body;
   }
+}
+
+// Appreciation notes and plans (issue 14): only their author withdraws them; the others
+// it reached may answer a plan but not remove it.
+TEST_F(Authorization, OnlyTheAuthorWithdrawsANoteOrAPlan) {
+  EXPECT_EQ(api->call("DELETE", fill("/api/v1/appreciations/{apid}"), "", &ben).status, 404);
+  EXPECT_EQ(api->call("DELETE", fill("/api/v1/plans/{plid}"), "", &ben).status, 404);
+  EXPECT_EQ(api->call("POST", fill("/api/v1/plans/{plid}/decline"), "", &ben).status, 200);
+  EXPECT_EQ(api->call("POST", fill("/api/v1/plans/{plid}/decline"), "", &ann).status, 409);
+  auto seen = api->call("GET", fill("/api/v1/relationships/{rid}/appreciations"), "", &ben);
+  EXPECT_NE(seen.body.find("slow starts"), std::string::npos);
 }
 
 }  // namespace

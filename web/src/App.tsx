@@ -19,6 +19,8 @@ import { ExercisesScreen } from './screens/ExercisesScreen';
 import { ExerciseScreen } from './screens/ExerciseScreen';
 import { DebriefScreen } from './screens/DebriefScreen';
 import { PracticeHistoryScreen } from './screens/PracticeHistoryScreen';
+import { AppreciationScreen } from './screens/AppreciationScreen';
+import { PlansScreen } from './screens/PlansScreen';
 import { clearSession, isSignedIn } from './session';
 
 const openToAll: Route['name'][] = ['login', 'signup', 'support'];
@@ -105,6 +107,10 @@ function Screen({
       return <DebriefScreen key={route.pid} rid={route.rid} pid={route.pid} />;
     case 'history':
       return <PracticeHistoryScreen key={route.rid} rid={route.rid} />;
+    case 'appreciation':
+      return <AppreciationScreen key={route.rid} rid={route.rid} />;
+    case 'plans':
+      return <PlansScreen key={route.rid} rid={route.rid} />;
     default:
       return <HomeScreen />;
   }

@@ -3,6 +3,9 @@
 // retries, errors) is in transport.ts.
 
 import type {
+  AppreciationList,
+  Plan,
+  PlanBody,
   Agreement,
   AgreementBody,
   AgreementVersion,
@@ -356,4 +359,47 @@ export function reviewLanguage(text: string): Promise<CoachReview> {
 
 export async function getNextStep(): Promise<NextStep | null> {
   return (await call('GET', '/api/v1/me/next-step', {})).next ?? null;
+}
+
+// ---- appreciation and shared plans ------------------------------------------------------
+
+export function listAppreciations(rid: string): Promise<AppreciationList> {
+  return call('GET', '/api/v1/relationships/{rid}/appreciations', { params: { rid } });
+}
+
+/** A note to one partner, or to every partner when `to` is left out. */
+export function sendAppreciation(rid: string, text: string, to?: string) {
+  return call('POST', '/api/v1/relationships/{rid}/appreciations', {
+    params: { rid },
+    body: to ? { text, to } : { text },
+  });
+}
+
+export function withdrawAppreciation(id: string) {
+  return call('DELETE', '/api/v1/appreciations/{appreciation_id}', {
+    params: { appreciation_id: id },
+  });
+}
+
+export async function listPlans(rid: string): Promise<Plan[]> {
+  return (await call('GET', '/api/v1/relationships/{rid}/plans', { params: { rid } })).plans;
+}
+
+export function proposePlan(rid: string, body: PlanBody) {
+  return call('POST', '/api/v1/relationships/{rid}/plans', { params: { rid }, body });
+}
+
+export function answerPlan(id: string, join: boolean): Promise<Plan> {
+  return join
+    ? call('POST', '/api/v1/plans/{plan_id}/join', { params: { plan_id: id } })
+    : call('POST', '/api/v1/plans/{plan_id}/decline', { params: { plan_id: id } });
+}
+
+export function withdrawPlan(id: string) {
+  return call('DELETE', '/api/v1/plans/{plan_id}', { params: { plan_id: id } });
+}
+
+/** The calendar download: a plain link, so the browser saves it with the session cookie. */
+export function calendarUrl(rid: string): string {
+  return `/api/v1/relationships/${enc(rid)}/calendar.ics`;
 }

@@ -66,3 +66,10 @@ export type Programme = Schemas['ProgrammeState'];
 export type CoachReview = Schemas['CoachReview'];
 export type CoachFlag = Schemas['CoachFlag'];
 export type NextStep = Schemas['NextStep'];
+export type AppreciationList = Schemas['AppreciationList'];
+export type SentAppreciation = AppreciationList['sent'][number];
+export type ReceivedAppreciation = AppreciationList['received'][number];
+export type Plan = Schemas['Plan'];
+export type PlanKind = Schemas['PlanKind'];
+/** What is sent to propose a plan. */
+export type PlanBody = Schemas['PlanCreate'];

@@ -20,7 +20,9 @@ export type Route =
   | { name: 'practice'; rid: string; pid: string }
   | { name: 'exercises'; rid: string }
   | { name: 'exercise'; rid: string; id: string }
-  | { name: 'debrief'; rid: string; pid: string };
+  | { name: 'debrief'; rid: string; pid: string }
+  | { name: 'appreciation'; rid: string }
+  | { name: 'plans'; rid: string };
 
 const relationshipScreens = [
   'boundaries',
@@ -31,6 +33,8 @@ const relationshipScreens = [
   'history',
   'checkins',
   'programme',
+  'appreciation',
+  'plans',
 ] as const;
 
 export function parseHash(hash: string): Route {

@@ -86,6 +86,7 @@ void DataExport::add_own_rows(const Actor& actor, ExportedRelationship& relation
                                          entry.created_at, entry.updated_at});
     }
     relationship.my_programme_acceptances = own_acceptances(tx, *own);
+    relationship.together = together_export(context_, tx, *own);
     return true;
   });
 }

@@ -16,6 +16,7 @@
 #include "app/context.h"
 #include "app/practice/practices.h"
 #include "app/relationships/relationships.h"
+#include "app/together/together_export.h"
 #include "base/clock.h"
 #include "base/error.h"
 #include "core/debrief_reveal.h"
@@ -87,6 +88,7 @@ struct ExportedRelationship {
   std::vector<ExportedPractice> practices;
   std::vector<ExportedDebrief> my_debriefs;              // mine only, whether or not revealed yet
   std::map<int, std::int64_t> my_programme_acceptances;  // stage → accepted_at
+  ExportedTogether together;                             // appreciation notes and shared plans
 };
 
 // A relationship the person asked to join and waits to be approved for.

@@ -141,16 +141,19 @@ json relationship_json(const ExportedRelationship& relationship) {
   for (const auto& partner : relationship.partners) {
     partners.push_back({{"id", partner.id}, {"display_name", partner.display_name}});
   }
-  return {{"id", relationship.id},
-          {"name", relationship.name},
-          {"partners", std::move(partners)},
-          {"boundaries", boundaries_json(relationship)},
-          {"my_custom_items", custom_items_json(relationship.my_custom_items)},
-          {"my_entries", entries_json(relationship.my_entries)},
-          {"agreements", agreements_json(relationship.agreements)},
-          {"practices", practices_json(relationship.practices)},
-          {"my_debriefs", debriefs_json(relationship.my_debriefs)},
-          {"my_programme_acceptances", acceptances_json(relationship.my_programme_acceptances)}};
+  json result{
+      {"id", relationship.id},
+      {"name", relationship.name},
+      {"partners", std::move(partners)},
+      {"boundaries", boundaries_json(relationship)},
+      {"my_custom_items", custom_items_json(relationship.my_custom_items)},
+      {"my_entries", entries_json(relationship.my_entries)},
+      {"agreements", agreements_json(relationship.agreements)},
+      {"practices", practices_json(relationship.practices)},
+      {"my_debriefs", debriefs_json(relationship.my_debriefs)},
+      {"my_programme_acceptances", acceptances_json(relationship.my_programme_acceptances)}};
+  result.update(together_json(relationship.together));
+  return result;
 }
 
 }  // namespace

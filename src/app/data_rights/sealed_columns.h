@@ -32,6 +32,9 @@ inline constexpr std::array kExportedSealedColumns{
     ExportedSealedColumn{"agreement_versions.terms_sealed",
                          "relationships[].agreements[].versions[].terms"},
     ExportedSealedColumn{"debriefs.answer_sealed", "relationships[].my_debriefs[]"},
+    ExportedSealedColumn{"appreciations.text_sealed", "relationships[].appreciations.sent[].text"},
+    ExportedSealedColumn{"plans.plan_sealed", "relationships[].plans.proposed[]"},
+    ExportedSealedColumn{"plan_responses.response_sealed", "relationships[].plans.my_answers[]"},
 };
 
 inline constexpr std::array kExcludedSealedColumns{

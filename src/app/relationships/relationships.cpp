@@ -10,6 +10,8 @@
 #include "app/policy/policy.h"
 #include "app/programme/programme_records.h"
 #include "app/relationships/relationship_records.h"
+#include "app/together/appreciation_records.h"
+#include "app/together/plan_records.h"
 #include "core/display_name.h"
 #include "core/text.h"
 #include "crypto/tokens.h"
@@ -141,6 +143,8 @@ std::vector<std::string> Relationships::leave_in(store::Transaction& tx,
   delete_own_entry_rows(tx, membership);
   delete_own_debriefs(tx, membership);
   delete_own_acceptances(tx, membership);
+  delete_own_appreciation_rows(tx, membership);
+  delete_own_plan_rows(tx, membership);
   delete_membership(tx, membership);
   // Newcomers waiting only on the leaver's approval become members now.
   for (const auto& candidate : pending_member_ids(tx, membership)) {

@@ -1257,6 +1257,182 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/relationships/{rid}/appreciations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Relationship id. */
+                rid: components["parameters"]["rid"];
+            };
+            cookie?: never;
+        };
+        /**
+         * The notes I sent and the notes that reached me, newest first
+         * @description Never rate limited. Active members only.
+         */
+        get: operations["listAppreciations"];
+        put?: never;
+        /**
+         * Send an appreciation note to one partner or to every partner
+         * @description Rate limit class write. Active members only. Without "to" the note reaches every
+         *     other active partner of this moment; a later newcomer never sees it. Nothing is
+         *     counted.
+         */
+        post: operations["sendAppreciation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appreciations/{appreciation_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Appreciation note id. */
+                appreciation_id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Withdraw my note; it is gone for every recipient at once
+         * @description Rate limit class write. The author only.
+         */
+        delete: operations["withdrawAppreciation"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/relationships/{rid}/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Relationship id. */
+                rid: components["parameters"]["rid"];
+            };
+            cookie?: never;
+        };
+        /**
+         * The plans proposed to me
+         * @description Never rate limited. Dated plans soonest first, then undated ones. "joining" lists
+         *     who joins; nobody else's decline or silence is shown.
+         */
+        get: operations["listPlans"];
+        put?: never;
+        /**
+         * Propose a plan to every partner
+         * @description Rate limit class write. Active members only. The partners of this moment see it;
+         *     the proposer joins it. starts_at is RFC 3339 with Z or an offset, returned in UTC.
+         */
+        post: operations["proposePlan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{plan_id}/join": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Plan id. */
+                plan_id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Join a plan
+         * @description Rate limit class write. Partners the plan was proposed to.
+         */
+        post: operations["joinPlan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{plan_id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Plan id. */
+                plan_id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Not join a plan (no reason asked)
+         * @description Rate limit class write. Partners the plan was proposed to. Others see only that I
+         *     am not among those joining.
+         */
+        post: operations["declinePlan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{plan_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Plan id. */
+                plan_id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Withdraw my plan
+         * @description Rate limit class write. The proposer only.
+         */
+        delete: operations["withdrawPlan"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/relationships/{rid}/calendar.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Relationship id. */
+                rid: components["parameters"]["rid"];
+            };
+            cookie?: never;
+        };
+        /**
+         * The plans I am joining, as iCalendar
+         * @description Never rate limited. RFC 5545, CRLF line endings, lines folded at 75 octets. One
+         *     VEVENT per dated plan (a VTODO for an undated one) with UID, DTSTAMP, DTSTART,
+         *     CLASS:PRIVATE and SUMMARY:attune; no title, note, kind or name.
+         */
+        get: operations["downloadCalendar"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1269,21 +1445,25 @@ export interface components {
          *     invalid_utf8, adult_confirmation_required, invalid_email, weak_password,
          *     invalid_time_zone, invalid_answer, invalid_visibility, bad_request;
          *     401 unauthenticated, invalid_credentials, invalid_ticket;
-         *     403 csrf_token_invalid, origin_not_allowed, forbidden (unused);
+         *     403 csrf_token_invalid, origin_not_allowed, forbidden (unused), proof_required (a
+         *     ready or resume on a shared device without the person's own proof);
          *     404 not_found; 405 method_not_allowed (with Allow);
          *     409 email_taken, conflict (unused by the API), stale_version, agreement_void,
          *     agreement_not_signed, practice_ended, already_member, relationship_full,
          *     invite_invalid, idempotency_outcome_unknown, practice_not_ended (a debrief before
          *     the practice ended), debrief_closed (more than 7 days after it ended),
-         *     debrief_already_given, no_offer (accepting a stage nobody offered);
+         *     debrief_already_given, no_offer (accepting a stage nobody offered), practice_on_hold
+         *     (practice is paused for now in this relationship), link_code_invalid, already_linked,
+         *     already_answered;
          *     413 body_too_large; 415 unsupported_media_type; 431 headers_too_large;
          *     422 idempotency_key_reused, item_not_mutual, exercise_item_missing,
          *     too_few_participants, not_a_participant, invalid_group, rule_violated,
-         *     stage_not_open (an exercise of a programme stage not yet open);
+         *     stage_not_open (an exercise of a programme stage not yet open),
+         *     acknowledgement_required, too_many_entries, mail_not_configured;
          *     429 rate_limited; 500 internal; 503 busy.
          * @enum {string}
          */
-        ErrorCode: "invalid_json" | "invalid_field" | "missing_field" | "field_too_long" | "invalid_utf8" | "adult_confirmation_required" | "invalid_email" | "weak_password" | "invalid_time_zone" | "invalid_answer" | "invalid_visibility" | "bad_request" | "unauthenticated" | "invalid_credentials" | "invalid_ticket" | "csrf_token_invalid" | "origin_not_allowed" | "forbidden" | "not_found" | "method_not_allowed" | "email_taken" | "conflict" | "stale_version" | "agreement_void" | "agreement_not_signed" | "practice_ended" | "already_member" | "relationship_full" | "invite_invalid" | "body_too_large" | "unsupported_media_type" | "headers_too_large" | "idempotency_outcome_unknown" | "idempotency_key_reused" | "stage_not_open" | "practice_not_ended" | "debrief_closed" | "debrief_already_given" | "no_offer" | "item_not_mutual" | "exercise_item_missing" | "too_few_participants" | "not_a_participant" | "invalid_group" | "rule_violated" | "rate_limited" | "busy" | "internal";
+        ErrorCode: "invalid_json" | "invalid_field" | "missing_field" | "field_too_long" | "invalid_utf8" | "adult_confirmation_required" | "invalid_email" | "weak_password" | "invalid_time_zone" | "invalid_answer" | "invalid_visibility" | "bad_request" | "unauthenticated" | "invalid_credentials" | "invalid_ticket" | "csrf_token_invalid" | "origin_not_allowed" | "forbidden" | "not_found" | "method_not_allowed" | "email_taken" | "conflict" | "stale_version" | "agreement_void" | "agreement_not_signed" | "practice_ended" | "already_member" | "relationship_full" | "invite_invalid" | "body_too_large" | "unsupported_media_type" | "headers_too_large" | "idempotency_outcome_unknown" | "idempotency_key_reused" | "stage_not_open" | "practice_not_ended" | "debrief_closed" | "debrief_already_given" | "no_offer" | "proof_required" | "practice_on_hold" | "acknowledgement_required" | "link_code_invalid" | "already_linked" | "too_many_entries" | "already_answered" | "mail_not_configured" | "item_not_mutual" | "exercise_item_missing" | "too_few_participants" | "not_a_participant" | "invalid_group" | "rule_violated" | "rate_limited" | "busy" | "internal";
         Error: {
             error: {
                 code: components["schemas"]["ErrorCode"];
@@ -1588,6 +1768,39 @@ export interface components {
                 stage: number;
                 accepted_at: components["schemas"]["Timestamp"];
             }[];
+            appreciations?: {
+                sent: {
+                    id: string;
+                    text: string;
+                    to_everyone: boolean;
+                    /** @description the recipients' ids */
+                    to: string[];
+                    created_at: components["schemas"]["Timestamp"];
+                }[];
+                received: {
+                    id: string;
+                    text: string;
+                    to_everyone: boolean;
+                    /** @description the author's id */
+                    from: string;
+                    created_at: components["schemas"]["Timestamp"];
+                }[];
+            };
+            plans?: {
+                proposed: {
+                    id: string;
+                    kind: components["schemas"]["PlanKind"];
+                    title: string;
+                    note: string;
+                    starts_at: components["schemas"]["Timestamp"] | null;
+                    created_at: components["schemas"]["Timestamp"];
+                }[];
+                my_answers: {
+                    plan_id: string;
+                    response: components["schemas"]["PlanResponse"];
+                    answered_at: components["schemas"]["Timestamp"];
+                }[];
+            };
         };
         /** @description The terms of one agreement version as stored, every default filled in. */
         RecordedTerms: {
@@ -1840,6 +2053,57 @@ export interface components {
             practice_id?: string;
             /** @description present when kind is exercise */
             exercise_id?: string;
+        };
+        AppreciationCreate: {
+            /** @description 1..500 characters */
+            text: string;
+            /** @description a partner's id; absent for every partner */
+            to?: string;
+        };
+        AppreciationList: {
+            sent: {
+                id: string;
+                to: components["schemas"]["Partner"] | null;
+                text: string;
+                created_at: components["schemas"]["Timestamp"];
+            }[];
+            received: {
+                id: string;
+                from: components["schemas"]["Partner"];
+                to_everyone: boolean;
+                text: string;
+                created_at: components["schemas"]["Timestamp"];
+            }[];
+        };
+        /** @enum {string} */
+        PlanKind: "recreation" | "rest" | "stress_relief" | "practice";
+        /** @enum {string} */
+        PlanResponse: "undecided" | "joining" | "not_joining";
+        PlanCreate: {
+            /** @description 1..120 characters */
+            title: string;
+            kind?: components["schemas"]["PlanKind"];
+            /**
+             * @description RFC 3339 with Z or an offset
+             * @example 2026-12-05T19:30:00+01:00
+             */
+            starts_at?: string | null;
+            /** @description up to 2000 characters */
+            note?: string | null;
+        };
+        Plan: {
+            id: string;
+            kind: components["schemas"]["PlanKind"];
+            title: string;
+            note: string;
+            starts_at: components["schemas"]["Timestamp"] | null;
+            /** @description I proposed it */
+            mine: boolean;
+            proposer: components["schemas"]["Partner"];
+            /** @description who joins, the proposer included; nothing about anyone else */
+            joining: components["schemas"]["Partner"][];
+            you: components["schemas"]["PlanResponse"];
+            created_at: components["schemas"]["Timestamp"];
         };
     };
     responses: {
@@ -4413,6 +4677,367 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthenticated"];
+            default: components["responses"]["Default"];
+        };
+    };
+    listAppreciations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Relationship id. */
+                rid: components["parameters"]["rid"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Sent and received. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppreciationList"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Default"];
+        };
+    };
+    sendAppreciation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Scope (caller, method, path, key). A retry with the same body returns the first
+                 *     result and writes nothing; another body gives 422 idempotency_key_reused. A copy
+                 *     that arrives while the first still runs gives 503 busy (Retry-After 1). A write
+                 *     that committed but whose answer was lost gives 409 idempotency_outcome_unknown
+                 *     and never runs again. Kept 24 h, sealed. Over 128 bytes gives 400 invalid_field.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description Relationship id. */
+                rid: components["parameters"]["rid"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AppreciationCreate"];
+            };
+        };
+        responses: {
+            /** @description Sent. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdResponse"];
+                };
+            };
+            /** @description missing_field, invalid_field, field_too_long, invalid_utf8, invalid_json. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description not_a_participant (to is not another active partner here), too_few_participants (nobody else is here yet), idempotency_key_reused. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+            default: components["responses"]["Default"];
+        };
+    };
+    withdrawAppreciation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Scope (caller, method, path, key). A retry with the same body returns the first
+                 *     result and writes nothing; another body gives 422 idempotency_key_reused. A copy
+                 *     that arrives while the first still runs gives 503 busy (Retry-After 1). A write
+                 *     that committed but whose answer was lost gives 409 idempotency_outcome_unknown
+                 *     and never runs again. Kept 24 h, sealed. Over 128 bytes gives 400 invalid_field.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description Appreciation note id. */
+                appreciation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Withdrawn. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
+            default: components["responses"]["Default"];
+        };
+    };
+    listPlans: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Relationship id. */
+                rid: components["parameters"]["rid"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The plans. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        plans: components["schemas"]["Plan"][];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Default"];
+        };
+    };
+    proposePlan: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Scope (caller, method, path, key). A retry with the same body returns the first
+                 *     result and writes nothing; another body gives 422 idempotency_key_reused. A copy
+                 *     that arrives while the first still runs gives 503 busy (Retry-After 1). A write
+                 *     that committed but whose answer was lost gives 409 idempotency_outcome_unknown
+                 *     and never runs again. Kept 24 h, sealed. Over 128 bytes gives 400 invalid_field.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description Relationship id. */
+                rid: components["parameters"]["rid"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanCreate"];
+            };
+        };
+        responses: {
+            /** @description Proposed. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdResponse"];
+                };
+            };
+            /** @description missing_field, invalid_field (kind, starts_at), field_too_long, invalid_utf8, invalid_json. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
+            default: components["responses"]["Default"];
+        };
+    };
+    joinPlan: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Scope (caller, method, path, key). A retry with the same body returns the first
+                 *     result and writes nothing; another body gives 422 idempotency_key_reused. A copy
+                 *     that arrives while the first still runs gives 503 busy (Retry-After 1). A write
+                 *     that committed but whose answer was lost gives 409 idempotency_outcome_unknown
+                 *     and never runs again. Kept 24 h, sealed. Over 128 bytes gives 400 invalid_field.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description Plan id. */
+                plan_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The plan. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Plan"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
+            default: components["responses"]["Default"];
+        };
+    };
+    declinePlan: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Scope (caller, method, path, key). A retry with the same body returns the first
+                 *     result and writes nothing; another body gives 422 idempotency_key_reused. A copy
+                 *     that arrives while the first still runs gives 503 busy (Retry-After 1). A write
+                 *     that committed but whose answer was lost gives 409 idempotency_outcome_unknown
+                 *     and never runs again. Kept 24 h, sealed. Over 128 bytes gives 400 invalid_field.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description Plan id. */
+                plan_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The plan. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Plan"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description conflict (the proposer declining their own plan; they withdraw it instead). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
+            default: components["responses"]["Default"];
+        };
+    };
+    withdrawPlan: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Scope (caller, method, path, key). A retry with the same body returns the first
+                 *     result and writes nothing; another body gives 422 idempotency_key_reused. A copy
+                 *     that arrives while the first still runs gives 503 busy (Retry-After 1). A write
+                 *     that committed but whose answer was lost gives 409 idempotency_outcome_unknown
+                 *     and never runs again. Kept 24 h, sealed. Over 128 bytes gives 400 invalid_field.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description Plan id. */
+                plan_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Withdrawn. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
+            default: components["responses"]["Default"];
+        };
+    };
+    downloadCalendar: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Relationship id. */
+                rid: components["parameters"]["rid"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The calendar, offered as a download named attune.ics. */
+            200: {
+                headers: {
+                    /** @description attachment; filename="attune.ics" */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
             default: components["responses"]["Default"];
         };
     };

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { acceptInvite, createRelationship, listRelationships } from '../api';
 import { Heading } from '../components/Heading';
 import { Link } from '../components/Link';
+import { AppreciationCards } from '../components/AppreciationCards';
 import { NextStepCard } from '../components/NextStepCard';
 import { Status } from '../components/Status';
 import { TextField } from '../components/TextField';
@@ -39,6 +40,7 @@ export function HomeScreen() {
           ))}
         </ul>
       )}
+      {data && data.length > 0 && <AppreciationCards relationships={data} />}
       <StartRelationshipForm />
       <JoinWithCodeForm onJoined={reload} />
     </section>
