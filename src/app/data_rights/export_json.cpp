@@ -141,19 +141,16 @@ json relationship_json(const ExportedRelationship& relationship) {
   for (const auto& partner : relationship.partners) {
     partners.push_back({{"id", partner.id}, {"display_name", partner.display_name}});
   }
-  json result{
-      {"id", relationship.id},
-      {"name", relationship.name},
-      {"partners", std::move(partners)},
-      {"boundaries", boundaries_json(relationship)},
-      {"my_custom_items", custom_items_json(relationship.my_custom_items)},
-      {"my_entries", entries_json(relationship.my_entries)},
-      {"agreements", agreements_json(relationship.agreements)},
-      {"practices", practices_json(relationship.practices)},
-      {"my_debriefs", debriefs_json(relationship.my_debriefs)},
-      {"my_programme_acceptances", acceptances_json(relationship.my_programme_acceptances)}};
-  result.update(together_json(relationship.together));
-  return result;
+  return {{"id", relationship.id},
+          {"name", relationship.name},
+          {"partners", std::move(partners)},
+          {"boundaries", boundaries_json(relationship)},
+          {"my_custom_items", custom_items_json(relationship.my_custom_items)},
+          {"my_entries", entries_json(relationship.my_entries)},
+          {"agreements", agreements_json(relationship.agreements)},
+          {"practices", practices_json(relationship.practices)},
+          {"my_debriefs", debriefs_json(relationship.my_debriefs)},
+          {"my_programme_acceptances", acceptances_json(relationship.my_programme_acceptances)}};
 }
 
 }  // namespace
@@ -161,7 +158,9 @@ json relationship_json(const ExportedRelationship& relationship) {
 std::string export_json(const ExportDocument& document) {
   json relationships = json::array();
   for (const auto& relationship : document.relationships) {
-    relationships.push_back(relationship_json(relationship));
+    json one = relationship_json(relationship);
+    one.update(together_json(relationship.together));
+    relationships.push_back(std::move(one));
   }
   json pending = json::array();
   for (const auto& membership : document.pending_relationships) {
