@@ -23,6 +23,7 @@
 #include "app/together/appreciations.h"
 #include "app/together/calendar.h"
 #include "app/together/plans.h"
+#include "app/together/reminders.h"
 
 namespace attune::app {
 
@@ -48,7 +49,8 @@ struct Services {
         next_steps(ctx),
         appreciations(ctx),
         plans(ctx),
-        calendar(ctx) {}
+        calendar(ctx),
+        reminders(ctx) {}
 
   Context& context;
   PasswordGate password_gate;
@@ -72,6 +74,7 @@ struct Services {
   Appreciations appreciations;
   Plans plans;
   Calendar calendar;
+  Reminders reminders;
 };
 
 }  // namespace attune::app

@@ -90,6 +90,7 @@ ApiHandler::ApiHandler(app::Services& services) : services_(services) {
   add_coach_routes(router_, services_.coach);
   add_next_step_routes(router_, services_.next_steps);
   add_together_routes(router_, services_.appreciations, services_.plans, services_.calendar);
+  add_reminder_routes(router_, services_.reminders);
 }
 
 Response ApiHandler::operator()(const Request& request) {

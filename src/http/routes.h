@@ -22,6 +22,7 @@
 #include "app/together/appreciations.h"
 #include "app/together/calendar.h"
 #include "app/together/plans.h"
+#include "app/together/reminders.h"
 #include "content/resources.h"
 #include "http/router.h"
 
@@ -50,5 +51,6 @@ void add_coach_routes(Router& router, const app::Coach& coach);
 void add_next_step_routes(Router& router, app::NextSteps& next_steps);
 void add_together_routes(Router& router, app::Appreciations& appreciations, app::Plans& plans,
                          app::Calendar& calendar);
+void add_reminder_routes(Router& router, app::Reminders& reminders);
 
 }  // namespace attune::http

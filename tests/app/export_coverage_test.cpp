@@ -120,6 +120,9 @@ TEST(ExportCoverage, EachExportedColumnsCanaryComesBackAtItsPath) {
       {"plans.plan_sealed", "CanaryPlan7d2a"},
       // An answer is one of three words: the proposer's own is "joining".
       {"plan_responses.response_sealed", "joining"},
+      // Reminders hold kinds, not words: the kind asked for is the canary.
+      {"reminder_settings.settings_sealed", "checkin"},
+      {"reminders.reminder_sealed", "checkin"},
   };
   Person me = world.person(canaries.at("accounts.display_name_sealed"),
                            canaries.at("accounts.email_sealed"));
@@ -144,6 +147,10 @@ TEST(ExportCoverage, EachExportedColumnsCanaryComesBackAtItsPath) {
   ASSERT_TRUE(world.services.plans.propose(
       me.actor, group.rid,
       {core::PlanKind::kRest, canaries.at("plans.plan_sealed"), std::nullopt, ""}));
+  ASSERT_TRUE(world.services.reminders.set_settings(
+      me.actor, {{core::ReminderKind::kCheckin}, false, std::nullopt}));
+  world.advance(std::chrono::hours(13));
+  ASSERT_EQ(world.services.reminders.run_due(), 1);
 
   auto document = world.services.data_export.of(me.actor);
   ASSERT_TRUE(document);

@@ -683,6 +683,21 @@ async function run(flow) {
     t.error(await t.bad('GET', `/api/v1/relationships/${MISSING}/calendar.ics`, { auth: A(), headers: { Accept: 'application/json' } }), 404, 'not_found');
   });
 
+  await flow.check('reminders: off until chosen, settings saved, nothing due yet, bad input', async (t) => {
+    const off = await t.good('GET', '/api/v1/me/reminders/settings', { auth: A() });
+    t.expect(off.body?.kinds?.length === 0 && off.body?.email === false && off.body?.quiet_hours === null, 'everything off');
+    const on = await t.good('PUT', '/api/v1/me/reminders/settings', { auth: A(), body: { kinds: ['checkin', 'plan'], quiet_hours: { start: '22:00', end: '08:00' } } });
+    t.expect(on.body?.kinds?.join(',') === 'checkin,plan' && on.body?.quiet_hours?.start === '22:00', 'saved');
+    const due = await t.good('GET', '/api/v1/me/reminders', { auth: A() });
+    t.expect(Array.isArray(due.body?.reminders), 'a list');
+    t.error(await t.bad('PUT', '/api/v1/me/reminders/settings', { auth: A(), body: { kinds: ['streak'] }, flagged: true }), 400, 'invalid_field');
+    t.error(await t.bad('PUT', '/api/v1/me/reminders/settings', { auth: A(), body: { kinds: [], quiet_hours: { start: '25:00', end: '08:00' } }, flagged: true }), 400, 'invalid_field');
+    t.error(await t.bad('PUT', '/api/v1/me/reminders/settings', { auth: A(), body: { kinds: ['checkin'], email: true } }), 422, 'mail_not_configured');
+    t.status(await t.good('POST', `/api/v1/me/reminders/${MISSING}/dismiss`, { auth: A() }), 204, 'nothing of mine: nothing changes');
+    t.error(await t.bad('POST', `/api/v1/me/reminders/${MISSING}/dismiss`, { flagged: true }), 401, 'unauthenticated');
+    t.error(await t.bad('GET', '/api/v1/me/reminders', { flagged: true }), 401, 'unauthenticated');
+  });
+
   // ---- my data, other sessions, deletion ---------------------------------------------------------
   await flow.check('export: everything Ana wrote, as a download', async (t) => {
     const res = await t.good('GET', '/api/v1/me/export', { auth: A() });

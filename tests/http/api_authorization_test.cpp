@@ -203,6 +203,10 @@ std::vector<RouteCase> unscoped_routes() {
       {"GET", "/api/v1/exercises/{exercise}", ""},
       {"POST", "/api/v1/coach/review", ""},
       {"GET", "/api/v1/me/next-step", ""},
+      {"GET", "/api/v1/me/reminders", ""},
+      {"POST", "/api/v1/me/reminders/{reminder}/dismiss", ""},
+      {"GET", "/api/v1/me/reminders/settings", ""},
+      {"PUT", "/api/v1/me/reminders/settings", ""},
   };
 }
 

@@ -21,6 +21,7 @@ import { DebriefScreen } from './screens/DebriefScreen';
 import { PracticeHistoryScreen } from './screens/PracticeHistoryScreen';
 import { AppreciationScreen } from './screens/AppreciationScreen';
 import { PlansScreen } from './screens/PlansScreen';
+import { RemindersScreen } from './screens/RemindersScreen';
 import { clearSession, isSignedIn } from './session';
 
 const openToAll: Route['name'][] = ['login', 'signup', 'support'];
@@ -111,6 +112,8 @@ function Screen({
       return <AppreciationScreen key={route.rid} rid={route.rid} />;
     case 'plans':
       return <PlansScreen key={route.rid} rid={route.rid} />;
+    case 'reminders':
+      return <RemindersScreen />;
     default:
       return <HomeScreen />;
   }

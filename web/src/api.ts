@@ -3,6 +3,8 @@
 // retries, errors) is in transport.ts.
 
 import type {
+  Reminder,
+  ReminderSettings,
   AppreciationList,
   Plan,
   PlanBody,
@@ -402,4 +404,22 @@ export function withdrawPlan(id: string) {
 /** The calendar download: a plain link, so the browser saves it with the session cookie. */
 export function calendarUrl(rid: string): string {
   return `/api/v1/relationships/${enc(rid)}/calendar.ics`;
+}
+
+// ---- gentle reminders -----------------------------------------------------------------
+
+export async function listReminders(): Promise<Reminder[]> {
+  return (await call('GET', '/api/v1/me/reminders', {})).reminders;
+}
+
+export function dismissReminder(id: string) {
+  return call('POST', '/api/v1/me/reminders/{reminder_id}/dismiss', { params: { reminder_id: id } });
+}
+
+export function getReminderSettings(): Promise<ReminderSettings> {
+  return call('GET', '/api/v1/me/reminders/settings', {});
+}
+
+export function setReminderSettings(settings: ReminderSettings): Promise<ReminderSettings> {
+  return call('PUT', '/api/v1/me/reminders/settings', { body: settings });
 }

@@ -73,3 +73,6 @@ export type Plan = Schemas['Plan'];
 export type PlanKind = Schemas['PlanKind'];
 /** What is sent to propose a plan. */
 export type PlanBody = Schemas['PlanCreate'];
+export type Reminder = Schemas['Reminder'];
+export type ReminderKind = Schemas['ReminderKind'];
+export type ReminderSettings = Schemas['ReminderSettings'];

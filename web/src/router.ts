@@ -8,6 +8,7 @@ export type Route =
   | { name: 'signup' }
   | { name: 'home' }
   | { name: 'support' }
+  | { name: 'reminders' }
   | { name: 'relationship'; rid: string }
   | { name: 'boundaries'; rid: string }
   | { name: 'shared'; rid: string }
@@ -51,6 +52,8 @@ export function parseHash(hash: string): Route {
       return { name: 'signup' };
     case 'support':
       return { name: 'support' };
+    case 'reminders':
+      return { name: 'reminders' };
     case 'r':
       if (!a) return { name: 'home' };
       if (b === 'agreements' && c) return { name: 'agreement', rid: a, aid: c };
@@ -74,6 +77,7 @@ export function toHash(route: Route): string {
     case 'login':
     case 'signup':
     case 'support':
+    case 'reminders':
       return `#/${route.name}`;
     case 'relationship':
       return `#/r/${e(route.rid)}`;

@@ -40,6 +40,7 @@ base::Result<ExportDocument> DataExport::of(const Actor& actor) {
     document.relationships.push_back(std::move(*one));
   }
   document.pending_relationships = pending(actor);
+  document.reminders = Reminders(context_).export_of(actor);
   return document;
 }
 

@@ -16,6 +16,7 @@
 #include "app/context.h"
 #include "app/practice/practices.h"
 #include "app/relationships/relationships.h"
+#include "app/together/reminders.h"
 #include "app/together/together_export.h"
 #include "base/clock.h"
 #include "base/error.h"
@@ -102,6 +103,7 @@ struct ExportDocument {
   AccountRecord profile;
   std::vector<ExportedRelationship> relationships;
   std::vector<ExportedPendingMembership> pending_relationships;
+  ExportedReminders reminders;
 };
 
 class DataExport {

@@ -4,6 +4,7 @@
 
 #include "app/consent/agreement_terms_json.h"
 #include "app/data_rights/export.h"
+#include "app/together/reminders_export.h"
 #include "base/rfc3339.h"
 
 namespace attune::app {
@@ -172,7 +173,8 @@ std::string export_json(const ExportDocument& document) {
               {"exported_at", base::to_rfc3339(document.exported_at)},
               {"profile", profile_json(document.profile)},
               {"relationships", std::move(relationships)},
-              {"pending_relationships", std::move(pending)}}
+              {"pending_relationships", std::move(pending)},
+              {"reminders", reminders_json(document.reminders)}}
       .dump();
 }
 

@@ -35,6 +35,8 @@ inline constexpr std::array kExportedSealedColumns{
     ExportedSealedColumn{"appreciations.text_sealed", "relationships[].appreciations.sent[].text"},
     ExportedSealedColumn{"plans.plan_sealed", "relationships[].plans.proposed[]"},
     ExportedSealedColumn{"plan_responses.response_sealed", "relationships[].plans.my_answers[]"},
+    ExportedSealedColumn{"reminder_settings.settings_sealed", "reminders.settings"},
+    ExportedSealedColumn{"reminders.reminder_sealed", "reminders.recent[]"},
 };
 
 inline constexpr std::array kExcludedSealedColumns{

@@ -12,6 +12,7 @@
 #include "app/relationships/relationship_records.h"
 #include "app/together/appreciation_records.h"
 #include "app/together/plan_records.h"
+#include "app/together/reminder_records.h"
 #include "core/display_name.h"
 #include "core/text.h"
 #include "crypto/tokens.h"
@@ -145,6 +146,7 @@ std::vector<std::string> Relationships::leave_in(store::Transaction& tx,
   delete_own_acceptances(tx, membership);
   delete_own_appreciation_rows(tx, membership);
   delete_own_plan_rows(tx, membership);
+  delete_own_reminders_in(tx, membership);
   delete_membership(tx, membership);
   // Newcomers waiting only on the leaver's approval become members now.
   for (const auto& candidate : pending_member_ids(tx, membership)) {

@@ -37,3 +37,23 @@ CREATE TABLE plan_responses (
   PRIMARY KEY (plan_id, account_id)
 );
 CREATE INDEX plan_responses_by_account ON plan_responses(account_id);
+-- Gentle reminders, opted into per person: which kinds, e-mail or not and quiet hours are
+-- sealed; "enabled" (any kind on) is all the reminder task may look for.
+CREATE TABLE reminder_settings (
+  account_id TEXT PRIMARY KEY REFERENCES accounts(id) ON DELETE CASCADE,
+  settings_sealed BLOB NOT NULL,
+  enabled BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL
+);
+-- At most one reminder per person and local day: the unique key is the claim that keeps two
+-- replicas from both sending one. What it is about is sealed.
+CREATE TABLE reminders (
+  id TEXT PRIMARY KEY,
+  account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+  day TEXT NOT NULL,
+  relationship_id TEXT REFERENCES relationships(id) ON DELETE CASCADE,
+  reminder_sealed BLOB NOT NULL,
+  created_at BIGINT NOT NULL,
+  dismissed_at BIGINT,
+  UNIQUE (account_id, day)
+);
