@@ -41,6 +41,10 @@ export function HomeScreen() {
         </ul>
       )}
       {data && data.length > 0 && <AppreciationCards relationships={data} />}
+      <p class="small">
+        <Link to={{ name: 'reminders' }}>Gentle reminders</Link>
+        <span class="muted"> — off unless you choose them.</span>
+      </p>
       <StartRelationshipForm />
       <JoinWithCodeForm onJoined={reload} />
     </section>
