@@ -35,6 +35,10 @@
 #include "app/therapy/therapist_messages.h"
 #include "app/therapy/therapist_notes.h"
 #include "content/measure_library.h"
+#include "app/together/appreciations.h"
+#include "app/together/calendar.h"
+#include "app/together/plans.h"
+#include "app/together/reminders.h"
 
 namespace attune::app {
 
@@ -77,7 +81,11 @@ struct Services {
         measure_library(std::move(measure_content)),
         measures(ctx, measure_library),
         progress(ctx, measure_library),
-        progress_reports(ctx, measure_library) {}
+        progress_reports(ctx, measure_library),
+        appreciations(ctx),
+        plans(ctx),
+        calendar(ctx),
+        reminders(ctx) {}
 
   Context& context;
   const content::CareContent care_content;
@@ -114,6 +122,10 @@ struct Services {
   Measures measures;
   Progress progress;
   ProgressReports progress_reports;
+  Appreciations appreciations;
+  Plans plans;
+  Calendar calendar;
+  Reminders reminders;
 };
 
 }  // namespace attune::app

@@ -4,6 +4,8 @@
 
 #include <boost/asio/post.hpp>
 #include <boost/asio/thread_pool.hpp>
+#include <chrono>
+#include <functional>
 #include <iostream>
 #include <utility>
 
@@ -17,6 +19,11 @@
 #include "live/hub.h"
 
 namespace attune::cli {
+namespace {
+
+constexpr std::chrono::seconds kReminderTick{60};
+
+}  // namespace
 
 int run_serve(const Settings& settings) {
   // A closed stdout or log pipe must never take the server down.
@@ -74,8 +81,24 @@ int run_serve(const Settings& settings) {
   bus->start(hub);
   (*runtime)->context().practice_events = hub.get();
 
+  // Gentle reminders: a tick a minute on a thread of its own (the store calls block), each
+  // scheduling the next; replicas may all tick, the day's claim keeps it to one reminder.
+  boost::asio::thread_pool reminder_thread(1);
+  std::function<void()> tick = [&] {
+    boost::asio::post(reminder_thread, [&] {
+      try {
+        services.reminders.run_due();
+      } catch (const std::exception& failure) {
+        spdlog::error("reminders: {}", failure.what());
+      }
+      server.post_after(kReminderTick, tick);
+    });
+  };
+  server.post_after(kReminderTick, tick);
+
   std::cout << "attune listening on http://" << options.host << ":" << server.port() << std::endl;
   server.run();
+  reminder_thread.join();
   bus->stop();
   (*runtime)->context().practice_events = nullptr;
   live_writes.join();

@@ -113,6 +113,8 @@ ApiHandler::ApiHandler(app::Services& services) : services_(services) {
   }
   add_measure_routes(router_, services_.measures);
   add_progress_routes(router_, services_.progress);
+  add_together_routes(router_, services_.appreciations, services_.plans, services_.calendar);
+  add_reminder_routes(router_, services_.reminders);
 }
 
 Response ApiHandler::operator()(const Request& request) {

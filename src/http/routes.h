@@ -30,6 +30,10 @@
 #include "app/therapy/therapist_links.h"
 #include "app/therapy/therapist_messages.h"
 #include "app/therapy/therapist_notes.h"
+#include "app/together/appreciations.h"
+#include "app/together/calendar.h"
+#include "app/together/plans.h"
+#include "app/together/reminders.h"
 #include "content/resources.h"
 #include "http/router.h"
 
@@ -67,5 +71,8 @@ void add_therapy_routes(Router& router, app::TherapistLinks& links,
                         app::SharedWithTherapist& shared, app::AccessLog& access_log,
                         app::TherapistNotes& notes, app::TherapistMessages& messages,
                         app::Programmes& programmes);
+void add_together_routes(Router& router, app::Appreciations& appreciations, app::Plans& plans,
+                         app::Calendar& calendar);
+void add_reminder_routes(Router& router, app::Reminders& reminders);
 
 }  // namespace attune::http

@@ -294,6 +294,44 @@ TEST_F(EncryptionAtRest, MeasureAnswersAndRhythmsAreSealedAndLeaveWithTheAccount
   EXPECT_EQ(files_holding(world, sealed), std::vector<std::string>{});
 }
 
+// Appreciation notes and shared plans (issue 14): the note, the plan's title and note are
+// sealed, come back through the API, and leave with their author's account.
+TEST_F(EncryptionAtRest, AppreciationAndPlanCanariesAreSealedAndLeaveWithTheAccount) {
+  const std::vector<std::string> words{"CanaryThanks5e1f", "CanaryPlanTitle5e1f",
+                                       "CanaryPlanNote5e1f"};
+  auto& s = world.services;
+  const Person& other = group.people.at(1);
+  ASSERT_TRUE(s.appreciations.send(owner.actor, group.rid, other.id, words[0]));
+  auto plan = s.plans.propose(owner.actor, group.rid,
+                              {core::PlanKind::kPractice, words[1], 1'800'000'000'000, words[2]});
+  ASSERT_TRUE(plan);
+  ASSERT_TRUE(s.plans.respond(other.actor, *plan, false));
+  std::string text;
+  for (const auto& note : s.appreciations.list(other.actor, group.rid)->received) text += note.text;
+  for (const auto& p : *s.plans.list(other.actor, group.rid)) text += p.title + p.note;
+  for (const auto& c : words) EXPECT_NE(text.find(c), std::string::npos) << c;
+
+  world.db->scrub_after_delete();
+  for (const auto& c : words) EXPECT_EQ(files_holding(world, c), std::vector<std::string>{}) << c;
+  // Nor does the kind or an answer show in the clear.
+  EXPECT_EQ(files_holding(world, "not_joining"), std::vector<std::string>{});
+  EXPECT_EQ(files_holding(world, "\"practice\""), std::vector<std::string>{});
+
+  std::vector<std::string> sealed;
+  {
+    auto tx = world.db->begin(store::TxMode::kRead);
+    sealed.push_back(
+        tx->query_one("SELECT text_sealed FROM appreciations WHERE author_id = ?", {owner.id})
+            ->bytes(0));
+    sealed.push_back(
+        tx->query_one("SELECT plan_sealed FROM plans WHERE proposer_id = ?", {owner.id})->bytes(0));
+  }
+  for (const auto& bytes : sealed) ASSERT_FALSE(files_holding(world, bytes).empty());
+  ASSERT_TRUE(s.accounts.delete_account(owner.actor, owner.password));
+  for (const auto& bytes : sealed)
+    EXPECT_EQ(files_holding(world, bytes), std::vector<std::string>{});
+}
+
 }  // namespace
 }  // namespace attune::app::testing
 

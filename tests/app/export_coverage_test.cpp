@@ -124,6 +124,13 @@ TEST(ExportCoverage, EachExportedColumnsCanaryComesBackAtItsPath) {
       {"access_log.entry_sealed", "CanaryTherapist7d2a"},
       {"therapist_messages.body_sealed", "CanaryMessage7d2a"},
       {"therapist_notes.body_sealed", "CanaryNote7d2a"},
+      {"appreciations.text_sealed", "CanaryThanks7d2a"},
+      {"plans.plan_sealed", "CanaryPlan7d2a"},
+      // An answer is one of three words: the proposer's own is "joining".
+      {"plan_responses.response_sealed", "joining"},
+      // Reminders hold kinds, not words: the kind asked for is the canary.
+      {"reminder_settings.settings_sealed", "checkin"},
+      {"reminders.reminder_sealed", "checkin"},
   };
   Person me = world.person(canaries.at("accounts.display_name_sealed"),
                            canaries.at("accounts.email_sealed"));
@@ -170,6 +177,16 @@ TEST(ExportCoverage, EachExportedColumnsCanaryComesBackAtItsPath) {
   auto doctors = world.services.data_export.of(doctor.actor);
   ASSERT_TRUE(doctors);
   const json doctors_export = json::parse(export_json(*doctors));
+
+  ASSERT_TRUE(world.services.appreciations.send(me.actor, group.rid, group.people.at(1).id,
+                                                canaries.at("appreciations.text_sealed")));
+  ASSERT_TRUE(world.services.plans.propose(
+      me.actor, group.rid,
+      {core::PlanKind::kRest, canaries.at("plans.plan_sealed"), std::nullopt, ""}));
+  ASSERT_TRUE(world.services.reminders.set_settings(
+      me.actor, {{core::ReminderKind::kCheckin}, false, std::nullopt}));
+  world.advance(std::chrono::hours(13));
+  ASSERT_EQ(world.services.reminders.run_due(), 1);
 
   auto document = world.services.data_export.of(me.actor);
   ASSERT_TRUE(document);

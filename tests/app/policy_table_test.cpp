@@ -96,6 +96,9 @@ class PolicyTable : public ::testing::Test {
             .answer(roles[kOwner].actor, group.rid, "csi-4",
                     {{"q1", 5}, {"q2", 4}, {"q3", 3}, {"q4", 4}}, core::Visibility::kPartners)
             ->id;
+    appreciation = *s.appreciations.send(roles[kOwner].actor, group.rid, std::nullopt, "thanks");
+    plan = *s.plans.propose(roles[kOwner].actor, group.rid,
+                            {core::PlanKind::kRest, "Nap", std::nullopt, ""});
   }
 
   NewCheckin checkin_in(core::CheckinKind kind, std::optional<std::string> practice_id = {}) {
@@ -259,6 +262,30 @@ class PolicyTable : public ::testing::Test {
          kMembersOnly},
         {"progress.get", [=, &s](const Actor& a) { return code(s.progress.get(a, rid)); },
          kMembersOnly},
+        {"appreciations.send",
+         [=, &s](const Actor& a) {
+           return code(s.appreciations.send(a, rid, std::nullopt, "thank you"));
+         },
+         kMembersOnly},
+        {"appreciations.list",
+         [=, &s](const Actor& a) { return code(s.appreciations.list(a, rid)); }, kMembersOnly},
+        {"plans.propose",
+         [=, &s](const Actor& a) {
+           return code(s.plans.propose(a, rid, {core::PlanKind::kRest, "Tea", std::nullopt, ""}));
+         },
+         kMembersOnly},
+        {"plans.list", [=, &s](const Actor& a) { return code(s.plans.list(a, rid)); },
+         kMembersOnly},
+        {"plans.respond",
+         [=, this, &s](const Actor& a) { return code(s.plans.respond(a, plan, true)); },
+         kMembersOnly},
+        {"calendar.ics", [=, &s](const Actor& a) { return code(s.calendar.ics(a, rid)); },
+         kMembersOnly},
+        {"appreciations.withdraw",
+         [=, this, &s](const Actor& a) { return code(s.appreciations.withdraw(a, appreciation)); },
+         kOwnerOnly},
+        {"plans.withdraw",
+         [=, this, &s](const Actor& a) { return code(s.plans.withdraw(a, plan)); }, kOwnerOnly},
         {"intake.remove",
          [=, this, &s](const Actor& a) { return code(s.intake.remove(a, doomed_entry)); },
          kOwnerOnly},
@@ -340,6 +367,7 @@ class PolicyTable : public ::testing::Test {
   std::string agreement, draft, practice, entry, doomed_entry, custom_item;
   std::string checkin;
   std::string measure_result;
+  std::string appreciation, plan;
 };
 
 TEST_F(PolicyTable, EveryEntryPointGivesEachRoleItsOutcome) {

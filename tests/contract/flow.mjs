@@ -838,6 +838,78 @@ async function run(flow, server) {
     t.error(await t.bad('GET', `/api/v1/relationships/${rid()}/progress`, { auth: D() }), 404, 'not_found', 'an outsider');
   });
 
+  // ---- appreciation and shared plans -----------------------------------------------------------
+  await flow.check('appreciation: a note to Ana, seen by her, withdrawn by Ben', async (t) => {
+    const base = `/api/v1/relationships/${rid()}/appreciations`;
+    const sent = await t.good('POST', base, { auth: B(), body: { to: s.ana.id, text: 'Thank you for listening.' } });
+    t.status(sent, 201);
+    const everyone = await t.good('POST', base, { auth: A(), body: { text: 'Glad we are here.' } });
+    t.status(everyone, 201);
+    s.appreciation = everyone.body?.id;
+    const seen = await t.good('GET', base, { auth: A() });
+    t.expect(seen.body?.received?.some((n) => n.id === sent.body?.id && n.from?.id === s.ben.id), 'Ana sees it, from Ben');
+    t.expect(seen.body?.sent?.some((n) => n.id === s.appreciation && n.to === null), 'her own note to everyone');
+    t.status(await t.good('DELETE', `/api/v1/appreciations/${sent.body?.id}`, { auth: B() }), 204);
+    const after = await t.good('GET', base, { auth: A() });
+    t.expect(!after.body?.received?.some((n) => n.id === sent.body?.id), 'gone once withdrawn');
+  });
+
+  await flow.check('appreciation: bad input, outsiders, someone else\'s note', async (t) => {
+    const base = `/api/v1/relationships/${rid()}/appreciations`;
+    t.error(await t.bad('POST', base, { auth: A(), body: {}, flagged: true }), 400, 'missing_field');
+    t.error(await t.bad('POST', base, { auth: A(), body: { text: 7 }, flagged: true }), 400, 'invalid_field');
+    t.error(await t.bad('POST', base, { auth: A(), body: { text: 'hi', to: s.ana.id } }), 422, 'not_a_participant', 'to myself');
+    t.error(await t.bad('GET', base, { auth: D() }), 404, 'not_found', 'an outsider');
+    t.error(await t.bad('DELETE', `/api/v1/appreciations/${s.appreciation}`, { auth: B() }), 404, 'not_found', "Ben withdraws Ana's note");
+  });
+
+  await flow.check('plans: proposed by Ana, joined by Ben, in the calendar with a neutral title', async (t) => {
+    const base = `/api/v1/relationships/${rid()}/plans`;
+    const made = await t.good('POST', base, { auth: A(), body: { kind: 'rest', title: 'Lazy Sunday', starts_at: '2026-12-06T10:00:00+01:00', note: 'pancakes' } });
+    t.status(made, 201);
+    s.plan = made.body?.id;
+    const joined = await t.good('POST', `/api/v1/plans/${s.plan}/join`, { auth: B() });
+    t.expect(joined.body?.you === 'joining' && joined.body?.joining?.length === 2, 'both joining');
+    const list = await t.good('GET', base, { auth: A() });
+    t.expect(list.body?.plans?.some((p) => p.id === s.plan && p.starts_at === '2026-12-06T09:00:00.000Z'), 'listed, in UTC');
+    const ics = await t.good('GET', `/api/v1/relationships/${rid()}/calendar.ics`, { auth: B(), headers: { Accept: 'text/calendar' } });
+    t.status(ics, 200);
+    t.expect(/^text\/calendar/.test(ics.headers.get('content-type') ?? ''), 'text/calendar');
+    t.expect(ics.text.includes(`UID:${s.plan}@attune\r\n`) && ics.text.includes('SUMMARY:attune\r\n'), 'the plan, neutrally named');
+    t.expect(!ics.text.includes('Lazy') && !ics.text.includes('pancakes'), 'nothing of its words');
+    const declined = await t.good('POST', `/api/v1/plans/${s.plan}/decline`, { auth: B() });
+    t.expect(declined.body?.you === 'not_joining' && declined.body?.joining?.length === 1, 'declined');
+    const other = await t.good('POST', base, { auth: B(), body: { title: 'Walk' } });
+    t.status(await t.good('DELETE', `/api/v1/plans/${other.body?.id}`, { auth: B() }), 204);
+  });
+
+  await flow.check('plans: bad input, outsiders, the proposer\'s own plan', async (t) => {
+    const base = `/api/v1/relationships/${rid()}/plans`;
+    t.error(await t.bad('POST', base, { auth: A(), body: {}, flagged: true }), 400, 'missing_field');
+    t.error(await t.bad('POST', base, { auth: A(), body: { title: 'x', kind: 'party' }, flagged: true }), 400, 'invalid_field');
+    t.error(await t.bad('POST', base, { auth: A(), body: { title: 'x', starts_at: 'tomorrow' } }), 400, 'invalid_field');
+    t.error(await t.bad('GET', base, { auth: D() }), 404, 'not_found', 'an outsider');
+    t.error(await t.bad('POST', `/api/v1/plans/${s.plan}/join`, { auth: D() }), 404, 'not_found', 'an outsider');
+    t.error(await t.bad('POST', `/api/v1/plans/${s.plan}/decline`, { auth: A() }), 409, 'conflict', 'the proposer declines');
+    t.error(await t.bad('DELETE', `/api/v1/plans/${s.plan}`, { auth: B() }), 404, 'not_found', "Ben withdraws Ana's plan");
+    t.error(await t.bad('GET', `/api/v1/relationships/${MISSING}/calendar.ics`, { auth: A(), headers: { Accept: 'application/json' } }), 404, 'not_found');
+  });
+
+  await flow.check('reminders: off until chosen, settings saved, nothing due yet, bad input', async (t) => {
+    const off = await t.good('GET', '/api/v1/me/reminders/settings', { auth: A() });
+    t.expect(off.body?.kinds?.length === 0 && off.body?.email === false && off.body?.quiet_hours === null, 'everything off');
+    const on = await t.good('PUT', '/api/v1/me/reminders/settings', { auth: A(), body: { kinds: ['checkin', 'plan'], quiet_hours: { start: '22:00', end: '08:00' } } });
+    t.expect(on.body?.kinds?.join(',') === 'checkin,plan' && on.body?.quiet_hours?.start === '22:00', 'saved');
+    const due = await t.good('GET', '/api/v1/me/reminders', { auth: A() });
+    t.expect(Array.isArray(due.body?.reminders), 'a list');
+    t.error(await t.bad('PUT', '/api/v1/me/reminders/settings', { auth: A(), body: { kinds: ['streak'] }, flagged: true }), 400, 'invalid_field');
+    t.error(await t.bad('PUT', '/api/v1/me/reminders/settings', { auth: A(), body: { kinds: [], quiet_hours: { start: '25:00', end: '08:00' } }, flagged: true }), 400, 'invalid_field');
+    t.error(await t.bad('PUT', '/api/v1/me/reminders/settings', { auth: A(), body: { kinds: ['checkin'], email: true } }), 422, 'mail_not_configured');
+    t.status(await t.good('POST', `/api/v1/me/reminders/${MISSING}/dismiss`, { auth: A() }), 204, 'nothing of mine: nothing changes');
+    t.error(await t.bad('POST', `/api/v1/me/reminders/${MISSING}/dismiss`, { flagged: true }), 401, 'unauthenticated');
+    t.error(await t.bad('GET', '/api/v1/me/reminders', { flagged: true }), 401, 'unauthenticated');
+  });
+
   // ---- my data, other sessions, deletion ---------------------------------------------------------
   await flow.check('export: everything Ana wrote, as a download', async (t) => {
     const res = await t.good('GET', '/api/v1/me/export', { auth: A() });
@@ -850,6 +922,8 @@ async function run(flow, server) {
     t.expect(us?.my_custom_items?.some((i) => i.id === s.custom), 'my custom item');
     t.expect(us?.agreements?.some((a) => a.id === s.aid && a.my_signatures.length === 1), 'my signature');
     t.expect(us?.my_debriefs?.some((d) => d.practice_id === s.pid && d.nourishing === 'the slow start'), 'my debrief');
+    t.expect(us?.appreciations?.sent?.some((n) => n.id === s.appreciation), 'my appreciation note');
+    t.expect(us?.plans?.proposed?.some((p) => p.id === s.plan && p.title === 'Lazy Sunday'), 'my plan');
   });
 
   await flow.check('sessions: end the others, then log out', async (t) => {

@@ -115,6 +115,12 @@ class Authorization : public ::testing::Test {
     mrid = json::parse(
         api->call("POST", fill("/api/v1/relationships/{rid}/measures/csi-4"), kMeasureAnswer, &ann)
             .body)["id"];
+    apid = json::parse(api->call("POST", "/api/v1/relationships/" + rid + "/appreciations",
+                                 R"({"text":"slow starts"})", &ann)
+                           .body)["id"];
+    plid = json::parse(api->call("POST", "/api/v1/relationships/" + rid + "/plans",
+                                 R"({"title":"slow starts","kind":"rest"})", &ann)
+                           .body)["id"];
   }
   static void TearDownTestSuite() {
     delete api;
@@ -139,6 +145,8 @@ class Authorization : public ::testing::Test {
     replace("{ann}", ann.id);
     replace("{mrid}", mrid);
     replace("{measure}", "csi-4");
+    replace("{apid}", apid);
+    replace("{plid}", plid);
     return path;
   }
 
@@ -150,6 +158,7 @@ class Authorization : public ::testing::Test {
   static inline std::string cpid;
   static inline std::string wsid;
   static inline std::string mrid;
+  static inline std::string apid, plid;
   static inline json exercise;
   static inline Person therapist, unlinked_therapist, revoked_therapist;
 };
@@ -200,6 +209,12 @@ std::vector<RouteCase> scoped_routes() {
       {"PUT", "/api/v1/relationships/{rid}/measures/{measure}/schedule", R"({"every_days":14})"},
       {"GET", "/api/v1/relationships/{rid}/measures/fhir", ""},
       {"GET", "/api/v1/relationships/{rid}/progress", ""},
+      {"GET", "/api/v1/relationships/{rid}/appreciations", ""},
+      {"POST", "/api/v1/relationships/{rid}/appreciations", R"({"text":"thank you"})"},
+      {"GET", "/api/v1/relationships/{rid}/plans", ""},
+      {"POST", "/api/v1/relationships/{rid}/plans", R"({"title":"Tea"})"},
+      {"POST", "/api/v1/plans/{plid}/join", ""},
+      {"GET", "/api/v1/relationships/{rid}/calendar.ics", ""},
   };
 }
 
@@ -255,6 +270,9 @@ std::vector<RouteCase> therapist_own_routes() {
       {"GET", "/api/v1/therapist/relationships", ""},
       {"GET", "/api/v1/therapist/messages", ""},
       {"PUT", "/api/v1/measure-results/{mrid}", R"({"visibility":"private"})"},
+      {"DELETE", "/api/v1/appreciations/{apid}", ""},
+      {"POST", "/api/v1/plans/{plid}/decline", ""},
+      {"DELETE", "/api/v1/plans/{plid}", ""},
   };
 }
 
@@ -288,6 +306,10 @@ std::vector<RouteCase> unscoped_routes() {
       {"GET", "/api/v1/measures", ""},
       {"GET", "/api/v1/measures/{measure}", ""},
       {"GET", "/api/v1/measures/{measure}/fhir", ""},
+      {"GET", "/api/v1/me/reminders", ""},
+      {"POST", "/api/v1/me/reminders/{reminder}/dismiss", ""},
+      {"GET", "/api/v1/me/reminders/settings", ""},
+      {"PUT", "/api/v1/me/reminders/settings", ""},
   };
 }
 
@@ -529,6 +551,17 @@ TEST_F(Authorization, OnlyTheLinkedTherapistReachesTheRelationship) {
   auto caseload =
       json::parse(api->call("GET", "/api/v1/therapist/relationships", "", &revoked_therapist).body);
   EXPECT_TRUE(caseload["relationships"].empty()) << caseload.dump();
+}
+
+// Appreciation notes and plans (issue 14): only their author withdraws them; the others
+// it reached may answer a plan but not remove it.
+TEST_F(Authorization, OnlyTheAuthorWithdrawsANoteOrAPlan) {
+  EXPECT_EQ(api->call("DELETE", fill("/api/v1/appreciations/{apid}"), "", &ben).status, 404);
+  EXPECT_EQ(api->call("DELETE", fill("/api/v1/plans/{plid}"), "", &ben).status, 404);
+  EXPECT_EQ(api->call("POST", fill("/api/v1/plans/{plid}/decline"), "", &ben).status, 200);
+  EXPECT_EQ(api->call("POST", fill("/api/v1/plans/{plid}/decline"), "", &ann).status, 409);
+  auto seen = api->call("GET", fill("/api/v1/relationships/{rid}/appreciations"), "", &ben);
+  EXPECT_NE(seen.body.find("slow starts"), std::string::npos);
 }
 
 }  // namespace

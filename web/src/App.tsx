@@ -39,6 +39,9 @@ import {
   rememberTarget,
   takeTarget,
 } from './session';
+import { AppreciationScreen } from './screens/AppreciationScreen';
+import { PlansScreen } from './screens/PlansScreen';
+import { RemindersScreen } from './screens/RemindersScreen';
 
 const openToAll: Route['name'][] = ['login', 'signup', 'support'];
 
@@ -184,6 +187,12 @@ function Screen({
       return <ProgressScreen key={route.rid} rid={route.rid} />;
     case 'join':
       return <JoinScreen />;
+    case 'appreciation':
+      return <AppreciationScreen key={route.rid} rid={route.rid} />;
+    case 'plans':
+      return <PlansScreen key={route.rid} rid={route.rid} />;
+    case 'reminders':
+      return <RemindersScreen />;
     default:
       return <HomeScreen />;
   }

@@ -3,6 +3,11 @@
 // retries, errors) is in transport.ts.
 
 import type {
+  Reminder,
+  ReminderSettings,
+  AppreciationList,
+  Plan,
+  PlanBody,
   Agreement,
   AgreementBody,
   AgreementVersion,
@@ -641,4 +646,65 @@ export function setMeasureSchedule(rid: string, id: string, everyDays: number) {
 
 export function getProgress(rid: string): Promise<Progress> {
   return call('GET', '/api/v1/relationships/{rid}/progress', { params: { rid } });
+}
+
+// ---- appreciation and shared plans ------------------------------------------------------
+
+export function listAppreciations(rid: string): Promise<AppreciationList> {
+  return call('GET', '/api/v1/relationships/{rid}/appreciations', { params: { rid } });
+}
+
+/** A note to one partner, or to every partner when `to` is left out. */
+export function sendAppreciation(rid: string, text: string, to?: string) {
+  return call('POST', '/api/v1/relationships/{rid}/appreciations', {
+    params: { rid },
+    body: to ? { text, to } : { text },
+  });
+}
+
+export function withdrawAppreciation(id: string) {
+  return call('DELETE', '/api/v1/appreciations/{appreciation_id}', {
+    params: { appreciation_id: id },
+  });
+}
+
+export async function listPlans(rid: string): Promise<Plan[]> {
+  return (await call('GET', '/api/v1/relationships/{rid}/plans', { params: { rid } })).plans;
+}
+
+export function proposePlan(rid: string, body: PlanBody) {
+  return call('POST', '/api/v1/relationships/{rid}/plans', { params: { rid }, body });
+}
+
+export function answerPlan(id: string, join: boolean): Promise<Plan> {
+  return join
+    ? call('POST', '/api/v1/plans/{plan_id}/join', { params: { plan_id: id } })
+    : call('POST', '/api/v1/plans/{plan_id}/decline', { params: { plan_id: id } });
+}
+
+export function withdrawPlan(id: string) {
+  return call('DELETE', '/api/v1/plans/{plan_id}', { params: { plan_id: id } });
+}
+
+/** The calendar download: a plain link, so the browser saves it with the session cookie. */
+export function calendarUrl(rid: string): string {
+  return `/api/v1/relationships/${enc(rid)}/calendar.ics`;
+}
+
+// ---- gentle reminders -----------------------------------------------------------------
+
+export async function listReminders(): Promise<Reminder[]> {
+  return (await call('GET', '/api/v1/me/reminders', {})).reminders;
+}
+
+export function dismissReminder(id: string) {
+  return call('POST', '/api/v1/me/reminders/{reminder_id}/dismiss', { params: { reminder_id: id } });
+}
+
+export function getReminderSettings(): Promise<ReminderSettings> {
+  return call('GET', '/api/v1/me/reminders/settings', {});
+}
+
+export function setReminderSettings(settings: ReminderSettings): Promise<ReminderSettings> {
+  return call('PUT', '/api/v1/me/reminders/settings', { body: settings });
 }

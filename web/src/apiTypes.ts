@@ -100,3 +100,13 @@ export type MeasureSchedule = Schemas['MeasureSchedule'];
 export type Progress = Schemas['Progress'];
 export type ProgressScore = Progress['scores'][number];
 export type Milestone = Progress['milestones'][number];
+export type AppreciationList = Schemas['AppreciationList'];
+export type SentAppreciation = AppreciationList['sent'][number];
+export type ReceivedAppreciation = AppreciationList['received'][number];
+export type Plan = Schemas['Plan'];
+export type PlanKind = Schemas['PlanKind'];
+/** What is sent to propose a plan. */
+export type PlanBody = Schemas['PlanCreate'];
+export type Reminder = Schemas['Reminder'];
+export type ReminderKind = Schemas['ReminderKind'];
+export type ReminderSettings = Schemas['ReminderSettings'];

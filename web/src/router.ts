@@ -10,6 +10,7 @@ export type Route =
   | { name: 'signup' }
   | { name: 'home' }
   | { name: 'support' }
+  | { name: 'reminders' }
   | { name: 'relationship'; rid: string }
   | { name: 'boundaries'; rid: string }
   | { name: 'shared'; rid: string }
@@ -33,7 +34,9 @@ export type Route =
   | { name: 'results'; rid: string }
   | { name: 'progress'; rid: string }
   | { name: 'measure'; rid: string; id: string }
-  | { name: 'join' };
+  | { name: 'join' }
+  | { name: 'appreciation'; rid: string }
+  | { name: 'plans'; rid: string };
 
 const relationshipScreens = [
   'boundaries',
@@ -52,6 +55,8 @@ const relationshipScreens = [
   'measures',
   'results',
   'progress',
+  'appreciation',
+  'plans',
 ] as const;
 
 export function parseHash(hash: string): Route {
@@ -72,6 +77,8 @@ export function parseHash(hash: string): Route {
       return a ? { name: 'client', rid: a } : { name: 'home' };
     case 'join':
       return { name: 'join' };
+    case 'reminders':
+      return { name: 'reminders' };
     case 'r':
       if (!a) return { name: 'home' };
       if (b === 'agreements' && c) return { name: 'agreement', rid: a, aid: c };
@@ -97,6 +104,7 @@ export function toHash(route: Route): string {
     case 'signup':
     case 'support':
     case 'join':
+    case 'reminders':
       return `#/${route.name}`;
     case 'relationship':
       return `#/r/${e(route.rid)}`;

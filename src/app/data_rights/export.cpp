@@ -42,6 +42,7 @@ base::Result<ExportDocument> DataExport::of(const Actor& actor) {
   }
   document.pending_relationships = pending(actor);
   document.therapy = therapy_export(context_, actor);
+  document.reminders = Reminders(context_).export_of(actor);
   return document;
 }
 
@@ -91,6 +92,7 @@ void DataExport::add_own_rows(const Actor& actor, ExportedRelationship& relation
     relationship.my_programme_acceptances = own_acceptances(tx, *own);
     relationship.my_worksheet_history = own_worksheet_versions(context_, tx, *own);
     relationship.my_intentions = own_intention_versions(context_, tx, *own);
+    relationship.together = together_export(context_, tx, *own);
     return true;
   });
 }

@@ -20,6 +20,8 @@
 #include "app/relationships/relationships.h"
 #include "app/safety_check/safety_check_records.h"
 #include "app/therapy/therapy_export.h"
+#include "app/together/reminders.h"
+#include "app/together/together_export.h"
 #include "base/clock.h"
 #include "base/error.h"
 #include "core/debrief_reveal.h"
@@ -94,6 +96,7 @@ struct ExportedRelationship {
   std::vector<SafetyCheckRecord> my_safety_checks;       // mine only, newest first
   std::vector<WorksheetVersion> my_worksheet_history;    // earlier versions, oldest first
   std::vector<IntentionVersion> my_intentions;           // shared intentions I set, oldest first
+  ExportedTogether together;                             // appreciation notes and shared plans
 };
 
 // A relationship the person asked to join and waits to be approved for.
@@ -108,6 +111,7 @@ struct ExportDocument {
   std::vector<ExportedRelationship> relationships;
   std::vector<ExportedPendingMembership> pending_relationships;
   ExportedTherapy therapy;
+  ExportedReminders reminders;
 };
 
 class DataExport {

@@ -4,6 +4,7 @@
 
 #include "app/consent/agreement_terms_json.h"
 #include "app/data_rights/export.h"
+#include "app/together/reminders_export.h"
 #include "base/rfc3339.h"
 
 namespace attune::app {
@@ -195,7 +196,9 @@ json relationship_json(const ExportedRelationship& relationship) {
 std::string export_json(const ExportDocument& document) {
   json relationships = json::array();
   for (const auto& relationship : document.relationships) {
-    relationships.push_back(relationship_json(relationship));
+    json one = relationship_json(relationship);
+    one.update(together_json(relationship.together));
+    relationships.push_back(std::move(one));
   }
   json pending = json::array();
   for (const auto& membership : document.pending_relationships) {
@@ -208,7 +211,8 @@ std::string export_json(const ExportDocument& document) {
               {"profile", profile_json(document.profile)},
               {"relationships", std::move(relationships)},
               {"pending_relationships", std::move(pending)},
-              {"therapy", therapy_json(document.therapy)}}
+              {"therapy", therapy_json(document.therapy)},
+              {"reminders", reminders_json(document.reminders)}}
       .dump();
 }
 

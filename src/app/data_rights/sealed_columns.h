@@ -39,6 +39,11 @@ inline constexpr std::array kExportedSealedColumns{
     ExportedSealedColumn{"access_log.entry_sealed", "therapy.access_log[]"},
     ExportedSealedColumn{"therapist_messages.body_sealed", "therapy.my_messages[].text"},
     ExportedSealedColumn{"therapist_notes.body_sealed", "therapy.my_notes[].text"},
+    ExportedSealedColumn{"appreciations.text_sealed", "relationships[].appreciations.sent[].text"},
+    ExportedSealedColumn{"plans.plan_sealed", "relationships[].plans.proposed[]"},
+    ExportedSealedColumn{"plan_responses.response_sealed", "relationships[].plans.my_answers[]"},
+    ExportedSealedColumn{"reminder_settings.settings_sealed", "reminders.settings"},
+    ExportedSealedColumn{"reminders.reminder_sealed", "reminders.recent[]"},
 };
 
 inline constexpr std::array kExcludedSealedColumns{

@@ -15,6 +15,9 @@
 #include "app/safety_check/practice_hold.h"
 #include "app/safety_check/safety_check_records.h"
 #include "app/therapy/link_records.h"
+#include "app/together/appreciation_records.h"
+#include "app/together/plan_records.h"
+#include "app/together/reminder_records.h"
 #include "core/display_name.h"
 #include "core/text.h"
 #include "crypto/tokens.h"
@@ -163,6 +166,9 @@ std::vector<std::string> Relationships::leave_in(store::Transaction& tx,
   lift_own_practice_holds(context_, tx, membership);
   delete_own_intentions(tx, membership);
   delete_own_therapy_rows(tx, membership);
+  delete_own_appreciation_rows(tx, membership);
+  delete_own_plan_rows(tx, membership);
+  delete_own_reminders_in(tx, membership);
   delete_membership(tx, membership);
   // Newcomers waiting only on the leaver's approval become members now.
   for (const auto& candidate : pending_member_ids(tx, membership)) {

@@ -2127,6 +2127,250 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/relationships/{rid}/appreciations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Relationship id. */
+                rid: components["parameters"]["rid"];
+            };
+            cookie?: never;
+        };
+        /**
+         * The notes I sent and the notes that reached me, newest first
+         * @description Never rate limited. Active members only.
+         */
+        get: operations["listAppreciations"];
+        put?: never;
+        /**
+         * Send an appreciation note to one partner or to every partner
+         * @description Rate limit class write. Active members only. Without "to" the note reaches every
+         *     other active partner of this moment; a later newcomer never sees it. Nothing is
+         *     counted.
+         */
+        post: operations["sendAppreciation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appreciations/{appreciation_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Appreciation note id. */
+                appreciation_id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Withdraw my note; it is gone for every recipient at once
+         * @description Rate limit class write. The author only.
+         */
+        delete: operations["withdrawAppreciation"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/relationships/{rid}/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Relationship id. */
+                rid: components["parameters"]["rid"];
+            };
+            cookie?: never;
+        };
+        /**
+         * The plans proposed to me
+         * @description Never rate limited. Dated plans soonest first, then undated ones. "joining" lists
+         *     who joins; nobody else's decline or silence is shown.
+         */
+        get: operations["listPlans"];
+        put?: never;
+        /**
+         * Propose a plan to every partner
+         * @description Rate limit class write. Active members only. The partners of this moment see it;
+         *     the proposer joins it. starts_at is RFC 3339 with Z or an offset, returned in UTC.
+         */
+        post: operations["proposePlan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{plan_id}/join": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Plan id. */
+                plan_id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Join a plan
+         * @description Rate limit class write. Partners the plan was proposed to.
+         */
+        post: operations["joinPlan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{plan_id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Plan id. */
+                plan_id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Not join a plan (no reason asked)
+         * @description Rate limit class write. Partners the plan was proposed to. Others see only that I
+         *     am not among those joining.
+         */
+        post: operations["declinePlan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{plan_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Plan id. */
+                plan_id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Withdraw my plan
+         * @description Rate limit class write. The proposer only.
+         */
+        delete: operations["withdrawPlan"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/relationships/{rid}/calendar.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Relationship id. */
+                rid: components["parameters"]["rid"];
+            };
+            cookie?: never;
+        };
+        /**
+         * The plans I am joining, as iCalendar
+         * @description Never rate limited. RFC 5545, CRLF line endings, lines folded at 75 octets. One
+         *     VEVENT per dated plan (a VTODO for an undated one) with UID, DTSTAMP, DTSTART,
+         *     CLASS:PRIVATE and SUMMARY:attune; no title, note, kind or name.
+         */
+        get: operations["downloadCalendar"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/reminders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My reminders of the last two days that I have not dismissed
+         * @description Never rate limited. At most one a day; only ever about my own time and check-ins.
+         */
+        get: operations["listReminders"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/reminders/{reminder_id}/dismiss": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Reminder id. */
+                reminder_id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Dismiss my reminder
+         * @description Rate limit class write. Only my own reminder is touched; twice, or an id that is not mine, changes nothing and answers the same.
+         */
+        post: operations["dismissReminder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/reminders/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My reminder settings (everything off until I turn it on)
+         * @description Never rate limited.
+         */
+        get: operations["getReminderSettings"];
+        /**
+         * Choose which reminders I get, by e-mail or not, and my quiet hours
+         * @description Rate limit class write. kinds empty turns reminders off. Quiet hours are local times
+         *     in my account's time zone and may cross midnight.
+         */
+        put: operations["setReminderSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2401,6 +2645,26 @@ export interface components {
                 my_messages: Record<string, never>[];
                 my_notes: Record<string, never>[];
             };
+            /** @description my reminder settings (null when never set) and my reminders of the last 14 days */
+            reminders?: {
+                settings: {
+                    kinds: components["schemas"]["ReminderKind"][];
+                    email: boolean;
+                    quiet_hours: {
+                        start_minute: number;
+                        end_minute: number;
+                    } | null;
+                } | null;
+                recent: {
+                    id: string;
+                    /** @description my local date */
+                    day: string;
+                    kind: components["schemas"]["ReminderKind"];
+                    plan_id: string | null;
+                    created_at: components["schemas"]["Timestamp"];
+                    dismissed_at: components["schemas"]["Timestamp"] | null;
+                }[];
+            };
         };
         ExportRelationship: {
             id: string;
@@ -2480,6 +2744,39 @@ export interface components {
             }[];
             /** @description the shared intentions I set, oldest first */
             my_intentions?: components["schemas"]["IntentionVersion"][];
+            appreciations?: {
+                sent: {
+                    id: string;
+                    text: string;
+                    to_everyone: boolean;
+                    /** @description the recipients' ids */
+                    to: string[];
+                    created_at: components["schemas"]["Timestamp"];
+                }[];
+                received: {
+                    id: string;
+                    text: string;
+                    to_everyone: boolean;
+                    /** @description the author's id */
+                    from: string;
+                    created_at: components["schemas"]["Timestamp"];
+                }[];
+            };
+            plans?: {
+                proposed: {
+                    id: string;
+                    kind: components["schemas"]["PlanKind"];
+                    title: string;
+                    note: string;
+                    starts_at: components["schemas"]["Timestamp"] | null;
+                    created_at: components["schemas"]["Timestamp"];
+                }[];
+                my_answers: {
+                    plan_id: string;
+                    response: components["schemas"]["PlanResponse"];
+                    answered_at: components["schemas"]["Timestamp"];
+                }[];
+            };
         };
         /** @description The terms of one agreement version as stored, every default filled in. */
         RecordedTerms: {
@@ -3041,6 +3338,76 @@ export interface components {
                 text: string;
                 at: components["schemas"]["Timestamp"];
             }[];
+        };
+        AppreciationCreate: {
+            /** @description 1..500 characters */
+            text: string;
+            /** @description a partner's id; absent for every partner */
+            to?: string;
+        };
+        AppreciationList: {
+            sent: {
+                id: string;
+                to: components["schemas"]["Partner"] | null;
+                text: string;
+                created_at: components["schemas"]["Timestamp"];
+            }[];
+            received: {
+                id: string;
+                from: components["schemas"]["Partner"];
+                to_everyone: boolean;
+                text: string;
+                created_at: components["schemas"]["Timestamp"];
+            }[];
+        };
+        /** @enum {string} */
+        PlanKind: "recreation" | "rest" | "stress_relief" | "practice";
+        /** @enum {string} */
+        PlanResponse: "undecided" | "joining" | "not_joining";
+        PlanCreate: {
+            /** @description 1..120 characters */
+            title: string;
+            kind?: components["schemas"]["PlanKind"];
+            /**
+             * @description RFC 3339 with Z or an offset
+             * @example 2026-12-05T19:30:00+01:00
+             */
+            starts_at?: string | null;
+            /** @description up to 2000 characters */
+            note?: string | null;
+        };
+        Plan: {
+            id: string;
+            kind: components["schemas"]["PlanKind"];
+            title: string;
+            note: string;
+            starts_at: components["schemas"]["Timestamp"] | null;
+            /** @description I proposed it */
+            mine: boolean;
+            proposer: components["schemas"]["Partner"];
+            /** @description who joins, the proposer included; nothing about anyone else */
+            joining: components["schemas"]["Partner"][];
+            you: components["schemas"]["PlanResponse"];
+            created_at: components["schemas"]["Timestamp"];
+        };
+        /** @enum {string} */
+        ReminderKind: "checkin" | "practice" | "plan";
+        ReminderSettings: {
+            kinds: components["schemas"]["ReminderKind"][];
+            email?: boolean;
+            quiet_hours?: {
+                start: string;
+                end: string;
+            } | null;
+        };
+        Reminder: {
+            id: string;
+            kind: components["schemas"]["ReminderKind"];
+            text: string;
+            relationship_id: string | null;
+            plan_id: string | null;
+            starts_at: components["schemas"]["Timestamp"] | null;
+            created_at: components["schemas"]["Timestamp"];
         };
     };
     responses: {
@@ -7480,6 +7847,508 @@ export interface operations {
             };
             401: components["responses"]["Unauthenticated"];
             404: components["responses"]["NotFound"];
+            default: components["responses"]["Default"];
+        };
+    };
+    listAppreciations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Relationship id. */
+                rid: components["parameters"]["rid"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Sent and received. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppreciationList"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Default"];
+        };
+    };
+    sendAppreciation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Scope (caller, method, path, key). A retry with the same body returns the first
+                 *     result and writes nothing; another body gives 422 idempotency_key_reused. A copy
+                 *     that arrives while the first still runs gives 503 busy (Retry-After 1). A write
+                 *     that committed but whose answer was lost gives 409 idempotency_outcome_unknown
+                 *     and never runs again. Kept 24 h, sealed. Over 128 bytes gives 400 invalid_field.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description Relationship id. */
+                rid: components["parameters"]["rid"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AppreciationCreate"];
+            };
+        };
+        responses: {
+            /** @description Sent. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdResponse"];
+                };
+            };
+            /** @description missing_field, invalid_field, field_too_long, invalid_utf8, invalid_json. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description not_a_participant (to is not another active partner here), too_few_participants (nobody else is here yet), idempotency_key_reused. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+            default: components["responses"]["Default"];
+        };
+    };
+    withdrawAppreciation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Scope (caller, method, path, key). A retry with the same body returns the first
+                 *     result and writes nothing; another body gives 422 idempotency_key_reused. A copy
+                 *     that arrives while the first still runs gives 503 busy (Retry-After 1). A write
+                 *     that committed but whose answer was lost gives 409 idempotency_outcome_unknown
+                 *     and never runs again. Kept 24 h, sealed. Over 128 bytes gives 400 invalid_field.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description Appreciation note id. */
+                appreciation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Withdrawn. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
+            default: components["responses"]["Default"];
+        };
+    };
+    listPlans: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Relationship id. */
+                rid: components["parameters"]["rid"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The plans. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        plans: components["schemas"]["Plan"][];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Default"];
+        };
+    };
+    proposePlan: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Scope (caller, method, path, key). A retry with the same body returns the first
+                 *     result and writes nothing; another body gives 422 idempotency_key_reused. A copy
+                 *     that arrives while the first still runs gives 503 busy (Retry-After 1). A write
+                 *     that committed but whose answer was lost gives 409 idempotency_outcome_unknown
+                 *     and never runs again. Kept 24 h, sealed. Over 128 bytes gives 400 invalid_field.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description Relationship id. */
+                rid: components["parameters"]["rid"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanCreate"];
+            };
+        };
+        responses: {
+            /** @description Proposed. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdResponse"];
+                };
+            };
+            /** @description missing_field, invalid_field (kind, starts_at), field_too_long, invalid_utf8, invalid_json. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
+            default: components["responses"]["Default"];
+        };
+    };
+    joinPlan: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Scope (caller, method, path, key). A retry with the same body returns the first
+                 *     result and writes nothing; another body gives 422 idempotency_key_reused. A copy
+                 *     that arrives while the first still runs gives 503 busy (Retry-After 1). A write
+                 *     that committed but whose answer was lost gives 409 idempotency_outcome_unknown
+                 *     and never runs again. Kept 24 h, sealed. Over 128 bytes gives 400 invalid_field.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description Plan id. */
+                plan_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The plan. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Plan"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
+            default: components["responses"]["Default"];
+        };
+    };
+    declinePlan: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Scope (caller, method, path, key). A retry with the same body returns the first
+                 *     result and writes nothing; another body gives 422 idempotency_key_reused. A copy
+                 *     that arrives while the first still runs gives 503 busy (Retry-After 1). A write
+                 *     that committed but whose answer was lost gives 409 idempotency_outcome_unknown
+                 *     and never runs again. Kept 24 h, sealed. Over 128 bytes gives 400 invalid_field.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description Plan id. */
+                plan_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The plan. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Plan"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description conflict (the proposer declining their own plan; they withdraw it instead). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
+            default: components["responses"]["Default"];
+        };
+    };
+    withdrawPlan: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Scope (caller, method, path, key). A retry with the same body returns the first
+                 *     result and writes nothing; another body gives 422 idempotency_key_reused. A copy
+                 *     that arrives while the first still runs gives 503 busy (Retry-After 1). A write
+                 *     that committed but whose answer was lost gives 409 idempotency_outcome_unknown
+                 *     and never runs again. Kept 24 h, sealed. Over 128 bytes gives 400 invalid_field.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description Plan id. */
+                plan_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Withdrawn. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
+            default: components["responses"]["Default"];
+        };
+    };
+    downloadCalendar: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Relationship id. */
+                rid: components["parameters"]["rid"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The calendar, offered as a download named attune.ics. */
+            200: {
+                headers: {
+                    /** @description attachment; filename="attune.ics" */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Default"];
+        };
+    };
+    listReminders: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Newest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        reminders: components["schemas"]["Reminder"][];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            default: components["responses"]["Default"];
+        };
+    };
+    dismissReminder: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Scope (caller, method, path, key). A retry with the same body returns the first
+                 *     result and writes nothing; another body gives 422 idempotency_key_reused. A copy
+                 *     that arrives while the first still runs gives 503 busy (Retry-After 1). A write
+                 *     that committed but whose answer was lost gives 409 idempotency_outcome_unknown
+                 *     and never runs again. Kept 24 h, sealed. Over 128 bytes gives 400 invalid_field.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description Reminder id. */
+                reminder_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Dismissed. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
+            default: components["responses"]["Default"];
+        };
+    };
+    getReminderSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The settings. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReminderSettings"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            default: components["responses"]["Default"];
+        };
+    };
+    setReminderSettings: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Scope (caller, method, path, key). A retry with the same body returns the first
+                 *     result and writes nothing; another body gives 422 idempotency_key_reused. A copy
+                 *     that arrives while the first still runs gives 503 busy (Retry-After 1). A write
+                 *     that committed but whose answer was lost gives 409 idempotency_outcome_unknown
+                 *     and never runs again. Kept 24 h, sealed. Over 128 bytes gives 400 invalid_field.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReminderSettings"];
+            };
+        };
+        responses: {
+            /** @description The settings now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReminderSettings"];
+                };
+            };
+            /** @description invalid_field, invalid_json. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description mail_not_configured (e-mail asked for on a server that sends none), idempotency_key_reused. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
             default: components["responses"]["Default"];
         };
     };

@@ -4,6 +4,7 @@ import { ConfirmPanel } from '../components/ConfirmPanel';
 import { Heading } from '../components/Heading';
 import { FirstUse } from '../components/intro/FirstUse';
 import { Link } from '../components/Link';
+import { AppreciationCards } from '../components/AppreciationCards';
 import { NextStepCard } from '../components/NextStepCard';
 import { SharedDevicePin } from '../components/SharedDevicePin';
 import { Status } from '../components/Status';
@@ -45,6 +46,11 @@ export function HomeScreen() {
         </ul>
       )}
       <JoinRequests key={requestsKey} />
+      {data && data.length > 0 && <AppreciationCards relationships={data} />}
+      <p class="small">
+        <Link to={{ name: 'reminders' }}>Gentle reminders</Link>
+        <span class="muted"> — off unless you choose them.</span>
+      </p>
       <StartRelationshipForm />
       <JoinWithCodeForm
         onJoined={() => {

@@ -110,6 +110,18 @@ export function RelationshipScreen({ rid }: { rid: string }) {
               <span class="card-sub">Notice how things change over time. Private unless you share.</span>
             </Link>
           </li>
+          <li>
+            <Link class="card card-link" to={{ name: 'appreciation', rid }}>
+              Appreciation
+              <span class="card-sub">A few kind words for a partner, whenever you feel like it.</span>
+            </Link>
+          </li>
+          <li>
+            <Link class="card card-link" to={{ name: 'plans', rid }}>
+              Plans together
+              <span class="card-sub">Time for fun, rest or unwinding; join only if you want to.</span>
+            </Link>
+          </li>
         </ul>
       </nav>
       {data && (
