@@ -106,15 +106,15 @@ ApiHandler::ApiHandler(app::Services& services) : services_(services) {
   add_therapy_routes(router_, services_.therapist_links, services_.shared_with_therapist,
                      services_.access_log, services_.therapist_notes, services_.therapist_messages,
                      services_.programmes);
+  add_measure_routes(router_, services_.measures);
+  add_progress_routes(router_, services_.progress);
+  add_together_routes(router_, services_.appreciations, services_.plans, services_.calendar);
+  add_reminder_routes(router_, services_.reminders);
   // A therapist signs in like anyone and keeps their own account; every other route is a
   // partner's (or, marked by its area, a therapist's).
   for (const auto& [method, pattern] : kAnyoneRoutes) {
     router_.set_audience(method, pattern, Audience::kAnyone);
   }
-  add_measure_routes(router_, services_.measures);
-  add_progress_routes(router_, services_.progress);
-  add_together_routes(router_, services_.appreciations, services_.plans, services_.calendar);
-  add_reminder_routes(router_, services_.reminders);
 }
 
 Response ApiHandler::operator()(const Request& request) {
