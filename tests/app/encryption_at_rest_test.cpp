@@ -218,9 +218,6 @@ TEST_F(EncryptionAtRest, DebriefCanariesAreSealedAndLeaveWithTheAccount) {
   EXPECT_EQ(files_holding(world, sealed), std::vector<std::string>{});
 }
 
-}  // namespace
-}  // namespace attune::app::testing
-
 // The safety check (issue 12): which questions were answered how, whether they signalled
 // danger and what holds practice are sealed; the answers leave with the account.
 TEST_F(EncryptionAtRest, SafetyAnswersAndHoldCausesAreSealedAndLeaveWithTheAccount) {
@@ -248,3 +245,6 @@ TEST_F(EncryptionAtRest, SafetyAnswersAndHoldCausesAreSealedAndLeaveWithTheAccou
   ASSERT_TRUE(s.accounts.delete_account(owner.actor, owner.password));
   EXPECT_EQ(files_holding(world, sealed), std::vector<std::string>{});
 }
+
+}  // namespace
+}  // namespace attune::app::testing
