@@ -332,8 +332,6 @@ TEST_F(EncryptionAtRest, AppreciationAndPlanCanariesAreSealedAndLeaveWithTheAcco
     EXPECT_EQ(files_holding(world, bytes), std::vector<std::string>{});
 }
 
-}  // namespace
-}  // namespace attune::app::testing
 
 // The safety check (issue 12): which questions were answered how, whether they signalled
 // danger and what holds practice are sealed; the answers leave with the account.
@@ -362,3 +360,6 @@ TEST_F(EncryptionAtRest, SafetyAnswersAndHoldCausesAreSealedAndLeaveWithTheAccou
   ASSERT_TRUE(s.accounts.delete_account(owner.actor, owner.password));
   EXPECT_EQ(files_holding(world, sealed), std::vector<std::string>{});
 }
+
+}  // namespace
+}  // namespace attune::app::testing

@@ -41,8 +41,8 @@ class ContentCopy {
     std::string pattern = (fs::temp_directory_path() / "attune-content-XXXXXX").string();
     if (mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
     dir_ = pattern;
-    for (const char* name :
-         {"catalogue.toml", "exercises.toml", "resources.toml", "programme.toml", "coach.toml"}) {
+    for (const char* name : {"catalogue.toml", "exercises.toml", "resources.toml", "programme.toml",
+                             "coach.toml", "safety_check.toml"}) {
       fs::copy_file(fs::path(kShippedDir) / name, dir_ / name);
     }
   }

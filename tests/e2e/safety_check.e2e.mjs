@@ -44,7 +44,7 @@ export const tests = [
       const bHeld = await relationshipText(b);
       assert(bHeld.includes(HELD), 'Bo sees that practice is paused for now');
       await a.page.getByRole('link', { name: '← Back to this relationship' }).click();
-      await a.page.getByText(HELD).waitFor();
+      await a.page.getByTestId('practice-hold').waitFor();
       // Nothing else on Bo's screen changed: only the neutral line was added.
       const withoutLine = bHeld.replace(/Practice is paused for now\.[^\n]*\n?/, '');
       assert(withoutLine === bBefore, `only the hold line differs for Bo:\n${bBefore}\n---\n${bHeld}`);

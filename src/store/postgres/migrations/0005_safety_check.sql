@@ -1,6 +1,6 @@
 -- Version 5: the private safety check and the relationship-wide practice hold.
 -- A check is one person's answers in one relationship, sealed under their own key (deleting
--- the account shreds them); the row shows only that they answered, never what.
+-- the account shreds them). The row shows only that they answered, never what.
 CREATE TABLE safety_checks (
   id TEXT PRIMARY KEY,
   relationship_id TEXT NOT NULL REFERENCES relationships(id) ON DELETE CASCADE,
