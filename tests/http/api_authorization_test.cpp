@@ -185,6 +185,9 @@ std::vector<RouteCase> unscoped_routes() {
       {"GET", "/api/v1/exercises/{exercise}", ""},
       {"POST", "/api/v1/coach/review", ""},
       {"GET", "/api/v1/me/next-step", ""},
+      {"GET", "/api/v1/me/pin", ""},
+      {"PUT", "/api/v1/me/pin", ""},
+      {"DELETE", "/api/v1/me/pin", ""},
   };
 }
 
