@@ -2,7 +2,7 @@
 // screen within 5 s (measured and printed), resume needing both, quick exit pausing, end;
 // and a shared-device run where ready and resume are confirmed by each person in person.
 import { assert, screenshot } from './lib/harness.mjs';
-import { answerItems, assertNoPageProblems, bodyText } from './lib/flows.mjs';
+import { PASSWORD, answerItems, assertNoPageProblems, bodyText } from './lib/flows.mjs';
 import { twoPartnersWithSignedAgreement } from './lib/scenarios.mjs';
 
 const heading = (page, name) => page.locator('.practice-title', { hasText: name });
@@ -120,20 +120,37 @@ export const tests = [
     },
   },
   {
-    name: 'shared device: each person confirms ready and resume in person',
+    name: 'shared device: each person confirms ready and resume in person, with their own PIN or password',
     run: async () => {
-      const { a } = await twoPartnersWithSignedAgreement();
+      const { baseUrl, a, b } = await twoPartnersWithSignedAgreement();
+      // Bo sets a PIN in Bo's own session first.
+      await b.page.goto(`${baseUrl}/`);
+      await b.page.getByLabel('New PIN (6 to 12 digits)').fill('482916');
+      await b.page.getByLabel('Your password').fill(PASSWORD);
+      await b.page.getByRole('button', { name: 'Set PIN' }).click();
+      await b.page.getByText('Your PIN is set.').waitFor();
+
       await a.page.getByLabel('Together on this one device').check();
       await a.page.getByRole('button', { name: 'Open the practice' }).click();
       await heading(a.page, 'Ready?').waitFor();
       await a.page.getByRole('button', { name: "Alex: I'm ready" }).click();
       await a.page.getByText('Alex: confirmed').waitFor();
       assert(await heading(a.page, 'Ready?').isVisible(), 'one confirmation does not start');
+      // Alex cannot confirm for Bo: a wrong PIN is refused by the server and nothing starts.
+      await a.page.getByLabel('Bo, your PIN').fill('111112');
+      await a.page.getByRole('button', { name: "Bo: I'm ready" }).click();
+      await a.page.getByText('That did not confirm it.', { exact: false }).waitFor();
+      assert(await heading(a.page, 'Ready?').isVisible(), 'a wrong PIN starts nothing');
+      await a.page.getByTestId('ready-count').getByText('0 of 2 ready').waitFor();
+      await a.page.getByRole('button', { name: "Alex: I'm ready" }).click();
+      await a.page.getByLabel('Bo, your PIN').fill('482916');
       await a.page.getByRole('button', { name: "Bo: I'm ready" }).click();
       await heading(a.page, 'Settle in').waitFor();
 
       await a.page.getByRole('button', { name: /^Pause/ }).click();
       await heading(a.page, 'Paused').waitFor();
+      await a.page.getByRole('button', { name: 'Use the password instead' }).click();
+      await a.page.getByLabel('Bo, your password').fill(PASSWORD);
       await a.page.getByRole('button', { name: "Bo: I'd like to continue" }).click();
       await a.page.getByText('Bo: confirmed').waitFor();
       assert(await heading(a.page, 'Paused').isVisible(), 'one confirmation does not resume');

@@ -310,6 +310,9 @@ std::vector<RouteCase> unscoped_routes() {
       {"POST", "/api/v1/me/reminders/{reminder}/dismiss", ""},
       {"GET", "/api/v1/me/reminders/settings", ""},
       {"PUT", "/api/v1/me/reminders/settings", ""},
+      {"GET", "/api/v1/me/pin", ""},
+      {"PUT", "/api/v1/me/pin", ""},
+      {"DELETE", "/api/v1/me/pin", ""},
   };
 }
 
