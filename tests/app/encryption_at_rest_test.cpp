@@ -172,11 +172,13 @@ TEST_F(EncryptionAtRest, DeletedAccountLeavesNeitherPlaintextNorSealedBytes) {
     for (const char* sql : {"SELECT body_sealed FROM entries WHERE author_id = ?",
                             "SELECT answer_sealed FROM boundary_answers WHERE account_id = ?",
                             "SELECT change_sealed FROM boundary_history WHERE account_id = ?",
-                            "SELECT item_sealed FROM custom_items WHERE author_id = ?"}) {
+                            "SELECT item_sealed FROM custom_items WHERE author_id = ?",
+                            "SELECT body_sealed FROM worksheet_versions WHERE author_id = ?",
+                            "SELECT text_sealed FROM intention_versions WHERE author_id = ?"}) {
       for (const auto& row : tx->query(sql, {owner.id})) sealed.push_back(row.bytes(0));
     }
   }
-  ASSERT_GE(sealed.size(), 8u);
+  ASSERT_GE(sealed.size(), 10u);
   // The control: before deletion the scanner finds those bytes.
   std::size_t found_before = 0;
   for (const auto& bytes : sealed) found_before += files_holding(world, bytes).empty() ? 0 : 1;

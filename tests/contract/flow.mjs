@@ -724,6 +724,9 @@ async function run(flow, server) {
     t.expect(seen.body?.current?.text === 'Slow evenings, and a walk.' && seen.body?.history?.length >= 2, 'changed, with its history');
     t.error(await t.bad('PUT', path, { auth: A(), body: {}, flagged: true }), 400, 'missing_field');
     t.error(await t.bad('GET', `/api/v1/relationships/${MISSING}/intention`, { auth: A() }), 404, 'not_found');
+    for (const path of ['/api/v1/readings', '/api/v1/conversation-cards', '/api/v1/worksheet-prompts']) {
+      t.error(await t.bad('GET', path, { flagged: true }), 401, 'unauthenticated', 'no auth');
+    }
   });
 
   // ---- the therapist ---------------------------------------------------------------------------

@@ -3100,7 +3100,7 @@ export interface components {
             visibility?: components["schemas"]["Visibility"];
             /** @description present on my own entries only */
             show_name?: boolean;
-            /** @description mine */
+            /** @description mine, or someone else's who chose to show it */
             author_name?: string;
             created_at: components["schemas"]["Timestamp"];
             updated_at: components["schemas"]["Timestamp"];

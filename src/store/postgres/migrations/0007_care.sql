@@ -1,5 +1,5 @@
 -- Version 7 (issue 14): the earlier versions of reframing worksheets and the shared
--- intention. A worksheet itself is an entry (feature "worksheet"); each edit keeps the
+-- intention. A worksheet itself is an entry (feature "worksheet"), and each edit keeps the
 -- version it replaces here, sealed under the author's key and read only for the author.
 -- Deleting the entry, leaving the relationship or deleting the account removes them.
 CREATE TABLE worksheet_versions (
