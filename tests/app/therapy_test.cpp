@@ -36,7 +36,10 @@ class TherapyTest : public ::testing::Test {
 
   std::vector<std::string> actions_in_log_of(int who) {
     std::vector<std::string> actions;
-    for (const auto& entry : *s().access_log.mine(partner(who).actor, group.rid)) {
+    const auto log = s().access_log.mine(partner(who).actor, group.rid);
+    EXPECT_TRUE(log) << code_of(log);
+    if (!log) return actions;
+    for (const auto& entry : *log) {
       EXPECT_EQ(entry.actor_id, doctor.id);
       EXPECT_EQ(entry.actor_name, "Dr Rowan");
       actions.push_back(entry.action);

@@ -1,5 +1,5 @@
 -- Version 8: the therapist (issue 12). A link code is single use and kept only as a hash.
--- A relationship has at most one therapist link; it is active only while every active
+-- A relationship has at most one therapist link, active only while every active
 -- partner has a consent row (worked out by the policy at each request, never cached).
 -- A partner's individual channel to the therapist is their own row: another partner's
 -- revocation of the couple's link leaves it. Notes are sealed under the therapist's key,
