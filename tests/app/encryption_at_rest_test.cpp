@@ -282,7 +282,8 @@ TEST_F(EncryptionAtRest, MeasureAnswersAndRhythmsAreSealedAndLeaveWithTheAccount
   ASSERT_EQ(results->size(), 1u);
   EXPECT_EQ(results->front().total, 16);
   // The body's shape, which would show in plaintext if it were stored unsealed.
-  const std::vector<std::string> plain{"measure_id", "\"answers\"", "every_days", "gmsex"};
+  // (A bare "measure_id" would match the schema's column name.)
+  const std::vector<std::string> plain{"\"measure_id\"", "\"answers\"", "every_days", "gmsex"};
   world.db->scrub_after_delete();
   for (const auto& c : plain) EXPECT_EQ(files_holding(world, c), std::vector<std::string>{}) << c;
   std::string sealed;

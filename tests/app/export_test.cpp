@@ -181,7 +181,7 @@ TEST_F(DataExportTest, HoldsMyMeasureResultsAndRhythmsNeverAPartners) {
   const json ours = relationship_in(export_of(me()), group_.rid);
   const std::string text = ours.at("my_entries").dump();
   EXPECT_NE(text.find(mine->id), std::string::npos);
-  EXPECT_NE(text.find("\\\"every_days\\\":28"), std::string::npos) << text;
+  EXPECT_NE(text.find("\"every_days\":28"), std::string::npos) << text;
   EXPECT_EQ(text.find(theirs->id), std::string::npos);
   EXPECT_EQ(text.find("csi-4"), std::string::npos);
 }
