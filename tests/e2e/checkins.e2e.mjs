@@ -33,7 +33,7 @@ async function assertAccessible(page, where) {
 }
 
 function ridOf(page) {
-  const match = /#\/r\/([^/]+)/.exec(page.url());
+  const match = /^\/r\/([^/]+)/.exec(new URL(page.url()).pathname);
   assert(match, `a relationship in the URL (${page.url()})`);
   return decodeURIComponent(match[1]);
 }

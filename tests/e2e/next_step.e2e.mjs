@@ -36,7 +36,7 @@ export const tests = [
       assert(!/\d/.test(await card(a.page).innerText()), 'still no number');
       await screenshot(a.page, 'next-step-exercise');
       await card(a.page).getByRole('link', { name: 'Read about it' }).click();
-      await a.page.waitForURL(/#\/r\/[^/]+\/exercises\/arriving-together$/);
+      await a.page.waitForURL(/\/r\/[^/]+\/exercises\/arriving-together$/);
       await a.page.getByRole('heading', { name: 'Arriving together' }).waitFor();
 
       // My check-in is mine: Bo is still offered one.

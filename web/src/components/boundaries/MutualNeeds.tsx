@@ -20,7 +20,11 @@ export function MutualNeeds({
   const sharedIds = new Set(shared.data.map((s) => s.item_id));
   const missing = requires.filter((id) => !sharedIds.has(id));
   if (!missing.length) {
-    return <p class="muted">Everyone here is open to each of these, so it can be chosen.</p>;
+    return (
+      <p class="muted" data-testid="mutual-needs">
+        Everyone here is open to each of these, so it can be chosen.
+      </p>
+    );
   }
   const answerOf = (id: string): MyAnswer | undefined => mine.data?.find((a) => a.item_id === id);
   const unanswered = (id: string) => (answerOf(id)?.answer ?? 'unset') === 'unset';

@@ -5,6 +5,7 @@ import type { RelationshipSummary } from '../../api';
 import { Link } from '../Link';
 
 const KEY = 'attune.intro';
+const STEPS_KEY = 'attune.first-steps';
 
 const pages: { title: string; text: string }[] = [
   {
@@ -25,29 +26,29 @@ const pages: { title: string; text: string }[] = [
   },
 ];
 
-function seen(): boolean {
+function seen(key: string): boolean {
   try {
-    return localStorage.getItem(KEY) === 'done';
+    return localStorage.getItem(key) === 'done';
   } catch {
     return false;
   }
 }
 
-function remember(): void {
+function remember(key: string): void {
   try {
-    localStorage.setItem(KEY, 'done');
+    localStorage.setItem(key, 'done');
   } catch {
-    /* the introduction may show again; no harm */
+    /* it may show again; no harm */
   }
 }
 
 export function FirstUse({ relationships }: { relationships?: RelationshipSummary[] }) {
-  const [page, setPage] = useState(() => (seen() ? -1 : 0));
-  const [pathOpen, setPathOpen] = useState(() => !seen());
+  const [page, setPage] = useState(() => (seen(KEY) ? -1 : 0));
+  const [pathOpen, setPathOpen] = useState(() => !seen(STEPS_KEY));
   if (page >= 0 && page < pages.length) {
     const current = pages[page];
     const finish = () => {
-      remember();
+      remember(KEY);
       setPage(-1);
     };
     return (
@@ -85,7 +86,10 @@ export function FirstUse({ relationships }: { relationships?: RelationshipSummar
         <li>{rid ? <Link to={{ name: 'checkins', rid }}>Check in</Link> : 'Check in'} with how you are today.</li>
         <li>{rid ? <Link to={{ name: 'agreements', rid }}>Agree a first practice</Link> : 'Agree a first practice'} together, then practise, pausing whenever you like.</li>
       </ol>
-      <button type="button" class="quiet" onClick={() => setPathOpen(false)}>
+      <button type="button" class="quiet" onClick={() => {
+          remember(STEPS_KEY);
+          setPathOpen(false);
+        }}>
         Hide first steps
       </button>
     </section>

@@ -62,7 +62,7 @@ export function InvitePanel({ rid }: { rid: string }) {
           setCopied(null);
           setCode((await createInvite(rid)).code);
         }}
-        done="A new invitation is ready."
+        done="A new code is ready."
       >
         {code ? 'Create another code' : 'Create an invitation code'}
       </ActionButton>
