@@ -310,8 +310,12 @@ TEST_F(EncryptionAtRest, AppreciationAndPlanCanariesAreSealedAndLeaveWithTheAcco
   ASSERT_TRUE(plan);
   ASSERT_TRUE(s.plans.respond(other.actor, *plan, false));
   std::string text;
-  for (const auto& note : s.appreciations.list(other.actor, group.rid)->received) text += note.text;
-  for (const auto& p : *s.plans.list(other.actor, group.rid)) text += p.title + p.note;
+  const auto notes = s.appreciations.list(other.actor, group.rid);
+  ASSERT_TRUE(notes);
+  for (const auto& note : notes->received) text += note.text;
+  const auto plans = s.plans.list(other.actor, group.rid);
+  ASSERT_TRUE(plans);
+  for (const auto& p : *plans) text += p.title + p.note;
   for (const auto& c : words) EXPECT_NE(text.find(c), std::string::npos) << c;
 
   world.db->scrub_after_delete();

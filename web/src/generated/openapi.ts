@@ -2657,7 +2657,7 @@ export interface components {
                 } | null;
                 recent: {
                     id: string;
-                    /** @description my local date */
+                    /** @description my local date, YYYY-MM-DD */
                     day: string;
                     kind: components["schemas"]["ReminderKind"];
                     plan_id: string | null;

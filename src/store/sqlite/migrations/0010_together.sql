@@ -28,7 +28,7 @@ CREATE TABLE plans (
 );
 CREATE INDEX plans_by_relationship ON plans(relationship_id);
 -- One row for each partner a plan was proposed to (the partners at that moment, proposer
--- included): the row is what lets them see it; the answer in it is sealed under their key.
+-- included): the row is what lets them see it: the answer in it is sealed under their key.
 CREATE TABLE plan_responses (
   plan_id TEXT NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
   account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
@@ -38,7 +38,7 @@ CREATE TABLE plan_responses (
 );
 CREATE INDEX plan_responses_by_account ON plan_responses(account_id);
 -- Gentle reminders, opted into per person: which kinds, e-mail or not and quiet hours are
--- sealed; "enabled" (any kind on) is all the reminder task may look for.
+-- sealed: "enabled" (any kind on) is all the reminder task may look for.
 CREATE TABLE reminder_settings (
   account_id TEXT PRIMARY KEY REFERENCES accounts(id) ON DELETE CASCADE,
   settings_sealed BLOB NOT NULL,
