@@ -174,9 +174,9 @@ TEST_F(DataExportTest, HoldsMyMeasureResultsAndRhythmsNeverAPartners) {
                               core::Visibility::kPrivate);
   ASSERT_TRUE(mine);
   ASSERT_TRUE(measures.set_schedule(me().actor, group_.rid, "gmsex", 28));
-  auto theirs = measures.answer(partner().actor, group_.rid, "csi-4",
-                                {{"q1", 6}, {"q2", 5}, {"q3", 5}, {"q4", 5}},
-                                core::Visibility::kPartners);
+  auto theirs =
+      measures.answer(partner().actor, group_.rid, "csi-4",
+                      {{"q1", 6}, {"q2", 5}, {"q3", 5}, {"q4", 5}}, core::Visibility::kPartners);
   ASSERT_TRUE(theirs);
   const json ours = relationship_in(export_of(me()), group_.rid);
   const std::string text = ours.at("my_entries").dump();
