@@ -16,6 +16,9 @@
 #include "app/next_step/next_steps.h"
 #include "app/practice/practices.h"
 #include "app/programme/programmes.h"
+#include "app/recovery/email_reset.h"
+#include "app/recovery/recovery.h"
+#include "app/recovery/registration.h"
 #include "app/relationships/relationships.h"
 #include "app/request/idempotency.h"
 #include "app/request/rate_limiter.h"
@@ -42,7 +45,10 @@ struct Services {
         checkins(ctx),
         programmes(ctx),
         coach(ctx),
-        next_steps(ctx) {}
+        next_steps(ctx),
+        recovery(ctx, password_gate),
+        email_reset(ctx, password_gate),
+        registration(ctx, accounts, password_gate) {}
 
   Context& context;
   PasswordGate password_gate;
@@ -63,6 +69,9 @@ struct Services {
   Programmes programmes;
   Coach coach;
   NextSteps next_steps;
+  Recovery recovery;
+  EmailReset email_reset;
+  Registration registration;
 };
 
 }  // namespace attune::app

@@ -11,6 +11,7 @@
 #include "base/corruption.h"
 #include "core/email.h"
 #include "http/routes.h"
+#include "http/routes_recovery.h"
 #include "store/database.h"
 
 namespace attune::http {
@@ -89,6 +90,8 @@ ApiHandler::ApiHandler(app::Services& services) : services_(services) {
   add_programme_routes(router_, services_.programmes);
   add_coach_routes(router_, services_.coach);
   add_next_step_routes(router_, services_.next_steps);
+  add_recovery_routes(router_, services_.context, services_.accounts, services_.registration,
+                      services_.recovery, services_.email_reset);
 }
 
 Response ApiHandler::operator()(const Request& request) {

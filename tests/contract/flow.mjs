@@ -671,6 +671,45 @@ async function run(flow) {
     t.error(await t.bad('POST', '/api/v1/coach/review', { auth: A(), body: {}, flagged: true }), 400, 'missing_field');
     t.error(await t.bad('POST', '/api/v1/coach/review', { auth: A(), body: { text: 'x'.repeat(16385) } }), 413, 'body_too_large');
   });
+
+  // ---- account recovery (issue 11 item 5) and account settings ------------------------------------
+  await flow.check('recovery: the code shown at sign-up resets the password; no answer tells who has an account', async (t) => {
+    const eve = { email: email('eve'), password: PASSWORD, display_name: 'eve', confirm_adult: true };
+    const created = await t.good('POST', '/api/v1/accounts', { body: eve });
+    t.status(created, 201);
+    const code = created.body?.recovery_code;
+    t.expect(/^([0-9A-Z]{4}-){4}[0-9A-Z]{4}$/.test(code ?? ''), 'a recovery code in groups of four');
+    const options = await t.good('GET', '/api/v1/auth/options');
+    t.expect(options.body?.email === false, 'this server sends no e-mail');
+    const fresh = 'a new long password';
+    const unknown = await t.bad('POST', '/api/v1/auth/recover', { body: { email: email('nobody'), recovery_code: code, new_password: fresh } });
+    const wrong = await t.bad('POST', '/api/v1/auth/recover', { body: { email: eve.email, recovery_code: '0000-0000-0000-0000-0000', new_password: fresh } });
+    t.error(unknown, 401, 'invalid_credentials', 'unknown address');
+    t.error(wrong, 401, 'invalid_credentials', 'wrong code');
+    t.expect(JSON.stringify(unknown.body) === JSON.stringify(wrong.body), 'the same answer either way');
+    t.error(await t.bad('POST', '/api/v1/auth/recover', { body: { email: eve.email, recovery_code: code, new_password: 'short' }, flagged: true }), 400, 'weak_password');
+    t.error(await t.bad('POST', '/api/v1/auth/recover', { body: { email: eve.email }, flagged: true }), 400, 'missing_field');
+    t.status(await t.good('POST', '/api/v1/auth/recover', { body: { email: eve.email, recovery_code: code, new_password: fresh } }), 204);
+    const login = await t.good('POST', '/api/v1/auth/login', { body: { email: eve.email, password: fresh } });
+    t.status(login, 200, 'log in with the new password');
+    const E = () => ({ token: login.body?.token });
+    const status = await t.good('GET', '/api/v1/me/recovery-code', { auth: E() });
+    t.expect(status.body?.exists === false && status.body?.created_at === null, 'the code was used up');
+    t.error(await t.bad('POST', '/api/v1/me/recovery-code', { auth: E(), body: { password: 'wrong password here' } }), 401, 'invalid_credentials');
+    const made = await t.good('POST', '/api/v1/me/recovery-code', { auth: E(), body: { password: fresh } });
+    t.status(made, 200);
+    t.expect(made.body?.recovery_code !== code, 'a new code');
+    t.error(await t.bad('GET', '/api/v1/me/recovery-code', { flagged: true }), 401, 'unauthenticated');
+    // Without SMTP: no e-mail reset; links that do not exist are refused alike.
+    t.error(await t.bad('POST', '/api/v1/auth/reset-request', { body: { email: eve.email } }), 422, 'mail_not_configured');
+    t.error(await t.bad('POST', '/api/v1/auth/reset', { body: { token: 'no-such-token', new_password: fresh } }), 401, 'invalid_credentials');
+    t.error(await t.bad('POST', '/api/v1/auth/confirm', { body: { token: 'no-such-token' } }), 401, 'invalid_credentials');
+    t.error(await t.bad('POST', '/api/v1/auth/confirm', { body: {}, flagged: true }), 400, 'missing_field');
+    // The time zone.
+    const moved = await t.good('PATCH', '/api/v1/me', { auth: E(), body: { time_zone: 'America/Toronto' } });
+    t.expect(moved.body?.time_zone === 'America/Toronto', 'the new time zone');
+    t.error(await t.bad('PATCH', '/api/v1/me', { auth: E(), body: { time_zone: 'Mars/Olympus' } }), 400, 'invalid_time_zone');
+  });
 }
 
 const spec = (t) => t.flow.spec;

@@ -20,8 +20,12 @@ import { ExerciseScreen } from './screens/ExerciseScreen';
 import { DebriefScreen } from './screens/DebriefScreen';
 import { PracticeHistoryScreen } from './screens/PracticeHistoryScreen';
 import { clearSession, isSignedIn } from './session';
+import { AccountScreen } from './screens/AccountScreen';
+import { ForgotPasswordScreen } from './screens/ForgotPasswordScreen';
+import { ResetPasswordScreen } from './screens/ResetPasswordScreen';
+import { ConfirmSignUpScreen } from './screens/ConfirmSignUpScreen';
 
-const openToAll: Route['name'][] = ['login', 'signup', 'support'];
+const openToAll: Route['name'][] = ['login', 'signup', 'support', 'forgot', 'reset', 'confirm'];
 
 export function App() {
   const route = useRoute();
@@ -56,7 +60,7 @@ export function App() {
 
   return (
     <AppShell signedIn={signedIn} onLogOut={onLogOut}>
-      <Screen route={route} signedIn={signedIn} onSignedIn={onSignedIn} />
+      <Screen route={route} signedIn={signedIn} onSignedIn={onSignedIn} onSignedOut={signedOut} />
     </AppShell>
   );
 }
@@ -65,12 +69,17 @@ function Screen({
   route,
   signedIn,
   onSignedIn,
+  onSignedOut,
 }: {
   route: Route;
   signedIn: boolean;
   onSignedIn: () => void;
+  onSignedOut: () => void;
 }) {
   if (route.name === 'support') return <SupportScreen />;
+  if (route.name === 'forgot') return <ForgotPasswordScreen />;
+  if (route.name === 'reset') return <ResetPasswordScreen token={route.token} />;
+  if (route.name === 'confirm') return <ConfirmSignUpScreen token={route.token} />;
   if (!signedIn) {
     return route.name === 'signup' ? (
       <SignUpScreen onSignedIn={onSignedIn} />
@@ -105,6 +114,8 @@ function Screen({
       return <DebriefScreen key={route.pid} rid={route.rid} pid={route.pid} />;
     case 'history':
       return <PracticeHistoryScreen key={route.rid} rid={route.rid} />;
+    case 'account':
+      return <AccountScreen onDeleted={onSignedOut} />;
     default:
       return <HomeScreen />;
   }

@@ -8,6 +8,10 @@ export type Route =
   | { name: 'signup' }
   | { name: 'home' }
   | { name: 'support' }
+  | { name: 'account' }
+  | { name: 'forgot' }
+  | { name: 'reset'; token: string }
+  | { name: 'confirm'; token: string }
   | { name: 'relationship'; rid: string }
   | { name: 'boundaries'; rid: string }
   | { name: 'shared'; rid: string }
@@ -47,6 +51,14 @@ export function parseHash(hash: string): Route {
       return { name: 'signup' };
     case 'support':
       return { name: 'support' };
+    case 'account':
+      return { name: 'account' };
+    case 'forgot':
+      return { name: 'forgot' };
+    case 'reset':
+      return a ? { name: 'reset', token: a } : { name: 'forgot' };
+    case 'confirm':
+      return a ? { name: 'confirm', token: a } : { name: 'login' };
     case 'r':
       if (!a) return { name: 'home' };
       if (b === 'agreements' && c) return { name: 'agreement', rid: a, aid: c };
@@ -70,7 +82,12 @@ export function toHash(route: Route): string {
     case 'login':
     case 'signup':
     case 'support':
+    case 'account':
+    case 'forgot':
       return `#/${route.name}`;
+    case 'reset':
+    case 'confirm':
+      return `#/${route.name}/${e(route.token)}`;
     case 'relationship':
       return `#/r/${e(route.rid)}`;
     case 'agreement':
