@@ -681,6 +681,9 @@ async function run(flow) {
     t.expect(/^([0-9A-Z]{4}-){4}[0-9A-Z]{4}$/.test(code ?? ''), 'a recovery code in groups of four');
     const options = await t.good('GET', '/api/v1/auth/options');
     t.expect(options.body?.email === false, 'this server sends no e-mail');
+    const padded = await t.raw('GET', '/api/v1/auth/options', { 'X-Padding': 'p'.repeat(20 * 1024) });
+    t.error(padded, 431, 'headers_too_large', 'options with oversized headers');
+    t.judge('GET', '/api/v1/auth/options', padded);
     const fresh = 'a new long password';
     const unknown = await t.bad('POST', '/api/v1/auth/recover', { body: { email: email('nobody'), recovery_code: code, new_password: fresh } });
     const wrong = await t.bad('POST', '/api/v1/auth/recover', { body: { email: eve.email, recovery_code: '0000-0000-0000-0000-0000', new_password: fresh } });
