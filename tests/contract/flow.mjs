@@ -13,6 +13,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import WebSocket from 'ws';
 import { repoRoot, runCleanups, startServer } from '../e2e/lib/server.mjs';
+import { startSmtpSink } from '../e2e/lib/smtp_sink.mjs';
 import { Flow } from './lib/checks.mjs';
 import { startPrism } from './lib/prism.mjs';
 import { loadSpec } from './lib/spec.mjs';
@@ -45,11 +46,47 @@ async function main() {
   console.log(`contract: server ${server.baseUrl}, prism --errors ${strict.baseUrl}, prism reporting ${report.baseUrl}`);
   const flow = new Flow({ spec, strict, report, direct: server.baseUrl });
   await run(flow);
+  await runWithEmail(spec, flow);
   coverage(flow);
   const passed = flow.results.filter((r) => r.ok).length;
   const failed = flow.results.length - passed;
   console.log(`contract: total ${((Date.now() - started) / 1000).toFixed(1)} s; logs in ${path.relative(repoRoot, logDir)}`);
   return { passed, failed };
+}
+
+/**
+ * The routes only a server that sends e-mail answers with success (sign-up confirmation,
+ * reset by e-mail), through a second server with a throwaway SMTP server; what they answered
+ * counts toward the main flow's coverage.
+ */
+async function runWithEmail(spec, main) {
+  const sink = await startSmtpSink();
+  const server = await startServer({
+    logDir,
+    config: `smtp_url = "${sink.url}"\npublic_url = "https://app.example.test"\n`,
+  });
+  const [strict, report] = await Promise.all([
+    startPrism({ upstream: server.baseUrl, errors: true, logDir }),
+    startPrism({ upstream: server.baseUrl, errors: false, logDir }),
+  ]);
+  const flow = new Flow({ spec, strict, report, direct: server.baseUrl });
+  await flow.check('with e-mail: sign-up confirmed by its link, a password reset by e-mail', async (t) => {
+    const body = { email: email('fay'), password: PASSWORD, display_name: 'fay', confirm_adult: true };
+    t.status(await t.good('POST', '/api/v1/accounts', { body }), 202);
+    const [confirmation] = await sink.waitFor(1);
+    const confirmToken = /#\/confirm\/([A-Za-z0-9_-]+)/.exec(confirmation.body)?.[1];
+    const confirmed = await t.good('POST', '/api/v1/auth/confirm', { body: { token: confirmToken } });
+    t.status(confirmed, 200);
+    t.expect(typeof confirmed.body?.recovery_code === 'string', 'the first recovery code');
+    t.status(await t.good('POST', '/api/v1/auth/reset-request', { body: { email: body.email } }), 202);
+    const mails = await sink.waitFor(2);
+    const resetToken = /#\/reset\/([A-Za-z0-9_-]+)/.exec(mails[1].body)?.[1];
+    t.status(await t.good('POST', '/api/v1/auth/reset', { body: { token: resetToken, new_password: 'a new long password' } }), 204);
+    t.error(await t.bad('POST', '/api/v1/auth/reset', { body: { token: resetToken, new_password: 'a new long password' } }), 401, 'invalid_credentials', 'a used link');
+  });
+  for (const key of flow.good) main.good.add(key);
+  for (const key of flow.bad) main.bad.add(key);
+  main.results.push(...flow.results);
 }
 
 /** Every operation must have answered good input and bad input at least once. */
