@@ -23,6 +23,9 @@
 #include "app/programme/programmes.h"
 #include "app/progress/progress.h"
 #include "app/progress/progress_reports.h"
+#include "app/recovery/email_reset.h"
+#include "app/recovery/recovery.h"
+#include "app/recovery/registration.h"
 #include "app/relationships/relationships.h"
 #include "app/request/idempotency.h"
 #include "app/request/rate_limiter.h"
@@ -85,7 +88,10 @@ struct Services {
         appreciations(ctx),
         plans(ctx),
         calendar(ctx),
-        reminders(ctx) {}
+        reminders(ctx),
+        recovery(ctx, password_gate),
+        email_reset(ctx, password_gate),
+        registration(ctx, accounts, password_gate) {}
 
   Context& context;
   const content::CareContent care_content;
@@ -126,6 +132,9 @@ struct Services {
   Plans plans;
   Calendar calendar;
   Reminders reminders;
+  Recovery recovery;
+  EmailReset email_reset;
+  Registration registration;
 };
 
 }  // namespace attune::app

@@ -11,6 +11,7 @@
 
 #include "cli/commands.h"
 #include "cli/logging.h"
+#include "cli/mail_setup.h"
 #include "cli/runtime.h"
 #include "http/api_handler.h"
 #include "http/live_upgrade.h"
@@ -43,6 +44,12 @@ int run_serve(const Settings& settings) {
     std::cerr << "attune: " << address.error().message << "\n";
     return 2;
   }
+  auto mailer = make_mailer(settings);
+  if (!mailer) {
+    std::cerr << "attune: " << mailer.error().message << "\n";
+    return 2;
+  }
+  (*runtime)->context().mailer = mailer->get();
   app::Services& services = (*runtime)->services();
   // The people reading the crisis resources are never told about settings: the operator is.
   if (services.context.config.resources_file.empty()) {
@@ -101,6 +108,7 @@ int run_serve(const Settings& settings) {
   reminder_thread.join();
   bus->stop();
   (*runtime)->context().practice_events = nullptr;
+  (*runtime)->context().mailer = nullptr;
   live_writes.join();
   live_reads.join();
   spdlog::info("attune stopped");

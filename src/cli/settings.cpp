@@ -43,6 +43,9 @@ base::Status load_settings_file(Settings& settings, const std::string& path) {
   settings.app.resources_file = table["resources_file"].value_or(settings.app.resources_file);
   settings.app.confidentiality_file =
       table["confidentiality_file"].value_or(settings.app.confidentiality_file);
+  settings.app.smtp_url = table["smtp_url"].value_or(settings.app.smtp_url);
+  settings.app.public_url = table["public_url"].value_or(settings.app.public_url);
+  settings.smtp_from = table["smtp_from"].value_or(settings.smtp_from);
   if (auto proxies = table["trusted_proxies"].as_array()) {
     settings.trusted_proxies.clear();
     for (const auto& proxy : *proxies) {
@@ -73,6 +76,9 @@ void apply_environment(Settings& settings) {
   from_env("ATTUNE_LOG_FORMAT", settings.log_format);
   from_env("ATTUNE_RESOURCES_FILE", settings.app.resources_file);
   from_env("ATTUNE_CONFIDENTIALITY_FILE", settings.app.confidentiality_file);
+  from_env("ATTUNE_SMTP_URL", settings.app.smtp_url);
+  from_env("ATTUNE_PUBLIC_URL", settings.app.public_url);
+  from_env("ATTUNE_SMTP_FROM", settings.smtp_from);
   std::string proxies;
   from_env("ATTUNE_TRUSTED_PROXIES", proxies);
   if (!proxies.empty()) settings.trusted_proxies = split_list(proxies);

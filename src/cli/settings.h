@@ -20,6 +20,7 @@ struct Settings {
   int worker_threads = 4;
   std::string log_format = "json";     // "json" lines for collectors, or "text"
   bool fast_password_hashing = false;  // tests only
+  std::string smtp_from;               // sender of e-mail; "" = attune@ the public_url's host
   app::AppConfig app;
 };
 

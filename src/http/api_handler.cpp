@@ -11,6 +11,7 @@
 #include "base/corruption.h"
 #include "http/routes.h"
 #include "http/routes_measures.h"
+#include "http/routes_recovery.h"
 #include "store/database.h"
 
 namespace attune::http {
@@ -69,7 +70,8 @@ constexpr std::pair<const char*, const char*> kAnyoneRoutes[] = {
     {"POST", "/api/v1/auth/logout"},     {"GET", "/api/v1/auth/sessions"},
     {"DELETE", "/api/v1/auth/sessions"}, {"GET", "/api/v1/me"},
     {"POST", "/api/v1/me/password"},     {"DELETE", "/api/v1/me"},
-    {"GET", "/api/v1/me/export"},
+    {"GET", "/api/v1/me/export"},        {"PATCH", "/api/v1/me"},
+    {"GET", "/api/v1/me/recovery-code"}, {"POST", "/api/v1/me/recovery-code"},
 };
 
 }  // namespace
@@ -110,6 +112,8 @@ ApiHandler::ApiHandler(app::Services& services) : services_(services) {
   add_progress_routes(router_, services_.progress);
   add_together_routes(router_, services_.appreciations, services_.plans, services_.calendar);
   add_reminder_routes(router_, services_.reminders);
+  add_recovery_routes(router_, services_.context, services_.accounts, services_.registration,
+                      services_.recovery, services_.email_reset);
   // A therapist signs in like anyone and keeps their own account; every other route is a
   // partner's (or, marked by its area, a therapist's).
   for (const auto& [method, pattern] : kAnyoneRoutes) {

@@ -1,4 +1,5 @@
-// Accounts, sessions, the crisis resources and the content catalogue.
+// Accounts, sessions, the crisis resources and the content catalogue (sign-up and recovery:
+// routes_recovery.cpp).
 #include "app/safety/crisis_resources.h"
 #include "base/rfc3339.h"
 #include "http/api_handler.h"
@@ -34,18 +35,6 @@ void add_account_routes(Router& router, app::Accounts& accounts, app::Sessions& 
                         app::Practices& practices, const app::Context& context) {
   router.add("GET", "/api/v1/resources", Auth::kNone, Limit::kNone,
              [&](ApiCall&) { return ok_json(resources_json(app::crisis_resources(context))); });
-
-  router.add("POST", "/api/v1/accounts", Auth::kNone, Limit::kSignup, [&](ApiCall& call) {
-    app::SignupInput input;
-    input.email = call.text("email", 1024);
-    input.password = call.text("password", 4096);
-    input.display_name = call.text("display_name", 1024);
-    input.confirm_adult = call.boolean("confirm_adult", false);
-    input.time_zone = call.optional_text("time_zone", 128).value_or("");
-    input.on_commit = call.on_commit;
-    auto id = unwrap(accounts.sign_up(input));
-    return ok_json({{"id", id}}, 201);
-  });
 
   router.add("POST", "/api/v1/auth/login", Auth::kNone, Limit::kLogin, [&](ApiCall& call) {
     auto result = unwrap(sessions.log_in(call.text("email", 1024), call.text("password", 4096)));

@@ -13,6 +13,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import WebSocket from 'ws';
 import { repoRoot, runCleanups, startServer } from '../e2e/lib/server.mjs';
+import { startSmtpSink } from '../e2e/lib/smtp_sink.mjs';
 import { Flow } from './lib/checks.mjs';
 import { startPrism } from './lib/prism.mjs';
 import { loadSpec } from './lib/spec.mjs';
@@ -46,11 +47,47 @@ async function main() {
   console.log(`contract: server ${server.baseUrl}, prism --errors ${strict.baseUrl}, prism reporting ${report.baseUrl}`);
   const flow = new Flow({ spec, strict, report, direct: server.baseUrl });
   await run(flow, server);
+  await runWithEmail(spec, flow);
   coverage(flow);
   const passed = flow.results.filter((r) => r.ok).length;
   const failed = flow.results.length - passed;
   console.log(`contract: total ${((Date.now() - started) / 1000).toFixed(1)} s; logs in ${path.relative(repoRoot, logDir)}`);
   return { passed, failed };
+}
+
+/**
+ * The routes only a server that sends e-mail answers with success (sign-up confirmation,
+ * reset by e-mail), through a second server with a throwaway SMTP server; what they answered
+ * counts toward the main flow's coverage.
+ */
+async function runWithEmail(spec, main) {
+  const sink = await startSmtpSink();
+  const server = await startServer({
+    logDir,
+    config: `smtp_url = "${sink.url}"\npublic_url = "https://app.example.test"\n`,
+  });
+  const [strict, report] = await Promise.all([
+    startPrism({ upstream: server.baseUrl, errors: true, logDir }),
+    startPrism({ upstream: server.baseUrl, errors: false, logDir }),
+  ]);
+  const flow = new Flow({ spec, strict, report, direct: server.baseUrl });
+  await flow.check('with e-mail: sign-up confirmed by its link, a password reset by e-mail', async (t) => {
+    const body = { email: email('fay'), password: PASSWORD, display_name: 'fay', confirm_adult: true };
+    t.status(await t.good('POST', '/api/v1/accounts', { body }), 202);
+    const [confirmation] = await sink.waitFor(1);
+    const confirmToken = /#\/confirm\/([A-Za-z0-9_-]+)/.exec(confirmation.body)?.[1];
+    const confirmed = await t.good('POST', '/api/v1/auth/confirm', { body: { token: confirmToken } });
+    t.status(confirmed, 200);
+    t.expect(typeof confirmed.body?.recovery_code === 'string', 'the first recovery code');
+    t.status(await t.good('POST', '/api/v1/auth/reset-request', { body: { email: body.email } }), 202);
+    const mails = await sink.waitFor(2);
+    const resetToken = /#\/reset\/([A-Za-z0-9_-]+)/.exec(mails[1].body)?.[1];
+    t.status(await t.good('POST', '/api/v1/auth/reset', { body: { token: resetToken, new_password: 'a new long password' } }), 204);
+    t.error(await t.bad('POST', '/api/v1/auth/reset', { body: { token: resetToken, new_password: 'a new long password' } }), 401, 'invalid_credentials', 'a used link');
+  });
+  for (const key of flow.good) main.good.add(key);
+  for (const key of flow.bad) main.bad.add(key);
+  main.results.push(...flow.results);
 }
 
 /** Every operation must have answered good input and bad input at least once. */
@@ -997,6 +1034,48 @@ async function run(flow, server) {
     t.error(await t.bad('GET', `/api/v1/relationships/${MISSING}/practice-hold`, { auth: A() }), 404, 'not_found');
     t.error(await t.bad('PUT', `/api/v1/relationships/${MISSING}/practice-hold/mine`, { auth: A() }), 404, 'not_found');
     t.error(await t.bad('DELETE', `/api/v1/relationships/${MISSING}/practice-hold/mine`, { auth: A() }), 404, 'not_found');
+  });
+
+  // ---- account recovery (issue 11 item 5) and account settings ------------------------------------
+  await flow.check('recovery: the code shown at sign-up resets the password; no answer tells who has an account', async (t) => {
+    const eve = { email: email('eve'), password: PASSWORD, display_name: 'eve', confirm_adult: true };
+    const created = await t.good('POST', '/api/v1/accounts', { body: eve });
+    t.status(created, 201);
+    const code = created.body?.recovery_code;
+    t.expect(/^([0-9A-Z]{4}-){4}[0-9A-Z]{4}$/.test(code ?? ''), 'a recovery code in groups of four');
+    const options = await t.good('GET', '/api/v1/auth/options');
+    t.expect(options.body?.email === false, 'this server sends no e-mail');
+    const padded = await t.raw('GET', '/api/v1/auth/options', { 'X-Padding': 'p'.repeat(20 * 1024) });
+    t.error(padded, 431, 'headers_too_large', 'options with oversized headers');
+    t.judge('GET', '/api/v1/auth/options', padded);
+    const fresh = 'a new long password';
+    const unknown = await t.bad('POST', '/api/v1/auth/recover', { body: { email: email('nobody'), recovery_code: code, new_password: fresh } });
+    const wrong = await t.bad('POST', '/api/v1/auth/recover', { body: { email: eve.email, recovery_code: '0000-0000-0000-0000-0000', new_password: fresh } });
+    t.error(unknown, 401, 'invalid_credentials', 'unknown address');
+    t.error(wrong, 401, 'invalid_credentials', 'wrong code');
+    t.expect(JSON.stringify(unknown.body) === JSON.stringify(wrong.body), 'the same answer either way');
+    t.error(await t.bad('POST', '/api/v1/auth/recover', { body: { email: eve.email, recovery_code: code, new_password: 'short' }, flagged: true }), 400, 'weak_password');
+    t.error(await t.bad('POST', '/api/v1/auth/recover', { body: { email: eve.email }, flagged: true }), 400, 'missing_field');
+    t.status(await t.good('POST', '/api/v1/auth/recover', { body: { email: eve.email, recovery_code: code, new_password: fresh } }), 204);
+    const login = await t.good('POST', '/api/v1/auth/login', { body: { email: eve.email, password: fresh } });
+    t.status(login, 200, 'log in with the new password');
+    const E = () => ({ token: login.body?.token });
+    const status = await t.good('GET', '/api/v1/me/recovery-code', { auth: E() });
+    t.expect(status.body?.exists === false && status.body?.created_at === null, 'the code was used up');
+    t.error(await t.bad('POST', '/api/v1/me/recovery-code', { auth: E(), body: { password: 'wrong password here' } }), 401, 'invalid_credentials');
+    const made = await t.good('POST', '/api/v1/me/recovery-code', { auth: E(), body: { password: fresh } });
+    t.status(made, 200);
+    t.expect(made.body?.recovery_code !== code, 'a new code');
+    t.error(await t.bad('GET', '/api/v1/me/recovery-code', { flagged: true }), 401, 'unauthenticated');
+    // Without SMTP: no e-mail reset; links that do not exist are refused alike.
+    t.error(await t.bad('POST', '/api/v1/auth/reset-request', { body: { email: eve.email } }), 422, 'mail_not_configured');
+    t.error(await t.bad('POST', '/api/v1/auth/reset', { body: { token: 'no-such-token', new_password: fresh } }), 401, 'invalid_credentials');
+    t.error(await t.bad('POST', '/api/v1/auth/confirm', { body: { token: 'no-such-token' } }), 401, 'invalid_credentials');
+    t.error(await t.bad('POST', '/api/v1/auth/confirm', { body: {}, flagged: true }), 400, 'missing_field');
+    // The time zone.
+    const moved = await t.good('PATCH', '/api/v1/me', { auth: E(), body: { time_zone: 'America/Toronto' } });
+    t.expect(moved.body?.time_zone === 'America/Toronto', 'the new time zone');
+    t.error(await t.bad('PATCH', '/api/v1/me', { auth: E(), body: { time_zone: 'Mars/Olympus' } }), 400, 'invalid_time_zone');
   });
 }
 

@@ -215,7 +215,7 @@ TEST_F(AccountsApi, ResourcesNeedNoLogin) {
 TEST_F(AccountsApi, UnknownRouteIs404AndWrongMethod405) {
   auto me = api.sign_up("Fin");
   EXPECT_EQ(api.call("GET", "/api/v1/nothing-here", "", &me).status, 404);
-  EXPECT_EQ(api.call("PATCH", "/api/v1/me", "{}", &me).status, 405);
+  EXPECT_EQ(api.call("PUT", "/api/v1/me", "{}", &me).status, 405);
 }
 
 }  // namespace

@@ -313,6 +313,14 @@ std::vector<RouteCase> unscoped_routes() {
       {"GET", "/api/v1/me/pin", ""},
       {"PUT", "/api/v1/me/pin", ""},
       {"DELETE", "/api/v1/me/pin", ""},
+      {"GET", "/api/v1/auth/options", ""},
+      {"POST", "/api/v1/auth/confirm", ""},
+      {"POST", "/api/v1/auth/recover", ""},
+      {"POST", "/api/v1/auth/reset-request", ""},
+      {"POST", "/api/v1/auth/reset", ""},
+      {"GET", "/api/v1/me/recovery-code", ""},
+      {"POST", "/api/v1/me/recovery-code", ""},
+      {"PATCH", "/api/v1/me", ""},
   };
 }
 

@@ -42,8 +42,12 @@ import {
 import { AppreciationScreen } from './screens/AppreciationScreen';
 import { PlansScreen } from './screens/PlansScreen';
 import { RemindersScreen } from './screens/RemindersScreen';
+import { AccountScreen } from './screens/AccountScreen';
+import { ForgotPasswordScreen } from './screens/ForgotPasswordScreen';
+import { ResetPasswordScreen } from './screens/ResetPasswordScreen';
+import { ConfirmSignUpScreen } from './screens/ConfirmSignUpScreen';
 
-const openToAll: Route['name'][] = ['login', 'signup', 'support'];
+const openToAll: Route['name'][] = ['login', 'signup', 'support', 'forgot', 'reset', 'confirm'];
 
 export function App() {
   const route = useRoute();
@@ -82,15 +86,20 @@ export function App() {
 
   const onSignedIn = () => setSignedIn(true);
 
+  // Logged out or deleted here: this tab and every other one leave.
+  const signedOut = () => {
+    clearSession('ended');
+    setSignedIn(false);
+    navigate({ name: 'login' }, { replace: true });
+  };
+
   const onLogOut = async () => {
     try {
       await logOut();
     } catch {
       /* the session ends locally either way */
     }
-    clearSession('ended');
-    setSignedIn(false);
-    navigate({ name: 'login' }, { replace: true });
+    signedOut();
   };
 
   // A therapist gets the therapist's screens only, never a partner's.
@@ -112,7 +121,7 @@ export function App() {
       ) : signedIn && therapist && route.name !== 'support' ? (
         <TherapistScreen route={route} />
       ) : (
-        <Screen route={route} signedIn={signedIn} onSignedIn={onSignedIn} />
+        <Screen route={route} signedIn={signedIn} onSignedIn={onSignedIn} onSignedOut={signedOut} />
       )}
     </AppShell>
   );
@@ -127,12 +136,17 @@ function Screen({
   route,
   signedIn,
   onSignedIn,
+  onSignedOut,
 }: {
   route: Route;
   signedIn: boolean;
   onSignedIn: () => void;
+  onSignedOut: () => void;
 }) {
   if (route.name === 'support') return <SupportScreen />;
+  if (route.name === 'forgot') return <ForgotPasswordScreen />;
+  if (route.name === 'reset') return <ResetPasswordScreen token={route.token} />;
+  if (route.name === 'confirm') return <ConfirmSignUpScreen token={route.token} />;
   if (!signedIn) {
     return route.name === 'signup' ? (
       <SignUpScreen onSignedIn={onSignedIn} />
@@ -193,6 +207,8 @@ function Screen({
       return <PlansScreen key={route.rid} rid={route.rid} />;
     case 'reminders':
       return <RemindersScreen />;
+    case 'account':
+      return <AccountScreen onDeleted={onSignedOut} />;
     default:
       return <HomeScreen />;
   }

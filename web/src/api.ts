@@ -708,3 +708,72 @@ export function getReminderSettings(): Promise<ReminderSettings> {
 export function setReminderSettings(settings: ReminderSettings): Promise<ReminderSettings> {
   return call('PUT', '/api/v1/me/reminders/settings', { body: settings });
 }
+
+// ---- account recovery and settings (issue 11 item 5) ------------------------------------
+
+/** Whether the server sends e-mail (reset by e-mail, sign-up confirmed by e-mail). */
+export async function getAuthOptions(): Promise<{ email: boolean }> {
+  return call('GET', '/api/v1/auth/options', {}, { quiet401: true });
+}
+
+export function recoverWithCode(email: string, recoveryCode: string, newPassword: string) {
+  return call(
+    'POST',
+    '/api/v1/auth/recover',
+    { body: { email, recovery_code: recoveryCode, new_password: newPassword } },
+    { quiet401: true },
+  );
+}
+
+export function requestPasswordReset(email: string) {
+  return call('POST', '/api/v1/auth/reset-request', { body: { email } }, { quiet401: true });
+}
+
+export function resetPassword(token: string, newPassword: string) {
+  return call(
+    'POST',
+    '/api/v1/auth/reset',
+    { body: { token, new_password: newPassword } },
+    { quiet401: true },
+  );
+}
+
+export async function confirmSignUp(token: string): Promise<string> {
+  return (await call('POST', '/api/v1/auth/confirm', { body: { token } }, { quiet401: true }))
+    .recovery_code;
+}
+
+export function getRecoveryCodeStatus() {
+  return call('GET', '/api/v1/me/recovery-code', {});
+}
+
+// A wrong password answers 401 invalid_credentials: that must not end the session here.
+export async function makeRecoveryCode(password: string): Promise<string> {
+  return (await call('POST', '/api/v1/me/recovery-code', { body: { password } }, { quiet401: true }))
+    .recovery_code;
+}
+
+export function setTimeZone(timeZone: string) {
+  return call('PATCH', '/api/v1/me', { body: { time_zone: timeZone } });
+}
+
+export function changePassword(currentPassword: string, newPassword: string) {
+  return call(
+    'POST',
+    '/api/v1/me/password',
+    { body: { current_password: currentPassword, new_password: newPassword } },
+    { quiet401: true },
+  );
+}
+
+export async function listSessions() {
+  return (await call('GET', '/api/v1/auth/sessions', {})).sessions;
+}
+
+export function endOtherSessions() {
+  return call('DELETE', '/api/v1/auth/sessions', {});
+}
+
+export function deleteAccount(password: string) {
+  return call('DELETE', '/api/v1/me', { body: { password } }, { quiet401: true });
+}

@@ -11,6 +11,10 @@ export type Route =
   | { name: 'home' }
   | { name: 'support' }
   | { name: 'reminders' }
+  | { name: 'account' }
+  | { name: 'forgot' }
+  | { name: 'reset'; token: string }
+  | { name: 'confirm'; token: string }
   | { name: 'relationship'; rid: string }
   | { name: 'boundaries'; rid: string }
   | { name: 'shared'; rid: string }
@@ -79,6 +83,14 @@ export function parseHash(hash: string): Route {
       return { name: 'join' };
     case 'reminders':
       return { name: 'reminders' };
+    case 'account':
+      return { name: 'account' };
+    case 'forgot':
+      return { name: 'forgot' };
+    case 'reset':
+      return a ? { name: 'reset', token: a } : { name: 'forgot' };
+    case 'confirm':
+      return a ? { name: 'confirm', token: a } : { name: 'login' };
     case 'r':
       if (!a) return { name: 'home' };
       if (b === 'agreements' && c) return { name: 'agreement', rid: a, aid: c };
@@ -105,7 +117,12 @@ export function toHash(route: Route): string {
     case 'support':
     case 'join':
     case 'reminders':
+    case 'account':
+    case 'forgot':
       return `#/${route.name}`;
+    case 'reset':
+    case 'confirm':
+      return `#/${route.name}/${e(route.token)}`;
     case 'relationship':
       return `#/r/${e(route.rid)}`;
     case 'agreement':

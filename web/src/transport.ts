@@ -29,7 +29,7 @@ export class ApiError extends Error implements ApiErrorShape {
   }
 }
 
-export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export interface RequestOptions {
   keepalive?: boolean;

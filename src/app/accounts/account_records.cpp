@@ -2,10 +2,6 @@
 
 namespace attune::app {
 
-bool email_index_in_use(store::Transaction& tx, const std::string& email_index) {
-  return tx.query_one("SELECT 1 FROM accounts WHERE email_index = ?", {email_index}).has_value();
-}
-
 bool insert_account(const Context& context, store::Transaction& tx, const NewAccount& account) {
   crypto::SecretKey key;
   std::string wrapped = context.keyring.new_wrapped_key(tx, KeyOwner::kPerson, account.id, key);
@@ -70,6 +66,11 @@ std::optional<std::string> password_hash_of(store::Transaction& tx, const std::s
 void set_password_hash(store::Transaction& tx, const std::string& account_id,
                        const std::string& password_hash) {
   tx.execute("UPDATE accounts SET password_hash = ? WHERE id = ?", {password_hash, account_id});
+}
+
+void update_time_zone(store::Transaction& tx, const std::string& account_id,
+                      const std::string& time_zone) {
+  tx.execute("UPDATE accounts SET time_zone = ? WHERE id = ?", {time_zone, account_id});
 }
 
 void delete_account_row(store::Transaction& tx, const std::string& account_id) {

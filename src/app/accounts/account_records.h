@@ -65,7 +65,6 @@ struct SessionListing {
   std::int64_t last_seen_at = 0;
 };
 
-bool email_index_in_use(store::Transaction& tx, const std::string& email_index);
 // Stores the account with a fresh data key of its own, its e-mail and display name sealed
 // under that key. False when the e-mail index is taken (two sign-ups racing for one
 // address): nothing was stored.
@@ -80,6 +79,8 @@ std::optional<Credentials> credentials_by_email_index(store::Transaction& tx,
 std::optional<std::string> password_hash_of(store::Transaction& tx, const std::string& account_id);
 void set_password_hash(store::Transaction& tx, const std::string& account_id,
                        const std::string& password_hash);
+void update_time_zone(store::Transaction& tx, const std::string& account_id,
+                      const std::string& time_zone);
 // Rows that reference the account (sessions, memberships, content) cascade; its data key
 // goes with the row.
 void delete_account_row(store::Transaction& tx, const std::string& account_id);

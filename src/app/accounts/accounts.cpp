@@ -6,8 +6,10 @@
 #include "app/accounts/account_records.h"
 #include "app/accounts/people.h"
 #include "app/data_rights/account_erasure.h"
+#include "app/recovery/recovery_records.h"
 #include "core/display_name.h"
 #include "core/email.h"
+#include "core/recovery_code.h"
 #include "core/text.h"
 #include "crypto/password.h"
 #include "crypto/tokens.h"
@@ -67,25 +69,45 @@ base::Result<std::string> Accounts::sign_up(const SignupInput& input) {
   auto time_zone = validate_time_zone(input.time_zone);
   if (!time_zone) return base::error_of(time_zone);
 
-  auto password_hash = gate_.run(
-      [&] { return crypto::hash_password(input.password, context_.config.password_cost); });
-  if (!password_hash) return base::error_of(password_hash);
+  struct Hashes {
+    std::string password;
+    std::string recovery_code;
+  };
+  const auto code = core::normalize_recovery_code(input.recovery_code);
+  auto hashes = gate_.run([&] {
+    const auto cost = context_.config.password_cost;
+    return Hashes{crypto::hash_password(input.password, cost),
+                  code ? crypto::hash_password(*code, cost) : std::string()};
+  });
+  if (!hashes) return base::error_of(hashes);
   const std::string id = crypto::random_id();
   // The current key's index first: the row is stored under it.
   const auto email_indexes = context_.vault.blind_indexes(*email);
   const std::string display_name = core::trim(input.display_name);
+  const auto now = context_.now_ms();
   return context_.db.transact(
       store::TxMode::kWrite,
       [&](store::Transaction& tx) -> base::Result<std::string> {
         // The unique index only sees the current key's index; an account the running key
         // rotation has not moved yet is found under the previous key's.
         for (const auto& index : email_indexes) {
-          if (email_index_in_use(tx, index)) return email_taken();
+          auto holder = credentials_by_email_index(tx, index);
+          if (!holder) continue;
+          // An address never confirmed is free again once its link has expired.
+          const auto until = unconfirmed_until(tx, holder->account_id);
+          if (!until || *until > now) return email_taken();
+          delete_account_row(tx, holder->account_id);
         }
         if (!insert_account(context_, tx,
-                            {id, email_indexes.front(), *email, display_name, *password_hash,
-                             *time_zone, roles_text(input.therapist), context_.now_ms()})) {
+                            {id, email_indexes.front(), *email, display_name, hashes->password,
+                             *time_zone, roles_text(input.therapist), now})) {
           return email_taken();
+        }
+        if (code) set_recovery_hash(tx, id, hashes->recovery_code, now);
+        if (!input.confirm_token_hash.empty()) {
+          mark_unconfirmed(tx, id, input.confirm_by);
+          insert_account_link(
+              tx, {input.confirm_token_hash, id, LinkPurpose::kConfirm, now, input.confirm_by});
         }
         return base::Result<std::string>(id);
       },
@@ -101,6 +123,16 @@ base::Result<Profile> Accounts::profile(const Actor& actor) {
                   settings->time_zone,
                   {settings->roles}};
   return profile;
+}
+
+base::Result<Profile> Accounts::set_time_zone(const Actor& actor, const std::string& time_zone) {
+  auto zone = validate_time_zone(time_zone);
+  if (!zone) return base::error_of(zone);
+  ATTUNE_TRY(context_.write(actor, [&](store::Transaction& tx) -> base::Status {
+    update_time_zone(tx, actor.account_id, *zone);
+    return {};
+  }));
+  return profile(actor);
 }
 
 base::Status Accounts::check_password(const Actor& actor, const std::string& password) {

@@ -16,8 +16,13 @@ struct SignupInput {
   std::string password;
   std::string display_name;
   bool confirm_adult = false;
-  std::string time_zone;   // "" = UTC
-  bool therapist = false;  // only the operator CLI sets this
+  std::string time_zone;        // "" = UTC
+  bool therapist = false;       // only the operator CLI sets this
+  std::string recovery_code{};  // when set, kept (as a hash) with the account
+  // When set, the account waits for its address's confirmation (app/recovery/registration.h):
+  // this link's token hash, valid until confirm_by.
+  std::string confirm_token_hash{};
+  std::int64_t confirm_by = 0;
   // What the request must commit with the new account (its Idempotency-Key's claim): a
   // sign-up has no Actor to carry it.
   store::CommitHook on_commit{};
@@ -38,6 +43,7 @@ class Accounts {
 
   base::Result<std::string> sign_up(const SignupInput& input);
   base::Result<Profile> profile(const Actor& actor);
+  base::Result<Profile> set_time_zone(const Actor& actor, const std::string& time_zone);
   base::Status change_password(const Actor& actor, const std::string& current,
                                const std::string& replacement);
   // After the password: one transaction leaves every relationship and removes the

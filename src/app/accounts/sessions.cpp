@@ -2,6 +2,7 @@
 
 #include "app/accounts/account_records.h"
 #include "app/accounts/people.h"
+#include "app/recovery/recovery_records.h"
 #include "core/email.h"
 #include "crypto/password.h"
 #include "crypto/tokens.h"
@@ -52,6 +53,12 @@ base::Result<LoginResult> Sessions::log_in(const std::string& email, const std::
       now + std::chrono::duration_cast<std::chrono::milliseconds>(context_.config.session_absolute)
                 .count();
   return context_.db.transact(store::TxMode::kWrite, [&](store::Transaction& tx) {
+    // Only someone who knows the password learns that the address awaits confirmation.
+    if (unconfirmed_until(tx, *account_id)) {
+      return base::Result<LoginResult>(
+          base::fail(base::ErrorCode::invalid_credentials,
+                     "Please open the link we sent to your e-mail address first, then log in."));
+    }
     insert_session(tx, {crypto::random_id(), crypto::token_hash(result.token),
                         crypto::token_hash(result.csrf_token), *account_id, now, absolute});
     result.display_name = display_name_of(context_, tx, *account_id);

@@ -59,6 +59,9 @@ inline constexpr std::array kExcludedSealedColumns{
                          "my_safety_checks; the others' causes are never anyone else's to see"},
     ExcludedSealedColumn{"account_pins.pin_hash_sealed",
                          "a hash of the shared-device PIN: a credential, not content"},
+    ExcludedSealedColumn{"recovery_codes.code_hash",
+                         "a one-way hash of the recovery code, like the password's: it reveals "
+                         "nothing about the person and would only help someone guess the code"},
 };
 
 }  // namespace attune::app

@@ -3,6 +3,7 @@ import { assert } from './harness.mjs';
 
 export const PASSWORD = 'a calm long password';
 
+/** Signs up and keeps the recovery code shown once; returns it. */
 export async function signUp(page, baseUrl, { email, name }) {
   await page.goto(`${baseUrl}/`);
   await page.getByRole('link', { name: 'Create an account' }).click();
@@ -14,7 +15,11 @@ export async function signUp(page, baseUrl, { email, name }) {
   assert(tz.length > 0, 'time zone is prefilled from Intl');
   await page.getByLabel('I confirm that I am 18 or older.').check();
   await page.getByRole('button', { name: 'Create account' }).click();
+  await page.getByRole('heading', { name: 'Your recovery code' }).waitFor();
+  const code = (await page.getByTestId('recovery-code').innerText()).trim();
+  await page.getByRole('button', { name: 'I have kept it' }).click();
   await page.getByRole('heading', { name: 'Your relationships' }).waitFor();
+  return code;
 }
 
 export async function logIn(page, baseUrl, email) {

@@ -20,8 +20,8 @@ export const HIDDEN = /hugging/i; // A says no; B says yes: it must never show u
 export async function signedUp(baseUrl, name, browserOptions = {}) {
   const person = await launchBrowser(browserOptions);
   const email = uniqueEmail(name.toLowerCase());
-  await signUp(person.page, baseUrl, { email, name });
-  return { ...person, email };
+  const recoveryCode = await signUp(person.page, baseUrl, { email, name });
+  return { ...person, email, recoveryCode };
 }
 
 /** A fresh server where Alex (a) created the relationship `name` and Bo (b) joined it. */

@@ -4,7 +4,7 @@ import { QuickExitButton } from './QuickExitButton';
 import { SupportLink } from './SupportLink';
 import { ThemeToggle } from './ThemeToggle';
 
-/** The frame around every screen: name, support link, theme, log out, quick exit. */
+/** The frame around every screen: name, account, support link, theme, log out, quick exit. */
 export function AppShell({
   signedIn,
   onLogOut,
@@ -23,6 +23,11 @@ export function AppShell({
         <Link class="brand" to={{ name: signedIn ? 'home' : 'login' }}>
           attune
         </Link>
+        {signedIn && (
+          <Link class="topbar-link" to={{ name: 'account' }}>
+            Account
+          </Link>
+        )}
         <SupportLink />
         <QuickExitButton />
       </header>

@@ -26,6 +26,7 @@ export function CredentialsForm({
   newPassword?: boolean;
   /** A sentence saying why the form cannot be sent yet, or null. */
   check?: (password: string) => string | null;
+  /** The screen's first step; resolving to false stops there (nothing to log in to yet). */
   before?: (email: string, password: string) => Promise<unknown>;
   onSignedIn: () => void;
   /** More fields, after the password. */
@@ -43,7 +44,7 @@ export function CredentialsForm({
       return;
     }
     await run(async () => {
-      await before?.(email.trim(), password);
+      if ((await before?.(email.trim(), password)) === false) return;
       const result = await logIn(email.trim(), password);
       setSession(result.csrf_token, result.account.display_name, result.account.id);
       onSignedIn();

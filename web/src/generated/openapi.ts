@@ -198,7 +198,11 @@ export interface paths {
         delete: operations["deleteMe"];
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Change my time zone
+         * @description Rate limit class write.
+         */
+        patch: operations["updateMe"];
         trace?: never;
     };
     "/api/v1/me/password": {
@@ -2371,6 +2375,136 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What this server offers before log-in
+         * @description No auth. Never rate limited. email is true where the server sends e-mail (reset by e-mail, sign-up confirmed by e-mail).
+         */
+        get: operations["getAuthOptions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/recover": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reset the password with the recovery code
+         * @description No auth. Rate limit class login. Sets the new password, uses the code up and ends
+         *     every session of the account. The answer for an address without an account, an
+         *     account without a code and a wrong code is identical (and costs the same work).
+         */
+        post: operations["recoverAccount"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/reset-request": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask for a password reset link by e-mail
+         * @description No auth. Rate limit class login. The same answer for every well-formed address; a
+         *     link (30 minutes, single use, token in the URL fragment) goes only to an address
+         *     that has an account. 422 mail_not_configured where the server sends no e-mail.
+         */
+        post: operations["requestPasswordReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set a new password with an e-mailed link
+         * @description No auth. Rate limit class login. Ends every session of the account. Any attempt
+         *     uses the token up.
+         */
+        post: operations["resetPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm a new account with its e-mailed link
+         * @description No auth. Rate limit class login. The account can log in afterwards; the answer
+         *     holds its first recovery code, shown this once (never kept for a replay).
+         */
+        post: operations["confirmSignUp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/recovery-code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Whether I have a recovery code (never the code)
+         * @description Never rate limited.
+         */
+        get: operations["getRecoveryCodeStatus"];
+        put?: never;
+        /**
+         * Make a new recovery code
+         * @description Rate limit class write. Needs the password; the old code stops working. Never kept for a replay.
+         */
+        post: operations["regenerateRecoveryCode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3409,6 +3543,18 @@ export interface components {
             starts_at: components["schemas"]["Timestamp"] | null;
             created_at: components["schemas"]["Timestamp"];
         };
+        SignupCreated: {
+            id: string;
+            /** @description 20 characters in groups of four, e.g. 7KQ2-M9XD-4H1C-Z8RB-QW3T; shown once */
+            recovery_code: string;
+        };
+        RecoveryCodeAnswer: {
+            recovery_code: string;
+        };
+        StatusAnswer: {
+            /** @enum {string} */
+            status: "confirmation_sent" | "accepted";
+        };
     };
     responses: {
         /** @description 400: invalid_json, invalid_field (also an Idempotency-Key over 128 bytes), missing_field, field_too_long, invalid_utf8 and the other bad-input codes. */
@@ -3710,13 +3856,26 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Created. */
+            /** @description Created, where e-mail is not configured. The recovery code is shown this once. */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IdResponse"];
+                    "application/json": components["schemas"]["SignupCreated"];
+                };
+            };
+            /**
+             * @description Where e-mail is configured: the same answer whether or not the address has an
+             *     account. A new account waits for its confirmation link; a taken address's owner
+             *     is told that someone tried.
+             */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatusAnswer"];
                 };
             };
             /** @description adult_confirmation_required, invalid_email, missing_field, field_too_long, invalid_utf8, weak_password, invalid_time_zone, invalid_field, invalid_json. */
@@ -3728,7 +3887,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description email_taken. */
+            /** @description email_taken (only where e-mail is not configured). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3942,6 +4101,57 @@ export interface operations {
             422: components["responses"]["Unprocessable"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["Busy"];
+            default: components["responses"]["Default"];
+        };
+    };
+    updateMe: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Scope (caller, method, path, key). A retry with the same body returns the first
+                 *     result and writes nothing; another body gives 422 idempotency_key_reused. A copy
+                 *     that arrives while the first still runs gives 503 busy (Retry-After 1). A write
+                 *     that committed but whose answer was lost gives 409 idempotency_outcome_unknown
+                 *     and never runs again. Kept 24 h, sealed. Over 128 bytes gives 400 invalid_field.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    time_zone: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The profile. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Profile"];
+                };
+            };
+            /** @description missing_field, invalid_time_zone, field_too_long, invalid_utf8. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
             default: components["responses"]["Default"];
         };
     };
@@ -8349,6 +8559,336 @@ export interface operations {
                 };
             };
             429: components["responses"]["RateLimited"];
+            default: components["responses"]["Default"];
+        };
+    };
+    getAuthOptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The options. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        email: boolean;
+                    };
+                };
+            };
+            431: components["responses"]["HeadersTooLarge"];
+            default: components["responses"]["Default"];
+        };
+    };
+    recoverAccount: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Scope (caller, method, path, key). A retry with the same body returns the first
+                 *     result and writes nothing; another body gives 422 idempotency_key_reused. A copy
+                 *     that arrives while the first still runs gives 503 busy (Retry-After 1). A write
+                 *     that committed but whose answer was lost gives 409 idempotency_outcome_unknown
+                 *     and never runs again. Kept 24 h, sealed. Over 128 bytes gives 400 invalid_field.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    email: string;
+                    recovery_code: string;
+                    /** @description 10..1024 characters */
+                    new_password: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Reset. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description missing_field, weak_password, field_too_long, invalid_utf8, invalid_json. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description invalid_credentials (the same whatever did not match). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Busy"];
+            default: components["responses"]["Default"];
+        };
+    };
+    requestPasswordReset: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Scope (caller, method, path, key). A retry with the same body returns the first
+                 *     result and writes nothing; another body gives 422 idempotency_key_reused. A copy
+                 *     that arrives while the first still runs gives 503 busy (Retry-After 1). A write
+                 *     that committed but whose answer was lost gives 409 idempotency_outcome_unknown
+                 *     and never runs again. Kept 24 h, sealed. Over 128 bytes gives 400 invalid_field.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    email: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Accepted. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatusAnswer"];
+                };
+            };
+            /** @description missing_field, invalid_email, field_too_long, invalid_utf8, invalid_json. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Busy"];
+            default: components["responses"]["Default"];
+        };
+    };
+    resetPassword: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Scope (caller, method, path, key). A retry with the same body returns the first
+                 *     result and writes nothing; another body gives 422 idempotency_key_reused. A copy
+                 *     that arrives while the first still runs gives 503 busy (Retry-After 1). A write
+                 *     that committed but whose answer was lost gives 409 idempotency_outcome_unknown
+                 *     and never runs again. Kept 24 h, sealed. Over 128 bytes gives 400 invalid_field.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    token: string;
+                    /** @description 10..1024 characters */
+                    new_password: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Reset. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description missing_field, weak_password, field_too_long, invalid_utf8, invalid_json. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description invalid_credentials (an expired, used or unknown link). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Busy"];
+            default: components["responses"]["Default"];
+        };
+    };
+    confirmSignUp: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Scope (caller, method, path, key). A retry with the same body returns the first
+                 *     result and writes nothing; another body gives 422 idempotency_key_reused. A copy
+                 *     that arrives while the first still runs gives 503 busy (Retry-After 1). A write
+                 *     that committed but whose answer was lost gives 409 idempotency_outcome_unknown
+                 *     and never runs again. Kept 24 h, sealed. Over 128 bytes gives 400 invalid_field.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    token: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Confirmed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecoveryCodeAnswer"];
+                };
+            };
+            /** @description missing_field, field_too_long, invalid_utf8, invalid_json. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description invalid_credentials (an expired, used or unknown link). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Busy"];
+            default: components["responses"]["Default"];
+        };
+    };
+    getRecoveryCodeStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The status. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        exists: boolean;
+                        /** Format: date-time */
+                        created_at: string | null;
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            default: components["responses"]["Default"];
+        };
+    };
+    regenerateRecoveryCode: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Scope (caller, method, path, key). A retry with the same body returns the first
+                 *     result and writes nothing; another body gives 422 idempotency_key_reused. A copy
+                 *     that arrives while the first still runs gives 503 busy (Retry-After 1). A write
+                 *     that committed but whose answer was lost gives 409 idempotency_outcome_unknown
+                 *     and never runs again. Kept 24 h, sealed. Over 128 bytes gives 400 invalid_field.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    password: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The new code, shown this once. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecoveryCodeAnswer"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            /** @description unauthenticated, or invalid_credentials (wrong password). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Busy"];
             default: components["responses"]["Default"];
         };
     };

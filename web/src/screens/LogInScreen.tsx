@@ -8,6 +8,9 @@ export function LogInScreen({ onSignedIn }: { onSignedIn: () => void }) {
       <Heading>Welcome back</Heading>
       <CredentialsForm submitLabel="Log in" onSignedIn={onSignedIn} />
       <p>
+        <Link to={{ name: 'forgot' }}>Forgot password?</Link>
+      </p>
+      <p>
         New here? <Link to={{ name: 'signup' }}>Create an account</Link>
       </p>
     </section>

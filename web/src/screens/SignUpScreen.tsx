@@ -3,6 +3,7 @@ import { signUp } from '../api';
 import { CredentialsForm, MIN_PASSWORD } from '../components/CredentialsForm';
 import { Heading } from '../components/Heading';
 import { Link } from '../components/Link';
+import { RecoveryCodePanel } from '../components/RecoveryCodePanel';
 import { TextField } from '../components/TextField';
 
 function knownTimeZones(): string[] {
@@ -25,6 +26,11 @@ export function SignUpScreen({ onSignedIn }: { onSignedIn: () => void }) {
   const [name, setName] = useState('');
   const [adult, setAdult] = useState(false);
   const [timeZone, setTimeZone] = useState(defaultTimeZone);
+  // The recovery code, shown once the account exists and the person is logged in.
+  const [code, setCode] = useState('');
+  const [loggedIn, setLoggedIn] = useState(false);
+  // Where the server sends e-mail, the account starts with the link it mailed.
+  const [mailed, setMailed] = useState(false);
 
   const check = (password: string) => {
     if (password.length < MIN_PASSWORD) {
@@ -33,14 +39,43 @@ export function SignUpScreen({ onSignedIn }: { onSignedIn: () => void }) {
     if (!adult) return 'attune is for adults. Please confirm that you are 18 or older to continue.';
     return null;
   };
-  const createAccount = (email: string, password: string) =>
-    signUp({
+  const createAccount = async (email: string, password: string) => {
+    const created = await signUp({
       email,
       password,
       display_name: name.trim(),
       confirm_adult: true,
       time_zone: timeZone.trim() || undefined,
     });
+    if (!created?.recovery_code) {
+      setMailed(true);
+      return false;
+    }
+    setCode(created.recovery_code);
+    return true;
+  };
+
+  if (mailed) {
+    return (
+      <section class="screen narrow">
+        <Heading>Check your e-mail</Heading>
+        <p role="status">
+          We sent a message to the address you gave. Open the link in it within 24 hours to
+          finish creating your account, then log in. If nothing arrives, check the spam folder, or
+          sign up again once the link has expired.
+        </p>
+        <Link to={{ name: 'login' }}>Back to log in</Link>
+      </section>
+    );
+  }
+  if (loggedIn && code) {
+    return (
+      <section class="screen narrow">
+        <Heading>Your account is ready</Heading>
+        <RecoveryCodePanel code={code} onKept={onSignedIn} />
+      </section>
+    );
+  }
 
   return (
     <section class="screen narrow">
@@ -51,7 +86,7 @@ export function SignUpScreen({ onSignedIn }: { onSignedIn: () => void }) {
         newPassword
         check={check}
         before={createAccount}
-        onSignedIn={onSignedIn}
+        onSignedIn={() => setLoggedIn(true)}
       >
         <TextField
           label="The name others will see"
