@@ -16,8 +16,8 @@ class IntentionsTest : public ::testing::Test {
 
   std::vector<std::string> texts(std::size_t who) {
     std::vector<std::string> result;
-    for (const auto& v : intentions().get(actor(who), group.rid)->versions)
-      result.push_back(v.text);
+    const auto view = intentions().get(actor(who), group.rid);
+    for (const auto& v : view->versions) result.push_back(v.text);
     return result;
   }
 
