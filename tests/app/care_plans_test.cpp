@@ -42,7 +42,8 @@ class CarePlansTest : public ::testing::Test {
 
   std::vector<std::string> care_texts(std::size_t who, const std::string& practice) {
     std::vector<std::string> texts;
-    for (const auto& note : world.services.practices.get(person(who).actor, practice)->care) {
+    const auto snapshot = world.services.practices.get(person(who).actor, practice);
+    for (const auto& note : snapshot->care) {
       texts.push_back(note.text);
     }
     return texts;

@@ -16,8 +16,8 @@ class IntentionsTest : public ::testing::Test {
 
   std::vector<std::string> texts(std::size_t who) {
     std::vector<std::string> result;
-    for (const auto& v : intentions().get(actor(who), group.rid)->versions)
-      result.push_back(v.text);
+    const auto view = intentions().get(actor(who), group.rid);
+    for (const auto& v : view->versions) result.push_back(v.text);
     return result;
   }
 
@@ -38,11 +38,11 @@ TEST_F(IntentionsTest, NoneUntilSetThenTheNewestIsCurrentForEveryone) {
 }
 
 TEST_F(IntentionsTest, BadInputAndOutsidersChangeNothing) {
+  auto stranger = world.person("Kit");
   const auto before = world.count_all_rows();
   EXPECT_EQ(code_of(intentions().set(actor(0), group.rid, "  ")), "missing_field");
   EXPECT_EQ(code_of(intentions().set(actor(0), group.rid, std::string(501, 'a'))),
             "field_too_long");
-  auto stranger = world.person("Kit");
   EXPECT_EQ(code_of(intentions().set(stranger.actor, group.rid, "ours now")), "not_found");
   EXPECT_EQ(code_of(intentions().get(stranger.actor, group.rid)), "not_found");
   EXPECT_EQ(world.count_all_rows(), before);

@@ -25,7 +25,8 @@ class WorksheetsTest : public ::testing::Test {
   }
 
   std::optional<WorksheetView> seen_by(std::size_t who, const std::string& id) {
-    for (auto& sheet : *sheets().list(actor(who), group.rid)) {
+    auto listed = sheets().list(actor(who), group.rid);
+    for (auto& sheet : *listed) {
       if (sheet.id == id) return sheet;
     }
     return std::nullopt;
