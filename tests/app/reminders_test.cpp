@@ -164,7 +164,7 @@ TEST_F(RemindersTest, TheEmailSaysNothingPersonal) {
   EXPECT_EQ(mail.subject, "attune");
   EXPECT_NE(mail.body.find("https://attune.example.org"), std::string::npos);
   const std::string text = mail.subject + "\n" + mail.body;
-  for (const std::string secret :
+  for (const std::string& secret :
        {std::string("Robin"), std::string("Sasha"), a().email, std::string("Massage"),
         std::string("candles"), *plan, group.rid, std::string("practice"), std::string("plan"),
         std::string("check"), std::string("remind"), std::string("partner"),

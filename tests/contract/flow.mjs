@@ -948,6 +948,7 @@ async function run(flow, server) {
     t.status(await t.good('POST', `/api/v1/me/reminders/${MISSING}/dismiss`, { auth: A() }), 204, 'nothing of mine: nothing changes');
     t.error(await t.bad('POST', `/api/v1/me/reminders/${MISSING}/dismiss`, { flagged: true }), 401, 'unauthenticated');
     t.error(await t.bad('GET', '/api/v1/me/reminders', { flagged: true }), 401, 'unauthenticated');
+    t.error(await t.bad('GET', '/api/v1/me/reminders/settings', { flagged: true }), 401, 'unauthenticated');
   });
 
   // ---- my data, other sessions, deletion ---------------------------------------------------------
