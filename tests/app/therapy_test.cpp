@@ -179,6 +179,7 @@ TEST_F(TherapyTest, MyChannelSurvivesMyPartnersRevocationButNotMine) {
   ASSERT_TRUE(s().therapist_messages.send(partner(1).actor, group.rid, "from-two"));
   ASSERT_TRUE(s().therapist_links.revoke(partner(1).actor, group.rid));
   // Partner 1's channel stays; partner 2's own revocation closed theirs.
+  world.advance(std::chrono::seconds(1));
   ASSERT_TRUE(s().therapist_messages.send(partner(0).actor, group.rid, "still-here"));
   EXPECT_EQ(code_of(s().therapist_messages.send(partner(1).actor, group.rid, "x")), "not_found");
   auto inbox = s().therapist_messages.inbox(doctor.actor);
