@@ -115,7 +115,10 @@ Response StaticFiles::fallback(const Request& request) const {
   const bool wants_file = request.path.starts_with(kAssetsPrefix) ||
                           has_known_extension(fs::path(request.path).filename());
   if (wants_file) return not_found();
-  return serve_file(root_ / "index.html", false);
+  Response page = serve_file(root_ / "index.html", false);
+  // A client path may hold ids (/r/<id>/…): the log says only that the web client was served.
+  page.log_path = "(web client)";
+  return page;
 }
 
 }  // namespace attune::http

@@ -150,6 +150,10 @@ export function toPath(route: Route): string {
 type Listener = (route: Route) => void;
 const listeners = new Set<Listener>();
 
+// Links that carry a secret (an e-mailed reset or confirmation token) keep it in the
+// fragment, which never reaches a server or a proxy log, even on reload.
+const secretRoutes = ['#/reset/', '#/confirm/'];
+
 /** An old '#/…' address (a bookmark from before real URLs) becomes its path. */
 function adoptLegacyHash(): void {
   const { hash } = window.location;
@@ -157,6 +161,8 @@ function adoptLegacyHash(): void {
 }
 
 export function currentRoute(): Route {
+  const { hash } = window.location;
+  if (secretRoutes.some((prefix) => hash.startsWith(prefix))) return parseHash(hash);
   adoptLegacyHash();
   return parseHash(`#${window.location.pathname}`);
 }
