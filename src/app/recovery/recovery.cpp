@@ -16,11 +16,6 @@ std::unexpected<base::Error> no_match() {
                     "That e-mail address and recovery code do not match an account.");
 }
 
-struct RecoveryWork {
-  bool matches = false;
-  std::string new_hash;
-};
-
 }  // namespace
 
 Recovery::Recovery(Context& context, PasswordGate& gate)
@@ -48,20 +43,17 @@ base::Result<std::string> Recovery::regenerate(const Actor& actor, const std::st
   }
   const std::string code = new_code();
   const std::string canonical = core::normalize_recovery_code(code).value();
-  auto work = gate_.run([&] {
-    RecoveryWork result;
-    result.matches = crypto::verify_password(stored, password);
-    if (result.matches) {
-      result.new_hash = crypto::hash_password(canonical, context_.config.password_cost);
-    }
-    return result;
-  });
-  if (!work) return base::error_of(work);
-  if (!work->matches) {
+  auto matches = gate_.check(actor.account_id, "password", context_.now_ms(),
+                             [&] { return crypto::verify_password(stored, password); });
+  if (!matches) return base::error_of(matches);
+  if (!*matches) {
     return base::fail(base::ErrorCode::invalid_credentials, "That password is not right.");
   }
+  auto new_hash =
+      gate_.run([&] { return crypto::hash_password(canonical, context_.config.password_cost); });
+  if (!new_hash) return base::error_of(new_hash);
   auto stored_code = context_.write(actor, [&](store::Transaction& tx) -> base::Status {
-    set_recovery_hash(tx, actor.account_id, work->new_hash, context_.now_ms());
+    set_recovery_hash(tx, actor.account_id, *new_hash, context_.now_ms());
     return {};
   });
   if (!stored_code) return base::error_of(stored_code);
@@ -85,18 +77,22 @@ base::Status Recovery::recover(const std::string& email, const std::string& code
     }
   }
   const std::string canonical = core::normalize_recovery_code(code).value_or("");
-  // One verification and one new hash in every case, so the answer's timing says nothing.
-  auto work = gate_.run([&] {
-    return RecoveryWork{crypto::verify_password(stored, canonical),
-                        crypto::hash_password(new_password, context_.config.password_cost)};
-  });
-  if (!work) return base::error_of(work);
-  if (!work->matches || !account_id) return no_match();
+  // Through the gate's per-person delay, like a password; an unknown address is slowed down
+  // the same way, and the dummy hash is verified, so neither says whether an account exists.
+  const std::string who =
+      account_id ? *account_id : "email:" + core::normalize_email(email).value_or(email);
+  auto matches = gate_.check(who, "recovery", context_.now_ms(),
+                             [&] { return crypto::verify_password(stored, canonical); });
+  if (!matches) return base::error_of(matches);
+  if (!*matches || !account_id) return no_match();
+  auto new_hash =
+      gate_.run([&] { return crypto::hash_password(new_password, context_.config.password_cost); });
+  if (!new_hash) return base::error_of(new_hash);
   std::vector<std::string> ended;
   auto reset = context_.db.transact(store::TxMode::kWrite, [&](store::Transaction& tx) {
     // The code may have been used or replaced since it was read: only the one verified counts.
     if (recovery_hash_of(tx, *account_id) != stored) return base::Status(no_match());
-    set_password_hash(tx, *account_id, work->new_hash);
+    set_password_hash(tx, *account_id, *new_hash);
     delete_recovery_code(tx, *account_id);
     delete_account_links(tx, *account_id);
     ended = delete_other_sessions(tx, *account_id, "");
