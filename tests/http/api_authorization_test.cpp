@@ -500,6 +500,8 @@ TEST_F(Authorization, OnlyTheAuthorReadsAWorksheetsHistory) {
   ASSERT_EQ(history.status, 200);
   EXPECT_EQ(json::parse(history.body)["versions"].size(), 1u) << history.body;
   EXPECT_EQ(api->call("GET", path + "/history", "", &ben).status, 404);
+}
+
 // The therapist role: a therapist never reaches a partner's route (not even their own
 // relationship's), a partner never reaches a therapist's, and a therapist reaches a
 // relationship only while linked to it with every partner's consent.
