@@ -248,6 +248,10 @@ std::vector<RouteCase> scoped_writes(const json& terms) {
       {"DELETE", "/api/v1/worksheets/{wsid}", ""},
       {"POST", "/api/v1/relationships/{rid}/therapist", R"({"code":"x","understood":true})"},
       {"DELETE", "/api/v1/relationships/{rid}/therapist", ""},
+      {"PUT", "/api/v1/measure-results/{mrid}", R"({"visibility":"private"})"},
+      {"DELETE", "/api/v1/appreciations/{apid}", ""},
+      {"POST", "/api/v1/plans/{plid}/decline", ""},
+      {"DELETE", "/api/v1/plans/{plid}", ""},
   };
 }
 
@@ -269,10 +273,6 @@ std::vector<RouteCase> therapist_own_routes() {
       {"POST", "/api/v1/therapist/link-codes", ""},
       {"GET", "/api/v1/therapist/relationships", ""},
       {"GET", "/api/v1/therapist/messages", ""},
-      {"PUT", "/api/v1/measure-results/{mrid}", R"({"visibility":"private"})"},
-      {"DELETE", "/api/v1/appreciations/{apid}", ""},
-      {"POST", "/api/v1/plans/{plid}/decline", ""},
-      {"DELETE", "/api/v1/plans/{plid}", ""},
   };
 }
 

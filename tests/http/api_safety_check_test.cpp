@@ -93,15 +93,19 @@ class SafetyCheckLeaks : public ::testing::Test {
     return path;
   }
 
-  // Ben's answer on every GET route: status, size and body. Two fields say when the request
-  // itself was made (a session's last use, the export's time) and are masked.
+  // Ben's answer on every GET route: status, size and body. Some fields say when the request
+  // itself was made (a session's last use, the export's time, a FHIR Bundle's timestamp) or
+  // are made afresh for each answer (a Bundle's own random id), and are masked.
   std::map<std::string, std::string> seen_by_ben() {
     std::map<std::string, std::string> seen;
-    const std::regex request_time(R"re("(last_seen_at|exported_at)":"[^"]*")re");
+    const std::regex request_time(R"re("(last_seen_at|exported_at|timestamp)":"[^"]*")re");
+    const std::regex bundle_id(R"re("id":"[0-9a-f]{32}","resourceType":"Bundle")re");
     for (const auto& route : get_routes()) {
       auto response = api->call("GET", fill(route), "", &ben);
-      seen[route] = std::to_string(response.status) + " " + std::to_string(response.body.size()) +
-                    " " + std::regex_replace(response.body, request_time, "\"$1\":\"…\"");
+      std::string body = std::regex_replace(response.body, request_time, "\"$1\":\"…\"");
+      body = std::regex_replace(body, bundle_id, R"("id":"…","resourceType":"Bundle")");
+      seen[route] =
+          std::to_string(response.status) + " " + std::to_string(response.body.size()) + " " + body;
     }
     return seen;
   }
