@@ -562,26 +562,6 @@ async function run(flow, server) {
     t.error(await t.bad('POST', `/api/v1/practices/${MISSING}/end`, { auth: A() }), 404, 'not_found');
   });
 
-  await flow.check('shared device: a PIN, and ready for someone else only with their proof', async (t) => {
-    t.status(await t.good('GET', '/api/v1/me/pin', { auth: A() }), 200, 'whether a PIN is set');
-    t.error(await t.bad('PUT', '/api/v1/me/pin', { auth: A(), body: { password: PASSWORD, pin: '123456' } }), 400, 'invalid_field', 'an easy PIN');
-    t.error(await t.bad('PUT', '/api/v1/me/pin', { auth: A(), body: { password: 'wrong password here', pin: '482916' } }), 401, 'invalid_credentials');
-    t.error(await t.bad('PUT', '/api/v1/me/pin', { auth: A(), body: { pin: '482916' }, flagged: true }), 400, 'missing_field');
-    t.status(await t.good('PUT', '/api/v1/me/pin', { auth: A(), body: { password: PASSWORD, pin: '482916' } }), 204, 'set');
-    const created = await t.good('POST', `/api/v1/agreements/${s.aid}/practices`, { auth: B(), body: { device: 'shared' } });
-    if (!t.status(created, 201, 'a shared-device practice')) return;
-    const pp = `/api/v1/practices/${created.body.id}`;
-    t.error(await t.bad('POST', `${pp}/ready`, { auth: B(), body: { on_behalf_of: [s.ana.id] } }), 403, 'proof_required', 'no proof');
-    t.error(await t.bad('POST', `${pp}/ready`, { auth: B(), body: { on_behalf_of: [s.ana.id], proofs: [{ account_id: s.ana.id, pin: '111112' }] } }), 403, 'proof_required', 'a wrong PIN');
-    t.error(await t.bad('POST', `${pp}/ready`, { auth: B(), body: { on_behalf_of: [s.ana.id], proofs: [{ account_id: s.ana.id }] }, flagged: true }), 400, 'invalid_field', 'a proof without a PIN or password');
-    const ready = await t.good('POST', `${pp}/ready`, { auth: B(), body: { on_behalf_of: [s.ana.id], proofs: [{ account_id: s.ana.id, pin: '482916' }] } });
-    t.status(ready, 200, 'with her PIN');
-    t.expect(ready.body?.ready_count === 2, 'Ana and Ben are ready');
-    t.status(await t.good('POST', `${pp}/end`, { auth: B() }), 200);
-    t.status(await t.good('DELETE', '/api/v1/me/pin', { auth: A(), body: { password: PASSWORD } }), 204, 'removed');
-    t.error(await t.bad('DELETE', '/api/v1/me/pin', { auth: A(), body: { password: PASSWORD } }), 404, 'not_found', 'none left');
-  });
-
   await flow.check('debriefs: nothing shows until both are in, then both together', async (t) => {
     const pp = `/api/v1/practices/${s.pid}`;
     const before = await t.good('GET', `${pp}/debriefs`, { auth: A() });
@@ -673,6 +653,29 @@ async function run(flow, server) {
     t.error(await t.bad('POST', `${base}/accept`, { auth: A(), body: { stage: 'two' }, flagged: true }), 400, 'invalid_field');
     t.error(await t.bad('GET', base, { auth: D() }), 404, 'not_found', 'an outsider');
     t.error(await t.bad('GET', `/api/v1/relationships/${MISSING}/programme`, { auth: A() }), 404, 'not_found');
+  });
+
+  // After the programme checks: an ended shared-device practice with no check-ins would
+  // otherwise be the latest at stage 1.
+  await flow.check('shared device: a PIN, and ready for someone else only with their proof', async (t) => {
+    t.status(await t.good('GET', '/api/v1/me/pin', { auth: A() }), 200, 'whether a PIN is set');
+    t.error(await t.bad('GET', '/api/v1/me/pin', { flagged: true }), 401, 'unauthenticated', 'no auth');
+    t.error(await t.bad('PUT', '/api/v1/me/pin', { auth: A(), body: { password: PASSWORD, pin: '123456' } }), 400, 'invalid_field', 'an easy PIN');
+    t.error(await t.bad('PUT', '/api/v1/me/pin', { auth: A(), body: { password: 'wrong password here', pin: '482916' } }), 401, 'invalid_credentials');
+    t.error(await t.bad('PUT', '/api/v1/me/pin', { auth: A(), body: { pin: '482916' }, flagged: true }), 400, 'missing_field');
+    t.status(await t.good('PUT', '/api/v1/me/pin', { auth: A(), body: { password: PASSWORD, pin: '482916' } }), 204, 'set');
+    const created = await t.good('POST', `/api/v1/agreements/${s.aid}/practices`, { auth: B(), body: { device: 'shared' } });
+    if (!t.status(created, 201, 'a shared-device practice')) return;
+    const pp = `/api/v1/practices/${created.body.id}`;
+    t.error(await t.bad('POST', `${pp}/ready`, { auth: B(), body: { on_behalf_of: [s.ana.id] } }), 403, 'proof_required', 'no proof');
+    t.error(await t.bad('POST', `${pp}/ready`, { auth: B(), body: { on_behalf_of: [s.ana.id], proofs: [{ account_id: s.ana.id, pin: '111112' }] } }), 403, 'proof_required', 'a wrong PIN');
+    t.error(await t.bad('POST', `${pp}/ready`, { auth: B(), body: { on_behalf_of: [s.ana.id], proofs: [{ account_id: s.ana.id }] }, flagged: true }), 400, 'invalid_field', 'a proof without a PIN or password');
+    const ready = await t.good('POST', `${pp}/ready`, { auth: B(), body: { on_behalf_of: [s.ana.id], proofs: [{ account_id: s.ana.id, pin: '482916' }] } });
+    t.status(ready, 200, 'with her PIN');
+    t.expect(ready.body?.ready_count === 2, 'Ana and Ben are ready');
+    t.status(await t.good('POST', `${pp}/end`, { auth: B() }), 200);
+    t.status(await t.good('DELETE', '/api/v1/me/pin', { auth: A(), body: { password: PASSWORD } }), 204, 'removed');
+    t.error(await t.bad('DELETE', '/api/v1/me/pin', { auth: A(), body: { password: PASSWORD } }), 404, 'not_found', 'none left');
   });
 
   // ---- next step -------------------------------------------------------------------------------
