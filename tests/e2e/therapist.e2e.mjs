@@ -54,7 +54,7 @@ export default async function therapist() {
   await createRelationship(a.page, 'Our space');
   await joinWithCode(b.page, await createInviteCode(a.page));
   await b.page.getByRole('heading', { name: 'Our space' }).waitFor();
-  const rid = decodeURIComponent(/#\/r\/([^/]+)/.exec(a.page.url())[1]);
+  const rid = decodeURIComponent(/\/r\/([^/#?]+)/.exec(a.page.url())[1]);
 
   const therapistEmail = uniqueEmail('rowan');
   await addTherapist(server, { email: therapistEmail, name: 'Rowan' });

@@ -12,7 +12,7 @@ const TITLE = 'Picnic by the lake';
 const PLAN_NOTE = 'bring the red blanket';
 
 function ridOf(page) {
-  const match = /#\/r\/([^/]+)/.exec(page.url());
+  const match = /\/r\/([^/#?]+)/.exec(page.url());
   assert(match, `a relationship in ${page.url()}`);
   return decodeURIComponent(match[1]);
 }
