@@ -13,6 +13,7 @@ import { RelationshipFrame } from '../components/RelationshipFrame';
 import { Status } from '../components/Status';
 import { VisibilityPicker, visibilityLabels } from '../components/VisibilityPicker';
 import { useAction, useLoad } from '../hooks';
+import { EntryEditControls } from '../components/EntryEditControls';
 
 const maxText = 2000;
 
@@ -169,40 +170,25 @@ function MyCareEntry({ entry, onChange }: { entry: CarePlanEntry; onChange: () =
           }
         />
       )}
-      <div class="row">
-        {editing ? (
-          <button
-            type="button"
-            disabled={busy}
-            onClick={() =>
-              run(async () => {
-                await updateCarePlanEntry(entry.id, { text: text.trim() });
-                setEditing(false);
-                onChange();
-              }, 'Saved.')
-            }
-          >
-            Save changes
-          </button>
-        ) : (
-          <button type="button" class="quiet" onClick={() => setEditing(true)}>
-            Edit
-          </button>
-        )}
-        <button
-          type="button"
-          class="quiet"
-          disabled={busy}
-          onClick={() =>
-            run(async () => {
-              await deleteCarePlanEntry(entry.id);
-              onChange();
-            }, 'Deleted.')
-          }
-        >
-          Delete
-        </button>
-      </div>
+      <EntryEditControls
+        runner={{ busy, run }}
+        editing={editing}
+        onEdit={() => setEditing(true)}
+        save={async () => {
+          await updateCarePlanEntry(entry.id, { text: text.trim() });
+          setEditing(false);
+          onChange();
+        }}
+        saved="Saved."
+        remove={async () => {
+          await deleteCarePlanEntry(entry.id);
+          onChange();
+        }}
+        removed="Deleted."
+      >
+        Delete this entry for good? It can't be brought back, and anyone you shared it with no
+        longer sees it.
+      </EntryEditControls>
       <Status status={status} />
     </li>
   );

@@ -9,10 +9,10 @@ import {
   type Visibility,
 } from '../api';
 import { RelationshipFrame } from '../components/RelationshipFrame';
-import { ConfirmPanel } from '../components/ConfirmPanel';
 import { Status } from '../components/Status';
 import { VisibilityPicker, visibilityLabels } from '../components/VisibilityPicker';
 import { useAction, useLoad } from '../hooks';
+import { EntryEditControls } from '../components/EntryEditControls';
 import { Loading } from '../components/Loading';
 
 const kinds: { kind: IntakeKind; title: string; prompt: string }[] = [
@@ -106,7 +106,6 @@ function NewEntryForm({
 
 function MyEntry({ entry, onChange }: { entry: IntakeEntry; onChange: () => void }) {
   const [editing, setEditing] = useState(false);
-  const [confirmDelete, setConfirmDelete] = useState(false);
   const [text, setText] = useState(entry.text);
   const { status, busy, run } = useAction();
   return (
@@ -130,51 +129,25 @@ function MyEntry({ entry, onChange }: { entry: IntakeEntry; onChange: () => void
           }, v === 'private' ? 'Now private again.' : `Now shared with: ${visibilityLabels[v].toLowerCase()}.`)
         }
       />
-      <div class="row">
-        {editing ? (
-          <button
-            type="button"
-            disabled={busy}
-            onClick={() =>
-              run(async () => {
-                await updateIntake(entry.id, { text: text.trim() });
-                setEditing(false);
-                onChange();
-              }, 'Saved.')
-            }
-          >
-            Save changes
-          </button>
-        ) : (
-          <button type="button" class="quiet" onClick={() => setEditing(true)}>
-            Edit
-          </button>
-        )}
-        {!confirmDelete && (
-          <button type="button" class="quiet" disabled={busy} onClick={() => setConfirmDelete(true)}>
-            Delete
-          </button>
-        )}
-      </div>
-      {confirmDelete && (
-        <ConfirmPanel
-          label="Confirm deleting this entry"
-          confirmLabel="Yes, delete it"
-          cancelLabel="Keep it"
-          safe="cancel"
-          runner={{ busy, run }}
-          action={async () => {
-            await deleteIntake(entry.id);
-            setConfirmDelete(false);
-            onChange();
-          }}
-          done="Deleted."
-          onCancel={() => setConfirmDelete(false)}
-        >
-          Delete this entry for good? It can't be brought back, and anyone you shared it with no
-          longer sees it.
-        </ConfirmPanel>
-      )}
+      <EntryEditControls
+        runner={{ busy, run }}
+        editing={editing}
+        onEdit={() => setEditing(true)}
+        save={async () => {
+          await updateIntake(entry.id, { text: text.trim() });
+          setEditing(false);
+          onChange();
+        }}
+        saved="Saved."
+        remove={async () => {
+          await deleteIntake(entry.id);
+          onChange();
+        }}
+        removed="Deleted."
+      >
+        Delete this entry for good? It can't be brought back, and anyone you shared it with no
+        longer sees it.
+      </EntryEditControls>
       <Status status={status} />
     </li>
   );

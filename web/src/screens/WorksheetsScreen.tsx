@@ -15,6 +15,7 @@ import { RelationshipFrame } from '../components/RelationshipFrame';
 import { Status } from '../components/Status';
 import { VisibilityPicker, visibilityLabels } from '../components/VisibilityPicker';
 import { useAction, useLoad } from '../hooks';
+import { EntryEditControls } from '../components/EntryEditControls';
 import { changedSteps, hasWords, promptsFor, worksheetPurpose, worksheetSteps } from '../worksheets';
 
 const maxStep = 4000;
@@ -178,40 +179,26 @@ function MyWorksheet({ sheet, onChange }: { sheet: Worksheet; onChange: () => vo
           )
         }
       />
-      <div class="row">
-        {editing ? (
-          <button
-            type="button"
-            disabled={busy || !hasWords(text)}
-            onClick={() =>
-              run(async () => {
-                await updateWorksheet(sheet.id, changedSteps(sheet, text));
-                setEditing(false);
-                onChange();
-              }, 'Saved. The earlier version is kept for you.')
-            }
-          >
-            Save changes
-          </button>
-        ) : (
-          <button type="button" class="quiet" onClick={() => setEditing(true)}>
-            Edit
-          </button>
-        )}
-        <button
-          type="button"
-          class="quiet"
-          disabled={busy}
-          onClick={() =>
-            run(async () => {
-              await deleteWorksheet(sheet.id);
-              onChange();
-            }, 'Deleted, with its earlier versions.')
-          }
-        >
-          Delete
-        </button>
-      </div>
+      <EntryEditControls
+        runner={{ busy, run }}
+        editing={editing}
+        onEdit={() => setEditing(true)}
+        canSave={hasWords(text)}
+        save={async () => {
+          await updateWorksheet(sheet.id, changedSteps(sheet, text));
+          setEditing(false);
+          onChange();
+        }}
+        saved="Saved. The earlier version is kept for you."
+        remove={async () => {
+          await deleteWorksheet(sheet.id);
+          onChange();
+        }}
+        removed="Deleted, with its earlier versions."
+      >
+        Delete this worksheet and its earlier versions for good? It can't be brought back, and
+        anyone you shared it with no longer sees it.
+      </EntryEditControls>
       <EarlierVersions id={sheet.id} updatedAt={sheet.updated_at} />
       <Status status={status} />
     </li>
