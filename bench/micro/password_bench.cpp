@@ -60,10 +60,9 @@ void BM_LoginHashLibsodium(benchmark::State& state) {
   if (sodium_init() < 0) state.SkipWithError("libsodium did not start");
   std::array<std::uint8_t, 32> out{};
   for (auto _ : state) {
-    benchmark::DoNotOptimize(crypto_pwhash(out.data(), out.size(), kPassword.data(),
-                                           kPassword.size(), kSalt.data(), kPasses,
-                                           std::size_t{kMemoryKib} * 1024,
-                                           crypto_pwhash_ALG_ARGON2ID13));
+    benchmark::DoNotOptimize(
+        crypto_pwhash(out.data(), out.size(), kPassword.data(), kPassword.size(), kSalt.data(),
+                      kPasses, std::size_t{kMemoryKib} * 1024, crypto_pwhash_ALG_ARGON2ID13));
   }
 }
 

@@ -37,11 +37,11 @@
 #include "app/therapy/therapist_links.h"
 #include "app/therapy/therapist_messages.h"
 #include "app/therapy/therapist_notes.h"
-#include "content/measure_library.h"
 #include "app/together/appreciations.h"
 #include "app/together/calendar.h"
 #include "app/together/plans.h"
 #include "app/together/reminders.h"
+#include "content/measure_library.h"
 
 namespace attune::app {
 

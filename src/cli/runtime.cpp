@@ -47,8 +47,8 @@ base::Result<std::unique_ptr<Runtime>> Runtime::open(const Settings& settings) {
   if (settings.fast_password_hashing) {
     runtime->context_->config.password_cost = crypto::PasswordCost::kTestOnlyFast;
   }
-  runtime->services_ = std::make_unique<app::Services>(
-      *runtime->context_, std::move(*care_content), std::move(*measures));
+  runtime->services_ = std::make_unique<app::Services>(*runtime->context_, std::move(*care_content),
+                                                       std::move(*measures));
   return runtime;
 }
 

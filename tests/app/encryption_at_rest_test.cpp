@@ -339,7 +339,6 @@ TEST_F(EncryptionAtRest, AppreciationAndPlanCanariesAreSealedAndLeaveWithTheAcco
     EXPECT_EQ(files_holding(world, bytes), std::vector<std::string>{});
 }
 
-
 // The safety check (issue 12): which questions were answered how, whether they signalled
 // danger and what holds practice are sealed; the answers leave with the account.
 TEST_F(EncryptionAtRest, SafetyAnswersAndHoldCausesAreSealedAndLeaveWithTheAccount) {
