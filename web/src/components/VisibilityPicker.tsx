@@ -8,6 +8,13 @@ export const visibilityLabels: Record<Visibility, string> = {
   partners_and_therapist: 'My partners and our therapist',
 };
 
+/** What a person is told after changing who can read one of their entries. */
+export function sharingChanged(visibility: Visibility): string {
+  return visibility === 'private'
+    ? 'Now private again.'
+    : `Now shared with: ${visibilityLabels[visibility].toLowerCase()}.`;
+}
+
 const order: Visibility[] = ['private', 'partners', 'therapist', 'partners_and_therapist'];
 
 /** Who can read an entry. Each choice means exactly those people, nobody else. */

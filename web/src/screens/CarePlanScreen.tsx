@@ -11,7 +11,7 @@ import {
 import { careByline, careKinds, carePlanPurpose } from '../care';
 import { RelationshipFrame } from '../components/RelationshipFrame';
 import { Status } from '../components/Status';
-import { VisibilityPicker, visibilityLabels } from '../components/VisibilityPicker';
+import { VisibilityPicker, sharingChanged, visibilityLabels } from '../components/VisibilityPicker';
 import { useAction, useLoad } from '../hooks';
 import { EntryEditControls } from '../components/EntryEditControls';
 
@@ -154,7 +154,7 @@ function MyCareEntry({ entry, onChange }: { entry: CarePlanEntry; onChange: () =
               await updateCarePlanEntry(entry.id, { visibility: v });
               onChange();
             },
-            v === 'private' ? 'Now private again.' : `Now shared with: ${visibilityLabels[v].toLowerCase()}.`,
+            sharingChanged(v),
           )
         }
       />

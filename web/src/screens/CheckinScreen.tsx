@@ -4,7 +4,7 @@ import { Link } from '../components/Link';
 import { RelationshipFrame } from '../components/RelationshipFrame';
 import { ScoreChart } from '../components/ScoreChart';
 import { Status } from '../components/Status';
-import { VisibilityPicker, visibilityLabels } from '../components/VisibilityPicker';
+import { VisibilityPicker, sharingChanged } from '../components/VisibilityPicker';
 import { useAction, useLoad } from '../hooks';
 import { Loading } from '../components/Loading';
 
@@ -93,7 +93,7 @@ function MyCheckin({ checkin, onChange }: { checkin: Checkin; onChange: () => vo
           run(async () => {
             await shareCheckin(checkin.id, v);
             onChange();
-          }, v === 'private' ? 'Now private again.' : `Now shared with: ${visibilityLabels[v].toLowerCase()}.`)
+          }, sharingChanged(v))
         }
       />
       <Status status={status} />

@@ -10,7 +10,7 @@ import {
 } from '../api';
 import { RelationshipFrame } from '../components/RelationshipFrame';
 import { Status } from '../components/Status';
-import { VisibilityPicker, visibilityLabels } from '../components/VisibilityPicker';
+import { VisibilityPicker, sharingChanged, visibilityLabels } from '../components/VisibilityPicker';
 import { useAction, useLoad } from '../hooks';
 import { EntryEditControls } from '../components/EntryEditControls';
 import { Loading } from '../components/Loading';
@@ -126,7 +126,7 @@ function MyEntry({ entry, onChange }: { entry: IntakeEntry; onChange: () => void
           run(async () => {
             await updateIntake(entry.id, { visibility: v });
             onChange();
-          }, v === 'private' ? 'Now private again.' : `Now shared with: ${visibilityLabels[v].toLowerCase()}.`)
+          }, sharingChanged(v))
         }
       />
       <EntryEditControls

@@ -1,7 +1,7 @@
 import { listMeasureResults, shareMeasureResult, type MeasureResult } from '../api';
 import { RelationshipFrame } from '../components/RelationshipFrame';
 import { Status } from '../components/Status';
-import { VisibilityPicker, visibilityLabels } from '../components/VisibilityPicker';
+import { VisibilityPicker, sharingChanged } from '../components/VisibilityPicker';
 import { useAction, useLoad } from '../hooks';
 
 /** My questionnaire results, each with who it is shared with, and those shared with me. */
@@ -63,7 +63,7 @@ function MyResult({ result, onChange }: { result: MeasureResult; onChange: () =>
           run(async () => {
             await shareMeasureResult(result.id, v);
             onChange();
-          }, v === 'private' ? 'Now private again.' : `Now shared with: ${visibilityLabels[v].toLowerCase()}.`)
+          }, sharingChanged(v))
         }
       />
       <Status status={status} />

@@ -13,7 +13,7 @@ import {
 } from '../api';
 import { RelationshipFrame } from '../components/RelationshipFrame';
 import { Status } from '../components/Status';
-import { VisibilityPicker, visibilityLabels } from '../components/VisibilityPicker';
+import { VisibilityPicker, sharingChanged, visibilityLabels } from '../components/VisibilityPicker';
 import { useAction, useLoad } from '../hooks';
 import { EntryEditControls } from '../components/EntryEditControls';
 import { changedSteps, hasWords, promptsFor, worksheetPurpose, worksheetSteps } from '../worksheets';
@@ -175,7 +175,7 @@ function MyWorksheet({ sheet, onChange }: { sheet: Worksheet; onChange: () => vo
               await updateWorksheet(sheet.id, { visibility: v });
               onChange();
             },
-            v === 'private' ? 'Now private again.' : `Now shared with: ${visibilityLabels[v].toLowerCase()}.`,
+            sharingChanged(v),
           )
         }
       />
