@@ -73,6 +73,8 @@ export const tests = [
       assert((await sessions.count()) === 2, 'two devices are listed');
       await page.getByRole('button', { name: 'Log out every other device' }).click();
       await page.getByText('Every other device is logged out.').waitFor();
+      // The list is read again after the message shows: wait for the other device to leave it.
+      await sessions.filter({ hasText: 'Another device' }).waitFor({ state: 'detached' });
       assert((await sessions.count()) === 1, 'only this device is left');
       await other.page.reload();
       await other.page.getByRole('heading', { name: 'Welcome back' }).waitFor();
