@@ -8,7 +8,7 @@ import {
   quickExit,
   resetQuickExitForTests,
 } from './quickExit';
-import { csrfToken, setSession } from './session';
+import { csrfToken, rememberTarget, setSession } from './session';
 
 function env() {
   const order: string[] = [];
@@ -34,6 +34,15 @@ describe('quick exit', () => {
     expect(e.order).toEqual(['pause', 'logout:p1', 'clear', `replace:${NEUTRAL_URL}`]);
     expect(csrfToken()).toBeNull();
     expect(sessionStorage.length).toBe(0);
+  });
+
+  it('a request answering 401 after leaving writes nothing to the tab again', () => {
+    setSession('csrf', 'Sam');
+    quickExit(env());
+    rememberTarget('/relationships');
+    setSession('late', 'Sam');
+    expect(sessionStorage.length).toBe(0);
+    expect(csrfToken()).toBeNull();
   });
 
   it('sends no log-out when there is no session', () => {

@@ -7,7 +7,7 @@
 // app (they leave too), and the location is *replaced*: Back returns at most to the
 // log-in screen. Nothing waits for the server: leaving comes first.
 import { logOutKeepalive } from './api';
-import { clearSession, csrfToken } from './session';
+import { clearSession, csrfToken, returnAfterExitForTests } from './session';
 
 export const NEUTRAL_URL = '/assets/weather.html';
 export const ESC_WINDOW_MS = 800;
@@ -76,6 +76,7 @@ export function quickExit(env: ExitEnv = browserEnv): void {
 /** Test seam: allow another exit after a simulated one. */
 export function resetQuickExitForTests(): void {
   exiting = false;
+  returnAfterExitForTests();
   hooks.clear();
   openPractices.clear();
 }

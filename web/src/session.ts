@@ -13,6 +13,9 @@ export const ASK_TABS_MS = 300;
 let csrf: string | null = null;
 let displayName: string | null = null;
 let accountId: string | null = null;
+// Set by quick exit: requests still in flight may answer 401 after leaving, and nothing
+// they trigger may write to this tab's storage again.
+let left = false;
 
 type TabMessage =
   | { type: 'ask' }
@@ -44,6 +47,7 @@ function post(message: TabMessage): void {
 }
 
 function keep(token: string, name: string, id: string | null): void {
+  if (left) return;
   csrf = token;
   displayName = name;
   accountId = id;
@@ -139,13 +143,20 @@ export function setSession(token: string, name: string, id?: string): void {
  * session is gone (the others will learn it from the server).
  */
 export function clearSession(tell?: 'ended' | 'exit'): void {
+  if (tell === 'exit') left = true;
   forget();
   if (tell) post({ type: tell });
 }
 
 /** Remembers where a signed-out visitor was going, to go there after logging in. */
 export function rememberTarget(path: string): void {
+  if (left) return;
   storage()?.setItem(NEXT_KEY, path);
+}
+
+/** Test seam: a tab that quick-exited is used again by the next test. */
+export function returnAfterExitForTests(): void {
+  left = false;
 }
 
 /** Where to go after logging in, once: the remembered target, or null. */
