@@ -6,6 +6,7 @@
 #include "app/app_config.h"
 #include "app/keyring.h"
 #include "app/mailer.h"
+#include "app/nudges.h"
 #include "app/policy/policy.h"
 #include "app/practice/practice_events.h"
 #include "base/clock.h"
@@ -24,11 +25,15 @@ struct Context {
   Keyring keyring{vault};
   PracticeEvents* practice_events = nullptr;  // set by the live layer
   Mailer* mailer = nullptr;                   // set by the CLI when smtp_url is configured
+  Nudges* nudges = nullptr;                   // set by the live layer
   policy::Policy policy{};
 
   void notify_practices(const std::vector<std::string>& practice_ids) const {
     if (!practice_events) return;
     for (const auto& id : practice_ids) practice_events->practice_changed(id);
+  }
+  void nudge(const std::vector<std::string>& person_ids, std::string_view topic) const {
+    if (nudges && !person_ids.empty()) nudges->nudge(person_ids, topic);
   }
   void notify_sessions_ended(const std::vector<std::string>& session_ids) const {
     if (practice_events && !session_ids.empty()) practice_events->sessions_ended(session_ids);
