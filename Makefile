@@ -8,7 +8,7 @@ CMAKE_FLAGS ?= -DATTUNE_WERROR=ON
 export CCACHE_BASEDIR := $(CURDIR)
 export CCACHE_NOHASHDIR := 1
 
-.PHONY: all bootstrap build configure web demo test check-layers test-cpp test-web test-contract test-e2e format clean
+.PHONY: all bootstrap build configure web demo test check-layers test-cpp test-web test-contract test-e2e screenshots format clean
 
 all: build
 
@@ -50,6 +50,10 @@ test-contract:
 
 test-e2e:
 	@ATTUNE_BIN=$(abspath $(BUILD))/attune node tests/e2e/run.mjs
+
+# Retakes docs/screenshots/ (and their outlines, which test-e2e compares) from the app.
+screenshots: build
+	@ATTUNE_UPDATE_SCREENSHOTS=1 ATTUNE_BIN=$(abspath $(BUILD))/attune node tests/e2e/run.mjs tests/e2e/screenshots.e2e.mjs
 
 format:
 	@find src tests bench -name '*.cpp' -o -name '*.h' | xargs clang-format -i
