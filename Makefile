@@ -9,7 +9,7 @@ CMAKE_FLAGS ?= -DATTUNE_WERROR=ON
 export CCACHE_BASEDIR := $(CURDIR)
 export CCACHE_NOHASHDIR := 1
 
-.PHONY: all bootstrap build configure web demo install deb test check-layers test-cpp test-web test-contract test-e2e test-install format clean
+.PHONY: all bootstrap build configure web demo install deb test check-layers test-cpp test-web test-contract test-e2e test-install test-install-root format clean
 
 all: build
 
@@ -65,6 +65,11 @@ test-e2e:
 # root, and serves from each (scripts/test-install).
 test-install:
 	@scripts/test-install $(BUILD)
+
+# As root: dpkg -i, upgrade and purge with the real maintainer scripts, inside a private mount
+# namespace over throwaway overlays of /etc, /usr and /var (scripts/test-install-root).
+test-install-root:
+	@scripts/test-install-root $(BUILD)
 
 format:
 	@find src tests bench -name '*.cpp' -o -name '*.h' | xargs clang-format -i
