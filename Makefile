@@ -2,13 +2,14 @@
 BUILD ?= build
 JOBS ?= $(shell nproc)
 DEMO_LISTEN ?= 127.0.0.1:8080
+PREFIX ?= /usr/local
 CMAKE_FLAGS ?= -DATTUNE_WERROR=ON
 # ccache (installed by bootstrap) keeps compiled objects between builds and clones: paths
 # below the checkout are hashed relative to it, so a fresh clone reuses a warm cache.
 export CCACHE_BASEDIR := $(CURDIR)
 export CCACHE_NOHASHDIR := 1
 
-.PHONY: all bootstrap build configure web demo test check-layers test-cpp test-web test-contract test-e2e screenshots format clean
+.PHONY: all bootstrap build configure web demo install deb test check-layers test-cpp test-web test-contract test-e2e test-install test-install-root screenshots format clean
 
 all: build
 
@@ -24,12 +25,21 @@ build: bootstrap configure
 	@cd web && npm run --silent build
 
 demo: build
-	@$(BUILD)/attune demo --data-dir var
-	@echo "Open http://$(DEMO_LISTEN) — stop with Ctrl-C."
+	@ATTUNE_LISTEN=$(DEMO_LISTEN) $(BUILD)/attune demo --data-dir var
+	@echo "Starting it now — stop with Ctrl-C."
 	@ATTUNE_LOG_FORMAT=text $(BUILD)/attune serve --data-dir var --listen $(DEMO_LISTEN)
 
+# The binary, the web client, the content library and the systemd unit under $(PREFIX)
+# (and /etc/attune/attune.toml, kept if present); DESTDIR=dir stages them there instead.
+install: build
+	@DESTDIR=$(if $(DESTDIR),$(abspath $(DESTDIR))) cmake --install $(BUILD) --prefix $(PREFIX) --strip
+
+# The Debian package (CPack): $(BUILD)/packages/attune_<version>_<arch>.deb.
+deb: build
+	@cd $(BUILD) && cpack -G DEB
+
 test: build
-	@$(MAKE) --no-print-directory check-layers test-cpp test-web test-contract test-e2e
+	@$(MAKE) --no-print-directory check-layers test-cpp test-web test-contract test-e2e test-install
 
 # Every #include points down the layers (ARCHITECTURE.md); the build enforces most of it.
 check-layers:
@@ -54,6 +64,16 @@ test-e2e:
 # Retakes docs/screenshots/ (and their outlines, which test-e2e compares) from the app.
 screenshots: build
 	@ATTUNE_UPDATE_SCREENSHOTS=1 ATTUNE_BIN=$(abspath $(BUILD))/attune node tests/e2e/run.mjs tests/e2e/screenshots.e2e.mjs
+
+# Builds the package, installs it (and `make install DESTDIR=…`) into throwaway roots without
+# root, and serves from each (scripts/test-install).
+test-install:
+	@scripts/test-install $(BUILD)
+
+# As root: dpkg -i, upgrade and purge with the real maintainer scripts, inside a private mount
+# namespace over throwaway overlays of /etc, /usr and /var (scripts/test-install-root).
+test-install-root:
+	@scripts/test-install-root $(BUILD)
 
 format:
 	@find src tests bench -name '*.cpp' -o -name '*.h' | xargs clang-format -i

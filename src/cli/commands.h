@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "cli/settings.h"
 
@@ -9,7 +10,8 @@ namespace attune::cli {
 
 int run_serve(const Settings& settings);
 int run_migrate(const Settings& settings);
-int run_demo(const Settings& settings);
+// serve_command: the words of the `attune serve` that uses what the demo just seeded.
+int run_demo(const Settings& settings, const std::vector<std::string>& serve_command);
 int run_user_add(const Settings& settings, const std::string& email, const std::string& name,
                  bool therapist);
 int run_backup(const Settings& settings, const std::string& out_path);

@@ -1,6 +1,7 @@
 // `attune demo`: two partner accounts with a relationship, boundary answers and a signed
 // agreement, so a new user can try every screen at once. Safe to run again.
 #include <iostream>
+#include <string_view>
 
 #include "cli/commands.h"
 #include "cli/runtime.h"
@@ -65,9 +66,29 @@ int seed(app::Services& services) {
   return 0;
 }
 
+// A word as a POSIX shell reads it back: quoted unless it is plainly safe.
+std::string shell_word(std::string_view word) {
+  constexpr std::string_view kSafe =
+      "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_./:@%+=,-";
+  if (!word.empty() && word.find_first_not_of(kSafe) == std::string_view::npos) {
+    return std::string(word);
+  }
+  std::string quoted = "'";
+  for (char c : word) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return quoted + "'";
+}
+
+void print_next_steps(const Settings& settings, const std::vector<std::string>& serve_command) {
+  std::string command;
+  for (const auto& word : serve_command) command += (command.empty() ? "" : " ") + shell_word(word);
+  std::cout << "\nNext, start the server:\n  " << command << "\n"
+            << "then open http://" << settings.listen
+            << " and log in as River in one browser window and as Sky in a private one.\n";
+}
+
 }  // namespace
 
-int run_demo(const Settings& settings) {
+int run_demo(const Settings& settings, const std::vector<std::string>& serve_command) {
   auto runtime = Runtime::open(settings);
   if (!runtime) {
     std::cerr << "attune: " << runtime.error().message << "\n";
@@ -79,6 +100,7 @@ int run_demo(const Settings& settings) {
   }
   std::cout << "Demo logins (password for both: " << kDemoPassword << "):\n"
             << "  " << kRiver.email << "\n  " << kSky.email << "\n";
+  print_next_steps(settings, serve_command);
   return 0;
 }
 

@@ -3,13 +3,35 @@
 
 #include <CLI/CLI.hpp>
 #include <iostream>
+#include <string>
+#include <vector>
 
 #include "cli/commands.h"
+#include "cli/install_paths.h"
 #include "cli/settings.h"
 
 namespace {
 
 constexpr const char* kVersion = "0.1.0";
+
+// The `attune serve` that opens what `attune demo` just seeded: the same binary as typed and
+// the settings given on the command line (the environment carries over by itself).
+std::vector<std::string> demo_serve_command(const char* program, const std::string& config_file,
+                                            const std::string& database_url,
+                                            const std::string& content_dir,
+                                            const attune::cli::Settings& settings) {
+  std::vector<std::string> words{program, "serve"};
+  auto add = [&words](const char* flag, const std::string& value) {
+    if (value.empty()) return;
+    words.push_back(flag);
+    words.push_back(value);
+  };
+  add("--config", config_file);
+  if (settings.database_url.empty()) add("--data-dir", settings.data_dir);
+  add("--database-url", database_url);
+  add("--content-dir", content_dir);
+  return words;
+}
 
 }  // namespace
 
@@ -33,7 +55,8 @@ int main(int argc, char** argv) {
   bool fast_hashing = false;
   for (auto* command : {serve}) {
     command->add_option("--listen", listen, "HOST:PORT (default 127.0.0.1:8080)");
-    command->add_option("--web-dir", web_dir, "built web client (default web/dist)");
+    command->add_option("--web-dir", web_dir,
+                        "built web client (default: found beside the binary)");
     command->add_flag("--insecure-fast-password-hashing", fast_hashing,
                       "cheap password hashing: for automated tests only");
   }
@@ -84,7 +107,8 @@ int main(int argc, char** argv) {
   for (auto* command :
        {serve, migrate, demo, user_add, backup, restore, keys_rotate, measures_import, report}) {
     command->add_option("--data-dir", data_dir, "data directory (default: var)");
-    command->add_option("--content-dir", content_dir, "content library (default content)");
+    command->add_option("--content-dir", content_dir,
+                        "content library (default: found beside the binary)");
     command->add_option("--config", config_file, "TOML config file");
   }
   CLI11_PARSE(app, argc, argv);
@@ -104,10 +128,14 @@ int main(int argc, char** argv) {
   if (!web_dir.empty()) settings.web_dir = web_dir;
   if (!content_dir.empty()) settings.content_dir = content_dir;
   settings.fast_password_hashing = fast_hashing;
+  attune::cli::locate_shipped_dirs(settings, attune::cli::running_executable());
 
   if (serve->parsed()) return attune::cli::run_serve(settings);
   if (migrate->parsed()) return attune::cli::run_migrate(settings);
-  if (demo->parsed()) return attune::cli::run_demo(settings);
+  if (demo->parsed()) {
+    return attune::cli::run_demo(
+        settings, demo_serve_command(argv[0], config_file, database_url, content_dir, settings));
+  }
   if (user_add->parsed()) return attune::cli::run_user_add(settings, email, name, therapist);
   if (backup->parsed()) return attune::cli::run_backup(settings, backup_out);
   if (restore->parsed()) return attune::cli::run_restore(settings, restore_in);

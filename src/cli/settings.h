@@ -13,8 +13,8 @@ namespace attune::cli {
 struct Settings {
   std::string listen = "127.0.0.1:8080";
   std::string data_dir = "var";
-  std::string web_dir = "web/dist";
-  std::string content_dir = "content";
+  std::string web_dir;       // "" = found beside the binary (cli/install_paths.h)
+  std::string content_dir;   // "" = found beside the binary (cli/install_paths.h)
   std::string database_url;  // "" = SQLite in data_dir; postgresql://… = PostgreSQL
   std::vector<std::string> trusted_proxies;
   int worker_threads = 4;
