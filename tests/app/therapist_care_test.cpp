@@ -236,6 +236,16 @@ TEST_F(TherapistCareTest, SharingADebriefWaitsForIUnderstandAndComesBackInTheExp
   EXPECT_EQ(fresh.count("SELECT COUNT(*) FROM debrief_therapist_shares"), 0);
 }
 
+TEST_F(TherapistCareTest, ASharedDebriefGoesWithItsAuthorsAccount) {
+  const auto practice = ended_practice();
+  ASSERT_TRUE(s().debriefs.give(partner(0).actor, practice, {false, "warm", "", ""}));
+  ASSERT_TRUE(s().debrief_shares.set(partner(0).actor, practice, true, false));
+  ASSERT_EQ(world.count("SELECT COUNT(*) FROM debrief_therapist_shares"), 1);
+  ASSERT_TRUE(s().accounts.delete_account(partner(0).actor, partner(0).password));
+  EXPECT_EQ(world.count("SELECT COUNT(*) FROM debrief_therapist_shares"), 0);
+  EXPECT_TRUE(shared_debriefs().empty());
+}
+
 TEST_F(TherapistCareTest, TheTherapistDownloadsTheReportAndEachPartnersLogShowsIt) {
   ASSERT_TRUE(s().measures.answer(partner(0).actor, group.rid, "csi-4",
                                   {{"q1", 5}, {"q2", 4}, {"q3", 3}, {"q4", 4}},
