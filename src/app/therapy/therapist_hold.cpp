@@ -7,7 +7,6 @@
 namespace attune::app {
 namespace {
 
-// An active link always has at least one active partner (every one of them consents).
 TherapistHoldView view_in(const Context& context, store::Transaction& tx,
                           const policy::MembershipAccess& in, const std::string& therapist_id) {
   TherapistHoldView view;
@@ -27,6 +26,7 @@ base::Result<TherapistHoldView> TherapistHold::view(const Actor& actor, const st
   auto link = context_.policy.linked_therapist(*tx, actor, rid);
   if (!link) return base::error_of(link);
   const auto partners = context_.policy.partners_of(*tx, *link);
+  if (partners.empty()) return std::unexpected(policy::not_found());
   return view_in(context_, *tx, partners.front(), link->therapist_id());
 }
 
@@ -45,7 +45,10 @@ base::Result<TherapistHoldView> TherapistHold::set(const Actor& actor, const std
       context_.write(actor, [&](store::Transaction& tx) -> base::Result<TherapistHoldView> {
         auto link = context_.policy.linked_therapist(tx, actor, rid);
         if (!link) return base::error_of(link);
+        // An active link has a consenting active partner; a relationship without one is
+        // nobody's to hold.
         const auto partners = context_.policy.partners_of(tx, *link);
+        if (partners.empty()) return std::unexpected(policy::not_found());
         paused = set_practice_hold(context_, tx, partners.front(),
                                    {HoldCause::kTherapist, link->therapist_id()}, held);
         return view_in(context_, tx, partners.front(), link->therapist_id());
