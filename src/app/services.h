@@ -16,6 +16,7 @@
 #include "app/consent/role_orders.h"
 #include "app/context.h"
 #include "app/data_rights/export.h"
+#include "app/debriefs/debrief_shares.h"
 #include "app/debriefs/debriefs.h"
 #include "app/measures/measures.h"
 #include "app/next_step/next_steps.h"
@@ -34,9 +35,11 @@
 #include "app/safety_check/safety_checks.h"
 #include "app/therapy/access_log.h"
 #include "app/therapy/shared_with_therapist.h"
+#include "app/therapy/therapist_hold.h"
 #include "app/therapy/therapist_links.h"
 #include "app/therapy/therapist_messages.h"
 #include "app/therapy/therapist_notes.h"
+#include "app/therapy/therapist_safety_checks.h"
 #include "app/together/appreciations.h"
 #include "app/together/calendar.h"
 #include "app/together/plans.h"
@@ -91,7 +94,10 @@ struct Services {
         reminders(ctx),
         recovery(ctx, password_gate),
         email_reset(ctx, password_gate),
-        registration(ctx, accounts, password_gate) {}
+        registration(ctx, accounts, password_gate),
+        therapist_hold(ctx),
+        therapist_safety_checks(ctx),
+        debrief_shares(ctx) {}
 
   Context& context;
   const content::CareContent care_content;
@@ -135,6 +141,9 @@ struct Services {
   Recovery recovery;
   EmailReset email_reset;
   Registration registration;
+  TherapistHold therapist_hold;
+  TherapistSafetyChecks therapist_safety_checks;
+  DebriefShares debrief_shares;
 };
 
 }  // namespace attune::app

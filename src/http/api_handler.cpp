@@ -12,6 +12,7 @@
 #include "http/routes.h"
 #include "http/routes_measures.h"
 #include "http/routes_recovery.h"
+#include "http/routes_therapist_care.h"
 #include "store/database.h"
 
 namespace attune::http {
@@ -114,6 +115,9 @@ ApiHandler::ApiHandler(app::Services& services) : services_(services) {
   add_reminder_routes(router_, services_.reminders);
   add_recovery_routes(router_, services_.context, services_.accounts, services_.registration,
                       services_.recovery, services_.email_reset);
+  add_therapist_care_routes(router_, services_.therapist_hold, services_.therapist_safety_checks,
+                            services_.progress_reports);
+  add_debrief_share_routes(router_, services_.debrief_shares);
   // A therapist signs in like anyone and keeps their own account; every other route is a
   // partner's (or, marked by its area, a therapist's).
   for (const auto& [method, pattern] : kAnyoneRoutes) {

@@ -14,6 +14,7 @@
 #include "app/consent/entry_records.h"
 #include "app/policy/policy.h"
 #include "app/relationships/relationship_records.h"
+#include "app/safety_check/safety_check_records.h"
 #include "app_fixture.h"
 #include "therapy_support.h"
 
@@ -329,8 +330,38 @@ class PolicyTable : public ::testing::Test {
            return code(s.therapist_messages.reply(a, rid, roles[kOwner].id, "hello"));
          },
          kTherapistOnly},
+        // The therapist's care (app/therapy/therapist_hold, therapist_safety_checks, the
+        // report) and a participant's share of their own debrief.
+        {"therapist_hold.view",
+         [=, &s](const Actor& a) { return code(s.therapist_hold.view(a, rid)); }, kTherapistOnly},
+        {"therapist_hold.place",
+         [=, &s](const Actor& a) { return code(s.therapist_hold.place(a, rid)); }, kTherapistOnly},
+        {"therapist_hold.lift",
+         [=, &s](const Actor& a) { return code(s.therapist_hold.lift(a, rid)); }, kTherapistOnly},
+        {"therapist_safety_checks.latest",
+         [=, &s](const Actor& a) { return code(s.therapist_safety_checks.latest(a, rid)); },
+         kTherapistOnly},
+        {"progress_reports.therapist_report_html",
+         [=, &s](const Actor& a) { return code(s.progress_reports.therapist_report_html(a, rid)); },
+         kTherapistOnly},
+        {"progress_reports.therapist_fhir",
+         [=, &s](const Actor& a) { return code(s.progress_reports.therapist_fhir(a, rid)); },
+         kTherapistOnly},
+        {"debrief_shares.get",
+         [=, this, &s](const Actor& a) { return code(s.debrief_shares.get(a, practice)); },
+         kOwnerOnly},
+        {"debrief_shares.set(off)",
+         [=, this, &s](const Actor& a) {
+           return code(s.debrief_shares.set(a, practice, false, false));
+         },
+         kOwnerOnly},
         {"therapist_links.revoke",
          [=, &s](const Actor& a) { return code(s.therapist_links.revoke(a, rid)); }, kMembersOnly},
+        {"therapist_hold.place(revoked)",
+         [=, &s](const Actor& a) { return code(s.therapist_hold.place(a, rid)); }, kNobody},
+        {"therapist_safety_checks.latest(revoked)",
+         [=, &s](const Actor& a) { return code(s.therapist_safety_checks.latest(a, rid)); },
+         kNobody},
         {"shared_with_therapist.of(revoked)",
          [=, &s](const Actor& a) { return code(s.shared_with_therapist.of(a, rid)); }, kNobody},
         {"safety.feel_pressured",
@@ -417,6 +448,10 @@ TEST(RecordsAccess, RecordsFunctionsNeedAnAccessValueNotABareId) {
   static_assert(!std::is_invocable_v<decltype(&delete_membership), Tx, Id>);
   static_assert(
       std::is_invocable_v<decltype(&delete_membership), Tx, const policy::MembershipAccess&>);
+  // A partner's safety checks open only with a membership the policy handed out.
+  static_assert(!std::is_invocable_v<decltype(&partner_safety_checks), const Context&, Tx, Id, Id>);
+  static_assert(std::is_invocable_v<decltype(&partner_safety_checks), const Context&, Tx,
+                                    const policy::MembershipAccess&>);
   // And nothing but the policy can make one.
   static_assert(!std::is_constructible_v<policy::MemberAccess, std::string, std::string>);
   static_assert(!std::is_constructible_v<policy::MembershipAccess, std::string, std::string>);

@@ -12,6 +12,7 @@
 #include "app/practice/practice_records.h"
 #include "app/safety_check/practice_hold.h"
 #include "app_fixture.h"
+#include "therapy_support.h"
 
 namespace attune::app::testing {
 namespace {
@@ -243,6 +244,11 @@ TEST(SafetyCheckPush, EveryCauseLooksExactlyLikeAnUnattributedPause) {
       {"ben pauses the programme",
        [](World& w, Group& g, const std::string&) {
          ASSERT_TRUE(w.services.practice_holds.pause_programme(g.people[1].actor, g.rid));
+       }},
+      {"the linked therapist holds",
+       [](World& w, Group& g, const std::string&) {
+         const Person doctor = therapist_linked_to(w, g);
+         ASSERT_TRUE(w.services.therapist_hold.place(doctor.actor, g.rid));
        }},
       {"lost device",
        [](World& w, Group& g, const std::string& practice) {

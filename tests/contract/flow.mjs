@@ -809,6 +809,40 @@ async function run(flow, server) {
     t.expect(offered.status === 200 && offered.body?.stage === 3, 'the next stage offered');
   });
 
+  await flow.check("therapist: their own hold, the partners' safety checks, report, FHIR, a shared debrief", async (t) => {
+    const T = () => ({ token: s.therapist.token });
+    const room = `/api/v1/therapist/relationships/${rid()}`;
+    const held = await t.good('PUT', `${room}/practice-hold`, { auth: T() });
+    t.expect(held.body?.practice_hold === true && held.body?.you_held === true, 'my hold is in place');
+    const seen = await t.good('GET', `${room}/practice-hold`, { auth: T() });
+    t.expect(seen.body?.you_held === true, 'the same when read');
+    const bens = await t.good('GET', `/api/v1/relationships/${rid()}/practice-hold`, { auth: B() });
+    t.expect(bens.body?.practice_hold === true && bens.body?.you_paused === false, 'Ben sees only that practice is paused');
+    const lifted = await t.good('DELETE', `${room}/practice-hold`, { auth: T() });
+    t.expect(lifted.body?.you_held === false, 'lifted');
+    t.error(await t.bad('PUT', `${room}/practice-hold`, { auth: A() }), 404, 'not_found', 'a partner');
+    t.error(await t.bad('GET', `${room}/practice-hold`, { auth: A() }), 404, 'not_found', 'a partner');
+    t.error(await t.bad('DELETE', `/api/v1/therapist/relationships/${MISSING}/practice-hold`, { auth: T() }), 404, 'not_found');
+    const checks = await t.good('GET', `${room}/safety-checks`, { auth: T() });
+    t.expect(Array.isArray(checks.body?.checks) && checks.body?.form?.questions?.length > 0, 'the form and the checks');
+    t.error(await t.bad('GET', `${room}/safety-checks`, { auth: B() }), 404, 'not_found', 'a partner');
+    const report = await t.good('GET', `${room}/report.html`, { auth: T() });
+    t.expect(report.status === 200, 'the report');
+    t.error(await t.bad('GET', `${room}/report.html`, { auth: A() }), 404, 'not_found', 'a partner');
+    const bundle = await t.good('GET', `${room}/fhir`, { auth: T() });
+    t.expect(bundle.body?.resourceType === 'Bundle', 'a FHIR Bundle');
+    t.error(await t.bad('GET', `${room}/fhir`, { auth: B() }), 404, 'not_found', 'a partner');
+    const share = `/api/v1/practices/${s.pid}/debrief/therapist`;
+    t.expect((await t.good('GET', share, { auth: A() })).body?.shared === false, 'off until Ana turns it on');
+    t.expect((await t.good('PUT', share, { auth: A(), body: { shared: true } })).body?.shared === true, 'shared');
+    const shared = await t.good('GET', `${room}/shared`, { auth: T() });
+    t.expect(shared.body?.entries?.some((e) => e.feature === 'debrief' && e.body?.nourishing === 'the slow start'), "Ana's debrief reaches the therapist");
+    t.error(await t.bad('PUT', share, { auth: A(), body: {}, flagged: true }), 400, 'missing_field');
+    t.error(await t.bad('PUT', share, { auth: A(), body: { shared: true, mood: 1 }, flagged: true }), 400, 'invalid_field');
+    t.error(await t.bad('PUT', share, { auth: T(), body: { shared: true } }), 404, 'not_found', 'the therapist');
+    t.error(await t.bad('GET', share, { auth: D() }), 404, 'not_found', 'an outsider');
+  });
+
   await flow.check('therapist: other roles, bad input, revocation at once', async (t) => {
     const T = () => ({ token: s.therapist.token });
     const base = `/api/v1/relationships/${rid()}/therapist`;

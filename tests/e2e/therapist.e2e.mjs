@@ -1,8 +1,12 @@
 // The therapist in three browsers: an account made with the operator's CLI; Alex links it
 // with its code after the limits of confidentiality and "I understand", Bo consents; the
 // therapist sees only what was shared with them; every read shows in the access log of the
-// person whose data was read; Bo's private channel stays Bo's; Alex revokes and the
-// therapist's very next request fails, while Bo's own channel stays open.
+// person whose data was read; Alex shares one debrief with the therapist from the debrief
+// screen; the therapist reads the partners' latest safety checks, downloads the report and
+// pauses practice, which Bo sees byte for byte as Alex's own pause; Bo's private channel
+// stays Bo's; Alex revokes and the therapist's very next request fails (and their hold is
+// lifted), while Bo's own channel stays open.
+import { readFile } from 'node:fs/promises';
 import { assert, launchBrowser, screenshot, startServer, uniqueEmail } from './lib/harness.mjs';
 import { PASSWORD, assertNoPageProblems, bodyText, createInviteCode, createRelationship, joinWithCode, openSection } from './lib/flows.mjs';
 import { signedUp } from './lib/scenarios.mjs';
@@ -26,6 +30,23 @@ async function apiAs(baseUrl, email, password = PASSWORD) {
     const text = await res.text();
     return { status: res.status, body: text ? JSON.parse(text) : null };
   };
+}
+
+/** A practice of both partners, run and ended through the API; its id. */
+async function endedPractice(rid, alexApi, boApi) {
+  const exercise = (await alexApi('GET', '/api/v1/exercises')).body.exercises[0];
+  for (const api of [alexApi, boApi]) {
+    for (const item of exercise.requires) {
+      await api('PUT', `/api/v1/relationships/${rid}/boundaries/mine/${item}`, { answer: 'yes' });
+    }
+  }
+  const terms = { exercise_id: exercise.id, items: exercise.requires, time_limit_minutes: 30, pause_word: 'amber', aftercare: 'tea' };
+  const aid = (await alexApi('POST', `/api/v1/relationships/${rid}/agreements`, terms)).body.id;
+  for (const api of [alexApi, boApi]) assert((await api('POST', `/api/v1/agreements/${aid}/sign`, { version: 1 })).status === 200, 'sign');
+  const pid = (await alexApi('POST', `/api/v1/agreements/${aid}/practices`, {})).body.id;
+  for (const api of [alexApi, boApi]) assert((await api('POST', `/api/v1/practices/${pid}/ready`)).status === 200, 'ready');
+  assert((await alexApi('POST', `/api/v1/practices/${pid}/end`)).status === 200, 'end');
+  return pid;
 }
 
 async function logInAsTherapist(baseUrl, email) {
@@ -121,6 +142,57 @@ export default async function therapist() {
   }
   await screenshot(a.page, 'therapist-a-access-log');
 
+  // Alex shares one debrief with Rowan from the debrief screen; Bo's stays Bo's.
+  const pid = await endedPractice(rid, alexApi, boApi);
+  const debrief = (nourishing) => ({ nourishing, discomfort: '', adjust: 'slower next time' });
+  assert((await alexApi('POST', `/api/v1/practices/${pid}/debrief`, debrief('Alex reflects for Rowan'))).status === 201, 'debrief');
+  assert((await boApi('POST', `/api/v1/practices/${pid}/debrief`, debrief('Bo keeps this reflection'))).status === 201, 'debrief');
+  await a.page.goto(`${baseUrl}/#/r/${encodeURIComponent(rid)}/debrief/${encodeURIComponent(pid)}`);
+  const shareBox = a.page.getByLabel('Share my reflections on this practice with Rowan');
+  assert(!(await shareBox.isChecked()), 'a debrief is not shared until I choose');
+  await shareBox.check();
+  await a.page.getByText('Rowan can read your reflections on this practice.').waitFor();
+  await screenshot(a.page, 'therapist-a-debrief-share');
+  await openTherapistPage(a.page);
+  await t.page.reload();
+  await t.page.getByText('Alex reflects for Rowan').waitFor();
+  assert(!(await bodyText(t.page)).includes('Bo keeps this reflection'), "never a debrief its author kept");
+
+  // Rowan reads the partners' latest safety checks; only Alex answered, so only Alex's log shows it.
+  assert((await alexApi('POST', `/api/v1/relationships/${rid}/safety-check`, { answers: { afraid: 0 } })).status === 201, 'safety check');
+  await t.page.getByRole('button', { name: 'Read their latest answers' }).click();
+  await t.page.getByTestId('safety-checks').getByRole('heading', { name: 'Alex' }).waitFor();
+  const actions = async (api) => (await api('GET', `/api/v1/relationships/${rid}/access-log`)).body.entries.map((e) => e.action);
+  assert((await actions(alexApi)).includes('safety_check'), "the read is in Alex's log");
+  assert(!(await actions(boApi)).includes('safety_check'), "nothing of Bo's was read");
+
+  // The report download, in each partner's log.
+  const [download] = await Promise.all([
+    t.page.waitForEvent('download'),
+    t.page.getByRole('link', { name: 'Download the report' }).click(),
+  ]);
+  const report = await readFile(await download.path(), 'utf8');
+  assert(report.includes('Our space') && report.includes('Bo'), 'the report names the relationship and what Bo shared');
+  assert(!report.includes('Alex kept this private'), 'never a private entry in the report');
+  for (const api of [alexApi, boApi]) assert((await actions(api)).includes('report'), 'the download is logged');
+
+  // Rowan pauses practice: Bo sees exactly what Alex's own pause shows him.
+  const bosView = async () => JSON.stringify((await boApi('GET', `/api/v1/relationships/${rid}`)).body);
+  const open = await bosView();
+  await t.page.getByRole('button', { name: 'Pause practice for now' }).click();
+  await t.page.getByText('Your hold is in place.').waitFor();
+  const underRowansHold = await bosView();
+  assert(underRowansHold !== open && JSON.parse(underRowansHold).practice_hold === true, 'practice is paused for now');
+  await t.page.getByRole('button', { name: 'Lift my hold' }).click();
+  await t.page.getByText('Practice is open.').waitFor();
+  assert((await alexApi('PUT', `/api/v1/relationships/${rid}/practice-hold/mine`)).status === 200, "Alex's own pause");
+  assert((await bosView()) === underRowansHold, "Bo sees the same bytes for Rowan's hold as for Alex's pause");
+  assert((await alexApi('DELETE', `/api/v1/relationships/${rid}/practice-hold/mine`)).status === 200, 'Alex lifts');
+  await t.page.reload();
+  await t.page.getByRole('button', { name: 'Pause practice for now' }).click();
+  await t.page.getByText('Your hold is in place.').waitFor();
+  await screenshot(t.page, 'therapist-t-care');
+
   // Bo's private channel: the therapist reads it, Alex never sees it.
   await b.page.getByLabel('A message to your therapist').fill('A word just for Rowan');
   await b.page.getByRole('button', { name: 'Send' }).click();
@@ -140,6 +212,7 @@ export default async function therapist() {
   await t.page.reload();
   await t.page.getByRole('alert').filter({ hasText: "This isn't available" }).first().waitFor();
   assert(!(await bodyText(t.page)).includes('Alex wrote this for Rowan'), 'nothing shared is shown after revocation');
+  assert(JSON.parse(await bosView()).practice_hold === false, "the therapist's hold went with the link");
   await b.page.reload();
   await b.page.getByRole('heading', { name: 'Just between you and the therapist' }).waitFor();
   await screenshot(t.page, 'therapist-t-revoked');

@@ -215,6 +215,9 @@ std::vector<RouteCase> scoped_routes() {
       {"POST", "/api/v1/relationships/{rid}/plans", R"({"title":"Tea"})"},
       {"POST", "/api/v1/plans/{plid}/join", ""},
       {"GET", "/api/v1/relationships/{rid}/calendar.ics", ""},
+      // Sharing one's own debrief with the therapist (routes_therapist_care.cpp).
+      {"GET", "/api/v1/practices/{pid}/debrief/therapist", ""},
+      {"PUT", "/api/v1/practices/{pid}/debrief/therapist", R"({"shared":false})"},
   };
 }
 
@@ -264,6 +267,13 @@ std::vector<RouteCase> therapist_scoped_routes() {
       {"POST", "/api/v1/therapist/relationships/{rid}/programme/offer", "{}"},
       {"POST", "/api/v1/therapist/messages",
        R"({"relationship_id":"{rid}","partner_id":"{ann}","text":"hello"})"},
+      // The therapist's care (routes_therapist_care.cpp); the hold is lifted again at once.
+      {"GET", "/api/v1/therapist/relationships/{rid}/practice-hold", ""},
+      {"PUT", "/api/v1/therapist/relationships/{rid}/practice-hold", ""},
+      {"DELETE", "/api/v1/therapist/relationships/{rid}/practice-hold", ""},
+      {"GET", "/api/v1/therapist/relationships/{rid}/safety-checks", ""},
+      {"GET", "/api/v1/therapist/relationships/{rid}/report.html", ""},
+      {"GET", "/api/v1/therapist/relationships/{rid}/fhir", ""},
   };
 }
 

@@ -53,6 +53,8 @@ import type {
   SharedWithTherapistEntry,
   TherapistNote,
   TherapistChannel,
+  TherapistHold,
+  PartnersSafetyChecks,
   Measure,
   MeasureResult,
   MeasureSchedule,
@@ -776,4 +778,38 @@ export function endOtherSessions() {
 
 export function deleteAccount(password: string) {
   return call('DELETE', '/api/v1/me', { body: { password } }, { quiet401: true });
+}
+
+// ---- the therapist's care of a linked relationship ---------------------------------------
+
+export function getTherapistHold(rid: string): Promise<TherapistHold> {
+  return call('GET', '/api/v1/therapist/relationships/{rid}/practice-hold', { params: { rid } });
+}
+
+/** The linked therapist pauses practice for now, or lifts their own hold (and nothing else). */
+export function setTherapistHold(rid: string, held: boolean): Promise<TherapistHold> {
+  return held
+    ? call('PUT', '/api/v1/therapist/relationships/{rid}/practice-hold', { params: { rid } })
+    : call('DELETE', '/api/v1/therapist/relationships/{rid}/practice-hold', { params: { rid } });
+}
+
+export function getPartnersSafetyChecks(rid: string): Promise<PartnersSafetyChecks> {
+  return call('GET', '/api/v1/therapist/relationships/{rid}/safety-checks', { params: { rid } });
+}
+
+/** The report download: a plain link, so the browser saves it with the session cookie. */
+export function therapistReportUrl(rid: string): string {
+  return `/api/v1/therapist/relationships/${enc(rid)}/report.html`;
+}
+
+export async function getDebriefShare(pid: string): Promise<boolean> {
+  return (await call('GET', '/api/v1/practices/{pid}/debrief/therapist', { params: { pid } }))
+    .shared;
+}
+
+/** `understood` only after the person ticked "I understand" under the limits of confidentiality. */
+export async function setDebriefShare(pid: string, shared: boolean, understood: boolean): Promise<boolean> {
+  const body = understood ? { shared, understood } : { shared };
+  return (await call('PUT', '/api/v1/practices/{pid}/debrief/therapist', { params: { pid }, body }))
+    .shared;
 }

@@ -87,6 +87,8 @@ export type ConversationCard = Schemas['ConversationCard'];
 export type Intention = Schemas['Intention'];
 /** The therapist link as a partner sees it, with the limits of confidentiality. */
 export type TherapistLink = Schemas['TherapistLink'];
+export type TherapistHold = Schemas['TherapistHold'];
+export type PartnersSafetyChecks = Schemas['PartnersSafetyChecks'];
 export type Caseload = Schemas['Caseload']['relationships'];
 export type SharedWithTherapistEntry = Schemas['SharedWithTherapist']['entries'][number];
 export type AccessLogEntry = Schemas['AccessLog']['entries'][number];

@@ -144,7 +144,8 @@ std::vector<ExportedDebrief> DataExport::debriefs(const Actor& actor, const std:
     auto member = context_.policy.member(tx, actor, rid);
     if (!member) return false;
     for (auto& own : own_debriefs(context_, tx, *member)) {
-      result.push_back({std::move(own.practice_id), std::move(own.answer), own.given_at});
+      result.push_back({std::move(own.practice_id), std::move(own.answer), own.given_at,
+                        own.shared_with_therapist});
     }
     return true;
   });

@@ -77,6 +77,7 @@ struct ExportedDebrief {
   std::string practice_id;
   core::DebriefAnswer answer;
   std::int64_t given_at = 0;
+  bool shared_with_therapist = false;
 };
 
 struct ExportedRelationship {

@@ -124,7 +124,8 @@ json debriefs_json(const std::vector<ExportedDebrief>& debriefs) {
                       {"nourishing", debrief.answer.nourishing},
                       {"discomfort", debrief.answer.discomfort},
                       {"adjust", debrief.answer.adjust},
-                      {"given_at", base::to_rfc3339_ms(debrief.given_at)}});
+                      {"given_at", base::to_rfc3339_ms(debrief.given_at)},
+                      {"shared_with_therapist", debrief.shared_with_therapist}});
   }
   return result;
 }

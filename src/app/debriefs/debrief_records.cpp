@@ -69,15 +69,65 @@ std::vector<OwnDebrief> own_debriefs(const Context& context, store::Transaction&
                                      const policy::MemberAccess& member) {
   std::vector<OwnDebrief> own;
   for (const auto& row : tx.query(
-           "SELECT d.practice_id, d.answer_sealed, d.given_at FROM debriefs d "
+           "SELECT d.practice_id, d.answer_sealed, d.given_at, s.shared_at FROM debriefs d "
            "JOIN practices p ON p.id = d.practice_id JOIN agreements a ON a.id = p.agreement_id "
+           "LEFT JOIN debrief_therapist_shares s ON s.practice_id = d.practice_id AND "
+           "s.account_id = d.account_id "
            "WHERE a.relationship_id = ? AND d.account_id = ? ORDER BY d.given_at, d.practice_id",
            {member.relationship_id(), member.account_id()})) {
     own.push_back({row.text(0),
                    open_answer(context, tx, row.text(0), member.account_id(), row.bytes(1)),
-                   row.integer(2)});
+                   row.integer(2), !row.is_null(3)});
   }
   return own;
+}
+
+std::optional<core::DebriefAnswer> own_debrief(const Context& context, store::Transaction& tx,
+                                               const policy::PracticeAccess& access) {
+  auto row =
+      tx.query_one("SELECT answer_sealed FROM debriefs WHERE practice_id = ? AND account_id = ?",
+                   {access.practice_id(), access.account_id()});
+  if (!row) return std::nullopt;
+  return open_answer(context, tx, access.practice_id(), access.account_id(), row->bytes(0));
+}
+
+bool debrief_shared_with_therapist(store::Transaction& tx, const policy::PracticeAccess& access) {
+  return tx
+      .query_one("SELECT 1 FROM debrief_therapist_shares WHERE practice_id = ? AND account_id = ?",
+                 {access.practice_id(), access.account_id()})
+      .has_value();
+}
+
+void set_debrief_shared_with_therapist(store::Transaction& tx, const policy::PracticeAccess& access,
+                                       bool shared, std::int64_t at) {
+  if (!shared) {
+    tx.execute("DELETE FROM debrief_therapist_shares WHERE practice_id = ? AND account_id = ?",
+               {access.practice_id(), access.account_id()});
+    return;
+  }
+  if (debrief_shared_with_therapist(tx, access)) return;
+  tx.execute(
+      "INSERT INTO debrief_therapist_shares (practice_id, account_id, shared_at) VALUES (?,?,?)",
+      {access.practice_id(), access.account_id(), at});
+}
+
+std::vector<SharedDebrief> debriefs_shared_with_therapist(const Context& context,
+                                                          store::Transaction& tx,
+                                                          const policy::TherapistAccess& link) {
+  std::vector<SharedDebrief> shared;
+  for (const auto& row : tx.query(
+           "SELECT d.practice_id, d.account_id, d.answer_sealed, d.given_at FROM debriefs d "
+           "JOIN debrief_therapist_shares s ON s.practice_id = d.practice_id AND "
+           "s.account_id = d.account_id "
+           "JOIN practices p ON p.id = d.practice_id JOIN agreements a ON a.id = p.agreement_id "
+           "JOIN memberships m ON m.relationship_id = a.relationship_id AND "
+           "m.account_id = d.account_id AND m.status = 'active' "
+           "WHERE a.relationship_id = ? ORDER BY d.given_at DESC, d.practice_id, d.account_id",
+           {link.relationship_id()})) {
+    shared.push_back({row.text(0), open_answer(context, tx, row.text(0), row.text(1), row.bytes(2)),
+                      row.integer(3)});
+  }
+  return shared;
 }
 
 void delete_own_debriefs(store::Transaction& tx, const policy::MembershipAccess& membership) {

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,14 @@ namespace attune::app {
 struct OwnDebrief {
   std::string practice_id;
   core::DebriefAnswer answer;
+  std::int64_t given_at = 0;
+  bool shared_with_therapist = false;
+};
+
+// An answer its author shared with the relationship's therapist (the therapist's view).
+struct SharedDebrief {
+  std::string practice_id;
+  core::DebriefAnswer answer;  // `author` is the author's account id
   std::int64_t given_at = 0;
 };
 
@@ -33,6 +42,19 @@ std::vector<core::DebriefAnswer> practice_debriefs(const Context& context, store
 // The member's own debriefs on their relationship's practices, oldest first.
 std::vector<OwnDebrief> own_debriefs(const Context& context, store::Transaction& tx,
                                      const policy::MemberAccess& member);
+// The holder's own answer or skip on the practice, if given.
+std::optional<core::DebriefAnswer> own_debrief(const Context& context, store::Transaction& tx,
+                                               const policy::PracticeAccess& access);
+// Whether the holder shares their answer on the practice with the relationship's therapist.
+bool debrief_shared_with_therapist(store::Transaction& tx, const policy::PracticeAccess& access);
+// Shares or stops sharing the holder's given answer (idempotent both ways).
+void set_debrief_shared_with_therapist(store::Transaction& tx, const policy::PracticeAccess& access,
+                                       bool shared, std::int64_t at);
+// Every answer an active partner of the linked relationship shared with the therapist,
+// newest first.
+std::vector<SharedDebrief> debriefs_shared_with_therapist(const Context& context,
+                                                          store::Transaction& tx,
+                                                          const policy::TherapistAccess& link);
 // Removes the member's own debriefs in the relationship (leaving it, deleting the account).
 void delete_own_debriefs(store::Transaction& tx, const policy::MembershipAccess& membership);
 

@@ -125,6 +125,31 @@ std::vector<TherapistAccess> Policy::caseload(store::Transaction& tx,
   return links;
 }
 
+std::vector<MembershipAccess> Policy::partners_of(store::Transaction& tx,
+                                                  const TherapistAccess& link) const {
+  std::vector<MembershipAccess> partners;
+  for (const auto& row : tx.query(
+           "SELECT account_id FROM memberships WHERE relationship_id = ? AND status = 'active' "
+           "ORDER BY account_id",
+           {link.relationship_id()})) {
+    partners.push_back(MembershipAccess(link.relationship_id(), row.text(0)));
+  }
+  return partners;
+}
+
+std::vector<MembershipAccess> Policy::linked_memberships_of(store::Transaction& tx,
+                                                            const std::string& therapist_id) const {
+  std::vector<MembershipAccess> memberships;
+  for (const auto& row : tx.query(
+           "SELECT l.relationship_id, MIN(m.account_id) FROM therapist_links l JOIN memberships m "
+           "ON m.relationship_id = l.relationship_id AND m.status = 'active' "
+           "WHERE l.therapist_id = ? GROUP BY l.relationship_id ORDER BY l.relationship_id",
+           {therapist_id})) {
+    memberships.push_back(MembershipAccess(row.text(0), row.text(1)));
+  }
+  return memberships;
+}
+
 base::Result<ChannelAccess> Policy::own_channel(store::Transaction& tx, const Actor& actor,
                                                 const std::string& relationship_id) const {
   if (actor.is_therapist) return std::unexpected(not_found());

@@ -53,6 +53,16 @@ class Policy {
                                                  const std::string& relationship_id) const;
   // The therapist's active links (its caseload), by relationship id.
   std::vector<TherapistAccess> caseload(store::Transaction& tx, const TherapistRole& role) const;
+  // The active partners' memberships of a relationship the therapist is linked to now, sorted
+  // by account id: what the therapist's use cases hand to records functions that take a
+  // membership (placing their own practice hold, gathering the progress report).
+  std::vector<MembershipAccess> partners_of(store::Transaction& tx,
+                                            const TherapistAccess& link) const;
+  // One active partner's membership of each relationship linked to the therapist account in
+  // any state: for lifting the therapist's own practice holds when the account is deleted
+  // (the caller has already proved it is that account).
+  std::vector<MembershipAccess> linked_memberships_of(store::Transaction& tx,
+                                                      const std::string& therapist_id) const;
   // The caller's own channel to their therapist in the relationship (an active member who
   // consented while the link was active, and has not revoked it since).
   base::Result<ChannelAccess> own_channel(store::Transaction& tx, const Actor& actor,

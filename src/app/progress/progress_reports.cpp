@@ -5,6 +5,10 @@
 #include "app/accounts/people.h"
 #include "app/checkins/checkin_records.h"
 #include "app/measures/measure_records.h"
+#include "app/therapy/access_log_records.h"
+#include "app/therapy/link_records.h"
+#include "core/fhir_measures.h"
+#include "crypto/tokens.h"
 
 namespace attune::app {
 namespace {
@@ -61,6 +65,45 @@ base::Result<std::string> ProgressReports::operator_report_html(
   if (partners.empty()) return std::unexpected(policy::not_found());
   return core::render_progress_report_html(
       gather_progress_report(context_, *tx, library_, partners, "relationship " + relationship_id));
+}
+
+base::Result<std::string> ProgressReports::therapist_report_html(const Actor& actor,
+                                                                 const std::string& rid) {
+  return context_.write(actor, [&](store::Transaction& tx) -> base::Result<std::string> {
+    auto link = context_.policy.linked_therapist(tx, actor, rid);
+    if (!link) return base::error_of(link);
+    const auto partners = context_.policy.partners_of(tx, *link);
+    auto report = gather_progress_report(context_, tx, library_, partners,
+                                         relationship_name_for(context_, tx, *link));
+    const std::string me = display_name_of(context_, tx, actor.account_id);
+    for (const auto& partner : partners) {
+      log_therapist_read(context_, tx, *link, partner.account_id(),
+                         {actor.account_id, me, "report", context_.now_ms()});
+    }
+    return core::render_progress_report_html(report);
+  });
+}
+
+base::Result<nlohmann::json> ProgressReports::therapist_fhir(const Actor& actor,
+                                                             const std::string& rid) {
+  return context_.write(actor, [&](store::Transaction& tx) -> base::Result<nlohmann::json> {
+    auto link = context_.policy.linked_therapist(tx, actor, rid);
+    if (!link) return base::error_of(link);
+    std::vector<nlohmann::json> resources;
+    const std::string me = display_name_of(context_, tx, actor.account_id);
+    for (const auto& partner : context_.policy.partners_of(tx, *link)) {
+      const auto name = display_name_of(context_, tx, partner.account_id());
+      for (const auto& response : measure_responses_for_therapist(context_, tx, partner)) {
+        const auto* measure = library_.find(response.measure_id);
+        if (!measure) continue;
+        resources.push_back(core::fhir_questionnaire_response(
+            *measure, {response.id, name, response.created_at, response.answers, response.total}));
+      }
+      log_therapist_read(context_, tx, *link, partner.account_id(),
+                         {actor.account_id, me, "report", context_.now_ms()});
+    }
+    return core::fhir_collection(crypto::random_id(), context_.now_ms(), resources);
+  });
 }
 
 }  // namespace attune::app

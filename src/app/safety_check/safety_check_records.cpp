@@ -36,6 +36,20 @@ SafetyCheckRecord open_check(const crypto::SecretKey& key, const Context& contex
   return check;
 }
 
+std::vector<SafetyCheckRecord> checks_of(const Context& context, store::Transaction& tx,
+                                         const std::string& relationship_id,
+                                         const std::string& partner_id) {
+  std::vector<SafetyCheckRecord> checks;
+  auto rows = tx.query(
+      "SELECT id, answers_sealed, answered_at FROM safety_checks "
+      "WHERE relationship_id = ? AND account_id = ? ORDER BY answered_at DESC, id",
+      {relationship_id, partner_id});
+  if (rows.empty()) return checks;
+  auto key = context.keyring.key_of(tx, KeyOwner::kPerson, partner_id);
+  for (const auto& row : rows) checks.push_back(open_check(key, context, row));
+  return checks;
+}
+
 }  // namespace
 
 void insert_safety_check(const Context& context, store::Transaction& tx,
@@ -51,21 +65,12 @@ void insert_safety_check(const Context& context, store::Transaction& tx,
 
 std::vector<SafetyCheckRecord> own_safety_checks(const Context& context, store::Transaction& tx,
                                                  const policy::MemberAccess& member) {
-  return partner_safety_checks(context, tx, member.relationship_id(), member.account_id());
+  return checks_of(context, tx, member.relationship_id(), member.account_id());
 }
 
 std::vector<SafetyCheckRecord> partner_safety_checks(const Context& context, store::Transaction& tx,
-                                                     const std::string& relationship_id,
-                                                     const std::string& partner_id) {
-  std::vector<SafetyCheckRecord> checks;
-  auto rows = tx.query(
-      "SELECT id, answers_sealed, answered_at FROM safety_checks "
-      "WHERE relationship_id = ? AND account_id = ? ORDER BY answered_at DESC, id",
-      {relationship_id, partner_id});
-  if (rows.empty()) return checks;
-  auto key = context.keyring.key_of(tx, KeyOwner::kPerson, partner_id);
-  for (const auto& row : rows) checks.push_back(open_check(key, context, row));
-  return checks;
+                                                     const policy::MembershipAccess& partner) {
+  return checks_of(context, tx, partner.relationship_id(), partner.account_id());
 }
 
 void delete_own_safety_checks(store::Transaction& tx, const policy::MembershipAccess& membership) {

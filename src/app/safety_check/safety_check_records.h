@@ -28,10 +28,9 @@ void insert_safety_check(const Context& context, store::Transaction& tx,
 std::vector<SafetyCheckRecord> own_safety_checks(const Context& context, store::Transaction& tx,
                                                  const policy::MemberAccess& member);
 // One partner's checks in a relationship, newest first: for the linked therapist's view,
-// which calls it only after the policy granted the therapist access to that relationship.
+// with a partner's membership the policy handed out for that link (Policy::partners_of).
 std::vector<SafetyCheckRecord> partner_safety_checks(const Context& context, store::Transaction& tx,
-                                                     const std::string& relationship_id,
-                                                     const std::string& partner_id);
+                                                     const policy::MembershipAccess& partner);
 // Removes the member's own checks in the relationship (leaving it, deleting the account).
 void delete_own_safety_checks(store::Transaction& tx, const policy::MembershipAccess& membership);
 

@@ -1,9 +1,13 @@
 #include "app/therapy/shared_with_therapist.h"
 
+#include <algorithm>
+#include <functional>
+#include <nlohmann/json.hpp>
 #include <set>
 
 #include "app/accounts/people.h"
 #include "app/consent/entry_records.h"
+#include "app/debriefs/debrief_records.h"
 #include "app/therapy/access_log_records.h"
 
 namespace attune::app {
@@ -22,6 +26,18 @@ base::Result<std::vector<SharedEntryView>> SharedWithTherapist::of(const Actor& 
                       display_name_of(context_, tx, entry.author_id), std::move(entry.body),
                       entry.visibility, entry.created_at});
     }
+    for (auto& debrief : debriefs_shared_with_therapist(context_, tx, *link)) {
+      const std::string author = debrief.answer.author;
+      authors.insert(author);
+      const auto body = nlohmann::json{{"practice_id", debrief.practice_id},
+                                       {"nourishing", debrief.answer.nourishing},
+                                       {"discomfort", debrief.answer.discomfort},
+                                       {"adjust", debrief.answer.adjust}};
+      view.push_back({debrief.practice_id + "/" + author, "debrief", author,
+                      display_name_of(context_, tx, author), body.dump(),
+                      core::Visibility::kTherapist, debrief.given_at});
+    }
+    std::ranges::stable_sort(view, std::greater{}, &SharedEntryView::created_at);
     const std::string me = display_name_of(context_, tx, actor.account_id);
     for (const auto& author : authors) {
       log_therapist_read(context_, tx, *link, author,

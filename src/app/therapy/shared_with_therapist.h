@@ -1,6 +1,8 @@
 // What the linked therapist sees of a relationship: every entry, of any feature, that its
 // author shared with the therapist through the one sharing mechanism (app/consent/sharing).
-// A feature added later appears here without change. Each read is logged for each author.
+// A feature added later appears here without change, and so do the debrief answers their
+// authors chose to share (app/debriefs/debrief_shares.h, feature "debrief"). Each read is
+// logged for each author.
 #pragma once
 
 #include <cstdint>

@@ -1,6 +1,7 @@
 #include "app/therapy/therapist_links.h"
 
 #include "app/accounts/people.h"
+#include "app/safety_check/practice_hold.h"
 #include "app/therapy/access_log_records.h"
 #include "app/therapy/confidentiality.h"
 #include "app/therapy/link_records.h"
@@ -93,6 +94,11 @@ base::Status TherapistLinks::revoke(const Actor& actor, const std::string& rid) 
   return context_.write(actor, [&](store::Transaction& tx) -> base::Status {
     auto member = context_.policy.member(tx, actor, rid);
     if (!member) return base::error_of(member);
+    // The therapist's hold goes with the link: nobody else could lift it.
+    if (auto therapist = linked_therapist_id(tx, *member)) {
+      set_practice_hold(context_, tx, member->membership(), {HoldCause::kTherapist, *therapist},
+                        false);
+    }
     delete_link(tx, *member);
     close_own_channel(tx, *member);
     return {};

@@ -1894,6 +1894,141 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/therapist/relationships/{rid}/practice-hold": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Relationship id. */
+                rid: components["parameters"]["rid"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Whether practice is paused for now, and whether my own hold is in place (therapist)
+         * @description Never rate limited. Only the linked therapist while every partner consents.
+         */
+        get: operations["getTherapistHold"];
+        /**
+         * Pause the relationship's practice for now (therapist)
+         * @description Never rate limited. No body. The partners see exactly what any other cause of the
+         *     practice hold shows them; nothing says who placed it. Placing it again changes nothing.
+         *     Revoking the link, or deleting the therapist's account, lifts it.
+         */
+        put: operations["placeTherapistHold"];
+        post?: never;
+        /**
+         * Lift my own hold, and nothing else (therapist)
+         * @description Rate limit class write. practice_hold stays true while any other cause remains.
+         */
+        delete: operations["liftTherapistHold"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/therapist/relationships/{rid}/safety-checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Relationship id. */
+                rid: components["parameters"]["rid"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Each partner's latest private safety check (therapist)
+         * @description Never rate limited. Only the linked therapist while every partner consents. A partner
+         *     who never answered is not listed; each partner whose check is returned gets an
+         *     access-log entry (safety_check).
+         */
+        get: operations["getPartnersSafetyChecks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/therapist/relationships/{rid}/report.html": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Relationship id. */
+                rid: components["parameters"]["rid"];
+            };
+            cookie?: never;
+        };
+        /**
+         * The printable progress report of what the partners shared (therapist)
+         * @description Never rate limited. Questionnaire scores and check-in scores the partners shared with
+         *     the therapist; never a note or a private entry. The page allows no script and no
+         *     outside resource. Each partner's access log records the read (report).
+         */
+        get: operations["downloadTherapistReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/therapist/relationships/{rid}/fhir": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Relationship id. */
+                rid: components["parameters"]["rid"];
+            };
+            cookie?: never;
+        };
+        /**
+         * The questionnaires the partners shared with the therapist, as a FHIR R4 Bundle (therapist)
+         * @description Never rate limited. A Bundle of type collection with one completed QuestionnaireResponse
+         *     per shared result. Each partner's access log records the read (report).
+         */
+        get: operations["getTherapistFhirBundle"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/practices/{pid}/debrief/therapist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Practice id. */
+                pid: components["parameters"]["pid"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Whether my own debrief answer reaches the relationship's therapist
+         * @description Never rate limited. Participants of the practice only.
+         */
+        get: operations["getDebriefShare"];
+        /**
+         * Share my own debrief answer with the therapist, or stop sharing it
+         * @description Rate limit class write. Sharing needs my answer given (not skipped) and my "I understand"
+         *     to the limits of confidentiality, now or before. Stopping always works, at once.
+         */
+        put: operations["setDebriefShare"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/measures": {
         parameters: {
             query?: never;
@@ -2862,6 +2997,8 @@ export interface components {
                 discomfort: string;
                 adjust: string;
                 given_at: components["schemas"]["Timestamp"];
+                /** @description whether I chose to share it with the therapist */
+                shared_with_therapist: boolean;
             }[];
             /** @description programme offers I accepted that have not opened yet */
             my_programme_acceptances: {
@@ -3203,6 +3340,40 @@ export interface components {
             /** @description whether I paused the programme; never anyone else */
             you_paused: boolean;
         };
+        TherapistHold: {
+            /** @description practice is paused for now; the same one bit the partners see */
+            practice_hold: boolean;
+            /** @description whether my own hold is in place */
+            you_held: boolean;
+        };
+        PartnersSafetyChecks: {
+            form: {
+                version: number;
+                scale: {
+                    value: number;
+                    label: string;
+                }[];
+                questions: {
+                    id: string;
+                    domain: string;
+                    text: string;
+                }[];
+            };
+            checks: {
+                partner: components["schemas"]["PersonRef"];
+                id: string;
+                /** Format: date-time */
+                answered_at: string;
+                answers: {
+                    [key: string]: number;
+                };
+                signals_danger: boolean;
+            }[];
+        };
+        DebriefShare: {
+            /** @description whether my own answer reaches the therapist */
+            shared: boolean;
+        };
         /** @enum {string} */
         CarePlanKind: "trigger" | "helps" | "reassurance";
         CareNote: {
@@ -3339,7 +3510,7 @@ export interface components {
         SharedWithTherapist: {
             entries: {
                 id: string;
-                /** @description intake, checkin, or any later feature that shares entries */
+                /** @description intake, checkin, debrief (an answer its author chose to share), or any later feature that shares entries */
                 feature: string;
                 author: components["schemas"]["PersonRef"];
                 /** @description the feature's own fields */
@@ -3355,7 +3526,7 @@ export interface components {
                 actor: string;
                 actor_id: string;
                 /** @enum {string} */
-                action: "shared" | "caseload" | "messages";
+                action: "shared" | "caseload" | "messages" | "safety_check" | "report";
                 at: components["schemas"]["Timestamp"];
             }[];
         };
@@ -7704,6 +7875,281 @@ export interface operations {
             413: components["responses"]["TooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
+            default: components["responses"]["Default"];
+        };
+    };
+    getTherapistHold: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Relationship id. */
+                rid: components["parameters"]["rid"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The hold. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TherapistHold"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Default"];
+        };
+    };
+    placeTherapistHold: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Scope (caller, method, path, key). A retry with the same body returns the first
+                 *     result and writes nothing; another body gives 422 idempotency_key_reused. A copy
+                 *     that arrives while the first still runs gives 503 busy (Retry-After 1). A write
+                 *     that committed but whose answer was lost gives 409 idempotency_outcome_unknown
+                 *     and never runs again. Kept 24 h, sealed. Over 128 bytes gives 400 invalid_field.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description Relationship id. */
+                rid: components["parameters"]["rid"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The hold. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TherapistHold"];
+                };
+            };
+            400: components["responses"]["BadIdempotencyKey"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
+            default: components["responses"]["Default"];
+        };
+    };
+    liftTherapistHold: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Scope (caller, method, path, key). A retry with the same body returns the first
+                 *     result and writes nothing; another body gives 422 idempotency_key_reused. A copy
+                 *     that arrives while the first still runs gives 503 busy (Retry-After 1). A write
+                 *     that committed but whose answer was lost gives 409 idempotency_outcome_unknown
+                 *     and never runs again. Kept 24 h, sealed. Over 128 bytes gives 400 invalid_field.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description Relationship id. */
+                rid: components["parameters"]["rid"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The hold. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TherapistHold"];
+                };
+            };
+            400: components["responses"]["BadIdempotencyKey"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
+            default: components["responses"]["Default"];
+        };
+    };
+    getPartnersSafetyChecks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Relationship id. */
+                rid: components["parameters"]["rid"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The form and each partner's latest check, partners by id. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnersSafetyChecks"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Default"];
+        };
+    };
+    downloadTherapistReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Relationship id. */
+                rid: components["parameters"]["rid"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report, offered as a download named attune-report.html. */
+            200: {
+                headers: {
+                    /** @description attachment; filename="attune-report.html" */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Default"];
+        };
+    };
+    getTherapistFhirBundle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Relationship id. */
+                rid: components["parameters"]["rid"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The Bundle. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["FhirResource"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Default"];
+        };
+    };
+    getDebriefShare: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Practice id. */
+                pid: components["parameters"]["pid"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description My choice. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DebriefShare"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Default"];
+        };
+    };
+    setDebriefShare: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Scope (caller, method, path, key). A retry with the same body returns the first
+                 *     result and writes nothing; another body gives 422 idempotency_key_reused. A copy
+                 *     that arrives while the first still runs gives 503 busy (Retry-After 1). A write
+                 *     that committed but whose answer was lost gives 409 idempotency_outcome_unknown
+                 *     and never runs again. Kept 24 h, sealed. Over 128 bytes gives 400 invalid_field.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description Practice id. */
+                pid: components["parameters"]["pid"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    shared: boolean;
+                    /** @description the explicit I understand to the limits of confidentiality */
+                    understood?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description My choice. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DebriefShare"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description conflict (no answer given yet, or a skip). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description acknowledgement_required; idempotency_key_reused. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             429: components["responses"]["RateLimited"];
             default: components["responses"]["Default"];
         };

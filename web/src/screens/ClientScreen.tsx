@@ -1,11 +1,15 @@
 import { useState } from 'preact/hooks';
 import {
   addTherapistNote,
+  getPartnersSafetyChecks,
   getSharedWithTherapist,
+  getTherapistHold,
   getTherapistInbox,
   getTherapistNotes,
   offerNextStage,
   replyOnChannel,
+  setTherapistHold,
+  therapistReportUrl,
   type SharedWithTherapistEntry,
 } from '../api';
 import { Heading } from '../components/Heading';
@@ -17,7 +21,14 @@ import { useAction, useLoad } from '../hooks';
 const featureWords: Record<string, string> = {
   intake: 'Hurts, safety and wishes',
   checkin: 'Check-in',
+  debrief: 'Reflections after a practice',
 };
+
+const debriefWords: [string, string][] = [
+  ['nourishing', 'Felt nourishing'],
+  ['discomfort', 'Sparked discomfort'],
+  ['adjust', 'Would adjust'],
+];
 
 /** One linked relationship as its therapist sees it: what was shared, notes, messages. */
 export function ClientScreen({ rid }: { rid: string }) {
@@ -33,6 +44,9 @@ export function ClientScreen({ rid }: { rid: string }) {
       <ul class="plain-list shared-entries">
         {shared.data?.map((e) => <SharedEntry key={e.id} entry={e} />)}
       </ul>
+      {shared.data && <PracticeHold rid={rid} />}
+      {shared.data && <SafetyChecks rid={rid} />}
+      {shared.data && <Report rid={rid} />}
       {shared.data && <Notes rid={rid} />}
       {shared.data && <Channels rid={rid} />}
       {shared.data && <OfferStage rid={rid} />}
@@ -51,6 +65,15 @@ function SharedEntry({ entry }: { entry: SharedWithTherapistEntry }) {
         {new Date(entry.created_at).toLocaleDateString()}
       </p>
       {text && <p class="entry-text">{text}</p>}
+      {entry.feature === 'debrief' &&
+        debriefWords
+          .filter(([k]) => typeof body[k] === 'string' && body[k] !== '')
+          .map(([k, label]) => (
+            <p key={k} class="entry-text">
+              <span class="muted small">{label}: </span>
+              {String(body[k])}
+            </p>
+          ))}
       {scores.length > 0 && <p class="small">{scores.map((k) => `${k} ${String(body[k])}`).join(', ')}</p>}
     </li>
   );
@@ -139,6 +162,109 @@ function OfferStage({ rid }: { rid: string }) {
         Offer the next stage
       </button>
       <Status status={status} />
+    </section>
+  );
+}
+
+/** The therapist's own hold: the partners see only that practice is paused for now. */
+function PracticeHold({ rid }: { rid: string }) {
+  const hold = useLoad(() => getTherapistHold(rid), [rid]);
+  const { status, busy, run } = useAction();
+  const held = hold.data?.you_held ?? false;
+  return (
+    <section class="card stack" aria-labelledby="hold-heading">
+      <h2 id="hold-heading">Pause their practice</h2>
+      <p class="muted small">
+        While your hold is in place no practice starts or resumes here. The partners see only that
+        practice is paused for now, the same as any other pause; nothing says it was you.
+      </p>
+      {hold.data && (
+        <p data-testid="hold-state">
+          {hold.data.practice_hold ? 'Practice is paused for now.' : 'Practice is open.'}{' '}
+          {held ? 'Your hold is in place.' : ''}
+        </p>
+      )}
+      <button
+        type="button"
+        disabled={busy || !hold.data}
+        onClick={() =>
+          run(async () => {
+            await setTherapistHold(rid, !held);
+            await hold.reload();
+          }, held ? 'Your hold is lifted.' : 'Practice is paused for now.')
+        }
+      >
+        {held ? 'Lift my hold' : 'Pause practice for now'}
+      </button>
+      <Status status={status} />
+    </section>
+  );
+}
+
+/** Each partner's latest private safety check, read only here; each read shows in their log. */
+function SafetyChecks({ rid }: { rid: string }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <section class="card stack" aria-labelledby="safety-heading">
+      <h2 id="safety-heading">Private safety checks</h2>
+      <p class="muted small">
+        Each partner answers alone, and only you see their answers. Opening them shows in that
+        partner's own access log.
+      </p>
+      {open ? (
+        <SafetyCheckAnswers rid={rid} />
+      ) : (
+        <button type="button" onClick={() => setOpen(true)}>
+          Read their latest answers
+        </button>
+      )}
+    </section>
+  );
+}
+
+function SafetyCheckAnswers({ rid }: { rid: string }) {
+  const checks = useLoad(() => getPartnersSafetyChecks(rid), [rid]);
+  if (checks.error) return <p role="alert">{checks.error}</p>;
+  if (!checks.data) return null;
+  const { form } = checks.data;
+  const label = (value: number) => form.scale.find((s) => s.value === value)?.label ?? String(value);
+  if (checks.data.checks.length === 0) return <p>No one has answered the safety check here yet.</p>;
+  return (
+    <ul class="plain-list" data-testid="safety-checks">
+      {checks.data.checks.map((c) => (
+        <li key={c.id} class="stack safety-check-answers">
+          <h3>{c.partner.display_name}</h3>
+          <p class="muted small">
+            Answered {new Date(c.answered_at).toLocaleDateString()}
+            {c.signals_danger ? ' · an answer signals danger: practice is paused for now' : ''}
+          </p>
+          <dl>
+            {form.questions
+              .filter((q) => c.answers[q.id] !== undefined)
+              .map((q) => (
+                <div key={q.id}>
+                  <dt>{q.text}</dt>
+                  <dd>{label(c.answers[q.id] ?? 0)}</dd>
+                </div>
+              ))}
+          </dl>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function Report({ rid }: { rid: string }) {
+  return (
+    <section class="card stack" aria-labelledby="report-heading">
+      <h2 id="report-heading">Progress report</h2>
+      <p class="muted small">
+        The scores the partners shared with you, to print or file. Downloading it shows in each
+        partner's access log.
+      </p>
+      <a class="button" href={therapistReportUrl(rid)} download="attune-report.html">
+        Download the report
+      </a>
     </section>
   );
 }

@@ -4,6 +4,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { getDebriefs, type Debriefs } from '../api';
 import { DebriefForm } from '../components/debrief/DebriefForm';
+import { ShareWithTherapist } from '../components/debrief/ShareWithTherapist';
 import { RevealedDebriefs } from '../components/debrief/RevealedDebriefs';
 import { RelationshipFrame } from '../components/RelationshipFrame';
 import { useLoad } from '../hooks';
@@ -60,8 +61,16 @@ export function DebriefScreen({ rid, pid }: { rid: string; pid: string }) {
           }}
         />
       )}
+      {debriefs.data && mayShare(debriefs.data, given) && <ShareWithTherapist rid={rid} pid={pid} />}
     </RelationshipFrame>
   );
+}
+
+// My own written answer can be shared; a skip holds nothing, and before answering there is
+// nothing yet.
+function mayShare(debriefs: Debriefs, given: boolean): boolean {
+  if (debriefs.status === 'revealed') return debriefs.debriefs.some((d) => d.mine && !d.skipped);
+  return given;
 }
 
 function DebriefBody({

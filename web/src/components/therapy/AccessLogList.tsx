@@ -4,6 +4,8 @@ const actionWords: Record<AccessLogEntry['action'], string> = {
   shared: 'read what you shared with them',
   caseload: 'saw your name in their caseload',
   messages: 'read your messages to them',
+  safety_check: 'read your latest safety check',
+  report: 'downloaded the progress report of what you shared',
 };
 
 /** Every time a therapist looked at my data here, newest first. */
