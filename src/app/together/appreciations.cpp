@@ -1,6 +1,7 @@
 #include "app/together/appreciations.h"
 
 #include "app/accounts/people.h"
+#include "app/nudge_topics.h"
 #include "app/together/appreciation_records.h"
 #include "core/text.h"
 #include "crypto/tokens.h"
@@ -16,7 +17,8 @@ base::Result<std::string> Appreciations::send(const Actor& actor, const std::str
                                               const std::optional<std::string>& to,
                                               const std::string& text) {
   ATTUNE_TRY(core::check_text("text", text, kMaxText, true));
-  return context_.write(actor, [&](store::Transaction& tx) -> base::Result<std::string> {
+  std::vector<std::string> recipients;
+  auto id = context_.write(actor, [&](store::Transaction& tx) -> base::Result<std::string> {
     auto member = context_.policy.member(tx, actor, rid);
     if (!member) return base::error_of(member);
     AppreciationRecord note;
@@ -38,8 +40,12 @@ base::Result<std::string> Appreciations::send(const Actor& actor, const std::str
                         "There is nobody else here yet to send a note to.");
     }
     insert_appreciation(context_, tx, *member, note);
+    recipients = note.recipients;
     return note.id;
   });
+  // Only the people the note went to: a note to one partner nudges nobody else.
+  if (id) context_.nudge(recipients, nudge_topic::in(nudge_topic::kAppreciation, rid));
+  return id;
 }
 
 base::Result<AppreciationList> Appreciations::list(const Actor& actor, const std::string& rid) {
