@@ -182,5 +182,14 @@ TEST_F(NudgesTest, LeavingNudgesThoseWhoStay) {
   EXPECT_EQ(got[a().id], std::vector<std::string>{topic("relationships")});
 }
 
+TEST_F(NudgesTest, DeletingAnAccountNudgesTheMembersLeftBehind) {
+  Group other = world.relationship_of({c(), world.person("Dee")});
+  taken();
+  ASSERT_TRUE(world.services.accounts.delete_account(c().actor, c().password));
+  auto got = taken();
+  EXPECT_EQ(nudged(got), ids({&a(), &b(), &other.people[1]}));
+  EXPECT_EQ(got[other.people[1].id], std::vector<std::string>{"relationships:" + other.rid});
+}
+
 }  // namespace
 }  // namespace attune::app::testing
