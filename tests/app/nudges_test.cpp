@@ -159,10 +159,13 @@ TEST_F(NudgesTest, EveryKindOfSharedEntryNudgesItsReaders) {
 
 TEST_F(NudgesTest, ANoteToOnePartnerNudgesOnlyThem) {
   taken();
-  ASSERT_TRUE(world.services.appreciations.send(b().actor, group.rid, a().id, "Thank you"));
+  auto note = world.services.appreciations.send(b().actor, group.rid, a().id, "Thank you");
+  ASSERT_TRUE(note);
   auto got = taken();
   EXPECT_EQ(nudged(got), ids({&a()}));
   EXPECT_EQ(got[a().id], std::vector<std::string>{topic("appreciation")});
+  ASSERT_TRUE(world.services.appreciations.withdraw(b().actor, *note));
+  EXPECT_EQ(nudged(taken()), ids({&a()}));
 }
 
 TEST_F(NudgesTest, ARefusedWriteNudgesNobody) {

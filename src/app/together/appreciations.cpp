@@ -72,16 +72,26 @@ base::Result<AppreciationList> Appreciations::list(const Actor& actor, const std
 }
 
 base::Status Appreciations::withdraw(const Actor& actor, const std::string& appreciation_id) {
-  return context_.write(actor, [&](store::Transaction& tx) -> base::Status {
+  std::vector<std::string> recipients;
+  std::string relationship_id;
+  auto done = context_.write(actor, [&](store::Transaction& tx) -> base::Status {
     auto rid = own_appreciation_relationship(tx, actor.account_id, appreciation_id);
     if (!rid) return std::unexpected(policy::not_found());
     auto author = context_.policy.member(tx, actor, *rid);
     if (!author) return base::error_of(author);
+    for (auto& note : sent_appreciations(context_, tx, author->membership())) {
+      if (note.id == appreciation_id) recipients = std::move(note.recipients);
+    }
     if (!delete_own_appreciation(tx, *author, appreciation_id)) {
       return std::unexpected(policy::not_found());
     }
+    relationship_id = *rid;
     return {};
   });
+  // It leaves the screens of those it reached, and only theirs.
+  if (done)
+    context_.nudge(recipients, nudge_topic::in(nudge_topic::kAppreciation, relationship_id));
+  return done;
 }
 
 }  // namespace attune::app
