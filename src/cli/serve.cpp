@@ -16,8 +16,10 @@
 #include "http/api_handler.h"
 #include "http/live_upgrade.h"
 #include "http/server.h"
+#include "live/bus_router.h"
 #include "live/event_bus.h"
 #include "live/hub.h"
+#include "live/nudge_hub.h"
 
 namespace attune::cli {
 namespace {
@@ -62,6 +64,9 @@ int run_serve(const Settings& settings) {
   boost::asio::thread_pool live_reads(2);
   boost::asio::thread_pool live_writes(2);
   std::shared_ptr<live::Hub> hub;
+  // Replicas on one PostgreSQL hear each other's changes over LISTEN/NOTIFY.
+  auto bus = live::make_event_bus(settings.database_url);
+  auto nudges = std::make_shared<live::NudgeHub>(bus);
 
   http::ServerOptions options;
   options.host = address->first;
@@ -71,11 +76,12 @@ int run_serve(const Settings& settings) {
   options.worker_threads = settings.worker_threads;
   http::Server server(
       options, [&api](const http::Request& request) { return api(request); },
-      [&services, &hub](const http::Request& request) {
+      [&services, &hub, &nudges](const http::Request& request) {
+        if (request.path == http::kNudgesPath) {
+          return http::admit_nudges(services.sessions, *nudges, request);
+        }
         return http::admit_live(services.practices, services.sessions, *hub, request);
       });
-  // Replicas on one PostgreSQL hear each other's changes over LISTEN/NOTIFY.
-  auto bus = live::make_event_bus(settings.database_url);
   hub = std::make_shared<live::Hub>(
       services.practices, services.context.clock,
       [&server](std::chrono::milliseconds delay, std::function<void()> fn) {
@@ -85,8 +91,11 @@ int run_serve(const Settings& settings) {
       [&live_writes](std::function<void()> fn) { boost::asio::post(live_writes, std::move(fn)); },
       bus);
   hub->tell_debriefs(services.debriefs);
-  bus->start(hub);
+  // The bus holds its sink weakly: the router lives as long as the server.
+  auto router = std::make_shared<live::BusRouter>(hub, nudges);
+  bus->start(router);
   (*runtime)->context().practice_events = hub.get();
+  (*runtime)->context().nudges = nudges.get();
 
   // Gentle reminders: a tick a minute on a thread of its own (the store calls block), each
   // scheduling the next; replicas may all tick, the day's claim keeps it to one reminder.
@@ -108,6 +117,7 @@ int run_serve(const Settings& settings) {
   reminder_thread.join();
   bus->stop();
   (*runtime)->context().practice_events = nullptr;
+  (*runtime)->context().nudges = nullptr;
   (*runtime)->context().mailer = nullptr;
   live_writes.join();
   live_reads.join();

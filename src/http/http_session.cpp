@@ -68,9 +68,11 @@ std::string_view logged_path(std::string_view path, const Response& response) {
   return is_api_path(path) ? std::string_view("(no route)") : path;
 }
 
-// The one WebSocket route, logged by its template.
+// The WebSocket routes, logged by their templates.
 std::string_view logged_upgrade_path(std::string_view path) {
   constexpr std::string_view kLive = "/api/v1/practices/{}/live";
+  constexpr std::string_view kNudges = "/api/v1/me/live";
+  if (path == kNudges) return kNudges;
   return path.starts_with("/api/v1/practices/") && path.ends_with("/live")
              ? kLive
              : std::string_view("(no route)");

@@ -14,6 +14,20 @@ bool same_origin(const Request& request) {
   return !host.empty() && (origin == "http://" + host || origin == "https://" + host);
 }
 
+// The session cookie's holder, when the request carries the cookie (and no ticket) and
+// comes from this origin; a refusal when it comes from elsewhere.
+std::variant<std::optional<app::Actor>, Response> cookie_holder(app::Sessions& sessions,
+                                                                const Request& request) {
+  auto [token, from_cookie] = ApiHandler::token_of(request);
+  if (!from_cookie) return std::optional<app::Actor>{};
+  if (!same_origin(request)) {
+    return error_response({base::ErrorCode::origin_not_allowed, "This connection is not allowed."});
+  }
+  auto actor = sessions.authenticate(token);
+  if (!actor) return std::optional<app::Actor>{};
+  return std::optional<app::Actor>{std::move(*actor)};
+}
+
 }  // namespace
 
 std::variant<std::shared_ptr<live::ConnectionListener>, Response> admit_live(
@@ -34,12 +48,10 @@ std::variant<std::shared_ptr<live::ConnectionListener>, Response> admit_live(
   if (practice_id.find('/') != std::string::npos || !is_id_shaped(practice_id)) {
     return error_response({base::ErrorCode::not_found, "Nothing was found here."});
   }
-  if (auto [token, from_cookie] = ApiHandler::token_of(request); ticket.empty() && from_cookie) {
-    if (!same_origin(request)) {
-      return error_response(
-          {base::ErrorCode::origin_not_allowed, "This connection is not allowed."});
-    }
-    if (auto actor = sessions.authenticate(token)) participant = std::move(*actor);
+  if (ticket.empty()) {
+    auto holder = cookie_holder(sessions, request);
+    if (auto* refusal = std::get_if<Response>(&holder)) return std::move(*refusal);
+    participant = std::move(std::get<std::optional<app::Actor>>(holder));
   }
   if (!participant) return error_response({base::ErrorCode::invalid_ticket, "Please reconnect."});
   // A participant who is still an active member of the relationship.
@@ -47,6 +59,18 @@ std::variant<std::shared_ptr<live::ConnectionListener>, Response> admit_live(
     return error_response({base::ErrorCode::not_found, "Nothing was found here."});
   }
   return hub.listener_for(practice_id, *participant);
+}
+
+std::variant<std::shared_ptr<live::ConnectionListener>, Response> admit_nudges(
+    app::Sessions& sessions, live::NudgeHub& nudges, const Request& request) {
+  if (request.method != "GET" || request.path != kNudgesPath) {
+    return error_response({base::ErrorCode::not_found, "Nothing was found here."});
+  }
+  auto holder = cookie_holder(sessions, request);
+  if (auto* refusal = std::get_if<Response>(&holder)) return std::move(*refusal);
+  auto& person = std::get<std::optional<app::Actor>>(holder);
+  if (!person) return error_response({base::ErrorCode::invalid_ticket, "Please log in again."});
+  return nudges.listener_for(*person);
 }
 
 }  // namespace attune::http

@@ -1,5 +1,6 @@
-// Admission to a practice's live WebSocket, decided before the upgrade: a single-use
-// ticket (or the session cookie with a same-origin check), and participation.
+// Admission to the live WebSockets, decided before the upgrade. A practice's: a single-use
+// ticket (or the session cookie with a same-origin check), and participation. A person's
+// own nudge channel: the session cookie with the same-origin check.
 #pragma once
 
 #include <memory>
@@ -10,10 +11,16 @@
 #include "http/request.h"
 #include "http/response.h"
 #include "live/hub.h"
+#include "live/nudge_hub.h"
 
 namespace attune::http {
 
 std::variant<std::shared_ptr<live::ConnectionListener>, Response> admit_live(
     app::Practices& practices, app::Sessions& sessions, live::Hub& hub, const Request& request);
+
+inline constexpr std::string_view kNudgesPath = "/api/v1/me/live";
+
+std::variant<std::shared_ptr<live::ConnectionListener>, Response> admit_nudges(
+    app::Sessions& sessions, live::NudgeHub& nudges, const Request& request);
 
 }  // namespace attune::http

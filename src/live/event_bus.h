@@ -5,8 +5,14 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 
 namespace attune::live {
+
+// What travels on the bus besides a bare practice id: an ended session (its connections
+// close on every replica), and a nudge for the per-person channel (topic and person ids).
+inline constexpr std::string_view kSessionEndedPrefix = "session-ended:";
+inline constexpr std::string_view kNudgePrefix = "nudge:";
 
 // What the bus delivers to. Called from any thread; must not block.
 class EventSink {

@@ -27,9 +27,6 @@ std::string error_message(const base::Error& error) {
 // Content-free: the debriefs are revealed, fetch them (GET …/debriefs).
 constexpr const char* kDebriefsRevealed = R"({"type":"debriefs","status":"revealed"})";
 
-// On the bus a practice id is bare (hex); an ended session carries this prefix.
-constexpr std::string_view kSessionEnded = "session-ended:";
-
 }  // namespace
 
 Hub::Hub(app::Practices& practices, const base::Clock& clock, Scheduler schedule,
@@ -174,13 +171,13 @@ void Hub::practice_changed(const std::string& practice_id) { bus_->publish(pract
 
 void Hub::sessions_ended(const std::vector<std::string>& session_ids) {
   for (const auto& session_id : session_ids) {
-    bus_->publish(std::string(kSessionEnded) + session_id);
+    bus_->publish(std::string(kSessionEndedPrefix) + session_id);
   }
 }
 
 void Hub::deliver(const std::string& practice_id) {
-  if (practice_id.starts_with(kSessionEnded)) {
-    close_session(practice_id.substr(kSessionEnded.size()));
+  if (practice_id.starts_with(kSessionEndedPrefix)) {
+    close_session(practice_id.substr(kSessionEndedPrefix.size()));
     return;
   }
   request_push(practice_id, std::nullopt);

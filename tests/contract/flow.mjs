@@ -544,6 +544,47 @@ async function run(flow, server) {
     t.error(foreign, 404, 'not_found', 'a ticket for an outsider');
   });
 
+  await flow.check('me: the per-person nudge channel (frames as NudgeMessage; refusals as described)', async (t) => {
+    const login = await t.good('POST', '/api/v1/auth/login', { body: { email: s.ana.email, password: PASSWORD } });
+    t.status(login, 200, 'a cookie session for the channel');
+    const origin = new URL(flow.direct).origin;
+    const url = `${origin.replace('http', 'ws')}/api/v1/me/live`;
+    let entry;
+    const frames = await nudgeExchange(url, { Cookie: `attune_session=${login.body?.token}`, Origin: origin }, async (ws) => {
+      ws.send(JSON.stringify({ type: 'ping', t: 9 }));
+      const shared = await t.good('POST', `/api/v1/relationships/${rid()}/intake`, {
+        auth: B(),
+        body: { kind: 'safe', text: 'Music low.', visibility: 'partners' },
+      });
+      entry = shared.body?.id;
+    });
+    t.expect(frames.some((f) => f.type === 'pong' && f.t === 9), 'the ping is answered with its t');
+    t.expect(
+      frames.some((f) => f.type === 'nudge' && f.topic === 'intake' && f.relationship_id === rid()),
+      `Ben's shared entry nudges Ana, got ${JSON.stringify(frames)}`,
+    );
+    t.expect(!JSON.stringify(frames).includes(s.ben.id) && !JSON.stringify(frames).includes('Music'), 'no sender, no content');
+    if (frames.length) t.flow.record('GET', '/api/v1/me/live', 101);
+    const validate = spec(t).schemaValidator('NudgeMessage');
+    for (const frame of frames) {
+      const problems = validate(frame);
+      t.expect(problems.length === 0, `frame ${JSON.stringify(frame)} is not a NudgeMessage: ${problems.join('; ')}`);
+    }
+    if (entry) t.status(await t.good('DELETE', `/api/v1/intake/${entry}`, { auth: B() }), 204);
+    const upgrade = {
+      Connection: 'Upgrade',
+      Upgrade: 'websocket',
+      'Sec-WebSocket-Version': '13',
+      'Sec-WebSocket-Key': 'dGhlIHNhbXBsZSBub25jZQ==',
+    };
+    const anonymous = await t.raw('GET', '/api/v1/me/live', upgrade);
+    t.error(anonymous, 401, 'invalid_ticket', 'no cookie');
+    t.judge('GET', '/api/v1/me/live', anonymous);
+    const foreign = await t.raw('GET', '/api/v1/me/live', { ...upgrade, Cookie: `attune_session=${login.body?.token}`, Origin: 'http://evil.example' });
+    t.error(foreign, 403, 'origin_not_allowed', 'another origin');
+    t.judge('GET', '/api/v1/me/live', foreign);
+  });
+
   await flow.check('practice: bad input and state conflicts', async (t) => {
     const pp = `/api/v1/practices/${s.pid}`;
     t.error(await t.bad('POST', `${pp}/ready`, { auth: A(), body: { on_behalf_of: [s.ben.id] } }), 400, 'invalid_field', 'on_behalf_of on an own device');
@@ -1131,6 +1172,32 @@ function expectAllow(t, what, res, methods) {
     allow.join(',') === want.join(','),
     `${what}: Allow should name ${want.join(', ')}, got ${res.headers.allow === undefined ? 'no Allow header' : JSON.stringify(res.headers.allow)}`,
   );
+}
+
+/** Opens the per-person channel with these headers, runs `during` once open, collects frames for a moment. */
+function nudgeExchange(url, headers, during, settleMs = 800) {
+  return new Promise((resolve, reject) => {
+    const frames = [];
+    const ws = new WebSocket(url, { headers });
+    const timer = setTimeout(() => {
+      ws.terminate();
+      reject(new Error(`the channel did not open within 10 s on ${url}`));
+    }, 10000);
+    ws.on('open', async () => {
+      clearTimeout(timer);
+      try {
+        await during(ws);
+      } finally {
+        setTimeout(() => ws.close(1000), settleMs);
+      }
+    });
+    ws.on('message', (data) => frames.push(JSON.parse(String(data))));
+    ws.on('close', () => resolve(frames));
+    ws.on('error', (err) => {
+      clearTimeout(timer);
+      reject(err);
+    });
+  });
 }
 
 /** Opens the socket, sends each message once the first state arrived, collects frames for a moment. */

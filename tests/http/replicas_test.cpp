@@ -265,3 +265,30 @@ TEST_F(ReplicaPractice, DebriefRevealOnOneReplicaNudgesADeviceOnTheOther) {
 
 }  // namespace
 }  // namespace attune::http::test
+
+namespace attune::http::test {
+namespace {
+
+// The per-person channel (issue 11 item 2): a partner's shared entry written through one
+// replica nudges a person's channel open on the other, and that channel closes when the
+// session ends through the first.
+TEST_F(ReplicaPractice, AChangeOnOneReplicaNudgesAPersonsChannelOnTheOther) {
+  const auto list = json::parse(on_a_->call("GET", "/api/v1/relationships", "", &ann_).body);
+  const std::string rid = list["relationships"][0]["id"];
+  TestWebSocket channel(b_->port(), "/api/v1/me/live",
+                        {{"Cookie", ann_.cookie}, {"Origin", "http://127.0.0.1"}});
+  ASSERT_TRUE(channel.is_open());
+  auto shared = on_a_->call("POST", "/api/v1/relationships/" + rid + "/intake",
+                            R"({"kind":"safe","text":"Music low","visibility":"partners"})", &ben_);
+  ASSERT_EQ(shared.status, 201) << shared.body;
+  auto heard = channel.receive(3s);
+  ASSERT_TRUE(heard) << "Ann's channel on replica B heard nothing of Ben's entry on replica A";
+  EXPECT_EQ(json::parse(*heard),
+            (json{{"type", "nudge"}, {"topic", "intake"}, {"relationship_id", rid}}));
+  ASSERT_EQ(on_a_->call("POST", "/api/v1/auth/logout", "", &ann_).status, 204);
+  EXPECT_FALSE(channel.receive(3s));
+  EXPECT_TRUE(channel.closed());
+}
+
+}  // namespace
+}  // namespace attune::http::test

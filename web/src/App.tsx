@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { getMe, logOut, setUnauthorizedHandler } from './api';
 import { AppShell } from './components/AppShell';
 import { navigate, replaceAddress, useRoute, type Route } from './router';
@@ -46,6 +46,7 @@ import { AccountScreen } from './screens/AccountScreen';
 import { ForgotPasswordScreen } from './screens/ForgotPasswordScreen';
 import { ResetPasswordScreen } from './screens/ResetPasswordScreen';
 import { ConfirmSignUpScreen } from './screens/ConfirmSignUpScreen';
+import { forgetNudges, NudgeChannel, receiveNudge, seeRoute } from './nudges';
 
 const openToAll: Route['name'][] = ['login', 'signup', 'support', 'forgot', 'reset', 'confirm'];
 
@@ -83,6 +84,21 @@ export function App() {
       else navigate({ name: 'home' }, { replace: true });
     }
   }, [asking, signedIn, route.name]);
+
+  // The person's own nudges while signed in: open screens fetch again, and a calm mark
+  // waits where something changed until that screen is opened.
+  const shown = useRef(route);
+  shown.current = route;
+  useEffect(() => {
+    if (!signedIn) return;
+    const channel = new NudgeChannel({ onNudge: (nudge) => receiveNudge(nudge, shown.current) });
+    channel.start();
+    return () => {
+      channel.stop();
+      forgetNudges();
+    };
+  }, [signedIn]);
+  useEffect(() => seeRoute(route), [route]);
 
   const onSignedIn = () => setSignedIn(true);
 

@@ -50,6 +50,8 @@ export type PracticeState = Schemas['PracticeState'];
 export type LiveServerMessage = Schemas['LiveServerMessage'];
 /** A frame the client sends on the live WebSocket. */
 export type LiveClientMessage = Schemas['LiveClientMessage'];
+/** A frame the server sends on the per-person channel (GET /api/v1/me/live). */
+export type NudgeMessage = Schemas['NudgeMessage'];
 /** A debrief as sent: the three answers, or a skip alone. */
 export type DebriefBody = Schemas['DebriefCreate'];
 /** A practice's debriefs: waiting (nothing in it) or revealed, in speaking order. */

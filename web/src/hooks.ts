@@ -1,5 +1,6 @@
 // Small shared hooks for loading data and remembering a status line.
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { onNudge } from './nudges';
 import { calmMessage } from './words';
 
 export interface Loaded<T> {
@@ -14,11 +15,13 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): Loaded<T> {
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(true);
   const alive = useRef(true);
+  const shown = useRef<string | undefined>(undefined); // the data as JSON, to spot a change
   const reload = useCallback(async () => {
     setLoading(true);
     try {
       const value = await load();
       if (!alive.current) return;
+      shown.current = JSON.stringify(value);
       setData(value);
       setError(null);
     } catch (err) {
@@ -34,6 +37,22 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): Loaded<T> {
       alive.current = false;
     };
   }, [reload]);
+  // Something the person can see changed (nudges.ts): fetch again without a loading state,
+  // and replace the data only when it differs, so a form seeded from unchanged data keeps
+  // what the person is typing.
+  const refresh = useCallback(async () => {
+    try {
+      const value = await load();
+      const text = JSON.stringify(value);
+      if (!alive.current || text === shown.current) return;
+      shown.current = text;
+      setData(value);
+      setError(null);
+    } catch {
+      /* keep what is shown; the next nudge or reload tries again */
+    }
+  }, deps);
+  useEffect(() => onNudge(() => void refresh()), [refresh]);
   return { data, error, loading, reload };
 }
 

@@ -6,6 +6,7 @@
 #include "app/accounts/account_records.h"
 #include "app/accounts/people.h"
 #include "app/data_rights/account_erasure.h"
+#include "app/nudge_topics.h"
 #include "app/recovery/recovery_records.h"
 #include "core/display_name.h"
 #include "core/email.h"
@@ -174,13 +175,23 @@ base::Status Accounts::delete_account(const Actor& actor, const std::string& pas
   // One transaction: a failure half-way leaves the person as they were, never a person
   // who left everything but still has an account.
   std::vector<std::string> ended;
+  // The members of each relationship the person leaves see them gone.
+  std::vector<std::pair<std::string, std::vector<std::string>>> stayers;
   const auto touched = context_.write(actor, [&](store::Transaction& tx) {
     ended = delete_other_sessions(tx, actor.account_id, "");
+    stayers.clear();
+    for (const auto& membership : context_.policy.memberships_of(tx, actor.account_id)) {
+      stayers.emplace_back(membership.relationship_id(),
+                           others_than(actor, context_.policy.active_partners(tx, membership)));
+    }
     return erase_account(context_, tx, actor.account_id, crypto::random_id(), context_.now_ms());
   });
   context_.db.scrub_after_delete();
   context_.notify_practices(touched);
   context_.notify_sessions_ended(ended);
+  for (const auto& [rid, members] : stayers) {
+    context_.nudge(members, nudge_topic::in(nudge_topic::kRelationships, rid));
+  }
   return {};
 }
 

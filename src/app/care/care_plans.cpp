@@ -4,6 +4,7 @@
 #include "app/care/care_plan_records.h"
 #include "app/consent/entry_records.h"
 #include "app/consent/sharing.h"
+#include "app/nudge_topics.h"
 #include "app/practice/practice_records.h"
 #include "core/text.h"
 
@@ -26,15 +27,19 @@ base::Result<std::string> CarePlans::create(const Actor& actor, const std::strin
                                             const NewCarePlanEntry& entry) {
   ATTUNE_TRY(check_entry(entry.kind, entry.text));
   std::vector<std::string> touched;
+  Sharing sharing(context_);
   auto id = context_.write(actor, [&](store::Transaction& tx) -> base::Result<std::string> {
     auto member = context_.policy.member(tx, actor, rid);
     if (!member) return base::error_of(member);
     if (core::reaches_partners(entry.visibility)) touched = open_practices(tx, *member);
-    return Sharing(context_).create(tx, *member, kCarePlanFeature,
-                                    care_plan_body(entry.kind, entry.text, entry.show_name),
-                                    entry.visibility);
+    return sharing.create(tx, *member, kCarePlanFeature,
+                          care_plan_body(entry.kind, entry.text, entry.show_name),
+                          entry.visibility);
   });
-  if (id) context_.notify_practices(touched);
+  if (id) {
+    context_.notify_practices(touched);
+    sharing.nudge(nudge_topic::kCarePlan);
+  }
   return id;
 }
 
@@ -62,11 +67,13 @@ base::Status CarePlans::update(const Actor& actor, const std::string& entry_id,
                                const CarePlanChange& change) {
   if (change.text) ATTUNE_TRY(core::check_text("text", *change.text, kMaxText, true));
   std::vector<std::string> touched;
+  Sharing sharing(context_);
   auto done = context_.write(actor, [&](store::Transaction& tx) -> base::Status {
     auto author = own_entry_access(tx, actor, entry_id);
     if (!author) return base::error_of(author);
     auto entry = load_own_entry(context_, tx, *author, entry_id);
     if (!entry) return std::unexpected(policy::not_found());
+    sharing.touch(tx, *author, entry_id);
     auto record = care_plan_of(*entry);
     const auto kind = change.kind.value_or(record.kind);
     const auto text = change.text.value_or(record.text);
@@ -76,31 +83,36 @@ base::Status CarePlans::update(const Actor& actor, const std::string& entry_id,
                         care_plan_body(kind, text, change.show_name.value_or(record.show_name)),
                         context_.now_ms());
     }
-    if (change.visibility)
-      Sharing(context_).set_visibility(tx, *author, *entry, *change.visibility);
+    if (change.visibility) sharing.set_visibility(tx, *author, *entry, *change.visibility);
     const bool was_shared = core::reaches_partners(entry->visibility);
     const bool is_shared = core::reaches_partners(change.visibility.value_or(entry->visibility));
     if (was_shared || is_shared) touched = open_practices(tx, *author);
     return {};
   });
-  if (done) context_.notify_practices(touched);
+  if (done) {
+    context_.notify_practices(touched);
+    sharing.nudge(nudge_topic::kCarePlan);
+  }
   return done;
 }
 
 base::Status CarePlans::remove(const Actor& actor, const std::string& entry_id) {
   std::vector<std::string> touched;
+  Sharing sharing(context_);
   auto done = context_.write(actor, [&](store::Transaction& tx) -> base::Status {
     auto author = own_entry_access(tx, actor, entry_id);
     if (!author) return base::error_of(author);
     auto entry = load_own_entry(context_, tx, *author, entry_id);
     if (!entry) return std::unexpected(policy::not_found());
     if (core::reaches_partners(entry->visibility)) touched = open_practices(tx, *author);
+    sharing.touch(tx, *author, entry_id);
     delete_entry(tx, *author, entry_id);
     return {};
   });
   if (done) {
     context_.db.scrub_after_delete();
     context_.notify_practices(touched);
+    sharing.nudge(nudge_topic::kCarePlan);
   }
   return done;
 }

@@ -3,6 +3,7 @@
 #include "app/accounts/people.h"
 #include "app/consent/entry_records.h"
 #include "app/consent/sharing.h"
+#include "app/nudge_topics.h"
 #include "core/text.h"
 
 namespace attune::app {
@@ -28,12 +29,14 @@ base::Result<std::string> Worksheets::create(const Actor& actor, const std::stri
                                              const WorksheetText& text,
                                              core::Visibility visibility) {
   ATTUNE_TRY(check_worksheet(text));
-  return context_.write(actor, [&](store::Transaction& tx) -> base::Result<std::string> {
+  Sharing sharing(context_);
+  auto id = context_.write(actor, [&](store::Transaction& tx) -> base::Result<std::string> {
     auto member = context_.policy.member(tx, actor, rid);
     if (!member) return base::error_of(member);
-    return Sharing(context_).create(tx, *member, kWorksheetFeature, worksheet_body(text),
-                                    visibility);
+    return sharing.create(tx, *member, kWorksheetFeature, worksheet_body(text), visibility);
   });
+  if (id) sharing.nudge(nudge_topic::kWorksheets);
+  return id;
 }
 
 base::Result<std::vector<WorksheetView>> Worksheets::list(const Actor& actor,
@@ -52,7 +55,8 @@ base::Result<std::vector<WorksheetView>> Worksheets::list(const Actor& actor,
 
 base::Status Worksheets::update(const Actor& actor, const std::string& worksheet_id,
                                 const WorksheetChange& change) {
-  return context_.write(actor, [&](store::Transaction& tx) -> base::Status {
+  Sharing sharing(context_);
+  auto done = context_.write(actor, [&](store::Transaction& tx) -> base::Status {
     auto author = own_access(tx, actor, worksheet_id);
     if (!author) return base::error_of(author);
     auto entry = load_own_entry(context_, tx, *author, worksheet_id);
@@ -64,13 +68,15 @@ base::Status Worksheets::update(const Actor& actor, const std::string& worksheet
     ATTUNE_TRY(check_worksheet(after));
     const auto now = context_.now_ms();
     if (worksheet_body(after) != worksheet_body(before)) {
+      sharing.touch(tx, *author, worksheet_id);
       archive_worksheet_version(context_, tx, *author, worksheet_id, before, now);
       update_entry_body(context_, tx, *author, worksheet_id, worksheet_body(after), now);
     }
-    if (change.visibility)
-      Sharing(context_).set_visibility(tx, *author, *entry, *change.visibility);
+    if (change.visibility) sharing.set_visibility(tx, *author, *entry, *change.visibility);
     return {};
   });
+  if (done) sharing.nudge(nudge_topic::kWorksheets);
+  return done;
 }
 
 base::Result<std::vector<WorksheetVersion>> Worksheets::history(const Actor& actor,
@@ -82,13 +88,18 @@ base::Result<std::vector<WorksheetVersion>> Worksheets::history(const Actor& act
 }
 
 base::Status Worksheets::remove(const Actor& actor, const std::string& worksheet_id) {
+  Sharing sharing(context_);
   auto done = context_.write(actor, [&](store::Transaction& tx) -> base::Status {
     auto author = own_access(tx, actor, worksheet_id);
     if (!author) return base::error_of(author);
+    sharing.touch(tx, *author, worksheet_id);
     delete_entry(tx, *author, worksheet_id);  // its earlier versions go with it
     return {};
   });
-  if (done) context_.db.scrub_after_delete();
+  if (done) {
+    context_.db.scrub_after_delete();
+    sharing.nudge(nudge_topic::kWorksheets);
+  }
   return done;
 }
 

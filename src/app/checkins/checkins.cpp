@@ -3,6 +3,7 @@
 #include "app/accounts/people.h"
 #include "app/checkins/checkin_records.h"
 #include "app/consent/sharing.h"
+#include "app/nudge_topics.h"
 #include "app/practice/practice_records.h"
 #include "core/shift_detection.h"
 #include "core/text.h"
@@ -38,7 +39,8 @@ base::Status Checkins::check_practice(store::Transaction& tx, const Actor& actor
 base::Result<std::string> Checkins::create(const Actor& actor, const NewCheckin& checkin) {
   ATTUNE_TRY(core::check_scores(checkin.scores));
   ATTUNE_TRY(core::check_text("note", checkin.note, kMaxNote, false));
-  return context_.write(actor, [&](store::Transaction& tx) -> base::Result<std::string> {
+  Sharing sharing(context_);
+  auto id = context_.write(actor, [&](store::Transaction& tx) -> base::Result<std::string> {
     auto member = context_.policy.member(tx, actor, checkin.relationship_id);
     if (!member) return base::error_of(member);
     ATTUNE_TRY(check_practice(tx, actor, checkin));
@@ -47,9 +49,10 @@ base::Result<std::string> Checkins::create(const Actor& actor, const NewCheckin&
     record.practice_id = checkin.practice_id.value_or("");
     record.scores = checkin.scores;
     record.note = checkin.note;
-    return Sharing(context_).create(tx, *member, kCheckinFeature, checkin_body(record),
-                                    checkin.visibility);
+    return sharing.create(tx, *member, kCheckinFeature, checkin_body(record), checkin.visibility);
   });
+  if (id) sharing.nudge(nudge_topic::kCheckins);
+  return id;
 }
 
 base::Result<CheckinList> Checkins::list(const Actor& actor, const std::string& rid) {
@@ -76,16 +79,19 @@ base::Result<CheckinList> Checkins::list(const Actor& actor, const std::string& 
 
 base::Status Checkins::set_visibility(const Actor& actor, const std::string& checkin_id,
                                       core::Visibility visibility) {
-  return context_.write(actor, [&](store::Transaction& tx) -> base::Status {
+  Sharing sharing(context_);
+  auto done = context_.write(actor, [&](store::Transaction& tx) -> base::Status {
     auto rid = own_entry_relationship(tx, actor.account_id, checkin_id, kCheckinFeature);
     if (!rid) return std::unexpected(policy::not_found());
     auto author = context_.policy.member(tx, actor, *rid);
     if (!author) return base::error_of(author);
     auto entry = load_own_entry(context_, tx, *author, checkin_id);
     if (!entry) return std::unexpected(policy::not_found());
-    Sharing(context_).set_visibility(tx, *author, *entry, visibility);
+    sharing.set_visibility(tx, *author, *entry, visibility);
     return {};
   });
+  if (done) sharing.nudge(nudge_topic::kCheckins);
+  return done;
 }
 
 }  // namespace attune::app

@@ -2,6 +2,7 @@
 
 #include "app/consent/agreement_voiding.h"
 #include "app/consent/boundaries.h"
+#include "app/nudge_topics.h"
 #include "app/policy/policy.h"
 #include "app/programme/programme_facts.h"
 #include "crypto/tokens.h"
@@ -49,7 +50,7 @@ AgreementView Agreements::view_of(store::Transaction& tx, const policy::Agreemen
 base::Result<AgreementView> Agreements::create(const Actor& actor, const std::string& rid,
                                                core::AgreementTerms terms) {
   const std::string id = crypto::random_id();
-  return context_.write(actor, [&](store::Transaction& tx) -> base::Result<AgreementView> {
+  auto created = context_.write(actor, [&](store::Transaction& tx) -> base::Result<AgreementView> {
     auto member = context_.policy.member(tx, actor, rid);
     if (!member) return base::error_of(member);
     ATTUNE_TRY(validate(tx, actor, *member, terms));
@@ -60,6 +61,8 @@ base::Result<AgreementView> Agreements::create(const Actor& actor, const std::st
     if (!access) return base::error_of(access);
     return view_of(tx, *access);
   });
+  nudge_participants(actor, created);
+  return created;
 }
 
 base::Result<AgreementView> Agreements::update(const Actor& actor, const std::string& agreement_id,
@@ -81,28 +84,32 @@ base::Result<AgreementView> Agreements::update(const Actor& actor, const std::st
     return view_of(tx, *access);
   });
   if (result) context_.notify_practices(touched);
+  nudge_participants(actor, result);
   return result;
 }
 
 base::Result<AgreementView> Agreements::sign(const Actor& actor, const std::string& agreement_id,
                                              std::int64_t version) {
-  return context_.write(actor, [&](store::Transaction& tx) -> base::Result<AgreementView> {
-    auto access = context_.policy.agreement_participant(tx, actor, agreement_id);
-    if (!access) return base::error_of(access);
-    auto record = load_agreement(context_, tx, *access);
-    if (record.is_void) {
-      return base::fail(base::ErrorCode::agreement_void, "This agreement was withdrawn.");
-    }
-    if (record.version != version) {
-      return base::fail(
-          base::ErrorCode::stale_version,
-          "The agreement has changed since you read it; please review the new version.");
-    }
-    // Consent is checked again at signing: the terms must still be mutual right now.
-    ATTUNE_TRY(validate(tx, actor, access->member(), record.terms));
-    add_signature(tx, *access, version, context_.now_ms());
-    return view_of(tx, *access);
-  });
+  auto signed_view =
+      context_.write(actor, [&](store::Transaction& tx) -> base::Result<AgreementView> {
+        auto access = context_.policy.agreement_participant(tx, actor, agreement_id);
+        if (!access) return base::error_of(access);
+        auto record = load_agreement(context_, tx, *access);
+        if (record.is_void) {
+          return base::fail(base::ErrorCode::agreement_void, "This agreement was withdrawn.");
+        }
+        if (record.version != version) {
+          return base::fail(
+              base::ErrorCode::stale_version,
+              "The agreement has changed since you read it; please review the new version.");
+        }
+        // Consent is checked again at signing: the terms must still be mutual right now.
+        ATTUNE_TRY(validate(tx, actor, access->member(), record.terms));
+        add_signature(tx, *access, version, context_.now_ms());
+        return view_of(tx, *access);
+      });
+  nudge_participants(actor, signed_view);
+  return signed_view;
 }
 
 base::Result<AgreementView> Agreements::withdraw(const Actor& actor,
@@ -115,7 +122,16 @@ base::Result<AgreementView> Agreements::withdraw(const Actor& actor,
     return view_of(tx, *access);
   });
   if (result) context_.notify_practices(touched);
+  nudge_participants(actor, result);
   return result;
+}
+
+// Only the agreement's participants see it: the others in the relationship are not nudged.
+void Agreements::nudge_participants(const Actor& actor,
+                                    const base::Result<AgreementView>& changed) {
+  if (!changed) return;
+  context_.nudge(others_than(actor, changed->terms.participants),
+                 nudge_topic::in(nudge_topic::kAgreements, changed->relationship_id));
 }
 
 base::Result<AgreementView> Agreements::get(const Actor& actor, const std::string& agreement_id) {

@@ -45,6 +45,7 @@ class Agreements {
   base::Status validate(store::Transaction& tx, const Actor& actor,
                         const policy::MemberAccess& member, core::AgreementTerms& terms);
   AgreementView view_of(store::Transaction& tx, const policy::AgreementAccess& access);
+  void nudge_participants(const Actor& actor, const base::Result<AgreementView>& changed);
 
   Context& context_;
 };

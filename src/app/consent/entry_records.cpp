@@ -75,6 +75,20 @@ void add_entry_audience(store::Transaction& tx, const policy::MemberAccess& /*au
       {entry_id, partner_id});
 }
 
+std::vector<std::string> entry_audience_ids(store::Transaction& tx,
+                                            const policy::MemberAccess& author,
+                                            const std::string& entry_id) {
+  std::vector<std::string> ids;
+  for (const auto& row :
+       tx.query("SELECT x.account_id FROM entry_audience x JOIN entries e ON e.id = x.entry_id "
+                "WHERE x.entry_id = ? AND e.relationship_id = ? AND e.author_id = ? "
+                "ORDER BY x.account_id",
+                {entry_id, author.relationship_id(), author.account_id()})) {
+    ids.push_back(row.text(0));
+  }
+  return ids;
+}
+
 void delete_entry(store::Transaction& tx, const policy::MemberAccess& author,
                   const std::string& entry_id) {
   tx.execute("DELETE FROM entries WHERE id = ? AND relationship_id = ? AND author_id = ?",

@@ -40,6 +40,10 @@ void add_entry_audience(store::Transaction& tx, const policy::MemberAccess& auth
                         const std::string& entry_id, const std::string& partner_id);
 void delete_entry(store::Transaction& tx, const policy::MemberAccess& author,
                   const std::string& entry_id);
+// The partners an author's entry is shared with (its audience), by id.
+std::vector<std::string> entry_audience_ids(store::Transaction& tx,
+                                            const policy::MemberAccess& author,
+                                            const std::string& entry_id);
 
 // The relationship of an author's own entry of a feature, to ask the policy about.
 std::optional<std::string> own_entry_relationship(store::Transaction& tx,

@@ -5,6 +5,7 @@
 #include "app/accounts/people.h"
 #include "app/consent/entry_records.h"
 #include "app/consent/sharing.h"
+#include "app/nudge_topics.h"
 #include "app/policy/policy.h"
 #include "core/text.h"
 
@@ -31,11 +32,14 @@ base::Result<std::string> Intake::create(const Actor& actor, const std::string& 
     return base::fail(base::ErrorCode::invalid_field, "kind must be hurt, safe or desire.");
   }
   ATTUNE_TRY(core::check_text("text", text, kMaxText, true));
-  return context_.write(actor, [&](store::Transaction& tx) -> base::Result<std::string> {
+  Sharing sharing(context_);
+  auto id = context_.write(actor, [&](store::Transaction& tx) -> base::Result<std::string> {
     auto member = context_.policy.member(tx, actor, rid);
     if (!member) return base::error_of(member);
-    return Sharing(context_).create(tx, *member, kFeature, encode(kind, text), visibility);
+    return sharing.create(tx, *member, kFeature, encode(kind, text), visibility);
   });
+  if (id) sharing.nudge(nudge_topic::kIntake);
+  return id;
 }
 
 base::Result<std::vector<IntakeEntry>> Intake::list(const Actor& actor, const std::string& rid) {
@@ -65,29 +69,38 @@ base::Status Intake::update(const Actor& actor, const std::string& entry_id,
                             const std::optional<std::string>& text,
                             const std::optional<core::Visibility>& visibility) {
   if (text) ATTUNE_TRY(core::check_text("text", *text, kMaxText, true));
-  return context_.write(actor, [&](store::Transaction& tx) -> base::Status {
+  Sharing sharing(context_);
+  auto done = context_.write(actor, [&](store::Transaction& tx) -> base::Status {
     auto author = own_entry_access(tx, actor, entry_id);
     if (!author) return base::error_of(author);
     auto entry = load_own_entry(context_, tx, *author, entry_id);
     if (!entry) return std::unexpected(policy::not_found());
     if (text) {
+      sharing.touch(tx, *author, entry_id);
       auto body = nlohmann::json::parse(entry->body);
       update_entry_body(context_, tx, *author, entry_id,
                         encode(body.at("kind").get<std::string>(), *text), context_.now_ms());
     }
-    if (visibility) Sharing(context_).set_visibility(tx, *author, *entry, *visibility);
+    if (visibility) sharing.set_visibility(tx, *author, *entry, *visibility);
     return {};
   });
+  if (done) sharing.nudge(nudge_topic::kIntake);
+  return done;
 }
 
 base::Status Intake::remove(const Actor& actor, const std::string& entry_id) {
+  Sharing sharing(context_);
   auto done = context_.write(actor, [&](store::Transaction& tx) -> base::Status {
     auto author = own_entry_access(tx, actor, entry_id);
     if (!author) return base::error_of(author);
+    sharing.touch(tx, *author, entry_id);
     delete_entry(tx, *author, entry_id);
     return {};
   });
-  if (done) context_.db.scrub_after_delete();
+  if (done) {
+    context_.db.scrub_after_delete();
+    sharing.nudge(nudge_topic::kIntake);
+  }
   return done;
 }
 

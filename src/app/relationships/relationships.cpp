@@ -9,6 +9,7 @@
 #include "app/consent/boundary_records.h"
 #include "app/consent/entry_records.h"
 #include "app/debriefs/debrief_records.h"
+#include "app/nudge_topics.h"
 #include "app/policy/policy.h"
 #include "app/programme/programme_records.h"
 #include "app/relationships/relationship_records.h"
@@ -104,7 +105,8 @@ base::Result<std::string> Relationships::invite(const Actor& actor, const std::s
 
 base::Result<AcceptResult> Relationships::accept(const Actor& actor, const std::string& code) {
   if (code.empty() || code.size() > 128) return std::unexpected(invite_invalid());
-  return context_.write(actor, [&](store::Transaction& tx) -> base::Result<AcceptResult> {
+  std::vector<std::string> members;
+  auto accepted = context_.write(actor, [&](store::Transaction& tx) -> base::Result<AcceptResult> {
     auto invite = find_open_invite(tx, crypto::token_hash(code), context_.now_ms());
     if (!invite) return std::unexpected(invite_invalid());
     if (context_.policy.own_membership(tx, actor, invite->relationship_id)) {
@@ -122,13 +124,21 @@ base::Result<AcceptResult> Relationships::accept(const Actor& actor, const std::
       activate_member(tx, *joined, actor.account_id);
       status = "active";
     }
+    // The members see a newcomer waiting for them (or a new member).
+    members = context_.policy.active_partners(tx, *joined);
     return AcceptResult{invite->relationship_id, status};
   });
+  if (accepted) {
+    context_.nudge(others_than(actor, members),
+                   nudge_topic::in(nudge_topic::kRelationships, accepted->relationship_id));
+  }
+  return accepted;
 }
 
 base::Result<std::string> Relationships::approve(const Actor& actor, const std::string& rid,
                                                  const std::string& candidate_id) {
-  return context_.write(actor, [&](store::Transaction& tx) -> base::Result<std::string> {
+  std::vector<std::string> told;
+  auto approved = context_.write(actor, [&](store::Transaction& tx) -> base::Result<std::string> {
     auto member = context_.policy.member(tx, actor, rid);
     if (!member) return base::error_of(member);
     auto status = membership_status(tx, *member, candidate_id);
@@ -139,11 +149,18 @@ base::Result<std::string> Relationships::approve(const Actor& actor, const std::
     }
     add_approval(tx, *member, candidate_id);
     const auto in = member->membership();
+    // Nobody else sees an approval on its own (each member sees only their own), so only
+    // the last one, which lets the newcomer in, is news: to the members and the newcomer.
     if (!approved_by_all(tx, in, candidate_id)) return std::string("pending");
     activate_member(tx, in, candidate_id);
     delete_approvals_of(tx, in, candidate_id);
+    told = context_.policy.active_partners(tx, *member);
     return std::string("active");
   });
+  if (approved) {
+    context_.nudge(others_than(actor, told), nudge_topic::in(nudge_topic::kRelationships, rid));
+  }
+  return approved;
 }
 
 std::vector<std::string> Relationships::leave_in(store::Transaction& tx,
@@ -179,15 +196,27 @@ std::vector<std::string> Relationships::leave_in(store::Transaction& tx,
 
 base::Status Relationships::leave(const Actor& actor, const std::string& rid) {
   std::vector<std::string> touched;
+  std::vector<std::string> told;
   auto done = context_.write(actor, [&](store::Transaction& tx) -> base::Status {
     auto membership = context_.policy.own_membership(tx, actor, rid);
     if (!membership) return base::error_of(membership);
+    const auto waiting = pending_member_ids(tx, *membership);
     touched = leave_in(tx, *membership);
+    // The members who stay, and the newcomers the leaving let in (one still waiting
+    // learns nothing).
+    told = context_.policy.active_partners(tx, *membership);
+    const auto still_waiting = pending_member_ids(tx, *membership);
+    for (const auto& candidate : waiting) {
+      if (std::ranges::find(still_waiting, candidate) == still_waiting.end()) {
+        told.push_back(candidate);
+      }
+    }
     return {};
   });
   if (done) {
     context_.db.scrub_after_delete();
     context_.notify_practices(touched);
+    context_.nudge(others_than(actor, told), nudge_topic::in(nudge_topic::kRelationships, rid));
   }
   return done;
 }

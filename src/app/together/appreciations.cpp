@@ -1,6 +1,7 @@
 #include "app/together/appreciations.h"
 
 #include "app/accounts/people.h"
+#include "app/nudge_topics.h"
 #include "app/together/appreciation_records.h"
 #include "core/text.h"
 #include "crypto/tokens.h"
@@ -16,7 +17,8 @@ base::Result<std::string> Appreciations::send(const Actor& actor, const std::str
                                               const std::optional<std::string>& to,
                                               const std::string& text) {
   ATTUNE_TRY(core::check_text("text", text, kMaxText, true));
-  return context_.write(actor, [&](store::Transaction& tx) -> base::Result<std::string> {
+  std::vector<std::string> recipients;
+  auto id = context_.write(actor, [&](store::Transaction& tx) -> base::Result<std::string> {
     auto member = context_.policy.member(tx, actor, rid);
     if (!member) return base::error_of(member);
     AppreciationRecord note;
@@ -38,8 +40,12 @@ base::Result<std::string> Appreciations::send(const Actor& actor, const std::str
                         "There is nobody else here yet to send a note to.");
     }
     insert_appreciation(context_, tx, *member, note);
+    recipients = note.recipients;
     return note.id;
   });
+  // Only the people the note went to: a note to one partner nudges nobody else.
+  if (id) context_.nudge(recipients, nudge_topic::in(nudge_topic::kAppreciation, rid));
+  return id;
 }
 
 base::Result<AppreciationList> Appreciations::list(const Actor& actor, const std::string& rid) {
@@ -66,16 +72,26 @@ base::Result<AppreciationList> Appreciations::list(const Actor& actor, const std
 }
 
 base::Status Appreciations::withdraw(const Actor& actor, const std::string& appreciation_id) {
-  return context_.write(actor, [&](store::Transaction& tx) -> base::Status {
+  std::vector<std::string> recipients;
+  std::string relationship_id;
+  auto done = context_.write(actor, [&](store::Transaction& tx) -> base::Status {
     auto rid = own_appreciation_relationship(tx, actor.account_id, appreciation_id);
     if (!rid) return std::unexpected(policy::not_found());
     auto author = context_.policy.member(tx, actor, *rid);
     if (!author) return base::error_of(author);
+    for (auto& note : sent_appreciations(context_, tx, author->membership())) {
+      if (note.id == appreciation_id) recipients = std::move(note.recipients);
+    }
     if (!delete_own_appreciation(tx, *author, appreciation_id)) {
       return std::unexpected(policy::not_found());
     }
+    relationship_id = *rid;
     return {};
   });
+  // It leaves the screens of those it reached, and only theirs.
+  if (done)
+    context_.nudge(recipients, nudge_topic::in(nudge_topic::kAppreciation, relationship_id));
+  return done;
 }
 
 }  // namespace attune::app

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "app/accounts/people.h"
+#include "app/nudge_topics.h"
 #include "app/together/plan_records.h"
 #include "core/text.h"
 #include "crypto/tokens.h"
@@ -46,7 +47,8 @@ base::Result<std::string> Plans::propose(const Actor& actor, const std::string& 
                                          const NewPlan& plan) {
   ATTUNE_TRY(core::check_text("title", plan.title, kMaxTitle, true));
   ATTUNE_TRY(core::check_text("note", plan.note, kMaxNote, false));
-  return context_.write(actor, [&](store::Transaction& tx) -> base::Result<std::string> {
+  std::vector<std::string> audience;
+  auto id = context_.write(actor, [&](store::Transaction& tx) -> base::Result<std::string> {
     auto member = context_.policy.member(tx, actor, rid);
     if (!member) return base::error_of(member);
     PlanRecord record;
@@ -57,9 +59,12 @@ base::Result<std::string> Plans::propose(const Actor& actor, const std::string& 
     record.note = core::trim(plan.note);
     record.starts_at = plan.starts_at;
     record.created_at = record.updated_at = context_.now_ms();
-    insert_plan(context_, tx, *member, record, context_.policy.active_partners(tx, *member));
+    audience = context_.policy.active_partners(tx, *member);
+    insert_plan(context_, tx, *member, record, audience);
     return record.id;
   });
+  if (id) context_.nudge(others_than(actor, audience), nudge_topic::in(nudge_topic::kPlans, rid));
+  return id;
 }
 
 base::Result<std::vector<PlanView>> Plans::list(const Actor& actor, const std::string& rid) {
@@ -75,7 +80,9 @@ base::Result<std::vector<PlanView>> Plans::list(const Actor& actor, const std::s
 }
 
 base::Result<PlanView> Plans::respond(const Actor& actor, const std::string& plan_id, bool join) {
-  return context_.write(actor, [&](store::Transaction& tx) -> base::Result<PlanView> {
+  std::vector<std::string> audience;
+  std::string relationship_id;
+  auto view = context_.write(actor, [&](store::Transaction& tx) -> base::Result<PlanView> {
     auto rid = plan_relationship(tx, plan_id);
     if (!rid) return std::unexpected(policy::not_found());
     auto member = context_.policy.member(tx, actor, *rid);
@@ -89,19 +96,47 @@ base::Result<PlanView> Plans::respond(const Actor& actor, const std::string& pla
     set_plan_answer(context_, tx, *member, plan_id,
                     join ? core::PlanResponse::kJoining : core::PlanResponse::kNotJoining,
                     context_.now_ms());
+    audience = plan_audience(tx, *member, *plan);
+    relationship_id = *rid;
     return view_of(tx, *member, std::move(*plan));
   });
+  if (view) {
+    context_.nudge(others_than(actor, audience),
+                   nudge_topic::in(nudge_topic::kPlans, relationship_id));
+  }
+  return view;
 }
 
 base::Status Plans::withdraw(const Actor& actor, const std::string& plan_id) {
-  return context_.write(actor, [&](store::Transaction& tx) -> base::Status {
+  std::vector<std::string> audience;
+  std::string relationship_id;
+  auto done = context_.write(actor, [&](store::Transaction& tx) -> base::Status {
     auto rid = plan_relationship(tx, plan_id);
     if (!rid) return std::unexpected(policy::not_found());
     auto member = context_.policy.member(tx, actor, *rid);
     if (!member) return base::error_of(member);
+    if (auto plan = plan_seen_by(context_, tx, *member, plan_id)) {
+      audience = plan_audience(tx, *member, *plan);
+    }
     if (!delete_own_plan(tx, *member, plan_id)) return std::unexpected(policy::not_found());
+    relationship_id = *rid;
     return {};
   });
+  if (done) {
+    context_.nudge(others_than(actor, audience),
+                   nudge_topic::in(nudge_topic::kPlans, relationship_id));
+  }
+  return done;
+}
+
+std::vector<std::string> Plans::plan_audience(store::Transaction& tx,
+                                              const policy::MemberAccess& viewer,
+                                              const PlanRecord& plan) const {
+  std::vector<std::string> audience;
+  for (const auto& answer : plan_answers(context_, tx, viewer, plan)) {
+    audience.push_back(answer.account_id);
+  }
+  return audience;
 }
 
 }  // namespace attune::app

@@ -53,6 +53,9 @@ class Plans {
  private:
   PlanView view_of(store::Transaction& tx, const policy::MemberAccess& viewer,
                    PlanRecord plan) const;
+  // Everyone the plan was proposed to, the proposer included.
+  std::vector<std::string> plan_audience(store::Transaction& tx, const policy::MemberAccess& viewer,
+                                         const PlanRecord& plan) const;
 
   Context& context_;
 };

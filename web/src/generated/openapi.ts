@@ -996,6 +996,35 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your own nudges (WebSocket)
+         * @description WebSocket upgrade: the per-person channel of "something you can see changed, fetch
+         *     it again". Admission, decided before the upgrade: the session cookie with Origin
+         *     equal to http://<Host> or https://<Host>. No ticket; a Bearer header is not accepted.
+         *
+         *     Server to client (schema NudgeMessage): {"type":"nudge","topic":…,"relationship_id":…}
+         *     to exactly the people who can read a committed change, never its author, with no
+         *     content and no sender; {"type":"nudge","topic":"all"} when nudges may have been
+         *     missed; {"type":"pong","t":…}; {"type":"error",…} for any other client message.
+         *     Client to server: {"type":"ping","t":…} only. At most 16 sockets per person (a new
+         *     one closes the oldest); a socket closes when its session ends.
+         */
+        get: operations["meLive"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/exercises/{exercise_id}": {
         parameters: {
             query?: never;
@@ -3171,6 +3200,30 @@ export interface components {
              * @constant
              */
             status: "revealed";
+        };
+        /** @description A text frame sent by the server on the per-person channel (GET /api/v1/me/live). */
+        NudgeMessage: {
+            /** @constant */
+            type: "nudge";
+            /**
+             * @description what changed; "all" means fetch everything on screen
+             * @enum {string}
+             */
+            topic: "relationships" | "agreements" | "intake" | "checkins" | "care_plan" | "worksheets" | "appreciation" | "plans" | "all";
+            /** @description the relationship it changed in (absent for all) */
+            relationship_id?: string;
+        } | {
+            /** @constant */
+            type: "pong";
+            /** @description the ping's t, or null */
+            t: unknown;
+        } | {
+            /** @constant */
+            type: "error";
+            error: {
+                code: components["schemas"]["ErrorCode"];
+                message: string;
+            };
         };
         /** @description The three answers (each optional, not all blank) or a skip alone. */
         DebriefCreate: {
@@ -5925,6 +5978,56 @@ export interface operations {
                 };
             };
             /** @description invalid_ticket (no ticket and no cookie; bad, used, expired or foreign ticket; invalid cookie session). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description origin_not_allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Busy"];
+            default: components["responses"]["Default"];
+        };
+    };
+    meLive: {
+        parameters: {
+            query?: never;
+            header: {
+                Upgrade: "websocket";
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Switching protocols; see NudgeMessage. */
+            101: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description bad_request (upgrade request with a body). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description invalid_ticket (no cookie, or its session is not valid). */
             401: {
                 headers: {
                     [name: string]: unknown;

@@ -4,6 +4,7 @@ import { ConfirmPanel } from '../components/ConfirmPanel';
 import { Heading } from '../components/Heading';
 import { FirstUse } from '../components/intro/FirstUse';
 import { Link } from '../components/Link';
+import { NewBadge } from '../components/NewBadge';
 import { AppreciationCards } from '../components/AppreciationCards';
 import { NextStepCard } from '../components/NextStepCard';
 import { SharedDevicePin } from '../components/SharedDevicePin';
@@ -40,6 +41,7 @@ export function HomeScreen() {
             <li key={r.id}>
               <Link class="card card-link" to={{ name: 'relationship', rid: r.id }}>
                 {r.name}
+                <NewBadge rid={r.id} />
               </Link>
             </li>
           ))}

@@ -10,6 +10,7 @@ import { ActionButton } from '../components/ActionButton';
 import { ConfirmPanel } from '../components/ConfirmPanel';
 import { InvitePanel } from '../components/invite/InvitePanel';
 import { Link } from '../components/Link';
+import { NewBadge } from '../components/NewBadge';
 import { PauseProgrammeControl } from '../components/PauseProgrammeControl';
 import { PracticeHoldBanner } from '../components/PracticeHoldBanner';
 import { RelationshipFrame } from '../components/RelationshipFrame';
@@ -47,12 +48,14 @@ export function RelationshipScreen({ rid }: { rid: string }) {
           <li>
             <Link class="card card-link" to={{ name: 'intake', rid }}>
               Hurts, safety and wishes
+              <NewBadge rid={rid} topic="intake" />
               <span class="card-sub">Private until you choose to share.</span>
             </Link>
           </li>
           <li>
             <Link class="card card-link" to={{ name: 'agreements', rid }}>
               Agreements and practice
+              <NewBadge rid={rid} topic="agreements" />
               <span class="card-sub">Agree together before any practice.</span>
             </Link>
           </li>
@@ -65,6 +68,7 @@ export function RelationshipScreen({ rid }: { rid: string }) {
           <li>
             <Link class="card card-link" to={{ name: 'checkins', rid }}>
               Check-ins
+              <NewBadge rid={rid} topic="checkins" />
               <span class="card-sub">How you are, in a few numbers. Private unless you share.</span>
             </Link>
           </li>
@@ -83,12 +87,14 @@ export function RelationshipScreen({ rid }: { rid: string }) {
           <li>
             <Link class="card card-link" to={{ name: 'care', rid }}>
               Care plan
+              <NewBadge rid={rid} topic="care_plan" />
               <span class="card-sub">What can set you off, what helps, words that reassure.</span>
             </Link>
           </li>
           <li>
             <Link class="card card-link" to={{ name: 'worksheets', rid }}>
               Reframing
+              <NewBadge rid={rid} topic="worksheets" />
               <span class="card-sub">From an old story to a kinder one. Private unless you share.</span>
             </Link>
           </li>
@@ -113,12 +119,14 @@ export function RelationshipScreen({ rid }: { rid: string }) {
           <li>
             <Link class="card card-link" to={{ name: 'appreciation', rid }}>
               Appreciation
+              <NewBadge rid={rid} topic="appreciation" />
               <span class="card-sub">A few kind words for a partner, whenever you feel like it.</span>
             </Link>
           </li>
           <li>
             <Link class="card card-link" to={{ name: 'plans', rid }}>
               Plans together
+              <NewBadge rid={rid} topic="plans" />
               <span class="card-sub">Time for fun, rest or unwinding; join only if you want to.</span>
             </Link>
           </li>
