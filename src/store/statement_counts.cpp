@@ -1,0 +1,16 @@
+#include "store/statement_counts.h"
+
+namespace attune::store {
+namespace {
+
+thread_local StatementCounts counts_on_this_thread;
+
+}  // namespace
+
+StatementCounts statement_counts() { return counts_on_this_thread; }
+
+void count_statement() { ++counts_on_this_thread.statements; }
+void count_compile() { ++counts_on_this_thread.compiles; }
+void count_transaction() { ++counts_on_this_thread.transactions; }
+
+}  // namespace attune::store
