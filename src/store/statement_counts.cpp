@@ -11,6 +11,9 @@ StatementCounts statement_counts() { return counts_on_this_thread; }
 
 void count_statement() { ++counts_on_this_thread.statements; }
 void count_compile() { ++counts_on_this_thread.compiles; }
-void count_transaction() { ++counts_on_this_thread.transactions; }
+void count_transaction(bool write) {
+  ++counts_on_this_thread.transactions;
+  if (write) ++counts_on_this_thread.write_transactions;
+}
 
 }  // namespace attune::store

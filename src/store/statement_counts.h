@@ -16,6 +16,7 @@ struct StatementCounts {
   // while the statement stays cached.
   std::int64_t compiles = 0;
   std::int64_t transactions = 0;
+  std::int64_t write_transactions = 0;  // among them
 };
 
 StatementCounts statement_counts();
@@ -23,6 +24,6 @@ StatementCounts statement_counts();
 // For the backends.
 void count_statement();
 void count_compile();
-void count_transaction();
+void count_transaction(bool write);
 
 }  // namespace attune::store

@@ -34,7 +34,7 @@ std::unique_ptr<PostgresDatabase> PostgresDatabase::open(const std::string& url)
 }
 
 std::unique_ptr<Transaction> PostgresDatabase::begin(TxMode mode) {
-  count_transaction();
+  count_transaction(mode == TxMode::kWrite);
   std::unique_ptr<Connection> connection = pool_.acquire();
   try {
     send_begin(*connection, mode);

@@ -55,7 +55,7 @@ class SqliteTransaction final : public Transaction {
   SqliteTransaction(SqliteDatabase& owner, std::unique_ptr<Connection> connection, TxMode mode)
       : Transaction(mode), owner_(owner), connection_(std::move(connection)) {
     if (mode == TxMode::kWrite) write_lock_ = std::unique_lock(owner_.write_mutex_);
-    count_transaction();
+    count_transaction(mode == TxMode::kWrite);
     Statement(*connection_, mode == TxMode::kWrite ? "BEGIN IMMEDIATE" : "BEGIN", {}).run();
   }
 
