@@ -11,7 +11,12 @@
 # Environment: BENCH_DURATION (measured live window, s; 180), BENCH_WRK_SECONDS (30),
 # BENCH_ONLY (micro|wrk|live|mix|argon2), BENCH_RESEED=1 (ignore the cached seed),
 # BENCH_MIX_PAIRS (couples seeded per backend for the mix; 200), BENCH_LOGIN_SECONDS (the
-# Argon2id login lines; 15), BENCH_SERVER_CPUS / BENCH_CLIENT_CPUS (taskset lists; 0 and 1).
+# Argon2id login lines; 15), BENCH_SERVER_CPUS / BENCH_CLIENT_CPUS (taskset lists; 0 and 1),
+# BENCH_BASELINE (another attune binary, e.g. one built from an older commit: the mix runs
+# its lines too, each right after the same line of this build, so both compare to one
+# bare_beast run on an equally loaded machine), BENCH_ATTUNE (the attune binary to measure,
+# e.g. one already built in build/; then only live_load and bare_beast are built here, and
+# the micro-benchmarks cannot run).
 # Raw results go to build-bench/bench-results/. Nothing here is a test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,6 +29,7 @@ WRK_SECONDS=${BENCH_WRK_SECONDS:-30}
 MIX_PAIRS=${BENCH_MIX_PAIRS:-200}
 LOGIN_SECONDS=${BENCH_LOGIN_SECONDS:-15}
 ONLY=${BENCH_ONLY:-}
+BASELINE=${BENCH_BASELINE:-}
 SERVER_CPUS=${BENCH_SERVER_CPUS:-0}
 CLIENT_CPUS=${BENCH_CLIENT_CPUS:-1}
 if [ $# -gt 0 ]; then NS=("$@"); else NS=(100 1000 5000); fi
@@ -41,7 +47,12 @@ if [ "$(nproc)" -lt 2 ]; then SERVER_CPUS=0; CLIENT_CPUS=0; fi
 
 echo "== build ($BUILD, -DATTUNE_BENCH=ON)"
 cmake -S . -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DATTUNE_BENCH=ON -DATTUNE_TESTS=OFF >/dev/null
-cmake --build "$BUILD" --target attune live_load attune_micro bare_beast -j 2 >/dev/null
+if [ -n "${BENCH_ATTUNE:-}" ]; then
+  cmake --build "$BUILD" --target live_load bare_beast -j 2 >/dev/null
+else
+  cmake --build "$BUILD" --target attune live_load attune_micro bare_beast -j 2 >/dev/null
+fi
+MEASURED=${BENCH_ATTUNE:-$BUILD/attune}
 LIVE_LOAD=$BUILD/bench/live_load
 mkdir -p "$RESULTS"
 
@@ -87,12 +98,14 @@ await_port() {
 # PostgreSQL) and hashing flag (the mix's Argon2id line empties it).
 SERVER_ENV=()
 SERVER_FLAGS=(--insecure-fast-password-hashing)
+# The attune binary start_server runs (the mix switches it to BENCH_BASELINE for its lines).
+ATTUNE_BIN=$MEASURED
 
 # Per-request logs would cost the server time, so stderr goes to a file nobody reads.
 start_server() {
   local data_dir=$1
   rm -f "$TMP/server.out"  # so a previous server's port is never read
-  env "${SERVER_ENV[@]}" taskset -c "$SERVER_CPUS" "$BUILD/attune" serve --listen 127.0.0.1:0 \
+  env "${SERVER_ENV[@]}" taskset -c "$SERVER_CPUS" "$ATTUNE_BIN" serve --listen 127.0.0.1:0 \
     --data-dir "$data_dir" --content-dir content --web-dir web/dist "${SERVER_FLAGS[@]}" \
     --config "$TMP/bench.toml" >"$TMP/server.out" 2>"$TMP/server.log" &
   SERVER_PID=$!
@@ -316,8 +329,10 @@ sqlite_server() {
 }
 
 postgres_server() {
-  pg_createdb "run_$1" attune_seed
-  SERVER_ENV=(ATTUNE_DATABASE_URL="$(pg_url "run_$1")" ATTUNE_MASTER_KEY="$MASTER_KEY")
+  local name
+  name=run_$(echo "$1" | tr -c 'a-zA-Z0-9\n' '_')
+  pg_createdb "$name" attune_seed
+  SERVER_ENV=(ATTUNE_DATABASE_URL="$(pg_url "$name")" ATTUNE_MASTER_KEY="$MASTER_KEY")
   rm -rf "$TMP/mix-run"
   start_server "$TMP/mix-run"
 }
@@ -327,13 +342,20 @@ mix_lines() {
   local backend=$1 prefix=$2 server=$3
   local -a names=("mix 5/75/20" "shared view only" "boundary write only" "login only, fast hash")
   local -a weights=("5 75 20" "0 100 0" "0 0 100" "100 0 0")
+  local binary label
   for i in "${!names[@]}"; do
-    "$server" "$i"
-    # shellcheck disable=SC2086  # three weights, split on purpose
-    measure_mix "$backend: ${names[$i]}" "$prefix.users" "$prefix.items" ${weights[$i]}
-    stop_server
-    server_complaints
+    for binary in "$MEASURED" $BASELINE; do
+      ATTUNE_BIN=$binary
+      label=$backend
+      [ "$binary" = "$BASELINE" ] && label="$backend (baseline)"
+      "$server" "$i${label#"$backend"}"
+      # shellcheck disable=SC2086  # three weights, split on purpose
+      measure_mix "$label: ${names[$i]}" "$prefix.users" "$prefix.items" ${weights[$i]}
+      stop_server
+      server_complaints
+    done
   done
+  ATTUNE_BIN=$MEASURED
 }
 
 bare_line() {

@@ -1,17 +1,10 @@
 #include "app/keyring.h"
 
+#include "app/data_keys.h"
 #include "base/corruption.h"
 #include "crypto/seal.h"
 
 namespace attune::app {
-namespace {
-
-std::string purpose_of(KeyOwner owner, std::string_view owner_id) {
-  return std::string(owner == KeyOwner::kPerson ? "person:" : "relationship:") +
-         std::string(owner_id);
-}
-
-}  // namespace
 
 std::string Keyring::new_wrapped_key(store::Transaction& tx, KeyOwner owner,
                                      std::string_view owner_id, crypto::SecretKey& key) const {
@@ -21,7 +14,7 @@ std::string Keyring::new_wrapped_key(store::Transaction& tx, KeyOwner owner,
                              ", which this server does not hold: restart it with that key");
   }
   key = vault_.new_data_key();
-  return vault_.wrap(key, purpose_of(owner, owner_id));
+  return vault_.wrap(key, data_key_purpose(owner, owner_id));
 }
 
 crypto::SecretKey Keyring::key_of(store::Transaction& tx, KeyOwner owner,
@@ -33,15 +26,7 @@ crypto::SecretKey Keyring::key_of(store::Transaction& tx, KeyOwner owner,
   // As before the split of store errors: a busy answer, since an owner deleted meanwhile
   // (a person deleting their own account under an Idempotency-Key) is no corruption.
   if (!row) throw store::Unavailable("data key owner is gone");
-  auto key = vault_.unwrap(row->bytes(0), purpose_of(owner, owner_id));
-  if (key) return std::move(*key);
-  const std::string wrapped_under = crypto::Vault::wrapped_key_id(row->bytes(0));
-  if (!wrapped_under.empty() && !vault_.holds_key(wrapped_under)) {
-    // Mid-rotation, on a server that was not restarted with the new key.
-    throw store::Unavailable("a data key is wrapped under master key " + wrapped_under +
-                             ", which this server does not hold: restart it with that key");
-  }
-  throw base::Corruption("data key does not unwrap: " + key.error().message);
+  return unwrap_data_key(vault_, owner, owner_id, row->bytes(0));
 }
 
 std::string Keyring::seal(const crypto::SecretKey& key, std::string_view record_id,

@@ -140,8 +140,8 @@ TEST_F(AgreementsTest, SigningRechecksThatTheTermsAreStillMutual) {
     auto tx = world.db->begin_write({});
     auto member = world.context.policy.member(*tx, actor(2), group.rid);
     ASSERT_TRUE(member);
-    save_answer(world.context, *tx, *member, {kExerciseItems.front(), core::Answer::kNo, ""},
-                world.context.now_ms());
+    record_answer(world.context, *tx, *member, {kExerciseItems.front(), core::Answer::kNo, ""},
+                  world.context.now_ms());
     tx->commit();
   }
   const auto refused = agreements().sign(actor(1), draft.id, draft.version);

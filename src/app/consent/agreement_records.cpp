@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "app/consent/agreement_terms_json.h"
+#include "app/data_keys.h"
 #include "base/corruption.h"
 
 namespace attune::app {
@@ -157,6 +158,27 @@ std::vector<AgreementRecord> live_agreements_naming(const Context& context, stor
           "SELECT a.id FROM agreements a JOIN agreement_participants p ON p.agreement_id = a.id "
           "WHERE a.relationship_id = ? AND p.account_id = ? AND a.is_void = 0",
           {access.relationship_id(), access.account_id()}));
+}
+
+std::vector<std::pair<std::string, core::AgreementTerms>> live_terms_naming(
+    const Context& context, store::Transaction& tx, const policy::MembershipAccess& access) {
+  const auto rows = tx.query(
+      "SELECT a.id, a.current_version, v.terms_sealed, r.wrapped_key FROM agreements a "
+      "JOIN agreement_participants p ON p.agreement_id = a.id "
+      "JOIN relationships r ON r.id = a.relationship_id "
+      "LEFT JOIN agreement_versions v ON v.agreement_id = a.id AND v.version = a.current_version "
+      "WHERE a.relationship_id = ? AND p.account_id = ? AND a.is_void = 0 ORDER BY a.id",
+      {access.relationship_id(), access.account_id()});
+  std::vector<std::pair<std::string, core::AgreementTerms>> terms;
+  if (rows.empty()) return terms;
+  const auto key = unwrap_data_key(context.vault, KeyOwner::kRelationship, access.relationship_id(),
+                                   rows.front().bytes(3));
+  for (const auto& row : rows) {
+    if (row.is_null(2)) throw base::Corruption("agreement version is missing");
+    terms.emplace_back(row.text(0),
+                       open_terms(context, key, row.text(0), row.integer(1), row.bytes(2)));
+  }
+  return terms;
 }
 
 void mark_void(store::Transaction& tx, const policy::MembershipAccess& in,

@@ -8,6 +8,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "app/context.h"
@@ -66,6 +67,10 @@ std::vector<AgreementRecord> live_agreements(const Context& context, store::Tran
                                              const policy::MembershipAccess& in);
 std::vector<AgreementRecord> live_agreements_naming(const Context& context, store::Transaction& tx,
                                                     const policy::MembershipAccess& access);
+// The current terms of the live agreements naming the holder, by agreement id, in one
+// statement: what a change of answer must check for auto-void (I2).
+std::vector<std::pair<std::string, core::AgreementTerms>> live_terms_naming(
+    const Context& context, store::Transaction& tx, const policy::MembershipAccess& access);
 void mark_void(store::Transaction& tx, const policy::MembershipAccess& in,
                const std::string& agreement_id);
 // The role order of the newest agreement (in force or not) the member takes part in whose

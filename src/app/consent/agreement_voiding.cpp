@@ -50,9 +50,9 @@ std::vector<std::string> void_agreements_broken_by(const Context& context, store
                                                    core::Answer answer) {
   std::vector<std::string> touched;
   const auto membership = access.membership();
-  for (const auto& record : live_agreements_naming(context, tx, membership)) {
-    if (!core::answer_change_voids(record.terms, access.account_id(), item_id, answer)) continue;
-    auto some = void_one(context, tx, membership, record.id);
+  for (const auto& [agreement_id, terms] : live_terms_naming(context, tx, membership)) {
+    if (!core::answer_change_voids(terms, access.account_id(), item_id, answer)) continue;
+    auto some = void_one(context, tx, membership, agreement_id);
     touched.insert(touched.end(), some.begin(), some.end());
   }
   return touched;

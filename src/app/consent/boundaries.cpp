@@ -50,8 +50,7 @@ base::Status Boundaries::answer(const Actor& actor, const std::string& rid,
       return std::unexpected(policy::not_found());
     }
     const auto now = context_.now_ms();
-    save_answer(context_, tx, *member, {item_id, answer, note}, now);
-    append_answer_change(context_, tx, *member, {item_id, answer, note, now});
+    record_answer(context_, tx, *member, {item_id, answer, note}, now);
     touched = void_agreements_broken_by(context_, tx, *member, item_id, answer);
     return {};
   });
@@ -82,17 +81,15 @@ base::Result<std::vector<core::SharedItem>> Boundaries::shared(
   auto group =
       core::resolve_group(context_.policy.active_partners(*tx, *member), actor.account_id, with);
   if (!group) return base::error_of(group);
-  std::vector<core::AnswerSheet> sheets;
-  sheets.reserve(group->size());
-  for (const auto& partner : *group)
-    sheets.push_back(answer_sheet(context_, *tx, *member, partner));
+  const GroupAnswers answers = group_answers(context_, *tx, *member, *group);
   std::vector<const core::AnswerSheet*> pointers;
-  for (const auto& sheet : sheets) pointers.push_back(&sheet);
+  for (const auto& sheet : answers.sheets) pointers.push_back(&sheet);
   // A custom item that is not proposed may still be in everyone's sheets only if its author
   // answered it; it is invisible to the others, so it is filtered out unless proposed.
   auto items = core::mutual_items(pointers);
   std::erase_if(items, [&](const core::SharedItem& item) {
-    return !item_visible_to(context_, *tx, *member, actor.account_id, item.item_id);
+    return !context_.content.find_item(item.item_id) &&
+           !answers.visible_custom_items.contains(item.item_id);
   });
   return items;
 }

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/data_keys.h"
 #include "crypto/tokens.h"
 
 namespace attune::app {
@@ -23,6 +24,14 @@ MyAnswer decode_answer(const std::string& item_id, const std::string& text) {
           json.value("note", "")};
 }
 
+MyAnswer open_answer(const Context& context, const crypto::SecretKey& key, const std::string& rid,
+                     const std::string& account_id, const std::string& item_id,
+                     std::string_view sealed) {
+  return decode_answer(
+      item_id,
+      context.keyring.open(key, answer_record_id(rid, account_id, item_id), "answer", sealed));
+}
+
 std::vector<MyAnswer> answers_of(const Context& context, store::Transaction& tx,
                                  const std::string& rid, const std::string& account_id) {
   std::vector<MyAnswer> answers;
@@ -33,10 +42,7 @@ std::vector<MyAnswer> answers_of(const Context& context, store::Transaction& tx,
   if (rows.empty()) return answers;
   auto key = context.keyring.key_of(tx, KeyOwner::kPerson, account_id);
   for (const auto& row : rows) {
-    const std::string& item = row.text(0);
-    answers.push_back(
-        decode_answer(item, context.keyring.open(key, answer_record_id(rid, account_id, item),
-                                                 "answer", row.bytes(1))));
+    answers.push_back(open_answer(context, key, rid, account_id, row.text(0), row.bytes(1)));
   }
   return answers;
 }
@@ -72,39 +78,66 @@ std::vector<MyAnswer> own_answers(const Context& context, store::Transaction& tx
   return answers_of(context, tx, access.relationship_id(), access.account_id());
 }
 
-void save_answer(const Context& context, store::Transaction& tx, const policy::MemberAccess& access,
-                 const MyAnswer& answer, std::int64_t at) {
+GroupAnswers group_answers(const Context& context, store::Transaction& tx,
+                           const policy::MemberAccess& access,
+                           const std::vector<std::string>& group) {
+  const std::string& rid = access.relationship_id();
+  // Every active member's wrapped key and answers, with whether a custom item answered is
+  // one the member may see (their own, or proposed).
+  const auto rows = tx.query(
+      "SELECT m.account_id, a.wrapped_key, b.item_id, b.answer_sealed, CASE WHEN c.id IS NOT "
+      "NULL AND (c.author_id = ? OR c.proposed_at IS NOT NULL) THEN 1 ELSE 0 END "
+      "FROM memberships m JOIN accounts a ON a.id = m.account_id "
+      "LEFT JOIN boundary_answers b ON b.relationship_id = m.relationship_id AND b.account_id = "
+      "m.account_id "
+      "LEFT JOIN custom_items c ON c.id = b.item_id AND c.relationship_id = m.relationship_id "
+      "WHERE m.relationship_id = ? AND m.status = 'active' ORDER BY m.account_id, b.item_id",
+      {access.account_id(), rid});
+  GroupAnswers answers;
+  answers.sheets.resize(group.size());
+  for (std::size_t i = 0; i < group.size(); ++i) {
+    std::optional<crypto::SecretKey> key;
+    for (const auto& row : rows) {
+      if (row.text(0) != group[i]) continue;
+      if (!key) key = unwrap_data_key(context.vault, KeyOwner::kPerson, group[i], row.bytes(1));
+      if (row.is_null(2)) continue;  // no answers: the member's one row, for the key
+      const std::string& item = row.text(2);
+      answers.sheets[i].emplace(
+          item, open_answer(context, *key, rid, group[i], item, row.bytes(3)).answer);
+      if (row.integer(4) != 0) answers.visible_custom_items.insert(item);
+    }
+  }
+  return answers;
+}
+
+void record_answer(const Context& context, store::Transaction& tx,
+                   const policy::MemberAccess& access, const MyAnswer& answer, std::int64_t at) {
   const std::string& rid = access.relationship_id();
   const std::string& account_id = access.account_id();
+  auto key = context.keyring.key_of(tx, KeyOwner::kPerson, account_id);
   if (answer.answer == core::Answer::kUnset && answer.note.empty()) {
     tx.execute(
         "DELETE FROM boundary_answers WHERE relationship_id = ? AND account_id = ? AND item_id = ?",
         {rid, account_id, answer.item_id});
-    return;
+  } else {
+    tx.execute(
+        "INSERT INTO boundary_answers (relationship_id, account_id, item_id, answer_sealed, "
+        "updated_at) VALUES (?,?,?,?,?) ON CONFLICT (relationship_id, account_id, item_id) DO "
+        "UPDATE SET answer_sealed = excluded.answer_sealed, updated_at = excluded.updated_at",
+        {rid, account_id, answer.item_id,
+         store::blob(context.keyring.seal(key, answer_record_id(rid, account_id, answer.item_id),
+                                          "answer", encode_answer(answer.answer, answer.note))),
+         at});
   }
-  auto key = context.keyring.key_of(tx, KeyOwner::kPerson, account_id);
-  tx.execute(
-      "INSERT INTO boundary_answers (relationship_id, account_id, item_id, answer_sealed, "
-      "updated_at) VALUES (?,?,?,?,?) ON CONFLICT (relationship_id, account_id, item_id) DO "
-      "UPDATE SET answer_sealed = excluded.answer_sealed, updated_at = excluded.updated_at",
-      {rid, account_id, answer.item_id,
-       store::blob(context.keyring.seal(key, answer_record_id(rid, account_id, answer.item_id),
-                                        "answer", encode_answer(answer.answer, answer.note))),
-       at});
-}
-
-void append_answer_change(const Context& context, store::Transaction& tx,
-                          const policy::MemberAccess& access, const AnswerChange& change) {
   const std::string id = crypto::random_id();
-  auto key = context.keyring.key_of(tx, KeyOwner::kPerson, access.account_id());
-  nlohmann::json sealed{{"item_id", change.item_id},
-                        {"answer", core::answer_name(change.answer)},
-                        {"note", change.note}};
+  nlohmann::json change{{"item_id", answer.item_id},
+                        {"answer", core::answer_name(answer.answer)},
+                        {"note", answer.note}};
   tx.execute(
       "INSERT INTO boundary_history (id, relationship_id, account_id, change_sealed, at) VALUES "
       "(?,?,?,?,?)",
-      {id, access.relationship_id(), access.account_id(),
-       store::blob(context.keyring.seal(key, id, "change", sealed.dump())), change.at});
+      {id, rid, account_id, store::blob(context.keyring.seal(key, id, "change", change.dump())),
+       at});
 }
 
 std::vector<AnswerChange> own_answer_history(const Context& context, store::Transaction& tx,

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -40,14 +41,24 @@ struct CustomItemRecord {
 // One partner's answers in the member's relationship (for mutual-only rules, never shown).
 core::AnswerSheet answer_sheet(const Context& context, store::Transaction& tx,
                                const policy::MemberAccess& access, const std::string& partner_id);
+
+// The answers of a group of the member's active partners, for a shared view: one sheet per
+// group member in the group's order, and the custom items among them the member may see.
+struct GroupAnswers {
+  std::vector<core::AnswerSheet> sheets;
+  std::set<std::string> visible_custom_items;
+};
+// One statement, whoever answered what; each group member's key is unwrapped once.
+GroupAnswers group_answers(const Context& context, store::Transaction& tx,
+                           const policy::MemberAccess& access,
+                           const std::vector<std::string>& group);
 // The member's own answers with their notes, by item id.
 std::vector<MyAnswer> own_answers(const Context& context, store::Transaction& tx,
                                   const policy::MemberAccess& access);
-// Stores the member's answer; unset without a note removes it.
-void save_answer(const Context& context, store::Transaction& tx, const policy::MemberAccess& access,
-                 const MyAnswer& answer, std::int64_t at);
-void append_answer_change(const Context& context, store::Transaction& tx,
-                          const policy::MemberAccess& access, const AnswerChange& change);
+// Stores the member's answer (unset without a note removes it) and appends the change to
+// their history, both sealed under one unwrapping of their key.
+void record_answer(const Context& context, store::Transaction& tx,
+                   const policy::MemberAccess& access, const MyAnswer& answer, std::int64_t at);
 // The member's own history, newest first.
 std::vector<AnswerChange> own_answer_history(const Context& context, store::Transaction& tx,
                                              const policy::MemberAccess& access);

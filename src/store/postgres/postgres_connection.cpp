@@ -4,13 +4,18 @@
 #include <string_view>
 
 #include "store/database.h"
-#include "store/postgres/postgres_params.h"
 #include "store/postgres/postgres_rows.h"
+#include "store/statement_cache.h"
+#include "store/statement_counts.h"
 
 namespace attune::store::postgres {
 namespace {
 
 constexpr std::string_view kUniqueViolationState = "23505";
+// A kept statement the server no longer has as it was: "cached plan must not change result
+// type" (feature_not_supported), or a name it does not know (invalid_sql_statement_name).
+constexpr std::string_view kStalePlanState = "0A000";
+constexpr std::string_view kUnknownStatementState = "26000";
 
 std::string trimmed(const char* message) {
   std::string text = message ? message : "";
@@ -76,12 +81,14 @@ Connection::Connection(const std::string& url) : connection_(connect_with_timeou
 Connection::~Connection() { PQfinish(connection_); }
 
 bool Connection::is_broken() const {
-  return connection_ == nullptr || PQstatus(connection_) != CONNECTION_OK;
+  return stale_ || connection_ == nullptr || PQstatus(connection_) != CONNECTION_OK;
 }
 
 bool Connection::in_transaction() const { return PQtransactionStatus(connection_) != PQTRANS_IDLE; }
 
 void Connection::reset() {
+  prepared_.clear();
+  stale_ = false;
   PQreset(connection_);
   if (is_broken()) {
     throw Unavailable("cannot reconnect to PostgreSQL: " + trimmed(PQerrorMessage(connection_)));
@@ -93,7 +100,18 @@ std::string Connection::command(const char* sql) {
   return PQcmdStatus(result.get());
 }
 
-void Connection::rollback() noexcept { PQclear(PQexec(connection_, "ROLLBACK")); }
+std::string Connection::control(std::string_view sql) {
+  const TranslatedSql statement{std::string(sql), 0};
+  return PQcmdStatus(run(statement, {}).get());
+}
+
+void Connection::rollback() noexcept {
+  try {
+    control("ROLLBACK");
+  } catch (const std::exception&) {
+    // The connection is broken or stale; the pool will not keep it.
+  }
+}
 
 std::vector<Row> Connection::query(const TranslatedSql& sql, const Params& params) {
   return rows_of(run(sql, params).get());
@@ -112,9 +130,37 @@ std::optional<std::int64_t> Connection::execute_unique(const TranslatedSql& sql,
 
 Connection::ResultPtr Connection::send(const TranslatedSql& sql, const Params& params) {
   BoundParams bound(params, sql.parameter_count);
+  ResultPtr failure;
   // Text results for every column; rows_of decodes them by column type.
+  if (const std::string* name = prepared(sql.sql, bound, failure)) {
+    return ResultPtr(PQexecPrepared(connection_, name->c_str(), bound.count(), bound.values(),
+                                    bound.lengths(), bound.formats(), 0));
+  }
+  if (failure) return failure;
+  count_compile();
   return ResultPtr(PQexecParams(connection_, sql.sql.c_str(), bound.count(), bound.types(),
                                 bound.values(), bound.lengths(), bound.formats(), 0));
+}
+
+const std::string* Connection::prepared(const std::string& sql, const BoundParams& bound,
+                                        ResultPtr& failure) {
+  // The server fixes a prepared statement's parameter types when it parses it, and an
+  // untyped NULL may stand where an integer stands another time: the types are part of the key.
+  std::string key = sql;
+  key.push_back('\0');
+  key.append(reinterpret_cast<const char*>(bound.types()),
+             static_cast<std::size_t>(bound.count()) * sizeof(Oid));
+  if (auto found = prepared_.find(key); found != prepared_.end()) return &found->second;
+  if (prepared_.size() >= kMaxCachedStatements || !worth_caching(sql)) return nullptr;
+  std::string name = "attune_" + std::to_string(prepared_.size() + 1);
+  count_compile();
+  ResultPtr result(PQprepare(connection_, name.c_str(), sql.c_str(), bound.count(), bound.types()));
+  if (!result || PQresultStatus(result.get()) != PGRES_COMMAND_OK) {
+    failure = std::move(result);
+    if (!failure) failure = ResultPtr(PQmakeEmptyPGresult(connection_, PGRES_FATAL_ERROR));
+    return nullptr;
+  }
+  return &prepared_.emplace(std::move(key), std::move(name)).first->second;
 }
 
 Connection::ResultPtr Connection::run(const TranslatedSql& sql, const Params& params) {
@@ -130,6 +176,7 @@ Connection::ResultPtr Connection::checked(ResultPtr result) {
       result ? PQresultErrorField(result.get(), PG_DIAG_MESSAGE_PRIMARY) : nullptr;
   std::string message = trimmed(primary ? primary : PQerrorMessage(connection_));
   if (state && state == kUniqueViolationState) throw UnexpectedDuplicate(message);
+  if (state && (state == kStalePlanState || state == kUnknownStatementState)) stale_ = true;
   throw Unavailable("postgres error " + std::string(state ? state : "(no SQLSTATE)") + ": " +
                     message);
 }

@@ -1,5 +1,7 @@
 // One libpq connection that runs statements with store::Value parameters and turns
-// PostgreSQL errors into UnexpectedDuplicate or Unavailable. Used by one thread at a time.
+// PostgreSQL errors into UnexpectedDuplicate or Unavailable. Statements run as named
+// prepared statements, parsed and planned once per connection and parameter types
+// (store/statement_cache.h says which). Used by one thread at a time.
 #pragma once
 
 #include <libpq-fe.h>
@@ -8,8 +10,11 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
+#include "store/postgres/postgres_params.h"
 #include "store/postgres/sql_placeholders.h"
 #include "store/value.h"
 
@@ -23,6 +28,8 @@ class Connection {
   Connection(const Connection&) = delete;
   Connection& operator=(const Connection&) = delete;
 
+  // Also true once a kept statement went stale (a table it reads changed shape): the
+  // connection must be reset, which forgets every kept statement.
   bool is_broken() const;
   bool in_transaction() const;  // a transaction is open or aborted on this connection
   // Reconnects with the same parameters; throws Unavailable when that fails.
@@ -31,6 +38,9 @@ class Connection {
   // Runs parameterless SQL (several statements allowed) and returns the last command tag,
   // such as "COMMIT" or "ROLLBACK".
   std::string command(const char* sql);
+  // One parameterless statement (BEGIN, COMMIT, SAVEPOINT ...) through a kept prepared
+  // statement; returns its command tag.
+  std::string control(std::string_view sql);
   // Best effort, for cleanup paths: never throws.
   void rollback() noexcept;
 
@@ -49,8 +59,13 @@ class Connection {
   ResultPtr send(const TranslatedSql& sql, const Params& params);  // unchecked
   ResultPtr run(const TranslatedSql& sql, const Params& params);
   ResultPtr checked(ResultPtr result);
+  // The kept statement's name for this text and these parameter types, preparing it on
+  // first use; nullptr when not kept. A failed preparation's result goes to `failure`.
+  const std::string* prepared(const std::string& sql, const BoundParams& bound, ResultPtr& failure);
 
   PGconn* connection_;
+  std::unordered_map<std::string, std::string> prepared_;  // text and types -> name
+  bool stale_ = false;
 };
 
 }  // namespace attune::store::postgres

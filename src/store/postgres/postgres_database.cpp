@@ -2,6 +2,7 @@
 
 #include "store/migrations.h"
 #include "store/postgres/postgres_transaction.h"
+#include "store/statement_counts.h"
 
 namespace attune::store::postgres {
 namespace {
@@ -13,6 +14,17 @@ constexpr const char* kBeginWrite =
     "BEGIN ISOLATION LEVEL READ COMMITTED; SELECT pg_advisory_xact_lock(107083497541221)";
 constexpr const char* kBeginRead = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY";
 
+// A read begins through a kept prepared statement. A write's two statements go together in
+// one simple-protocol round trip instead: as two prepared statements they would cost a
+// second round trip, more than parsing them saves.
+void send_begin(Connection& connection, TxMode mode) {
+  if (mode == TxMode::kWrite) {
+    connection.command(kBeginWrite);
+  } else {
+    connection.control(kBeginRead);
+  }
+}
+
 }  // namespace
 
 std::unique_ptr<PostgresDatabase> PostgresDatabase::open(const std::string& url) {
@@ -22,16 +34,16 @@ std::unique_ptr<PostgresDatabase> PostgresDatabase::open(const std::string& url)
 }
 
 std::unique_ptr<Transaction> PostgresDatabase::begin(TxMode mode) {
-  const char* sql = mode == TxMode::kWrite ? kBeginWrite : kBeginRead;
+  count_transaction(mode == TxMode::kWrite);
   std::unique_ptr<Connection> connection = pool_.acquire();
   try {
-    connection->command(sql);
+    send_begin(*connection, mode);
   } catch (const Unavailable&) {
     // A pooled connection the server dropped (restart, idle timeout) shows as broken only
     // once used. Nothing has run on it yet, so reconnecting once is safe.
     if (!connection->is_broken()) throw;
     connection->reset();
-    connection->command(sql);
+    send_begin(*connection, mode);
   }
   return std::make_unique<PostgresTransaction>(mode, pool_, placeholders_, std::move(connection));
 }

@@ -1,5 +1,7 @@
 #include "store/postgres/postgres_transaction.h"
 
+#include "store/statement_counts.h"
+
 namespace attune::store::postgres {
 
 PostgresTransaction::PostgresTransaction(TxMode mode, ConnectionPool& pool,
@@ -16,24 +18,27 @@ PostgresTransaction::~PostgresTransaction() {
 }
 
 std::vector<Row> PostgresTransaction::query(std::string_view sql, const Params& params) {
+  count_statement();
   return connection_->query(*placeholders_.get(sql), params);
 }
 
 std::int64_t PostgresTransaction::execute(std::string_view sql, const Params& params) {
+  count_statement();
   return connection_->execute(*placeholders_.get(sql), params);
 }
 
 std::optional<std::int64_t> PostgresTransaction::execute_unique(std::string_view sql,
                                                                 const Params& params) {
-  connection_->command("SAVEPOINT attune_unique");
+  count_statement();
+  connection_->control("SAVEPOINT attune_unique");
   auto changed = connection_->execute_unique(*placeholders_.get(sql), params);
-  connection_->command(changed ? "RELEASE SAVEPOINT attune_unique"
+  connection_->control(changed ? "RELEASE SAVEPOINT attune_unique"
                                : "ROLLBACK TO SAVEPOINT attune_unique");
   return changed;
 }
 
 void PostgresTransaction::commit_now() {
-  const std::string tag = connection_->command("COMMIT");
+  const std::string tag = connection_->control("COMMIT");
   done_ = true;
   if (tag == "ROLLBACK") {
     throw Unavailable("the transaction was rolled back because a statement in it failed");

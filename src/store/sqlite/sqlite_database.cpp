@@ -6,11 +6,14 @@
 
 #include "store/migrations.h"
 #include "store/sqlite/sqlite_statement.h"
+#include "store/statement_counts.h"
 
 namespace attune::store::sqlite {
 namespace {
 
-constexpr std::size_t kMaxIdleConnections = 8;
+// Enough for every HTTP worker and live pool thread to keep its connection, and with it
+// its compiled statements, between requests.
+constexpr std::size_t kMaxIdleConnections = 16;
 constexpr int kBusyTimeoutMs = 10000;
 
 void exec_or_throw(sqlite3* db, const char* sql) {
@@ -22,7 +25,15 @@ void exec_or_throw(sqlite3* db, const char* sql) {
   }
 }
 
-sqlite3* open_connection(const std::string& path) {
+// SQLite's global memory statistics take a mutex on every allocation; nothing reads them.
+// Only possible before SQLite initializes, so done once before the first connection.
+void turn_off_memory_statistics() {
+  static const int done = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+  (void)done;
+}
+
+std::unique_ptr<Connection> open_connection(const std::string& path) {
+  turn_off_memory_statistics();
   sqlite3* db = nullptr;
   int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
   if (sqlite3_open_v2(path.c_str(), &db, flags, nullptr) != SQLITE_OK) {
@@ -34,58 +45,66 @@ sqlite3* open_connection(const std::string& path) {
   exec_or_throw(db,
                 "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;"
                 "PRAGMA secure_delete=ON;");
-  return db;
+  return std::make_unique<Connection>(db);
 }
 
 }  // namespace
 
 class SqliteTransaction final : public Transaction {
  public:
-  SqliteTransaction(SqliteDatabase& owner, sqlite3* db, TxMode mode)
-      : Transaction(mode), owner_(owner), db_(db) {
+  SqliteTransaction(SqliteDatabase& owner, std::unique_ptr<Connection> connection, TxMode mode)
+      : Transaction(mode), owner_(owner), connection_(std::move(connection)) {
     if (mode == TxMode::kWrite) write_lock_ = std::unique_lock(owner_.write_mutex_);
-    exec_or_throw(db_, mode == TxMode::kWrite ? "BEGIN IMMEDIATE" : "BEGIN");
+    count_transaction(mode == TxMode::kWrite);
+    Statement(*connection_, mode == TxMode::kWrite ? "BEGIN IMMEDIATE" : "BEGIN", {}).run();
   }
 
   ~SqliteTransaction() override {
-    if (!done_) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
-    owner_.release(db_);
+    if (!done_) {
+      try {
+        Statement(*connection_, "ROLLBACK", {}).run();
+      } catch (const Unavailable&) {
+        // Nothing more to do: SQLite rolls back an unfinished transaction by itself.
+      }
+    }
+    owner_.release(std::move(connection_));
   }
 
   std::vector<Row> query(std::string_view sql, const Params& params) override {
-    Statement statement(db_, sql, params);
+    count_statement();
+    Statement statement(*connection_, sql, params);
     return statement.rows();
   }
 
   std::int64_t execute(std::string_view sql, const Params& params) override {
-    Statement statement(db_, sql, params);
+    count_statement();
+    Statement statement(*connection_, sql, params);
     statement.run();
-    return sqlite3_changes64(db_);
+    return sqlite3_changes64(connection_->handle());
   }
 
   std::optional<std::int64_t> execute_unique(std::string_view sql, const Params& params) override {
-    Statement statement(db_, sql, params);
+    count_statement();
+    Statement statement(*connection_, sql, params);
     if (!statement.run_unless_duplicate()) return std::nullopt;
-    return sqlite3_changes64(db_);
+    return sqlite3_changes64(connection_->handle());
   }
 
   void commit_now() override {
-    exec_or_throw(db_, "COMMIT");
+    Statement(*connection_, "COMMIT", {}).run();
     done_ = true;
   }
 
  private:
   SqliteDatabase& owner_;
-  sqlite3* db_;
+  std::unique_ptr<Connection> connection_;
   std::unique_lock<std::mutex> write_lock_;
   bool done_ = false;
 };
 
 SqliteDatabase::SqliteDatabase(std::string path) : path_(std::move(path)) {}
 
-SqliteDatabase::~SqliteDatabase() {
-  for (sqlite3* db : idle_) sqlite3_close(db);
-}
+SqliteDatabase::~SqliteDatabase() = default;
 
 std::unique_ptr<SqliteDatabase> SqliteDatabase::open(const std::string& path) {
   std::unique_ptr<SqliteDatabase> database(new SqliteDatabase(path));
@@ -93,25 +112,22 @@ std::unique_ptr<SqliteDatabase> SqliteDatabase::open(const std::string& path) {
   return database;
 }
 
-sqlite3* SqliteDatabase::acquire() {
+std::unique_ptr<Connection> SqliteDatabase::acquire() {
   {
     std::lock_guard lock(pool_mutex_);
     if (!idle_.empty()) {
-      sqlite3* db = idle_.back();
+      std::unique_ptr<Connection> connection = std::move(idle_.back());
       idle_.pop_back();
-      return db;
+      return connection;
     }
   }
   return open_connection(path_);
 }
 
-void SqliteDatabase::release(sqlite3* connection) {
+void SqliteDatabase::release(std::unique_ptr<Connection> connection) {
   std::lock_guard lock(pool_mutex_);
-  if (idle_.size() < kMaxIdleConnections) {
-    idle_.push_back(connection);
-  } else {
-    sqlite3_close(connection);
-  }
+  // A connection beyond the pool's size closes as it goes out of scope.
+  if (idle_.size() < kMaxIdleConnections) idle_.push_back(std::move(connection));
 }
 
 std::unique_ptr<Transaction> SqliteDatabase::begin(TxMode mode) {
@@ -119,11 +135,12 @@ std::unique_ptr<Transaction> SqliteDatabase::begin(TxMode mode) {
 }
 
 void SqliteDatabase::scrub_after_delete() {
-  sqlite3* db = acquire();
+  std::unique_ptr<Connection> connection = acquire();
   // TRUNCATE rewrites the WAL's content into the main file (where secure_delete zeroed
   // freed pages) and empties the WAL, so deleted rows survive in neither.
-  sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_TRUNCATE, nullptr, nullptr);
-  release(db);
+  sqlite3_wal_checkpoint_v2(connection->handle(), nullptr, SQLITE_CHECKPOINT_TRUNCATE, nullptr,
+                            nullptr);
+  release(std::move(connection));
 }
 
 }  // namespace attune::store::sqlite

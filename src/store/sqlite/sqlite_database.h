@@ -1,6 +1,6 @@
 // The embedded default backend: one SQLite file in WAL mode with synchronous=FULL,
 // foreign keys and secure_delete on. Writers are serialized in-process; readers run
-// concurrently on their own connections.
+// concurrently on their own connections. Pooled connections keep their statements compiled.
 #pragma once
 
 #include <memory>
@@ -9,8 +9,7 @@
 #include <vector>
 
 #include "store/database.h"
-
-struct sqlite3;
+#include "store/sqlite/sqlite_connection.h"
 
 namespace attune::store::sqlite {
 
@@ -29,12 +28,12 @@ class SqliteDatabase final : public Database {
  private:
   friend class SqliteTransaction;
   explicit SqliteDatabase(std::string path);
-  sqlite3* acquire();
-  void release(sqlite3* connection);
+  std::unique_ptr<Connection> acquire();
+  void release(std::unique_ptr<Connection> connection);
 
   std::string path_;
   std::mutex pool_mutex_;
-  std::vector<sqlite3*> idle_;
+  std::vector<std::unique_ptr<Connection>> idle_;
   std::mutex write_mutex_;
 };
 

@@ -37,10 +37,8 @@ base::Result<std::unique_ptr<ExclusiveUse>> ExclusiveUse::take(const std::string
   return held;
 }
 
-ExclusiveUse::~ExclusiveUse() { sqlite3_close(db_); }
-
 std::vector<Row> ExclusiveUse::query(std::string_view sql, const Params& params) {
-  Statement statement(db_, sql, params);
+  Statement statement(connection_, sql, params);
   return statement.rows();
 }
 

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "base/error.h"
+#include "store/sqlite/sqlite_connection.h"
 #include "store/value.h"
 
 struct sqlite3;
@@ -21,7 +22,6 @@ class ExclusiveUse {
   // file, so the file is self-contained and can be moved or replaced as one. not_found if
   // the file does not exist.
   static base::Result<std::unique_ptr<ExclusiveUse>> take(const std::string& path);
-  ~ExclusiveUse();
   ExclusiveUse(const ExclusiveUse&) = delete;
   ExclusiveUse& operator=(const ExclusiveUse&) = delete;
 
@@ -30,9 +30,9 @@ class ExclusiveUse {
   std::vector<Row> query(std::string_view sql, const Params& params = {});
 
  private:
-  explicit ExclusiveUse(sqlite3* db) : db_(db) {}
+  explicit ExclusiveUse(sqlite3* db) : connection_(db) {}
 
-  sqlite3* db_;
+  Connection connection_;
 };
 
 }  // namespace attune::store::sqlite

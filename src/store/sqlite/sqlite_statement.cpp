@@ -29,10 +29,33 @@ Value read_cell(sqlite3_stmt* statement, int column) {
 
 }  // namespace
 
-Statement::Statement(sqlite3* db, std::string_view sql, const Params& params) : db_(db) {
-  int rc = sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &statement_, nullptr);
-  if (rc != SQLITE_OK) fail(rc);
+Statement::Statement(Connection& connection, std::string_view sql, const Params& params)
+    : db_(connection.handle()) {
+  const Connection::Compiled compiled = connection.compile(sql);
+  statement_ = compiled.statement;
+  kept_ = compiled.kept;
+  try {
+    bind(params);
+  } catch (...) {
+    release();
+    throw;
+  }
+}
+
+Statement::~Statement() { release(); }
+
+void Statement::release() noexcept {
+  if (!kept_) {
+    sqlite3_finalize(statement_);
+    return;
+  }
+  sqlite3_reset(statement_);
+  sqlite3_clear_bindings(statement_);
+}
+
+void Statement::bind(const Params& params) {
   for (std::size_t i = 0; i < params.size(); ++i) {
+    int rc = SQLITE_OK;
     int index = static_cast<int>(i + 1);
     const Value& value = params[i];
     if (const auto* integer = std::get_if<std::int64_t>(&value)) {
@@ -50,8 +73,6 @@ Statement::Statement(sqlite3* db, std::string_view sql, const Params& params) : 
   }
 }
 
-Statement::~Statement() { sqlite3_finalize(statement_); }
-
 bool Statement::step() {
   int rc = sqlite3_step(statement_);
   if (rc == SQLITE_ROW) return true;
@@ -61,8 +82,10 @@ bool Statement::step() {
 
 std::vector<Row> Statement::rows() {
   std::vector<Row> result;
-  int columns = sqlite3_column_count(statement_);
   while (step()) {
+    // Read after the step: a kept statement whose table changed is recompiled by the step,
+    // and `*` may then name more columns than before.
+    const int columns = sqlite3_column_count(statement_);
     std::vector<Value> cells;
     cells.reserve(static_cast<std::size_t>(columns));
     for (int c = 0; c < columns; ++c) cells.push_back(read_cell(statement_, c));
