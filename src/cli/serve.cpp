@@ -85,6 +85,7 @@ int run_serve(const Settings& settings) {
       [&live_writes](std::function<void()> fn) { boost::asio::post(live_writes, std::move(fn)); },
       bus);
   hub->tell_debriefs(services.debriefs);
+  api.report_live(*hub);
   bus->start(hub);
   (*runtime)->context().practice_events = hub.get();
 
