@@ -91,6 +91,7 @@ int run_serve(const Settings& settings) {
       [&live_writes](std::function<void()> fn) { boost::asio::post(live_writes, std::move(fn)); },
       bus);
   hub->tell_debriefs(services.debriefs);
+  api.report_live(*hub);
   // The bus holds its sink weakly: the router lives as long as the server.
   auto router = std::make_shared<live::BusRouter>(hub, nudges);
   bus->start(router);

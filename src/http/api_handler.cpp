@@ -9,6 +9,7 @@
 
 #include "app/request/idempotency.h"
 #include "base/corruption.h"
+#include "http/operator_endpoints.h"
 #include "http/routes.h"
 #include "http/routes_measures.h"
 #include "http/routes_recovery.h"
@@ -158,6 +159,12 @@ Response ApiHandler::dispatch(const Request& request, std::string& logged_route)
   if (request.path == "/healthz" && request.method == "GET") {
     logged_route = request.path;
     return ok_json({{"status", "ok"}});
+  }
+  if ((request.path == "/metrics" || request.path == "/readyz") && request.method == "GET" &&
+      is_operator_request(request)) {
+    logged_route = request.path;
+    return request.path == "/metrics" ? metrics_response(services_.password_gate, hub_)
+                                      : readiness_response(services_.context.db);
   }
   auto match = router_.match(request.method, request.path);
   if (!match.pattern.empty()) logged_route = match.pattern;

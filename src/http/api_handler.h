@@ -8,6 +8,10 @@
 #include "http/response.h"
 #include "http/router.h"
 
+namespace attune::live {
+class Hub;
+}
+
 namespace attune::http {
 
 inline constexpr const char* kSessionCookie = "attune_session";
@@ -24,6 +28,9 @@ class ApiHandler {
   // Every route the server answers (the router benchmark matches against it).
   const Router& router() const { return router_; }
 
+  // The live hub whose connections and pause fan-out GET /metrics reports.
+  void report_live(const live::Hub& hub) { hub_ = &hub; }
+
  private:
   Response answer(const Request& request, std::string& logged_route);
   Response dispatch(const Request& request, std::string& logged_route);
@@ -35,6 +42,7 @@ class ApiHandler {
 
   app::Services& services_;
   Router router_;
+  const live::Hub* hub_ = nullptr;
 };
 
 }  // namespace attune::http

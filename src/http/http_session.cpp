@@ -22,6 +22,7 @@
 #include <boost/beast/websocket/rfc6455.hpp>
 
 #include "http/client_address.h"
+#include "http/request_metrics.h"
 #include "http/security_headers.h"
 #include "http/websocket_session.h"
 
@@ -58,6 +59,7 @@ void log_request(std::string_view method, std::string_view path, int status,
                  Clock::time_point started) {
   const std::chrono::duration<double, std::milli> elapsed = Clock::now() - started;
   spdlog::info("{} {} {} {:.1f}ms", loggable(method), loggable(path), status, elapsed.count());
+  request_metrics().record(method, path, status, elapsed.count() / 1000.0);
 }
 
 // What the log shows for a request's path: the route template the API handler matched, a

@@ -44,7 +44,8 @@ std::optional<std::string> decode_path(std::string_view path) {
 }
 
 bool is_api_path(std::string_view path) {
-  return path == "/api" || path.starts_with("/api/") || path == "/healthz";
+  return path == "/api" || path.starts_with("/api/") || path == "/healthz" || path == "/metrics" ||
+         path == "/readyz";
 }
 
 std::string Request::header(std::string_view lowercase_name) const {

@@ -31,8 +31,9 @@ std::optional<std::string> percent_decode(std::string_view text, bool plus_as_sp
 // around, and no route or file name has a use for a slash inside a segment.
 std::optional<std::string> decode_path(std::string_view path);
 
-// The API's part of the URL space ("/api", "/api/...", "/healthz"): handled by the API handler,
-// never served from or falling back to the static files.
+// The API's part of the URL space ("/api", "/api/...", "/healthz", and the operator's
+// "/metrics" and "/readyz"): handled by the API handler, never served from or falling back
+// to the static files.
 bool is_api_path(std::string_view path);
 
 }  // namespace attune::http

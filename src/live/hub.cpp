@@ -8,8 +8,7 @@
 
 #include "base/corruption.h"
 #include "core/practice_decide.h"
-#include "core/strict_json.h"
-#include "live/in_person_proofs.h"
+#include "live/practice_message.h"
 #include "live/practice_socket.h"
 #include "live/state_message.h"
 #include "store/database.h"
@@ -81,7 +80,10 @@ void Hub::unsubscribe(const std::string& practice_id, const app::Actor& particip
     auto it = subscribers_.find(practice_id);
     if (it == subscribers_.end()) return;
     std::erase_if(it->second, [id](const Subscriber& s) { return s.id == id; });
-    if (it->second.empty()) subscribers_.erase(it);
+    if (it->second.empty()) {
+      subscribers_.erase(it);
+      pause_arrived_.erase(practice_id);  // nobody left to send it to
+    }
   }
   std::weak_ptr<Hub> weak = weak_from_this();
   schedule_(device_grace_, [weak, practice_id, participant] {
@@ -114,39 +116,22 @@ void Hub::check_device(const std::string& practice_id, const app::Actor& partici
 void Hub::handle_message(const std::string& practice_id, const app::Actor& participant,
                          const std::shared_ptr<Connection>& connection, std::uint64_t id,
                          std::string text) {
-  const auto json = core::parse_strict_json(text);
-  std::optional<core::PracticeCommand> command;
-  if (json && json->is_object() && json->contains("type") && (*json)["type"].is_string()) {
-    command = core::parse_practice_command((*json)["type"].get<std::string>());
-  }
-  if (!command) {
-    connection->send(error_message({base::ErrorCode::invalid_json, "Unknown message."}));
+  auto message = parse_practice_message(text);
+  if (!message) {
+    connection->send(error_message(message.error()));
     return;
   }
-  // On a shared device, ready and resume may confirm for participants present in person.
-  std::vector<std::string> on_behalf_of;
-  if (auto list = json->find("on_behalf_of");
-      list != json->end() && list->is_array() && list->size() <= 8) {
-    for (const auto& who : *list) {
-      if (who.is_string()) on_behalf_of.push_back(who.get<std::string>());
-    }
-  }
-  // Read only for ready and resume: nothing in a pause or an end may stand in its way.
-  const bool confirms =
-      *command == core::PracticeCommand::kReady || *command == core::PracticeCommand::kResume;
-  auto proofs = confirms ? proofs_from(*json) : std::vector<app::InPersonProof>{};
-  if (!proofs) {
-    connection->send(
-        error_message({base::ErrorCode::invalid_field,
-                       "proofs must be a list of {account_id, pin} or {account_id, password}."}));
-    return;
+  if (message->command == core::PracticeCommand::kPause) {
+    std::lock_guard lock(mutex_);
+    pause_arrived_.try_emplace(practice_id, std::chrono::steady_clock::now());
   }
   std::weak_ptr<Connection> target = connection;
-  run_guarded(run_writes_, [practice_id, participant, target, id, command, on_behalf_of,
-                            proofs = std::move(*proofs)](Hub& self) {
+  run_guarded(run_writes_, [practice_id, participant, target, id,
+                            message = std::move(*message)](Hub& self) {
     auto result = [&]() -> base::Result<app::CommandOutcome> {
       try {
-        return self.practices_.command(participant, practice_id, *command, on_behalf_of, proofs);
+        return self.practices_.command(participant, practice_id, message.command,
+                                       message.on_behalf_of, message.proofs);
       } catch (const store::Unavailable&) {
         // Never silence: someone who pressed pause must learn it did not land, so the
         // client can press again or use the other path.
@@ -158,6 +143,10 @@ void Hub::handle_message(const std::string& practice_id, const app::Actor& parti
       }
     }();
     if (!result) {
+      if (message.command == core::PracticeCommand::kPause) {
+        std::lock_guard lock(self.mutex_);
+        self.pause_arrived_.erase(practice_id);
+      }
       if (auto connection = target.lock()) connection->send(error_message(result.error()));
     } else if (!result->changed) {
       // Nothing was written (already paused), so no change reaches anyone: answer the
@@ -242,7 +231,7 @@ void Hub::drain(const std::string& practice_id) {
               [&](const Subscriber& s) { return everyone || std::ranges::count(only, s.id) > 0; });
         }
       }
-      send_states(practice_id, targets);
+      if (send_states(practice_id, targets)) pause_sent(practice_id);
     }
   } catch (...) {
     // The store failed mid-round: try everyone again in a second rather than leave a state
@@ -272,8 +261,17 @@ void Hub::drain(const std::string& practice_id) {
   }
 }
 
-void Hub::send_states(const std::string& practice_id, const std::vector<Subscriber>& targets) {
-  if (targets.empty()) return;
+void Hub::pause_sent(const std::string& practice_id) {
+  std::lock_guard lock(mutex_);
+  auto it = pause_arrived_.find(practice_id);
+  if (it == pause_arrived_.end()) return;
+  const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - it->second;
+  pause_fan_out_.observe(elapsed.count());
+  pause_arrived_.erase(it);
+}
+
+bool Hub::send_states(const std::string& practice_id, const std::vector<Subscriber>& targets) {
+  if (targets.empty()) return false;
   std::vector<app::Actor> watchers;
   for (const auto& t : targets) watchers.push_back(t.participant);
   const auto fan_out = practices_.fan_out(practice_id, watchers);
@@ -291,6 +289,8 @@ void Hub::send_states(const std::string& practice_id, const std::vector<Subscrib
     }
   }
   schedule_boundary(practice_id, fan_out.next_change_at);
+  return !fan_out.views.empty() &&
+         fan_out.views.front().second.view.status == core::PracticeStatus::kPaused;
 }
 
 bool Hub::debriefs_revealed(const std::string& practice_id, const std::vector<Subscriber>& targets,

@@ -22,6 +22,7 @@
 #include "app/practice/practice_events.h"
 #include "app/practice/practices.h"
 #include "base/clock.h"
+#include "base/histogram.h"
 #include "live/connection.h"
 #include "live/event_bus.h"
 
@@ -70,6 +71,9 @@ class Hub final : public app::PracticeEvents,
                       const std::shared_ptr<Connection>& connection, std::uint64_t id,
                       std::string text);
   std::size_t connection_count() const;
+  // Seconds from a pause arriving on a socket to the paused state sent on this replica's
+  // connections of that practice (GET /metrics).
+  const base::Histogram& pause_fan_out() const { return pause_fan_out_; }
 
  private:
   struct Subscriber {
@@ -88,7 +92,9 @@ class Hub final : public app::PracticeEvents,
   // Asks for the current state to go to every connection (no id) or to one.
   void request_push(const std::string& practice_id, std::optional<std::uint64_t> id);
   void drain(const std::string& practice_id);
-  void send_states(const std::string& practice_id, const std::vector<Subscriber>& targets);
+  // True when the state sent was a pause.
+  bool send_states(const std::string& practice_id, const std::vector<Subscriber>& targets);
+  void pause_sent(const std::string& practice_id);
   void schedule_boundary(const std::string& practice_id, std::optional<base::TimePoint> at);
   bool debriefs_revealed(const std::string& practice_id, const std::vector<Subscriber>& targets,
                          const app::PracticeFanOut& fan_out) const;
@@ -112,6 +118,9 @@ class Hub final : public app::PracticeEvents,
   std::unordered_map<std::string, PendingPush> pending_;
   std::unordered_set<std::string> retrying_;  // practices with a retry after a failed push
   std::uint64_t next_id_ = 1;
+  // practice → when its oldest pause not yet sent arrived
+  std::unordered_map<std::string, std::chrono::steady_clock::time_point> pause_arrived_;
+  base::Histogram pause_fan_out_;
 };
 
 }  // namespace attune::live

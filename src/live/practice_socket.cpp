@@ -1,6 +1,6 @@
 #include "live/practice_socket.h"
 
-#include <nlohmann/json.hpp>
+#include "live/practice_message.h"
 
 namespace attune::live {
 
@@ -11,10 +11,8 @@ void PracticeSocket::on_open(std::shared_ptr<Connection> connection) {
 
 void PracticeSocket::on_message(std::string text) {
   // Pings are answered here, without touching the store, so they measure the link itself.
-  auto json = nlohmann::json::parse(text, nullptr, false);
-  if (json.is_object() && json.value("type", "") == "ping") {
-    connection_->send(
-        nlohmann::json{{"type", "pong"}, {"t", json.value("t", nlohmann::json(nullptr))}}.dump());
+  if (auto pong = pong_for(text)) {
+    connection_->send(std::move(*pong));
     return;
   }
   hub_->handle_message(practice_id_, participant_, connection_, id_, std::move(text));

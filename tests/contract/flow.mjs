@@ -113,6 +113,15 @@ async function run(flow, server) {
   // ---- service and content ------------------------------------------------------------
   await flow.check('public reads: health, resources, catalogue, exercises', async (t) => {
     t.status(await t.good('GET', '/healthz'), 200);
+    // The operator's endpoints answer a loopback client no proxy passed on; a request with
+    // X-Forwarded-For hears 404, as for a path that does not exist.
+    const metrics = await t.good('GET', '/metrics', { headers: { Accept: 'text/plain' } });
+    t.status(metrics, 200);
+    t.expect(metrics.text.includes('# TYPE attune_http_requests_total counter'), 'Prometheus text');
+    t.status(await t.good('GET', '/readyz'), 200);
+    for (const p of ['/metrics', '/readyz']) {
+      t.error(await t.bad('GET', p, { headers: { 'X-Forwarded-For': '203.0.113.9' } }), 404, 'not_found', p);
+    }
     t.status(await t.good('GET', '/api/v1/resources'), 200);
     const catalogue = await t.good('GET', '/api/v1/catalogue');
     t.status(catalogue, 200);

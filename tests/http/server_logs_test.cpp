@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 #include <thread>
+#include <vector>
 
 #include "http/attune_process.h"
 
@@ -97,6 +98,125 @@ TEST(ServerLogs, TextOnRequestAndAnUnknownFormatRefusesToStart) {
     EXPECT_EQ(log.find("{\"time\""), std::string::npos) << log;
   }
   EXPECT_THROW(AttuneProcess({}, false, {{"ATTUNE_LOG_FORMAT", "yaml"}}), std::runtime_error);
+}
+
+// A whole flow with a planted canary in every free-text field a person fills in (and in
+// the places a client controls: a path segment, a query, a header, a wrong password, a
+// refused body). None may reach a log line or GET /metrics, nor may the ids of the
+// people and the relationship.
+TEST(ServerLogs, NoCanaryFromAnyFreeTextFieldReachesTheLogsOrTheMetrics) {
+  using nlohmann::json;
+  AttuneProcess server;
+  Api api(server.port());
+  std::vector<std::string> canaries;
+  const auto canary = [&](std::string_view where) {
+    canaries.push_back("cnry" + std::string(where) + "7Q2x");
+    return canaries.back();
+  };
+  const auto ok = [](const TestResponse& response, int status) {
+    EXPECT_EQ(response.status, status) << response.body;
+  };
+  Person ann = api.sign_up(canary("annname"));
+  Person ben = api.sign_up(canary("benname"));
+  const std::string rid = api.relationship({&ann, &ben});
+  const std::string in = "/api/v1/relationships/" + rid;
+  ok(api.call("POST", "/api/v1/relationships", json{{"name", canary("relname")}}.dump(), &ann),
+     201);
+
+  // The exercise an agreement names, its required items answered yes by both, with notes.
+  const auto exercises = json::parse(api.call("GET", "/api/v1/exercises").body)["exercises"];
+  json exercise;
+  for (const auto& e : exercises) {
+    if (e["stage"] == 1 && !e["requires"].empty()) exercise = e;
+  }
+  ASSERT_TRUE(exercise.is_object());
+  for (const auto& item : exercise["requires"]) {
+    for (Person* who : {&ann, &ben}) {
+      ok(api.call("PUT", in + "/boundaries/mine/" + item.get<std::string>(),
+                  json{{"answer", "yes"}, {"note", canary("boundarynote")}}.dump(), who),
+         200);
+    }
+  }
+  const auto agreement = api.call("POST", in + "/agreements",
+                                  json{{"exercise_id", exercise["id"]},
+                                       {"items", exercise["requires"]},
+                                       {"time_limit_minutes", 20},
+                                       {"pause_word", canary("pauseword")},
+                                       {"aftercare", canary("aftercare")}}
+                                      .dump(),
+                                  &ann);
+  ok(agreement, 201);
+  // A practice on it, paused, ended, and a debrief.
+  const std::string aid = json::parse(agreement.body)["id"];
+  for (Person* who : {&ann, &ben}) {
+    ok(api.call("POST", "/api/v1/agreements/" + aid + "/sign", R"({"version":1})", who), 200);
+  }
+  const auto practice =
+      api.call("POST", "/api/v1/agreements/" + aid + "/practices", R"({"device":"own"})", &ann);
+  ok(practice, 201);
+  const std::string pp = "/api/v1/practices/" + json::parse(practice.body)["id"].get<std::string>();
+  for (Person* who : {&ann, &ben}) ok(api.call("POST", pp + "/ready", "", who), 200);
+  ok(api.call("POST", pp + "/pause", "", &ben), 200);
+  ok(api.call("POST", pp + "/end", "", &ann), 200);
+  ok(api.call("POST", pp + "/debrief",
+              json{{"nourishing", canary("nourishing")},
+                   {"discomfort", canary("discomfort")},
+                   {"adjust", canary("adjust")}}
+                  .dump(),
+              &ann),
+     201);
+  ok(api.call("POST", in + "/intake",
+              json{{"kind", "safe"}, {"text", canary("intake")}, {"visibility", "partners"}}.dump(),
+              &ann),
+     201);
+  ok(api.call("POST", "/api/v1/checkins",
+              json{{"relationship_id", rid},
+                   {"kind", "daily"},
+                   {"mood", 6},
+                   {"energy", 5},
+                   {"interest", 6},
+                   {"safety", 8},
+                   {"stress", 3},
+                   {"note", canary("checkin")},
+                   {"visibility", "partners"}}
+                  .dump(),
+              &ann),
+     201);
+  ok(api.call(
+         "POST", in + "/care-plan",
+         json{{"kind", "helps"}, {"text", canary("careplan")}, {"visibility", "partners"}}.dump(),
+         &ann),
+     201);
+  ok(api.call("POST", in + "/worksheets",
+              json{{"old_script", canary("oldscript")}, {"visibility", "partners"}}.dump(), &ann),
+     201);
+  ok(api.call("PUT", in + "/intention", json{{"text", canary("intention")}}.dump(), &ann), 200);
+  ok(api.call("POST", in + "/appreciations",
+              json{{"to", ben.id}, {"text", canary("appreciation")}}.dump(), &ann),
+     201);
+  ok(api.call("POST", "/api/v1/coach/review", json{{"text", canary("coach")}}.dump(), &ann), 200);
+  // What a client controls outside the fields: all refused or ignored, none logged.
+  ok(api.call("POST", "/api/v1/auth/login",
+              json{{"email", ann.email}, {"password", canary("wrongpassword")}}.dump()),
+     401);
+  ok(api.call("POST", in + "/intake", json{{"kind", canary("badkind")}, {"text", 1}}.dump(), &ann),
+     400);
+  ok(api.call("GET", "/api/v1/relationships/" + canary("pathid") + "/checkins", "", &ann), 404);
+  ok(api.call("GET", "/api/v1/" + canary("unknownpath"), "", &ann), 404);
+  ok(api.call("GET", in + "/checkins?with=" + canary("query"), "", &ann), 200);
+  ok(api.call("GET", "/api/v1/me", "", &ann, {{"User-Agent", canary("useragent")}}), 200);
+
+  const auto metrics = api.call("GET", "/metrics");
+  ASSERT_EQ(metrics.status, 200) << metrics.body;
+  EXPECT_NE(metrics.body.find("route=\"/api/v1/relationships/{}/intake\""), std::string::npos)
+      << metrics.body;
+  const std::string log = log_once_it_holds(server, "GET /metrics 200");
+  ASSERT_NE(log.find("POST /api/v1/relationships/{}/care-plan 201"), std::string::npos) << log;
+  canaries.insert(canaries.end(), {rid, ann.id, ben.id, ann.email, ben.email, ann.token});
+  for (const auto& planted : canaries) {
+    EXPECT_EQ(log.find(planted), std::string::npos) << planted << " in the log:\n" << log;
+    EXPECT_EQ(metrics.body.find(planted), std::string::npos) << planted << " in the metrics";
+  }
 }
 
 }  // namespace

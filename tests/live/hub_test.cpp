@@ -95,6 +95,29 @@ TEST_F(HubTest, AChangeReachesEveryConnectionExactlyOnce) {
   EXPECT_EQ(blake->last_state().at("paused_by_count"), 1);
 }
 
+// GET /metrics shows how long a pause takes to reach everyone: one observation per pause
+// sent, none for other commands.
+TEST_F(HubTest, APauseIsTimedUntilItsStateWasSent) {
+  const auto practice = world_.running_practice(group_);
+  auto alex = connect(practice, 0);
+  auto blake = connect(practice, 1);
+  const auto count = [&] {
+    const auto text = hub_->pause_fan_out().render("fan_out", "");
+    const auto at = text.find("fan_out_count ");
+    return text.substr(at + 14, text.find('\n', at) - at - 14);
+  };
+  EXPECT_EQ(count(), "0");
+  send(practice, 0, alex, "pause");
+  ASSERT_TRUE(blake->await_messages(2));
+  ASSERT_TRUE(alex->await_messages(2));
+  settle();
+  EXPECT_EQ(count(), "1");
+  send(practice, 0, alex, "resume");
+  ASSERT_TRUE(alex->await_messages(3));
+  settle();
+  EXPECT_EQ(count(), "1");
+}
+
 TEST_F(HubTest, ACommandThatChangedNothingIsAnsweredToItsCallerAlone) {
   const auto practice = world_.running_practice(group_);
   auto alex = connect(practice, 0);

@@ -100,6 +100,11 @@ void PasswordGate::work() {
   }
 }
 
+int PasswordGate::slots_taken() {
+  std::lock_guard lock(mutex_);
+  return taken_;
+}
+
 void PasswordGate::free_slot() {
   std::lock_guard lock(mutex_);
   --taken_;

@@ -62,6 +62,9 @@ class PasswordGate {
   // How long to wait after `failures` consecutive failures: none for the first few
   // (typing slips), then doubling from 1 s up to kMaxDelayMs.
   static std::int64_t delay_ms(std::int64_t failures);
+  // Callers holding a slot now (queued, hashing or collecting), 0..2: /metrics shows it.
+  int slots_taken();
+
   static constexpr std::int64_t kFreeFailures = 3;
   static constexpr std::int64_t kMaxDelayMs = 30'000;
 
