@@ -1,19 +1,8 @@
 // Accessibility: axe-core's WCAG 2.2 A/AA rules on every main screen, in the light and the
 // dim theme, including the live practice in each of its states.
 import { assert, launchBrowser, startServer } from './lib/harness.mjs';
-import { axeViolations, describeViolations } from './lib/axe.mjs';
+import { collectViolations as check, setDim } from './lib/axe.mjs';
 import { twoPartnersWithSignedAgreement } from './lib/scenarios.mjs';
-
-async function check(page, where, found) {
-  await page.waitForTimeout(150);
-  const v = await axeViolations(page);
-  if (v.length) found.push(describeViolations(where, v));
-}
-
-async function setDim(page, on) {
-  const toggle = page.getByRole('button', { name: 'Dim theme' });
-  if (((await toggle.getAttribute('aria-pressed')) === 'true') !== on) await toggle.click();
-}
 
 const practiceTitle = (page, name) => page.locator('.practice-title', { hasText: name });
 

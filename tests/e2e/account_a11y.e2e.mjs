@@ -2,20 +2,9 @@
 // A/AA rules in the light and the dim theme, on the account screen with two devices, a new
 // recovery code and the deletion question open, and on the logged-out recovery screens.
 import { assert, launchBrowser, startServer, uniqueEmail } from './lib/harness.mjs';
-import { axeViolations, describeViolations } from './lib/axe.mjs';
+import { collectViolations as check, setDim } from './lib/axe.mjs';
 import { PASSWORD, logIn, logOut } from './lib/flows.mjs';
 import { signedUp } from './lib/scenarios.mjs';
-
-async function check(page, where, found) {
-  await page.waitForTimeout(150);
-  const v = await axeViolations(page);
-  if (v.length) found.push(describeViolations(where, v));
-}
-
-async function setDim(page, on) {
-  const toggle = page.getByRole('button', { name: 'Dim theme' });
-  if (((await toggle.getAttribute('aria-pressed')) === 'true') !== on) await toggle.click();
-}
 
 export const tests = [
   {

@@ -4,20 +4,9 @@
 // needs to be mutual, the intake delete confirmation, and the practice with its cue choices,
 // running and paused.
 import { assert, launchBrowser, uniqueEmail } from './lib/harness.mjs';
-import { axeViolations, describeViolations } from './lib/axe.mjs';
+import { collectViolations as check, setDim } from './lib/axe.mjs';
 import { createRelationship, openSection, signUp } from './lib/flows.mjs';
 import { twoPartnersWithSignedAgreement } from './lib/scenarios.mjs';
-
-async function check(page, where, found) {
-  await page.waitForTimeout(150);
-  const v = await axeViolations(page);
-  if (v.length) found.push(describeViolations(where, v));
-}
-
-async function setDim(page, on) {
-  const toggle = page.getByRole('button', { name: 'Dim theme' });
-  if (((await toggle.getAttribute('aria-pressed')) === 'true') !== on) await toggle.click();
-}
 
 const title = (page, name) => page.locator('.practice-title', { hasText: name });
 

@@ -30,3 +30,16 @@ export function describeViolations(where, violations) {
     .map((v) => `${where}: [${v.impact}] ${v.id} — ${v.help} (${v.targets.join(' | ')})`)
     .join('\n');
 }
+
+/** Runs axe on the page as it is now; adds a description of any violation to `found`. */
+export async function collectViolations(page, where, found) {
+  await page.waitForTimeout(150);
+  const v = await axeViolations(page);
+  if (v.length) found.push(describeViolations(where, v));
+}
+
+/** Turns the dim theme on or off with the page's own toggle. */
+export async function setDim(page, on) {
+  const toggle = page.getByRole('button', { name: 'Dim theme' });
+  if (((await toggle.getAttribute('aria-pressed')) === 'true') !== on) await toggle.click();
+}
