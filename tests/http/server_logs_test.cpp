@@ -188,7 +188,17 @@ TEST(ServerLogs, NoCanaryFromAnyFreeTextFieldReachesTheLogsOrTheMetrics) {
          &ann),
      201);
   ok(api.call("POST", in + "/worksheets",
-              json{{"old_script", canary("oldscript")}, {"visibility", "partners"}}.dump(), &ann),
+              json{{"old_script", canary("oldscript")},
+                   {"notice_now", canary("noticenow")},
+                   {"new_narrative", canary("newnarrative")},
+                   {"visibility", "partners"}}
+                  .dump(),
+              &ann),
+     201);
+  ok(api.call("POST", in + "/plans",
+              json{{"title", canary("plantitle")}, {"kind", "rest"}, {"note", canary("plannote")}}
+                  .dump(),
+              &ann),
      201);
   ok(api.call("PUT", in + "/intention", json{{"text", canary("intention")}}.dump(), &ann), 200);
   ok(api.call("POST", in + "/appreciations",
