@@ -195,6 +195,10 @@ TEST(ServerLogs, NoCanaryFromAnyFreeTextFieldReachesTheLogsOrTheMetrics) {
                   .dump(),
               &ann),
      201);
+  ok(api.call("POST", in + "/boundary-items",
+              json{{"category", "presence-and-talk"}, {"label", canary("customitem")}}.dump(),
+              &ann),
+     201);
   ok(api.call("POST", in + "/plans",
               json{{"title", canary("plantitle")}, {"kind", "rest"}, {"note", canary("plannote")}}
                   .dump(),
