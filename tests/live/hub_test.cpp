@@ -179,7 +179,15 @@ TEST_F(HubTest, NoConnectionReceivesAnOlderStateAfterANewerOne) {
       return device->last_state().at("seq") == current_seq();
     });
   };
-  for (int waited = 0; waited < 250 && !everyone_current(); ++waited) {
+  // A socket command still queued on the pool can move the practice on after every device
+  // caught up once, so wait until the final state has held for a moment.
+  auto settled = [&] {
+    const auto seq = current_seq();
+    if (!everyone_current()) return false;
+    std::this_thread::sleep_for(200ms);
+    return current_seq() == seq && everyone_current();
+  };
+  for (int waited = 0; waited < 250 && !settled(); ++waited) {
     std::this_thread::sleep_for(20ms);
   }
   EXPECT_TRUE(everyone_current());
