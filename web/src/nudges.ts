@@ -5,6 +5,7 @@
 // and a calm "New" mark waits where the change is, until the person opens that screen.
 import { useEffect, useState } from 'preact/hooks';
 import type { NudgeMessage } from './api';
+import { ReconnectingSocket, type SocketTiming } from './reconnectingSocket';
 import type { Route } from './router';
 
 export type NudgeTopic =
@@ -23,15 +24,10 @@ export interface Nudge {
   rid: string | null;
 }
 
-export interface NudgeChannelOptions {
+export interface NudgeChannelOptions extends SocketTiming {
   onNudge: (nudge: Nudge) => void;
   /** Test seams. */
   makeSocket?: (url: string) => WebSocket;
-  baseDelayMs?: number;
-  maxDelayMs?: number;
-  pingEveryMs?: number;
-  /** No message at all for this long means the link is dead. */
-  silenceMs?: number;
   events?: Pick<Window, 'addEventListener' | 'removeEventListener'>;
 }
 
@@ -60,104 +56,30 @@ export function nudgeOf(frame: NudgeMessage): Nudge | null {
 }
 
 export class NudgeChannel {
-  private socket: WebSocket | null = null;
-  private stopped = true;
-  private attempt = 0;
-  private everOpen = false;
-  private retryTimer: ReturnType<typeof setTimeout> | null = null;
-  private pingTimer: ReturnType<typeof setInterval> | null = null;
-  private lastHeard = 0;
-  private readonly events: Pick<Window, 'addEventListener' | 'removeEventListener'> | null;
+  private readonly socket: ReconnectingSocket;
 
-  constructor(private readonly options: NudgeChannelOptions) {
-    this.events = options.events ?? (typeof window !== 'undefined' ? window : null);
+  constructor(options: NudgeChannelOptions) {
+    this.socket = new ReconnectingSocket({
+      ...options,
+      url: nudgeUrl,
+      defaults: { baseDelayMs: 1000, maxDelayMs: 30000, pingEveryMs: 20000, silenceMs: 45000 },
+      // Nudges sent while the link was down are not replayed: fetch what is on screen.
+      onOpen: (reopened) => {
+        if (reopened) options.onNudge({ topic: null, rid: null });
+      },
+      onFrame: (frame) => {
+        const nudge = nudgeOf(frame as NudgeMessage);
+        if (nudge) options.onNudge(nudge);
+      },
+    });
   }
 
   start(): void {
-    if (!this.stopped) return;
-    this.stopped = false;
-    this.events?.addEventListener('online', this.onOnline);
-    this.connect();
+    this.socket.start();
   }
 
   stop(): void {
-    this.stopped = true;
-    this.events?.removeEventListener('online', this.onOnline);
-    if (this.retryTimer) clearTimeout(this.retryTimer);
-    if (this.pingTimer) clearInterval(this.pingTimer);
-    this.socket?.close(1000);
-    this.socket = null;
-  }
-
-  private readonly onOnline = () => {
-    if (this.stopped || this.socket) return;
-    if (this.retryTimer) clearTimeout(this.retryTimer);
-    this.attempt = 0;
-    this.connect();
-  };
-
-  private connect(): void {
-    if (this.stopped) return;
-    const make = this.options.makeSocket ?? ((url: string) => new WebSocket(url));
-    const socket = make(nudgeUrl());
-    this.socket = socket;
-    socket.onopen = () => {
-      this.attempt = 0;
-      this.lastHeard = Date.now();
-      // Nudges sent while the link was down are not replayed: fetch what is on screen.
-      if (this.everOpen) this.options.onNudge({ topic: null, rid: null });
-      this.everOpen = true;
-      if (this.pingTimer) clearInterval(this.pingTimer);
-      const every = this.options.pingEveryMs ?? 20000;
-      const silence = this.options.silenceMs ?? 45000;
-      this.pingTimer = setInterval(() => {
-        if (Date.now() - this.lastHeard > silence) this.drop();
-        else if (socket.readyState === WebSocket.OPEN) {
-          socket.send(JSON.stringify({ type: 'ping', t: Date.now() }));
-        }
-      }, every);
-    };
-    socket.onmessage = (event) => {
-      this.lastHeard = Date.now();
-      try {
-        const nudge = nudgeOf(JSON.parse(String(event.data)) as NudgeMessage);
-        if (nudge) this.options.onNudge(nudge);
-      } catch {
-        /* ignore malformed frames */
-      }
-    };
-    socket.onclose = () => {
-      if (this.socket !== socket) return;
-      this.socket = null;
-      if (this.pingTimer) clearInterval(this.pingTimer);
-      this.scheduleRetry();
-    };
-    socket.onerror = () => {
-      /* onclose follows and schedules the retry */
-    };
-  }
-
-  private drop(): void {
-    const socket = this.socket;
-    if (!socket) return;
-    this.socket = null;
-    if (this.pingTimer) clearInterval(this.pingTimer);
-    try {
-      socket.close(4000);
-    } catch {
-      /* already closing */
-    }
-    this.scheduleRetry();
-  }
-
-  private scheduleRetry(): void {
-    if (this.stopped) return;
-    if (this.retryTimer) clearTimeout(this.retryTimer);
-    const base = this.options.baseDelayMs ?? 1000;
-    const max = this.options.maxDelayMs ?? 30000;
-    const delay = Math.min(max, base * 2 ** this.attempt) * (0.75 + Math.random() * 0.5);
-    this.attempt++;
-    this.retryTimer = setTimeout(() => this.connect(), delay);
+    this.socket.stop();
   }
 }
 
