@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "http/attune_process.h"
+#include "http/therapist_account.h"
 
 namespace attune::http::test {
 namespace {
@@ -220,13 +221,34 @@ TEST(ServerLogs, NoCanaryFromAnyFreeTextFieldReachesTheLogsOrTheMetrics) {
   ok(api.call("GET", in + "/checkins?with=" + canary("query"), "", &ann), 200);
   ok(api.call("GET", "/api/v1/me", "", &ann, {{"User-Agent", canary("useragent")}}), 200);
 
+  // The therapist's side: their name, private notes, and each direction of a partner's channel.
+  Person doctor = add_therapist(server, api, canary("therapistname"));
+  const std::string code =
+      json::parse(api.call("POST", "/api/v1/therapist/link-codes", "", &doctor).body)["code"];
+  ok(api.call("POST", in + "/therapist", json{{"code", code}, {"understood", true}}.dump(), &ann),
+     201);
+  ok(api.call("POST", in + "/therapist/consent", R"({"understood":true})", &ben), 200);
+  ok(api.call("POST", "/api/v1/therapist/relationships/" + rid + "/notes",
+              json{{"text", canary("therapistnote")}}.dump(), &doctor),
+     201);
+  ok(api.call("POST", in + "/therapist/messages", json{{"text", canary("tothetherapist")}}.dump(),
+              &ann),
+     201);
+  ok(api.call(
+         "POST", "/api/v1/therapist/messages",
+         json{{"relationship_id", rid}, {"partner_id", ann.id}, {"text", canary("reply")}}.dump(),
+         &doctor),
+     201);
+  ok(api.call("GET", "/api/v1/therapist/relationships/" + rid + "/shared", "", &doctor), 200);
+
   const auto metrics = api.call("GET", "/metrics");
   ASSERT_EQ(metrics.status, 200) << metrics.body;
   EXPECT_NE(metrics.body.find("route=\"/api/v1/relationships/{}/intake\""), std::string::npos)
       << metrics.body;
   const std::string log = log_once_it_holds(server, "GET /metrics 200");
   ASSERT_NE(log.find("POST /api/v1/relationships/{}/care-plan 201"), std::string::npos) << log;
-  canaries.insert(canaries.end(), {rid, ann.id, ben.id, ann.email, ben.email, ann.token});
+  canaries.insert(canaries.end(),
+                  {rid, ann.id, ben.id, doctor.id, ann.email, ben.email, doctor.email, ann.token});
   for (const auto& planted : canaries) {
     EXPECT_EQ(log.find(planted), std::string::npos) << planted << " in the log:\n" << log;
     EXPECT_EQ(metrics.body.find(planted), std::string::npos) << planted << " in the metrics";
