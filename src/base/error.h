@@ -78,7 +78,8 @@ enum class ErrorKind {
   X(already_linked, kConflict)                     \
   X(too_many_entries, kRuleViolated)               \
   X(already_answered, kConflict)                   \
-  X(mail_not_configured, kRuleViolated)
+  X(mail_not_configured, kRuleViolated)            \
+  X(pdf_unavailable, kBusy)
 
 enum class ErrorCode {
 #define ATTUNE_ERROR_ENUM(code, kind) code,

@@ -38,7 +38,12 @@ int run_report(const Settings& settings, const std::string& relationship_id,
     std::cerr << "attune: there is no relationship with that id and active members\n";
     return 1;
   }
-  if (auto printed = ops::print_html_to_pdf(*html, out_path); !printed) {
+  auto chromium = ops::find_chromium(settings.chromium);
+  if (!chromium) {
+    std::cerr << "attune: no Chromium to print with; set chromium (ATTUNE_CHROMIUM)\n";
+    return 1;
+  }
+  if (auto printed = ops::print_html_to_pdf(*html, out_path, {.chromium = *chromium}); !printed) {
     std::cerr << "attune: " << printed.error().message << "\n";
     return 1;
   }

@@ -2,6 +2,7 @@
 #include <signal.h>
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <boost/asio/post.hpp>
 #include <boost/asio/thread_pool.hpp>
 #include <chrono>
@@ -20,11 +21,36 @@
 #include "live/event_bus.h"
 #include "live/hub.h"
 #include "live/nudge_hub.h"
+#include "ops/pdf_report.h"
 
 namespace attune::cli {
 namespace {
 
 constexpr std::chrono::seconds kReminderTick{60};
+
+// The therapist's PDF download prints with headless Chromium on the request's worker thread:
+// at most two at a time, and never more than half the workers, so other requests keep moving.
+void print_report_pdfs(const Settings& settings, app::ProgressReports& reports) {
+  auto chromium = ops::find_chromium(settings.chromium);
+  if (!chromium) {
+    spdlog::warn("report PDFs: no Chromium found{}; the therapist's PDF download is off",
+                 settings.chromium.empty() ? "" : " at " + settings.chromium);
+    return;
+  }
+  const int at_once = std::clamp(settings.worker_threads / 2, 1, 2);
+  reports.print_pdf_with(
+      [options = ops::PdfOptions{*chromium, std::chrono::seconds(60)}](
+          std::string_view html) -> base::Result<std::string> {
+        auto pdf = ops::render_html_to_pdf(html, options);
+        if (pdf) return pdf;
+        // The operator reads why; the therapist reads that the PDF did not come.
+        spdlog::error("report PDF: {}", pdf.error().message);
+        return base::fail(base::ErrorCode::pdf_unavailable,
+                          "The PDF could not be made just now. The report is there to download "
+                          "as a page you can print.");
+      },
+      at_once);
+}
 
 }  // namespace
 
@@ -59,6 +85,7 @@ int run_serve(const Settings& settings) {
         "crisis resources: showing the shipped default; set resources_file to your region's "
         "services (README: Configuration)");
   }
+  print_report_pdfs(settings, services.progress_reports);
   http::ApiHandler api(services);
   // Live work: states are sent from one pool, socket commands write from another.
   boost::asio::thread_pool live_reads(2);

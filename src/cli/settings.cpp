@@ -46,6 +46,7 @@ base::Status load_settings_file(Settings& settings, const std::string& path) {
   settings.app.smtp_url = table["smtp_url"].value_or(settings.app.smtp_url);
   settings.app.public_url = table["public_url"].value_or(settings.app.public_url);
   settings.smtp_from = table["smtp_from"].value_or(settings.smtp_from);
+  settings.chromium = table["chromium"].value_or(settings.chromium);
   if (auto proxies = table["trusted_proxies"].as_array()) {
     settings.trusted_proxies.clear();
     for (const auto& proxy : *proxies) {
@@ -79,6 +80,7 @@ void apply_environment(Settings& settings) {
   from_env("ATTUNE_SMTP_URL", settings.app.smtp_url);
   from_env("ATTUNE_PUBLIC_URL", settings.app.public_url);
   from_env("ATTUNE_SMTP_FROM", settings.smtp_from);
+  from_env("ATTUNE_CHROMIUM", settings.chromium);
   std::string proxies;
   from_env("ATTUNE_TRUSTED_PROXIES", proxies);
   if (!proxies.empty()) settings.trusted_proxies = split_list(proxies);

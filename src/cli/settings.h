@@ -21,6 +21,7 @@ struct Settings {
   std::string log_format = "json";     // "json" lines for collectors, or "text"
   bool fast_password_hashing = false;  // tests only
   std::string smtp_from;               // sender of e-mail; "" = attune@ the public_url's host
+  std::string chromium;  // browser printing report PDFs; "" = found on the usual paths
   app::AppConfig app;
 };
 

@@ -63,6 +63,16 @@ void add_report_route(Router& router, app::ProgressReports& reports) {
     return response;
   });
 
+  // Printed by headless Chromium on a worker thread (as every handler runs), a few at a time.
+  router.add("GET", "/api/v1/therapist/relationships/{}/report.pdf", [&](ApiCall& call) {
+    Response response;
+    response.content_type = "application/pdf";
+    response.body = unwrap(reports.therapist_report_pdf(call.me(), call.param(0)));
+    response.set_header("Content-Disposition", "attachment; filename=\"attune-report.pdf\"");
+    response.set_header("Cache-Control", "no-store");
+    return response;
+  });
+
   router.add("GET", "/api/v1/therapist/relationships/{}/fhir", [&](ApiCall& call) {
     Response response = ok_json(unwrap(reports.therapist_fhir(call.me(), call.param(0))));
     response.content_type = "application/fhir+json";
@@ -104,6 +114,7 @@ void add_therapist_care_routes(Router& router, app::TherapistHold& hold,
            {"DELETE", "/api/v1/therapist/relationships/{}/practice-hold"},
            {"GET", "/api/v1/therapist/relationships/{}/safety-checks"},
            {"GET", "/api/v1/therapist/relationships/{}/report.html"},
+           {"GET", "/api/v1/therapist/relationships/{}/report.pdf"},
            {"GET", "/api/v1/therapist/relationships/{}/fhir"},
        }) {
     router.set_audience(method, pattern, Audience::kTherapist);

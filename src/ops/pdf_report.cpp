@@ -3,9 +3,11 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <spawn.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -26,25 +28,46 @@ struct TempDir {
   }
 };
 
-base::Status failure(const std::string& what) {
+std::unexpected<base::Error> failure(const std::string& what) {
   return base::fail(base::ErrorCode::internal, "printing the report failed: " + what);
 }
 
-// Runs Chromium with its output to `log`, killing it after the timeout.
-base::Status run_chromium(const PdfOptions& options, const std::vector<std::string>& args,
-                          const std::string& log) {
+// Our environment with HOME, TMPDIR and the XDG directories pointing into `dir`, so whatever
+// Chromium keeps beside its profile (crash reports, caches) goes when the directory goes.
+std::vector<std::string> chromium_environment(const std::filesystem::path& dir) {
+  std::vector<std::string> env;
+  for (char** entry = environ; *entry != nullptr; ++entry) {
+    const std::string_view variable(*entry);
+    const auto name = variable.substr(0, variable.find('='));
+    if (name != "HOME" && name != "TMPDIR" && !name.starts_with("XDG_")) env.emplace_back(variable);
+  }
+  for (const char* name : {"HOME", "TMPDIR", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"}) {
+    env.push_back(std::string(name) + "=" + dir.string());
+  }
+  return env;
+}
+
+// Runs Chromium in `dir` with its output to `log`, killing it after the timeout. It inherits
+// none of our open files (a server's sockets and database stay ours).
+base::Status run_chromium(const PdfOptions& options, const std::filesystem::path& dir,
+                          const std::vector<std::string>& args, const std::string& log) {
   std::vector<char*> argv;
   argv.push_back(const_cast<char*>(options.chromium.c_str()));
   for (const auto& arg : args) argv.push_back(const_cast<char*>(arg.c_str()));
   argv.push_back(nullptr);
+  auto env = chromium_environment(dir);
+  std::vector<char*> envp;
+  for (auto& variable : env) envp.push_back(variable.data());
+  envp.push_back(nullptr);
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, log.c_str(),
                                    O_WRONLY | O_CREAT | O_TRUNC, 0600);
   posix_spawn_file_actions_adddup2(&actions, STDOUT_FILENO, STDERR_FILENO);
+  posix_spawn_file_actions_addclosefrom_np(&actions, STDERR_FILENO + 1);
   pid_t pid = 0;
   const int spawned =
-      posix_spawn(&pid, options.chromium.c_str(), &actions, nullptr, argv.data(), environ);
+      posix_spawn(&pid, options.chromium.c_str(), &actions, nullptr, argv.data(), envp.data());
   posix_spawn_file_actions_destroy(&actions);
   if (spawned != 0) return failure("cannot run " + options.chromium);
   const auto deadline = std::chrono::steady_clock::now() + options.timeout;
@@ -69,9 +92,11 @@ base::Status run_chromium(const PdfOptions& options, const std::vector<std::stri
 
 }  // namespace
 
-base::Status print_html_to_pdf(const std::string& html, const std::string& out_path,
-                               const PdfOptions& options) {
-  std::string pattern = (std::filesystem::temp_directory_path() / "attune-report-XXXXXX").string();
+base::Result<std::string> render_html_to_pdf(std::string_view html, const PdfOptions& options) {
+  std::error_code no_temp;
+  const auto temp = std::filesystem::temp_directory_path(no_temp);
+  if (no_temp) return failure("no temporary directory: " + no_temp.message());
+  std::string pattern = (temp / "attune-report-XXXXXX").string();
   if (::mkdtemp(pattern.data()) == nullptr) return failure("cannot create a temporary directory");
   TempDir dir{pattern};
   const auto page = dir.path / "report.html";
@@ -81,26 +106,49 @@ base::Status print_html_to_pdf(const std::string& html, const std::string& out_p
     if (!out.flush()) return failure("cannot write the page");
   }
   const auto pdf = dir.path / "report.pdf";
-  ATTUNE_TRY(run_chromium(
-      options,
-      {"--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-       "--disable-background-networking", "--disable-component-update", "--disable-sync",
-       "--no-pdf-header-footer", "--user-data-dir=" + (dir.path / "profile").string(),
-       "--print-to-pdf=" + pdf.string(), "file://" + page.string()},
-      (dir.path / "chromium.log").string()));
-  std::ifstream check(pdf, std::ios::binary);
-  char magic[5] = {};
-  if (!check.read(magic, 5) || std::string(magic, 5) != "%PDF-") {
-    return failure("Chromium wrote no PDF");
+  // The page runs no script, so V8 needs no JIT (and no writable executable memory).
+  ATTUNE_TRY(run_chromium(options, dir.path,
+                          {"--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                           "--disable-background-networking", "--disable-component-update",
+                           "--disable-sync", "--no-pdf-header-footer", "--js-flags=--jitless",
+                           "--user-data-dir=" + (dir.path / "profile").string(),
+                           "--print-to-pdf=" + pdf.string(), "file://" + page.string()},
+                          (dir.path / "chromium.log").string()));
+  std::ifstream in(pdf, std::ios::binary);
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (!bytes.starts_with("%PDF-")) return failure("Chromium wrote no PDF");
+  return bytes;
+}
+
+base::Status print_html_to_pdf(const std::string& html, const std::string& out_path,
+                               const PdfOptions& options) {
+  auto pdf = render_html_to_pdf(html, options);
+  if (!pdf) return base::error_of(pdf);
+  const int fd = ::open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  if (fd < 0) return failure("cannot write " + out_path);
+  // An existing file keeps its mode through O_TRUNC: the report is private either way.
+  bool written = ::fchmod(fd, 0600) == 0;
+  for (std::string_view rest = *pdf; written && !rest.empty();) {
+    const ssize_t n = ::write(fd, rest.data(), rest.size());
+    if (n < 0 && errno == EINTR) continue;
+    written = n > 0;
+    if (written) rest.remove_prefix(static_cast<std::size_t>(n));
   }
-  check.close();
-  std::error_code ec;
-  std::filesystem::copy_file(pdf, out_path, std::filesystem::copy_options::overwrite_existing, ec);
-  if (ec) return failure("cannot write " + out_path);
-  std::filesystem::permissions(
-      out_path, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write,
-      std::filesystem::perm_options::replace, ec);
+  if (::close(fd) != 0) written = false;
+  if (!written) return failure("cannot write " + out_path);
   return {};
+}
+
+std::optional<std::string> find_chromium(const std::string& configured) {
+  const std::vector<std::string> candidates =
+      configured.empty()
+          ? std::vector<std::string>{"/usr/bin/chromium", "/usr/bin/chromium-browser",
+                                     "/usr/bin/google-chrome"}
+          : std::vector<std::string>{configured};
+  for (const auto& path : candidates) {
+    if (::access(path.c_str(), X_OK) == 0) return path;
+  }
+  return std::nullopt;
 }
 
 }  // namespace attune::ops

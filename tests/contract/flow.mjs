@@ -859,7 +859,7 @@ async function run(flow, server) {
     t.expect(offered.status === 200 && offered.body?.stage === 3, 'the next stage offered');
   });
 
-  await flow.check("therapist: their own hold, the partners' safety checks, report, FHIR, a shared debrief", async (t) => {
+  await flow.check("therapist: their own hold, the partners' safety checks, report (page and PDF), FHIR, a shared debrief", async (t) => {
     const T = () => ({ token: s.therapist.token });
     const room = `/api/v1/therapist/relationships/${rid()}`;
     const held = await t.good('PUT', `${room}/practice-hold`, { auth: T() });
@@ -879,6 +879,9 @@ async function run(flow, server) {
     const report = await t.good('GET', `${room}/report.html`, { auth: T() });
     t.expect(report.status === 200, 'the report');
     t.error(await t.bad('GET', `${room}/report.html`, { auth: A() }), 404, 'not_found', 'a partner');
+    const pdf = await t.good('GET', `${room}/report.pdf`, { auth: T(), headers: { Accept: 'application/pdf' } });
+    t.expect(pdf.status === 200 && pdf.text.startsWith('%PDF-'), 'the report as a PDF');
+    t.error(await t.bad('GET', `${room}/report.pdf`, { auth: A() }), 404, 'not_found', 'a partner');
     const bundle = await t.good('GET', `${room}/fhir`, { auth: T() });
     t.expect(bundle.body?.resourceType === 'Bundle', 'a FHIR Bundle');
     t.error(await t.bad('GET', `${room}/fhir`, { auth: B() }), 404, 'not_found', 'a partner');

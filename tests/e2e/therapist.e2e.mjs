@@ -2,10 +2,10 @@
 // with its code after the limits of confidentiality and "I understand", Bo consents; the
 // therapist sees only what was shared with them; every read shows in the access log of the
 // person whose data was read; Alex shares one debrief with the therapist from the debrief
-// screen; the therapist reads the partners' latest safety checks, downloads the report and
-// pauses practice, which Bo sees byte for byte as Alex's own pause; Bo's private channel
-// stays Bo's; Alex revokes and the therapist's very next request fails (and their hold is
-// lifted), while Bo's own channel stays open.
+// screen; the therapist reads the partners' latest safety checks, downloads the report (as a
+// page and as a PDF) and pauses practice, which Bo sees byte for byte as Alex's own pause;
+// Bo's private channel stays Bo's; Alex revokes and the therapist's very next request fails
+// (and their hold is lifted), while Bo's own channel stays open.
 import { readFile } from 'node:fs/promises';
 import { assert, launchBrowser, screenshot, startServer, uniqueEmail } from './lib/harness.mjs';
 import { PASSWORD, assertNoPageProblems, bodyText, createInviteCode, createRelationship, joinWithCode, openSection } from './lib/flows.mjs';
@@ -175,6 +175,19 @@ export default async function therapist() {
   assert(report.includes('Our space') && report.includes('Bo'), 'the report names the relationship and what Bo shared');
   assert(!report.includes('Alex kept this private'), 'never a private entry in the report');
   for (const api of [alexApi, boApi]) assert((await actions(api)).includes('report'), 'the download is logged');
+
+  // The same report as a PDF, printed on the server; each partner's log shows this read too.
+  const reportReads = async (api) => (await actions(api)).filter((action) => action === 'report').length;
+  const readsBefore = await Promise.all([alexApi, boApi].map(reportReads));
+  const [pdfDownload] = await Promise.all([
+    t.page.waitForEvent('download', { timeout: 60_000 }),
+    t.page.getByRole('link', { name: 'Download report (PDF)' }).click(),
+  ]);
+  assert(pdfDownload.suggestedFilename() === 'attune-report.pdf', `PDF named ${pdfDownload.suggestedFilename()}`);
+  const pdf = await readFile(await pdfDownload.path());
+  assert(pdf.subarray(0, 5).toString('latin1') === '%PDF-', 'the download is a PDF');
+  const readsAfter = await Promise.all([alexApi, boApi].map(reportReads));
+  assert(readsAfter.every((n, i) => n === readsBefore[i] + 1), `one more read logged for each partner: ${readsBefore} → ${readsAfter}`);
 
   // Rowan pauses practice: Bo sees exactly what Alex's own pause shows him.
   const bosView = async () => JSON.stringify((await boApi('GET', `/api/v1/relationships/${rid}`)).body);

@@ -274,6 +274,7 @@ std::vector<RouteCase> therapist_scoped_routes() {
       {"GET", "/api/v1/therapist/relationships/{rid}/safety-checks", ""},
       {"GET", "/api/v1/therapist/relationships/{rid}/report.html", ""},
       {"GET", "/api/v1/therapist/relationships/{rid}/fhir", ""},
+      {"GET", "/api/v1/therapist/relationships/{rid}/report.pdf", ""},
   };
 }
 

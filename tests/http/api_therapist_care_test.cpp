@@ -46,16 +46,7 @@ class TherapistCare : public ::testing::Test {
     ben = api->sign_up("Ben");
     rid = api->relationship({&ann, &ben});
     doctor = add_therapist(server, *api, "Rowan");
-    std::string code =
-        json::parse(api->call("POST", "/api/v1/therapist/link-codes", "", &doctor).body)["code"];
-    ASSERT_EQ(api->call("POST", "/api/v1/relationships/" + rid + "/therapist",
-                        json{{"code", code}, {"understood", true}}.dump(), &ann)
-                  .status,
-              201);
-    ASSERT_EQ(api->call("POST", "/api/v1/relationships/" + rid + "/therapist/consent",
-                        R"({"understood":true})", &ben)
-                  .status,
-              200);
+    link_therapist(*api, rid, doctor, {&ann, &ben});
   }
 
   std::string hold_path() const {

@@ -32,4 +32,21 @@ Person add_therapist(const AttuneProcess& server, Api& api, const std::string& n
   return person;
 }
 
+void link_therapist(Api& api, const std::string& rid, const Person& therapist,
+                    const std::vector<const Person*>& partners) {
+  auto code = api.call("POST", "/api/v1/therapist/link-codes", "", &therapist);
+  if (code.status != 201) throw std::runtime_error("link code: " + code.body);
+  const std::string requested = nlohmann::json{
+      {"code", nlohmann::json::parse(code.body)["code"]},
+      {"understood", true}}.dump();
+  auto request =
+      api.call("POST", "/api/v1/relationships/" + rid + "/therapist", requested, partners.at(0));
+  if (request.status != 201) throw std::runtime_error("link request: " + request.body);
+  for (std::size_t i = 1; i < partners.size(); ++i) {
+    auto consent = api.call("POST", "/api/v1/relationships/" + rid + "/therapist/consent",
+                            R"({"understood":true})", partners[i]);
+    if (consent.status != 200) throw std::runtime_error("link consent: " + consent.body);
+  }
+}
+
 }  // namespace attune::http::test

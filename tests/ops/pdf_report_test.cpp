@@ -3,26 +3,14 @@
 // shared with the therapist and nothing private.
 #include <gtest/gtest.h>
 
-#include <cstdio>
 #include <fstream>
 
 #include "app/app_fixture.h"
 #include "ops/pdf_report.h"
+#include "support/pdf_text.h"
 
 namespace attune::app::testing {
 namespace {
-
-std::string pdf_text(const std::string& pdf) {
-  const std::string command = "pdftotext -layout '" + pdf + "' - 2>&1";
-  std::string text;
-  if (FILE* pipe = ::popen(command.c_str(), "r")) {
-    char buffer[4096];
-    for (std::size_t got; (got = std::fread(buffer, 1, sizeof buffer, pipe)) > 0;)
-      text.append(buffer, got);
-    ::pclose(pipe);
-  }
-  return text;
-}
 
 std::size_t occurrences(const std::string& text, const std::string& needle) {
   std::size_t count = 0;
@@ -56,7 +44,7 @@ TEST(PdfReport, PrintsWhatWasSharedWithTheTherapistAndNothingPrivate) {
   in.read(head.data(), 5);
   EXPECT_EQ(head, "%PDF-");
 
-  const auto text = pdf_text(pdf);
+  const auto text = attune::test::pdf_text(pdf);
   ASSERT_NE(text.find("Progress report"), std::string::npos)
       << "pdftotext missing? run scripts/bootstrap. Output: " << text;
   EXPECT_NE(text.find("Robin"), std::string::npos);

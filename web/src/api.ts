@@ -61,6 +61,7 @@ import type {
   Progress,
 } from './apiTypes';
 import { call } from './contract';
+import { requestFile } from './transport';
 
 export type * from './apiTypes';
 export {
@@ -800,6 +801,18 @@ export function getPartnersSafetyChecks(rid: string): Promise<PartnersSafetyChec
 /** The report download: a plain link, so the browser saves it with the session cookie. */
 export function therapistReportUrl(rid: string): string {
   return `/api/v1/therapist/relationships/${enc(rid)}/report.html`;
+}
+
+/**
+ * The report printed to PDF. Fetched rather than linked, so that a server that cannot print
+ * it just now says so on the page instead of the browser saving its answer as a file.
+ */
+export function getTherapistReportPdf(rid: string): Promise<Blob> {
+  return requestFile(therapistReportPdfUrl(rid));
+}
+
+export function therapistReportPdfUrl(rid: string): string {
+  return `/api/v1/therapist/relationships/${enc(rid)}/report.pdf`;
 }
 
 export async function getDebriefShare(pid: string): Promise<boolean> {

@@ -114,6 +114,22 @@ export async function request<T>(
   }
 }
 
+/**
+ * One GET of a file the server makes (a PDF): its bytes, or the same ApiError as any call.
+ * Never retried: a 503 here is an answer (nothing to print with, or busy printing) to show.
+ */
+export async function requestFile(path: string): Promise<Blob> {
+  let response: Response;
+  try {
+    response = await fetch(path, { credentials: 'same-origin' });
+  } catch {
+    throw new ApiError(0, 'network', 'The server could not be reached.');
+  }
+  if (response.status === 401) onUnauthorized();
+  if (!response.ok) throw await errorFrom(response);
+  return response.blob();
+}
+
 async function answer<T>(response: Response, options: RequestOptions): Promise<T> {
   if (response.status === 401 && !options.quiet401) onUnauthorized();
   if (!response.ok) throw await errorFrom(response);

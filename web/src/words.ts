@@ -25,6 +25,8 @@ const byCode: { readonly [C in ErrorCode | ClientErrorCode]?: string } = {
   invalid_visibility: 'Please choose who can see this.',
   rate_limited: "Let's slow down for a moment. Please try again shortly.",
   busy: 'The server is busy right now. Please try again in a moment.',
+  pdf_unavailable:
+    "The PDF can't be made on this server just now. You can download the report as a page and print it instead.",
   item_not_mutual: 'One of the chosen items is not in your shared view any more. Please review the list.',
   exercise_item_missing: 'This exercise needs a few items in scope that are not chosen yet.',
   stale_version: 'The agreement changed since you opened it. Please look at the latest version.',

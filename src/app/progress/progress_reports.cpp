@@ -67,21 +67,60 @@ base::Result<std::string> ProgressReports::operator_report_html(
       gather_progress_report(context_, *tx, library_, partners, "relationship " + relationship_id));
 }
 
+std::string ProgressReports::logged_report_html(store::Transaction& tx, const Actor& actor,
+                                                const policy::TherapistAccess& link) {
+  const auto partners = context_.policy.partners_of(tx, link);
+  auto report = gather_progress_report(context_, tx, library_, partners,
+                                       relationship_name_for(context_, tx, link));
+  const std::string me = display_name_of(context_, tx, actor.account_id);
+  for (const auto& partner : partners) {
+    log_therapist_read(context_, tx, link, partner.account_id(),
+                       {actor.account_id, me, "report", context_.now_ms()});
+  }
+  return core::render_progress_report_html(report);
+}
+
 base::Result<std::string> ProgressReports::therapist_report_html(const Actor& actor,
                                                                  const std::string& rid) {
   return context_.write(actor, [&](store::Transaction& tx) -> base::Result<std::string> {
     auto link = context_.policy.linked_therapist(tx, actor, rid);
     if (!link) return base::error_of(link);
-    const auto partners = context_.policy.partners_of(tx, *link);
-    auto report = gather_progress_report(context_, tx, library_, partners,
-                                         relationship_name_for(context_, tx, *link));
-    const std::string me = display_name_of(context_, tx, actor.account_id);
-    for (const auto& partner : partners) {
-      log_therapist_read(context_, tx, *link, partner.account_id(),
-                         {actor.account_id, me, "report", context_.now_ms()});
-    }
-    return core::render_progress_report_html(report);
+    return logged_report_html(tx, actor, *link);
   });
+}
+
+void ProgressReports::print_pdf_with(PrintPdf print, int at_once) {
+  print_pdf_ = std::move(print);
+  prints_at_once_ = at_once;
+}
+
+base::Result<std::string> ProgressReports::therapist_report_pdf(const Actor& actor,
+                                                                const std::string& rid) {
+  // A place among the prints, taken before the transaction (which may run its body again)
+  // and given back however this ends.
+  struct Place {
+    std::atomic<int>& printing;
+    const bool taken;
+    ~Place() { printing.fetch_sub(1); }
+  } place{printing_, printing_.fetch_add(1) < prints_at_once_};
+  auto html = context_.write(actor, [&](store::Transaction& tx) -> base::Result<std::string> {
+    auto link = context_.policy.linked_therapist(tx, actor, rid);
+    if (!link) return base::error_of(link);
+    if (!print_pdf_) {
+      return base::fail(base::ErrorCode::pdf_unavailable,
+                        "This server cannot make a PDF. The report is there to download as a "
+                        "page you can print.");
+    }
+    if (!place.taken) {
+      base::Error busy{base::ErrorCode::busy,
+                       "Another report is being printed just now. Please try again shortly."};
+      busy.retry_after_seconds = 5;
+      return std::unexpected(busy);
+    }
+    return logged_report_html(tx, actor, *link);
+  });
+  if (!html) return base::error_of(html);
+  return print_pdf_(*html);
 }
 
 base::Result<nlohmann::json> ProgressReports::therapist_fhir(const Actor& actor,

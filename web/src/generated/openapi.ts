@@ -2046,6 +2046,33 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/therapist/relationships/{rid}/report.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Relationship id. */
+                rid: components["parameters"]["rid"];
+            };
+            cookie?: never;
+        };
+        /**
+         * The progress report of what the partners shared, printed to PDF (therapist)
+         * @description Never rate limited. The report.html page printed by headless Chromium on the server.
+         *     Each partner's access log records the read (report). 503 pdf_unavailable when the
+         *     server has no Chromium (nothing read) or the print failed (the read stays logged);
+         *     503 busy with Retry-After while the server prints as many reports as it does at once
+         *     (nothing read).
+         */
+        get: operations["downloadTherapistReportPdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/therapist/relationships/{rid}/fhir": {
         parameters: {
             query?: never;
@@ -2736,10 +2763,11 @@ export interface components {
          *     too_few_participants, not_a_participant, invalid_group, rule_violated,
          *     stage_not_open (an exercise of a programme stage not yet open),
          *     acknowledgement_required, too_many_entries, mail_not_configured;
-         *     429 rate_limited; 500 internal; 503 busy.
+         *     429 rate_limited; 500 internal; 503 busy, pdf_unavailable (this server cannot print
+         *     a PDF: no headless Chromium).
          * @enum {string}
          */
-        ErrorCode: "invalid_json" | "invalid_field" | "missing_field" | "field_too_long" | "invalid_utf8" | "adult_confirmation_required" | "invalid_email" | "weak_password" | "invalid_time_zone" | "invalid_answer" | "invalid_visibility" | "bad_request" | "unauthenticated" | "invalid_credentials" | "invalid_ticket" | "csrf_token_invalid" | "origin_not_allowed" | "forbidden" | "not_found" | "method_not_allowed" | "email_taken" | "conflict" | "stale_version" | "agreement_void" | "agreement_not_signed" | "practice_ended" | "already_member" | "relationship_full" | "invite_invalid" | "body_too_large" | "unsupported_media_type" | "headers_too_large" | "idempotency_outcome_unknown" | "idempotency_key_reused" | "stage_not_open" | "practice_not_ended" | "debrief_closed" | "debrief_already_given" | "no_offer" | "proof_required" | "practice_on_hold" | "acknowledgement_required" | "link_code_invalid" | "already_linked" | "too_many_entries" | "already_answered" | "mail_not_configured" | "item_not_mutual" | "exercise_item_missing" | "too_few_participants" | "not_a_participant" | "invalid_group" | "rule_violated" | "rate_limited" | "busy" | "internal";
+        ErrorCode: "invalid_json" | "invalid_field" | "missing_field" | "field_too_long" | "invalid_utf8" | "adult_confirmation_required" | "invalid_email" | "weak_password" | "invalid_time_zone" | "invalid_answer" | "invalid_visibility" | "bad_request" | "unauthenticated" | "invalid_credentials" | "invalid_ticket" | "csrf_token_invalid" | "origin_not_allowed" | "forbidden" | "not_found" | "method_not_allowed" | "email_taken" | "conflict" | "stale_version" | "agreement_void" | "agreement_not_signed" | "practice_ended" | "already_member" | "relationship_full" | "invite_invalid" | "body_too_large" | "unsupported_media_type" | "headers_too_large" | "idempotency_outcome_unknown" | "idempotency_key_reused" | "stage_not_open" | "practice_not_ended" | "debrief_closed" | "debrief_already_given" | "no_offer" | "proof_required" | "practice_on_hold" | "acknowledgement_required" | "link_code_invalid" | "already_linked" | "too_many_entries" | "already_answered" | "mail_not_configured" | "pdf_unavailable" | "item_not_mutual" | "exercise_item_missing" | "too_few_participants" | "not_a_participant" | "invalid_group" | "rule_violated" | "rate_limited" | "busy" | "internal";
         Error: {
             error: {
                 code: components["schemas"]["ErrorCode"];
@@ -8237,6 +8265,46 @@ export interface operations {
             };
             401: components["responses"]["Unauthenticated"];
             404: components["responses"]["NotFound"];
+            default: components["responses"]["Default"];
+        };
+    };
+    downloadTherapistReportPdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Relationship id. */
+                rid: components["parameters"]["rid"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report, offered as a download named attune-report.pdf. */
+            200: {
+                headers: {
+                    /** @description attachment; filename="attune-report.pdf" */
+                    "Content-Disposition"?: string;
+                    /** @description no-store */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            /** @description pdf_unavailable (no Chromium, or the print failed), or busy (with Retry-After). */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             default: components["responses"]["Default"];
         };
     };

@@ -3,12 +3,14 @@ import {
   addTherapistNote,
   getPartnersSafetyChecks,
   getSharedWithTherapist,
+  getTherapistReportPdf,
   getTherapistHold,
   getTherapistInbox,
   getTherapistNotes,
   offerNextStage,
   replyOnChannel,
   setTherapistHold,
+  therapistReportPdfUrl,
   therapistReportUrl,
   type SharedWithTherapistEntry,
 } from '../api';
@@ -254,7 +256,25 @@ function SafetyCheckAnswers({ rid }: { rid: string }) {
   );
 }
 
+/** Hands the browser a file to save, as a link with `download` would. */
+function saveFile(file: Blob, name: string) {
+  const url = URL.createObjectURL(file);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
 function Report({ rid }: { rid: string }) {
+  const { status, busy, run } = useAction();
+  const downloadPdf = (event: Event) => {
+    event.preventDefault();
+    if (busy) return;
+    void run(async () => saveFile(await getTherapistReportPdf(rid), 'attune-report.pdf'));
+  };
   return (
     <section class="card stack" aria-labelledby="report-heading">
       <h2 id="report-heading">Progress report</h2>
@@ -262,9 +282,15 @@ function Report({ rid }: { rid: string }) {
         The scores the partners shared with you, to print or file. Downloading it shows in each
         partner's access log.
       </p>
-      <a class="button" href={therapistReportUrl(rid)} download="attune-report.html">
-        Download the report
-      </a>
+      <div class="row">
+        <a class="button" href={therapistReportUrl(rid)} download="attune-report.html">
+          Download the report
+        </a>
+        <a class="button" href={therapistReportPdfUrl(rid)} aria-disabled={busy} onClick={downloadPdf}>
+          {busy ? 'Preparing the PDF…' : 'Download report (PDF)'}
+        </a>
+      </div>
+      <Status status={status} />
     </section>
   );
 }
