@@ -28,6 +28,14 @@ struct UnexpectedDuplicate : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// Two write transactions collided and the backend undid this one so that the writes that
+// commit stay equivalent to running one at a time (PostgreSQL's serialization failure or
+// deadlock). Running the whole transaction again is safe and normally succeeds:
+// Database::transact does so; anyone else answers it like Unavailable (503 busy).
+struct SerializationConflict : Unavailable {
+  using Unavailable::Unavailable;
+};
+
 enum class TxMode { kRead, kWrite };
 
 class Transaction;
@@ -67,8 +75,9 @@ class Transaction {
 class Database {
  public:
   virtual ~Database() = default;
-  // A transaction that rolls back unless commit() is called. Write transactions are
-  // serialized; read transactions see a consistent snapshot.
+  // A transaction that rolls back unless commit() is called. Write transactions behave as
+  // if run one at a time (a backend may undo one with SerializationConflict to keep it so);
+  // read transactions see a consistent snapshot of committed writes.
   virtual std::unique_ptr<Transaction> begin(TxMode mode) = 0;
   virtual std::string_view dialect() const = 0;  // "sqlite" or "postgres"
   // Makes deleted content unrecoverable from the backend's files (WAL checkpoint etc.).
@@ -83,11 +92,28 @@ class Database {
 
   // Runs fn in one transaction and commits when it succeeds: a base::Result with a value,
   // or any other return type. An error result or an exception rolls back. A write's
-  // on_commit commits with it.
+  // on_commit commits with it. After a SerializationConflict the whole transaction runs
+  // again (at most kAttempts times in all), so fn must change nothing outside the
+  // transaction that a second run would not set afresh.
   template <class F>
   auto transact(TxMode mode, F&& fn, CommitHook on_commit = {})
       -> std::invoke_result_t<F, Transaction&> {
-    auto tx = mode == TxMode::kWrite ? begin_write(std::move(on_commit)) : begin(mode);
+    for (int attempt = 1;; ++attempt) {
+      try {
+        return transact_once(mode, fn, on_commit);
+      } catch (const SerializationConflict&) {
+        if (attempt == kAttempts) throw;
+      }
+    }
+  }
+
+  static constexpr int kAttempts = 10;
+
+ private:
+  template <class F>
+  auto transact_once(TxMode mode, F& fn, const CommitHook& on_commit)
+      -> std::invoke_result_t<F, Transaction&> {
+    auto tx = mode == TxMode::kWrite ? begin_write(on_commit) : begin(mode);
     auto result = fn(*tx);
     if constexpr (requires { result.has_value(); }) {
       if (!result.has_value()) return result;

@@ -21,9 +21,14 @@ struct StatementCounts {
 
 StatementCounts statement_counts();
 
+// Write commits this process made durable, on any thread: one per batch on SQLite (group
+// commit), one per write transaction on PostgreSQL. Tests use it to see batches form.
+std::int64_t durable_commits();
+
 // For the backends.
 void count_statement();
 void count_compile();
 void count_transaction(bool write);
+void count_durable_commit();
 
 }  // namespace attune::store

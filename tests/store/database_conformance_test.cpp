@@ -1,6 +1,7 @@
 // One suite that every store backend must pass, run against SQLite and PostgreSQL.
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <limits>
 #include <random>
 #include <stdexcept>
@@ -266,6 +267,71 @@ TEST_P(DatabaseConformance, ConcurrentWritersLoseNoUpdate) {
   for (auto& thread : threads) thread.join();
   EXPECT_EQ(read_one("SELECT n FROM counters WHERE name = 'hits'")->integer(0),
             kThreads * kIncrements);
+}
+
+// Group commit on SQLite, overlapping commits on PostgreSQL: however writes are batched,
+// each is acknowledged only once committed, so another connection sees it the moment its
+// writer returns.
+TEST_P(DatabaseConformance, ConcurrentWritersAreEachCommittedWhenAcknowledged) {
+  create_kv();
+  constexpr int kThreads = 8;
+  constexpr int kWrites = 25;
+  std::atomic<int> acknowledged{0};
+  std::atomic<int> unseen{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < kWrites; ++i) {
+        const std::string key = std::to_string(t) + "-" + std::to_string(i);
+        db_->transact(TxMode::kWrite, [&](Transaction& tx) {
+          return tx.execute("INSERT INTO kv (k, v) VALUES (?, 'v')", {key});
+        });
+        ++acknowledged;
+        if (!read_one("SELECT 1 FROM kv WHERE k = ?", {key})) ++unseen;
+      }
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  EXPECT_EQ(acknowledged, kThreads * kWrites);
+  EXPECT_EQ(unseen, 0);
+  EXPECT_EQ(count("kv"), kThreads * kWrites);
+}
+
+// A request that fails among concurrent ones undoes its own work only, and only its caller
+// hears of the failure.
+TEST_P(DatabaseConformance, AFailingWriterAmongConcurrentOnesUndoesOnlyItself) {
+  create_kv();
+  constexpr int kThreads = 6;
+  constexpr int kWrites = 20;
+  std::atomic<int> failed{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < kWrites; ++i) {
+        const std::string key = std::to_string(t) + "-" + std::to_string(i);
+        try {
+          db_->transact(TxMode::kWrite, [&](Transaction& tx) {
+            tx.execute("INSERT INTO kv (k, v) VALUES (?, 'v')", {key});
+            if (i % 3 == 2) throw std::runtime_error("this request failed");
+            return true;
+          });
+        } catch (const std::runtime_error&) {
+          ++failed;
+        }
+      }
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  int expected_failures = 0;
+  for (int t = 0; t < kThreads; ++t) {
+    for (int i = 0; i < kWrites; ++i) {
+      const std::string key = std::to_string(t) + "-" + std::to_string(i);
+      const bool fails = i % 3 == 2;
+      expected_failures += fails ? 1 : 0;
+      EXPECT_EQ(read_one("SELECT 1 FROM kv WHERE k = ?", {key}).has_value(), !fails) << key;
+    }
+  }
+  EXPECT_EQ(failed, expected_failures);
 }
 
 TEST_P(DatabaseConformance, ReadTransactionSeesOneSnapshot) {

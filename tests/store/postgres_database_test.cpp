@@ -138,18 +138,79 @@ TEST_F(PostgresDatabaseTest, ConnectionsCarryTimeoutsThatTheUrlCanOverride) {
   EXPECT_EQ(tuned->begin(TxMode::kRead)->query_one("SHOW lock_timeout")->text(0), "250ms");
 }
 
-// A writer that died holding the write lock (or any long holder) must not block a pause
-// forever: a writer waiting past lock_timeout gives up with a Unavailable (503, retry).
-TEST_F(PostgresDatabaseTest, AWriterWaitingOnTheWriteLockGivesUpAtTheLockTimeout) {
+// A writer that died holding a row (or any long holder) must not block a pause forever: a
+// writer waiting past lock_timeout gives up with Unavailable (503, retry), and not with a
+// SerializationConflict, which transact would answer by waiting all over again.
+TEST_F(PostgresDatabaseTest, AWriterWaitingForARowGivesUpAtTheLockTimeout) {
   auto holder = postgres::PostgresDatabase::open(fresh_->location());
   auto waiter =
       postgres::PostgresDatabase::open(fresh_->location() + "?options=-c%20lock_timeout%3D250ms");
+  holder->transact(TxMode::kWrite, [](Transaction& tx) {
+    return tx.execute("INSERT INTO settings (name, value) VALUES ('a', '1')");
+  });
   auto held = holder->begin(TxMode::kWrite);
+  held->execute("UPDATE settings SET value = '2' WHERE name = 'a'");
   const auto started = std::chrono::steady_clock::now();
-  EXPECT_THROW(waiter->begin(TxMode::kWrite), Unavailable);
+  try {
+    waiter->begin(TxMode::kWrite)->execute("UPDATE settings SET value = '3' WHERE name = 'a'");
+    ADD_FAILURE() << "the waiter did not wait for the row";
+  } catch (const SerializationConflict&) {
+    ADD_FAILURE() << "a lock timeout must not look like a conflict";
+  } catch (const Unavailable&) {
+  }
   EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(5));
   held.reset();
-  EXPECT_NO_THROW(waiter->begin(TxMode::kWrite)->commit());
+  auto after = waiter->begin(TxMode::kWrite);
+  EXPECT_EQ(after->execute("UPDATE settings SET value = '3' WHERE name = 'a'"), 1);
+  EXPECT_NO_THROW(after->commit());
+}
+
+// No cluster-wide write lock: a write commits while another is still open (with the old
+// lock it waited for the first and gave up at the lock timeout).
+TEST_F(PostgresDatabaseTest, WritersOfDifferentRowsDoNotWaitForEachOther) {
+  auto first = postgres::PostgresDatabase::open(fresh_->location());
+  auto second =
+      postgres::PostgresDatabase::open(fresh_->location() + "?options=-c%20lock_timeout%3D250ms");
+  auto open = first->begin(TxMode::kWrite);
+  open->execute("INSERT INTO settings (name, value) VALUES ('a', '1')");
+  auto other = second->begin(TxMode::kWrite);
+  other->execute("INSERT INTO settings (name, value) VALUES ('b', '1')");
+  EXPECT_NO_THROW(other->commit());
+  EXPECT_NO_THROW(open->commit());
+  EXPECT_EQ(first->begin(TxMode::kRead)->query_one("SELECT COUNT(*) FROM settings")->integer(0), 2);
+}
+
+// Two writers that each read what the other writes (write skew) could not have run one
+// after the other: the second to finish is undone with SerializationConflict. The write
+// begun next on that thread (Database::transact's retry) passes the write gate alone; the
+// one after shares it again.
+TEST_F(PostgresDatabaseTest, WriteSkewIsUndoneAndTheRetryRunsAlone) {
+  auto db = fresh_->open();
+  const char* count = "SELECT COUNT(*) FROM settings WHERE name LIKE 'only-%'";
+  const char* gate_mode =
+      "SELECT mode FROM pg_locks WHERE pid = pg_backend_pid() AND locktype = 'relation' AND "
+      "relation = 'write_gate'::regclass";
+  auto first = db->begin(TxMode::kWrite);
+  EXPECT_EQ(first->query_one(gate_mode)->text(0), "RowShareLock");
+  auto second = db->begin(TxMode::kWrite);
+  ASSERT_EQ(first->query_one(count)->integer(0), 0);
+  ASSERT_EQ(second->query_one(count)->integer(0), 0);
+  first->execute("INSERT INTO settings (name, value) VALUES ('only-a', '1')");
+  first->commit();
+  EXPECT_THROW(
+      {
+        second->execute("INSERT INTO settings (name, value) VALUES ('only-b', '1')");
+        second->commit();
+      },
+      SerializationConflict);
+  second.reset();
+  EXPECT_EQ(db->begin(TxMode::kRead)->query_one(count)->integer(0), 1);
+  auto retry = db->begin(TxMode::kWrite);
+  EXPECT_EQ(retry->query_one(gate_mode)->text(0), "ExclusiveLock");
+  retry->execute("INSERT INTO settings (name, value) VALUES ('only-b', '1')");
+  retry->commit();
+  auto next = db->begin(TxMode::kWrite);
+  EXPECT_EQ(next->query_one(gate_mode)->text(0), "RowShareLock");
 }
 
 }  // namespace

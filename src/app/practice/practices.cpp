@@ -130,6 +130,7 @@ base::Result<CommandOutcome> Practices::command(const Actor& actor, const std::s
   }
   bool changed = false;
   auto result = context_.write(actor, [&](store::Transaction& tx) -> base::Result<CommandOutcome> {
+    changed = false;  // afresh when the write runs again (store::Database::transact)
     auto access = context_.policy.practice_participant(tx, actor, practice_id);
     if (!access) return base::error_of(access);
     auto practice = load_practice(context_, tx, *access);

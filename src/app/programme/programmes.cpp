@@ -71,12 +71,12 @@ base::Result<int> Programmes::offer_stage(const Actor& actor, const std::string&
     auto link = context_.policy.linked_therapist(tx, actor, rid);
     if (!link) return base::error_of(link);
     const int next = highest_open_stage(tx, *link) + 1;
-    if (stage == 0) stage = next;
-    if (stage != next || stage > context_.content.programme.last_stage()) {
+    const int offered = stage == 0 ? next : stage;
+    if (offered != next || offered > context_.content.programme.last_stage()) {
       return base::fail(base::ErrorCode::no_offer, "Only the next stage can be offered.");
     }
-    insert_offer(tx, *link, stage, context_.now_ms());
-    return stage;
+    insert_offer(tx, *link, offered, context_.now_ms());
+    return offered;
   });
 }
 

@@ -35,6 +35,7 @@ base::Status EmailReset::request(const std::string& email) {
   // The same transaction for every address: expired links go, and a link is added only
   // where there is an account.
   auto done = context_.db.transact(store::TxMode::kWrite, [&](store::Transaction& tx) {
+    send = false;  // afresh when the write runs again (store::Database::transact)
     purge_expired_links(tx, now);
     for (const auto& index : context_.vault.blind_indexes(*normalized)) {
       auto account = credentials_by_email_index(tx, index);

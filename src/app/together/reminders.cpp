@@ -111,6 +111,8 @@ std::optional<std::string> Reminders::remind(const std::string& account_id, bool
   std::optional<std::string> mail_to;
   const Actor actor{account_id, {}, false, {}};
   auto done = context_.write(actor, [&](store::Transaction& tx) -> base::Status {
+    made = false;  // afresh when the write runs again (store::Database::transact)
+    mail_to.reset();
     auto settings = load_reminder_settings(context_, tx, account_id);
     auto account = load_settings(tx, account_id);
     if (!settings || settings->kinds.empty() || !account) return {};

@@ -16,6 +16,9 @@ constexpr std::string_view kUniqueViolationState = "23505";
 // type" (feature_not_supported), or a name it does not know (invalid_sql_statement_name).
 constexpr std::string_view kStalePlanState = "0A000";
 constexpr std::string_view kUnknownStatementState = "26000";
+// The server undid the transaction to keep serializable writes serial, or to end a deadlock.
+constexpr std::string_view kSerializationFailureState = "40001";
+constexpr std::string_view kDeadlockState = "40P01";
 
 std::string trimmed(const char* message) {
   std::string text = message ? message : "";
@@ -177,6 +180,9 @@ Connection::ResultPtr Connection::checked(ResultPtr result) {
   std::string message = trimmed(primary ? primary : PQerrorMessage(connection_));
   if (state && state == kUniqueViolationState) throw UnexpectedDuplicate(message);
   if (state && (state == kStalePlanState || state == kUnknownStatementState)) stale_ = true;
+  if (state && (state == kSerializationFailureState || state == kDeadlockState)) {
+    throw SerializationConflict("postgres error " + std::string(state) + ": " + message);
+  }
   throw Unavailable("postgres error " + std::string(state ? state : "(no SQLSTATE)") + ": " +
                     message);
 }

@@ -7,21 +7,41 @@
 namespace attune::store::postgres {
 namespace {
 
-// Read committed under one transaction-scoped advisory lock: writers queue on the lock,
-// and each statement then sees everything committed before it, so no update is lost and
-// no serialization failure needs a retry. The key is "attune" in ASCII.
+// Writes are SERIALIZABLE: PostgreSQL lets them run and commit side by side (so one WAL
+// flush can carry several commits) and undoes one of two that would not be equivalent to
+// running one at a time (SerializationConflict); Database::transact then runs it again.
+// That keeps every read-check-write of the use cases (a seq taken as the last one + 1, one
+// open practice per agreement, a signature on the current terms, counts before an insert)
+// as safe as the one cluster-wide lock that used to serialize all writers, without naming
+// per use case what must not overlap.
+//
+// So that a hot row (two partners pausing at once, one counter) cannot undo the same write
+// again and again, every writer passes the write gate (migration 0013) in ROW SHARE mode,
+// which writers share, and the retry of a write undone by a conflict takes it in EXCLUSIVE
+// mode: it waits for the writers in flight, runs alone, and cannot be undone again. LOCK
+// TABLE takes no snapshot, so the retry sees everything committed while it waited. BEGIN
+// and the lock go together in one simple-protocol round trip.
 constexpr const char* kBeginWrite =
-    "BEGIN ISOLATION LEVEL READ COMMITTED; SELECT pg_advisory_xact_lock(107083497541221)";
+    "BEGIN ISOLATION LEVEL SERIALIZABLE; LOCK TABLE write_gate IN ROW SHARE MODE";
+constexpr const char* kBeginWriteAlone =
+    "BEGIN ISOLATION LEVEL SERIALIZABLE; LOCK TABLE write_gate IN EXCLUSIVE MODE";
+// Migrations run before the gate exists (and create it).
+constexpr const char* kBeginMigration = "BEGIN ISOLATION LEVEL SERIALIZABLE";
 constexpr const char* kBeginRead = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY";
+
+// Taken for the whole of apply_migrations: replicas starting together must not run one
+// migration twice (DDL is outside what SERIALIZABLE checks). The key is "attune" in ASCII.
+constexpr const char* kLockMigrations = "SELECT pg_advisory_lock(107083497541221)";
+constexpr const char* kUnlockMigrations = "SELECT pg_advisory_unlock(107083497541221)";
 
 // A read begins through a kept prepared statement. A write's two statements go together in
 // one simple-protocol round trip instead: as two prepared statements they would cost a
 // second round trip, more than parsing them saves.
-void send_begin(Connection& connection, TxMode mode) {
+void send_begin(Connection& connection, const char* begin, TxMode mode) {
   if (mode == TxMode::kWrite) {
-    connection.command(kBeginWrite);
+    connection.command(begin);
   } else {
-    connection.control(kBeginRead);
+    connection.control(begin);
   }
 }
 
@@ -29,21 +49,33 @@ void send_begin(Connection& connection, TxMode mode) {
 
 std::unique_ptr<PostgresDatabase> PostgresDatabase::open(const std::string& url) {
   std::unique_ptr<PostgresDatabase> database(new PostgresDatabase(url));
+  // A connection of its own holds the lock; closing it (on an exception) releases it too.
+  Connection lock_holder(url);
+  lock_holder.command(kLockMigrations);
+  database->migrating_ = true;
   apply_migrations(*database);
+  database->migrating_ = false;
+  lock_holder.command(kUnlockMigrations);
   return database;
 }
 
 std::unique_ptr<Transaction> PostgresDatabase::begin(TxMode mode) {
   count_transaction(mode == TxMode::kWrite);
+  const char* begin = kBeginRead;
+  if (mode == TxMode::kWrite) {
+    begin = migrating_                                            ? kBeginMigration
+            : PostgresTransaction::take_conflict_on_this_thread() ? kBeginWriteAlone
+                                                                  : kBeginWrite;
+  }
   std::unique_ptr<Connection> connection = pool_.acquire();
   try {
-    send_begin(*connection, mode);
+    send_begin(*connection, begin, mode);
   } catch (const Unavailable&) {
     // A pooled connection the server dropped (restart, idle timeout) shows as broken only
     // once used. Nothing has run on it yet, so reconnecting once is safe.
     if (!connection->is_broken()) throw;
     connection->reset();
-    send_begin(*connection, mode);
+    send_begin(*connection, begin, mode);
   }
   return std::make_unique<PostgresTransaction>(mode, pool_, placeholders_, std::move(connection));
 }

@@ -1,6 +1,7 @@
 // The scale-out backend: PostgreSQL through libpq, shared by every replica. Write
-// transactions are serialized across all replicas by one advisory lock, as SQLite
-// serializes writers; read transactions run on a repeatable-read snapshot. Thread-safe.
+// transactions are serializable (PostgreSQL undoes one of two that collide, and
+// Database::transact runs it again), so commits of all replicas overlap; read transactions
+// run on a repeatable-read snapshot. Thread-safe.
 #pragma once
 
 #include <memory>
@@ -29,6 +30,7 @@ class PostgresDatabase final : public Database {
  private:
   explicit PostgresDatabase(std::string url) : pool_(std::move(url)) {}
 
+  bool migrating_ = false;  // only while open() applies migrations, before any other use
   ConnectionPool pool_;
   PlaceholderCache placeholders_;
 };

@@ -15,6 +15,9 @@ namespace {
 // its compiled statements, between requests.
 constexpr std::size_t kMaxIdleConnections = 16;
 constexpr int kBusyTimeoutMs = 10000;
+// Writers whose work one COMMIT makes durable at most: bounds how long the first of a batch
+// waits for the others under a steady stream of writes.
+constexpr std::size_t kMaxBatch = 32;
 
 void exec_or_throw(sqlite3* db, const char* sql) {
   char* message = nullptr;
@@ -50,59 +53,86 @@ std::unique_ptr<Connection> open_connection(const std::string& path) {
 
 }  // namespace
 
+// A read runs on a pooled connection of its own; a write runs in the group commit's batch
+// on the one write connection (sqlite_group_commit.h).
 class SqliteTransaction final : public Transaction {
  public:
-  SqliteTransaction(SqliteDatabase& owner, std::unique_ptr<Connection> connection, TxMode mode)
-      : Transaction(mode), owner_(owner), connection_(std::move(connection)) {
-    if (mode == TxMode::kWrite) write_lock_ = std::unique_lock(owner_.write_mutex_);
-    count_transaction(mode == TxMode::kWrite);
-    Statement(*connection_, mode == TxMode::kWrite ? "BEGIN IMMEDIATE" : "BEGIN", {}).run();
+  SqliteTransaction(SqliteDatabase& owner, std::unique_ptr<Connection> connection)
+      : Transaction(TxMode::kRead),
+        owner_(owner),
+        pooled_(std::move(connection)),
+        connection_(*pooled_) {
+    count_transaction(false);
+    Statement(connection_, "BEGIN", {}).run();
   }
 
+  SqliteTransaction(SqliteDatabase& owner, GroupCommit& writes)
+      : Transaction(TxMode::kWrite),
+        owner_(owner),
+        writes_(&writes),
+        connection_(enter_counted(writes)) {}
+
   ~SqliteTransaction() override {
+    if (writes_) {
+      if (!done_) writes_->abandon();
+      return;
+    }
     if (!done_) {
       try {
-        Statement(*connection_, "ROLLBACK", {}).run();
+        Statement(connection_, "ROLLBACK", {}).run();
       } catch (const Unavailable&) {
         // Nothing more to do: SQLite rolls back an unfinished transaction by itself.
       }
     }
-    owner_.release(std::move(connection_));
+    owner_.release(std::move(pooled_));
   }
 
   std::vector<Row> query(std::string_view sql, const Params& params) override {
     count_statement();
-    Statement statement(*connection_, sql, params);
+    Statement statement(connection_, sql, params);
     return statement.rows();
   }
 
   std::int64_t execute(std::string_view sql, const Params& params) override {
     count_statement();
-    Statement statement(*connection_, sql, params);
+    Statement statement(connection_, sql, params);
     statement.run();
-    return sqlite3_changes64(connection_->handle());
+    return sqlite3_changes64(connection_.handle());
   }
 
   std::optional<std::int64_t> execute_unique(std::string_view sql, const Params& params) override {
     count_statement();
-    Statement statement(*connection_, sql, params);
+    Statement statement(connection_, sql, params);
     if (!statement.run_unless_duplicate()) return std::nullopt;
-    return sqlite3_changes64(connection_->handle());
+    return sqlite3_changes64(connection_.handle());
   }
 
   void commit_now() override {
-    Statement(*connection_, "COMMIT", {}).run();
+    if (writes_) {
+      done_ = true;  // the group commit has the connection back, whatever commit() answers
+      writes_->commit();
+      return;
+    }
+    Statement(connection_, "COMMIT", {}).run();
     done_ = true;
   }
 
  private:
+  static Connection& enter_counted(GroupCommit& writes) {
+    count_transaction(true);
+    return writes.enter();
+  }
+
   SqliteDatabase& owner_;
-  std::unique_ptr<Connection> connection_;
-  std::unique_lock<std::mutex> write_lock_;
+  GroupCommit* writes_ = nullptr;       // set for a write
+  std::unique_ptr<Connection> pooled_;  // set for a read
+  Connection& connection_;
   bool done_ = false;
 };
 
-SqliteDatabase::SqliteDatabase(std::string path) : path_(std::move(path)) {}
+SqliteDatabase::SqliteDatabase(std::string path)
+    : path_(std::move(path)),
+      writes_(std::make_unique<GroupCommit>(open_connection(path_), kMaxBatch)) {}
 
 SqliteDatabase::~SqliteDatabase() = default;
 
@@ -131,7 +161,8 @@ void SqliteDatabase::release(std::unique_ptr<Connection> connection) {
 }
 
 std::unique_ptr<Transaction> SqliteDatabase::begin(TxMode mode) {
-  return std::make_unique<SqliteTransaction>(*this, acquire(), mode);
+  if (mode == TxMode::kWrite) return std::make_unique<SqliteTransaction>(*this, *writes_);
+  return std::make_unique<SqliteTransaction>(*this, acquire());
 }
 
 void SqliteDatabase::scrub_after_delete() {

@@ -1,6 +1,7 @@
 // The embedded default backend: one SQLite file in WAL mode with synchronous=FULL,
-// foreign keys and secure_delete on. Writers are serialized in-process; readers run
-// concurrently on their own connections. Pooled connections keep their statements compiled.
+// foreign keys and secure_delete on. Writers take turns on one write connection and are
+// committed in batches, one fsync per batch (sqlite_group_commit.h); readers run
+// concurrently on their own connections. Connections keep their statements compiled.
 #pragma once
 
 #include <memory>
@@ -10,6 +11,7 @@
 
 #include "store/database.h"
 #include "store/sqlite/sqlite_connection.h"
+#include "store/sqlite/sqlite_group_commit.h"
 
 namespace attune::store::sqlite {
 
@@ -24,6 +26,8 @@ class SqliteDatabase final : public Database {
   void scrub_after_delete() override;
 
   const std::string& path() const { return path_; }
+  // Writers waiting for their turn at this moment; for tests that build a batch.
+  std::size_t writers_waiting() const { return writes_->writers_waiting(); }
 
  private:
   friend class SqliteTransaction;
@@ -34,7 +38,7 @@ class SqliteDatabase final : public Database {
   std::string path_;
   std::mutex pool_mutex_;
   std::vector<std::unique_ptr<Connection>> idle_;
-  std::mutex write_mutex_;
+  std::unique_ptr<GroupCommit> writes_;
 };
 
 }  // namespace attune::store::sqlite
