@@ -5,6 +5,7 @@
 #include "cli/operator_keys.h"
 #include "content/care_content.h"
 #include "crypto/initialize.h"
+#include "store/request_reads.h"
 
 namespace attune::cli {
 
@@ -36,7 +37,8 @@ base::Result<std::unique_ptr<Runtime>> Runtime::open(const Settings& settings) {
   runtime->vault_ = std::move(*vault);
   auto database = open_for_vault(settings, *runtime->vault_);
   if (!database) return base::error_of(database);
-  runtime->database_ = std::move(*database);
+  // A request's reads share one transaction (store/request_reads.h).
+  runtime->database_ = std::make_unique<store::RequestReads>(std::move(*database));
   runtime->content_ = std::move(*content);
   runtime->context_ = std::unique_ptr<app::Context>(new app::Context{
       *runtime->database_, *runtime->vault_, runtime->clock_, runtime->content_, settings.app});

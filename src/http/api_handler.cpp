@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -15,6 +16,7 @@
 #include "http/routes_recovery.h"
 #include "http/routes_therapist_care.h"
 #include "store/database.h"
+#include "store/request_reads.h"
 
 namespace attune::http {
 namespace {
@@ -183,6 +185,9 @@ Response ApiHandler::dispatch(const Request& request, std::string& logged_route)
   }
   ApiCall call(request, std::move(match.params));
   const Route& route = *match.route;
+  // A read request reads one snapshot in one transaction, its session check included.
+  std::optional<store::RequestReadScope> one_read;
+  if (!is_write(request.method)) one_read.emplace(services_.context.db);
   auto [token, from_cookie] = token_of(request);
   if (route.auth == Auth::kRequired) {
     auto actor = services_.sessions.authenticate(token);

@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "app/data_keys.h"
 #include "app/keyring.h"
 #include "store/open_store.h"
 #include "store/sqlite/sqlite_exclusive.h"
@@ -122,6 +123,9 @@ base::Result<RotationReport> rotate_master_key(store::Database& db, const crypto
   });
   if (!finished) return base::error_of(finished);
   report.rewrapped += sweep.rewrapped;
+  // Keys this process unwrapped under the old master key go now. (A server in another
+  // process finds its kept ones no more: they are looked up by the old wrapped bytes.)
+  app::forget_all_data_keys();
   return report;
 }
 

@@ -85,8 +85,9 @@ TempDir::~TempDir() {
 World::World()
     : clock(base::TimePoint(std::chrono::milliseconds(kStartMs))),
       db(store::sqlite::SqliteDatabase::open((dir_.path / "attune.db").string())),
+      reads(*db),
       vault(crypto::MasterKey::generate()),
-      context{*db, vault, clock, shipped_content(), test_config(), Keyring{vault}, &events},
+      context{reads, vault, clock, shipped_content(), test_config(), Keyring{vault}, &events},
       services(context, shipped_care_content(), shipped_measures()) {}
 
 World::~World() = default;

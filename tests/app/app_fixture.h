@@ -21,6 +21,7 @@
 #include "app/services.h"
 #include "base/clock.h"
 #include "crypto/vault.h"
+#include "store/request_reads.h"
 #include "store/sqlite/sqlite_database.h"
 
 namespace attune::app::testing {
@@ -135,6 +136,8 @@ class World {
  public:
   base::ManualClock clock;
   std::unique_ptr<store::sqlite::SqliteDatabase> db;
+  // What the use cases see, as the server wraps it: a request's reads can share one transaction.
+  store::RequestReads reads;
   crypto::Vault vault;
   RecordingPracticeEvents events;
   Context context;

@@ -1,10 +1,12 @@
 // What the hot requests ask of the store (issue 13 item 2), counted on this thread through
 // store::statement_counts(): a request runs on one thread, so the difference of two readings
 // around it is its work. Each request is what the HTTP layer runs for it: the session check,
-// the rate limit for a write, then the use case.
+// the rate limit for a write, then the use case. A read request runs in one read
+// transaction (store/request_reads.h), its session check included.
 #include <gtest/gtest.h>
 
 #include "app/app_fixture.h"
+#include "store/request_reads.h"
 #include "store/statement_counts.h"
 
 namespace attune::app::testing {
@@ -20,6 +22,7 @@ struct Work {
   std::int64_t statements = 0;
   std::int64_t compiles = 0;
   std::int64_t transactions = 0;
+  std::int64_t write_transactions = 0;
 };
 
 template <class F>
@@ -28,7 +31,8 @@ Work work_of(F&& request) {
   request();
   const store::StatementCounts after = store::statement_counts();
   return {after.statements - before.statements, after.compiles - before.compiles,
-          after.transactions - before.transactions};
+          after.transactions - before.transactions,
+          after.write_transactions - before.write_transactions};
 }
 
 class StatementsPerRequest : public ::testing::Test {
@@ -40,6 +44,7 @@ class StatementsPerRequest : public ::testing::Test {
 
   // GET …/boundaries/shared as the HTTP layer runs it, for the second partner.
   void shared_view_read() {
+    store::RequestReadScope one_read(world_.context.db);
     auto actor = world_.services.sessions.authenticate(group_.people[1].token);
     ASSERT_TRUE(actor);
     ASSERT_TRUE(world_.services.boundaries.shared(*actor, group_.rid, {}));
@@ -63,6 +68,8 @@ TEST_F(StatementsPerRequest, ASharedViewReadCompilesNothingAfterItsFirstTime) {
   const Work work = work_of([&] { shared_view_read(); });
   EXPECT_EQ(work.compiles, 0);
   EXPECT_LE(work.statements, kSharedViewStatements);
+  EXPECT_EQ(work.transactions, 1);
+  EXPECT_EQ(work.write_transactions, 0);
 }
 
 TEST_F(StatementsPerRequest, ABoundaryWriteCompilesNothingAfterItsFirstTime) {
@@ -70,6 +77,9 @@ TEST_F(StatementsPerRequest, ABoundaryWriteCompilesNothingAfterItsFirstTime) {
   const Work work = work_of([&] { boundary_write(core::Answer::kNo); });
   EXPECT_EQ(work.compiles, 0);
   EXPECT_LE(work.statements, kBoundaryWriteStatements);
+  // The session check's read, then the answer's write.
+  EXPECT_EQ(work.transactions, 2);
+  EXPECT_EQ(work.write_transactions, 1);
 }
 
 // Issue 15 item 6: what the read costs must not tell how much the partner answered.

@@ -1,5 +1,7 @@
 #include "app/accounts/account_records.h"
 
+#include "app/data_keys.h"
+
 namespace attune::app {
 
 bool insert_account(const Context& context, store::Transaction& tx, const NewAccount& account) {
@@ -75,6 +77,7 @@ void update_time_zone(store::Transaction& tx, const std::string& account_id,
 
 void delete_account_row(store::Transaction& tx, const std::string& account_id) {
   tx.execute("DELETE FROM accounts WHERE id = ?", {account_id});
+  forget_data_key(KeyOwner::kPerson, account_id);
 }
 
 void insert_session(store::Transaction& tx, const NewSession& session) {

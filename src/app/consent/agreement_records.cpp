@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "app/consent/agreement_terms_json.h"
+#include "app/consent/terms_cache.h"
 #include "app/data_keys.h"
 #include "base/corruption.h"
 
@@ -18,6 +19,16 @@ core::AgreementTerms open_terms(const Context& context, const crypto::SecretKey&
                                 std::string_view sealed) {
   return terms_from_json(nlohmann::json::parse(
       context.keyring.open(key, version_record_id(agreement_id, version), "terms", sealed)));
+}
+
+// The terms as kept in memory (terms_cache.h), or opened with key. The key is read and
+// unwrapped either way, so a request's statements do not depend on what others read lately.
+core::AgreementTerms kept_or_opened_terms(const Context& context, const std::string& rid,
+                                          const std::string& agreement_id, std::int64_t version,
+                                          std::string_view sealed, const crypto::SecretKey& key) {
+  return terms_through_cache(rid, agreement_id, version, sealed, [&] {
+    return open_terms(context, key, agreement_id, version, sealed);
+  });
 }
 
 void write_version(const Context& context, store::Transaction& tx, const std::string& rid,
@@ -81,7 +92,8 @@ core::AgreementTerms load_terms(const Context& context, store::Transaction& tx,
       {agreement_id, version, in.relationship_id()});
   if (!row) throw base::Corruption("agreement version is missing");
   auto key = context.keyring.key_of(tx, KeyOwner::kRelationship, in.relationship_id());
-  return open_terms(context, key, agreement_id, version, row->bytes(0));
+  return kept_or_opened_terms(context, in.relationship_id(), agreement_id, version, row->bytes(0),
+                              key);
 }
 
 AgreementRecord load_agreement(const Context& context, store::Transaction& tx,
@@ -176,7 +188,8 @@ std::vector<std::pair<std::string, core::AgreementTerms>> live_terms_naming(
   for (const auto& row : rows) {
     if (row.is_null(2)) throw base::Corruption("agreement version is missing");
     terms.emplace_back(row.text(0),
-                       open_terms(context, key, row.text(0), row.integer(1), row.bytes(2)));
+                       kept_or_opened_terms(context, access.relationship_id(), row.text(0),
+                                            row.integer(1), row.bytes(2), key));
   }
   return terms;
 }

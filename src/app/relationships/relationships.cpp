@@ -8,6 +8,8 @@
 #include "app/consent/agreement_voiding.h"
 #include "app/consent/boundary_records.h"
 #include "app/consent/entry_records.h"
+#include "app/consent/terms_cache.h"
+#include "app/data_keys.h"
 #include "app/debriefs/debrief_records.h"
 #include "app/nudge_topics.h"
 #include "app/policy/policy.h"
@@ -187,6 +189,10 @@ std::vector<std::string> Relationships::leave_in(store::Transaction& tx,
   delete_own_plan_rows(tx, membership);
   delete_own_reminders_in(tx, membership);
   delete_membership(tx, membership);
+  // Relationships are never deleted; a member leaving with their data is the nearest thing,
+  // so what is kept in memory for the relationship goes at once.
+  forget_data_key(KeyOwner::kRelationship, membership.relationship_id());
+  forget_terms_of(membership.relationship_id());
   // Newcomers waiting only on the leaver's approval become members now.
   for (const auto& candidate : pending_member_ids(tx, membership)) {
     if (approved_by_all(tx, membership, candidate)) activate_member(tx, membership, candidate);
