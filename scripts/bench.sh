@@ -11,7 +11,7 @@
 #   scripts/bench.sh [N ...]          default N: 100 1000 5000
 #
 # Environment: BENCH_DURATION (measured live window, s; 180), BENCH_WRK_SECONDS (30),
-# BENCH_ONLY (micro|wrk|live|mix|argon2), BENCH_RESEED=1 (ignore the cached seed),
+# BENCH_ONLY (micro|wrk|live|mix|argon2|table), BENCH_RESEED=1 (ignore the cached seed),
 # BENCH_MIX_PAIRS (couples seeded per backend for the mix; 200), BENCH_LOGIN_SECONDS (the
 # Argon2id login lines; 15), BENCH_SERVER_CPUS / BENCH_CLIENT_CPUS (taskset lists; 0 and 1),
 # BENCH_BASELINE (another attune binary, e.g. one built from an older commit: the mix runs
@@ -351,19 +351,25 @@ commit_floor_line() {
     >>"$RESULTS/table.tsv"
 }
 
-# Every line of this run as a share of the two bare servers' req/s from the same run.
+# Every line of this run as a share of the two bare servers' req/s from the same run, and
+# per second of server CPU (req/s ÷ the server's share of a core): on a machine busy with other
+# work a server may not get its core, and then the second ratio is the one to read (for lines
+# that wait on the disk the first; neither counts PostgreSQL's own processes).
 print_table() {
   awk -F '\t' '
-    {name[NR] = $1; rps[NR] = $2; p50[NR] = $3; p99[NR] = $4; bad[NR] = $5; cpu[NR] = $6}
-    $1 ~ /^bare_beast, attune.s threading/ {shaped = $2}
-    $1 ~ /^bare_beast, no worker pool/ {bare = $2}
+    {name[NR] = $1; rps[NR] = $2; p50[NR] = $3; p99[NR] = $4; bad[NR] = $5; cpu[NR] = $6
+     per_cpu[NR] = ($6 + 0 > 0 ? 100 * $2 / $6 : 0)}
+    $1 ~ /^bare_beast, attune.s threading/ {shaped = $2; shaped_cpu = per_cpu[NR]}
+    $1 ~ /^bare_beast, no worker pool/ {bare = $2; bare_cpu = per_cpu[NR]}
     END {
-      printf "%-58s %10s %9s %9s %9s %9s %8s %7s\n", "line", "req/s", "/ shaped", "/ bare",
-        "p50 ms", "p99 ms", "non-2xx", "CPU %"
+      printf "%-58s %8s %8s %8s %7s %9s %9s %9s %8s %8s\n", "line", "req/s", "/ shaped",
+        "/ bare", "CPU %", "req/CPU-s", "/ shaped", "/ bare", "p50 ms", "p99 ms"
       for (i = 1; i <= NR; i++)
-        printf "%-58s %10.0f %8.2f%% %8.2f%% %9s %9s %8s %7s\n", name[i], rps[i],
-          shaped ? 100 * rps[i] / shaped : 0, bare ? 100 * rps[i] / bare : 0, p50[i], p99[i],
-          bad[i], cpu[i]
+        printf "%-58s %8.0f %7.2f%% %7.2f%% %7s %9.0f %8.2f%% %8.2f%% %8s %8s%s\n", name[i],
+          rps[i], shaped ? 100 * rps[i] / shaped : 0, bare ? 100 * rps[i] / bare : 0, cpu[i],
+          per_cpu[i], shaped_cpu && per_cpu[i] ? 100 * per_cpu[i] / shaped_cpu : 0,
+          bare_cpu && per_cpu[i] ? 100 * per_cpu[i] / bare_cpu : 0, p50[i], p99[i],
+          (bad[i] > 0 ? "  non-2xx " bad[i] : "")
     }' "$RESULTS/table.tsv" | tee "$RESULTS/table.txt"
 }
 
@@ -511,4 +517,6 @@ if wanted live; then run_live; fi
 if wanted mix; then run_mix; fi
 # The Argon2id lines alone (part of mix), e.g. to check the password gate.
 if [ "$ONLY" = argon2 ]; then argon2_lines; fi
+# The last mix run's table again (e.g. after changing how it is printed).
+if [ "$ONLY" = table ]; then print_table; fi
 echo "== done; raw results in $RESULTS"
