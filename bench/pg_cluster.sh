@@ -10,17 +10,30 @@ PG_AS=()
 if [ "$(id -u)" = 0 ]; then PG_AS=(runuser -u postgres --); fi
 PG_DIR=""
 PG_PORT=""
+# Extra server settings for the next start_postgres (seeding turns fsync off, say), and a
+# stopped cluster's data dir to start from a copy of instead of a fresh initdb.
+PG_OPTIONS=""
+PG_FROM=""
 
 # Durability is PostgreSQL's default (fsync on), as attune's SQLite runs synchronous=FULL.
 start_postgres() {
   PG_DIR=$(mktemp -d /tmp/attune-bench-pg.XXXXXX)
-  if [ "$(id -u)" = 0 ]; then chown postgres: "$PG_DIR"; fi
-  "${PG_AS[@]}" "$PG_BIN/initdb" -D "$PG_DIR/data" -A trust -U postgres --no-locale -E UTF8 \
-    >"$PG_DIR/initdb.log" 2>&1
+  if [ -n "$PG_FROM" ]; then
+    cp -a "$PG_FROM" "$PG_DIR/data"
+  else
+    mkdir "$PG_DIR/data"
+  fi
+  if [ "$(id -u)" = 0 ]; then chown -R postgres: "$PG_DIR"; fi
+  chmod 700 "$PG_DIR/data"
+  if [ -z "$PG_FROM" ]; then
+    "${PG_AS[@]}" "$PG_BIN/initdb" -D "$PG_DIR/data" -A trust -U postgres --no-locale -E UTF8 \
+      >"$PG_DIR/initdb.log" 2>&1
+  fi
   for _ in 1 2 3; do  # a random port may be taken; then try another
     PG_PORT=$((20000 + RANDOM % 20000))
     if taskset -c "$SERVER_CPUS" "${PG_AS[@]}" "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -w \
-      -l "$PG_DIR/server.log" -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -k $PG_DIR" \
+      -l "$PG_DIR/server.log" \
+      -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -k $PG_DIR $PG_OPTIONS" \
       start >/dev/null; then
       return 0
     fi
@@ -33,6 +46,15 @@ stop_postgres() {
   "${PG_AS[@]}" "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m fast stop >/dev/null 2>&1 || true
   rm -rf "$PG_DIR"
   PG_DIR=""
+}
+
+# Stops the cluster cleanly and keeps its data dir at $1 (to start from with PG_FROM).
+keep_postgres() {
+  "${PG_AS[@]}" "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m fast stop >/dev/null
+  rm -rf "$1"
+  cp -a "$PG_DIR/data" "$1"
+  rm -f "$1/postmaster.pid" "$1/postmaster.opts"
+  stop_postgres
 }
 
 # pg_createdb NAME [TEMPLATE]: a copy of TEMPLATE is cheap, so every run starts from one.

@@ -4,19 +4,22 @@
 # `attune serve` on a free port with a temp data dir for wrk (GET /healthz, GET /api/v1/me),
 # seeds couples through the API, runs bench/live_load at each N, and runs wrk's API mix
 # (bench/wrk/api_mix.lua) against bench/bare_beast, attune on SQLite and attune on a
-# throwaway PostgreSQL 15 cluster.
+# throwaway PostgreSQL 15 cluster, beside SQLite's single-commit floor of the disk
+# (bench/commit_floor), and prints every line of the mix as a ratio to the bare server in one
+# table (build-bench/bench-results/table.txt).
 #
 #   scripts/bench.sh [N ...]          default N: 100 1000 5000
 #
 # Environment: BENCH_DURATION (measured live window, s; 180), BENCH_WRK_SECONDS (30),
-# BENCH_ONLY (micro|wrk|live|mix|argon2), BENCH_RESEED=1 (ignore the cached seed),
+# BENCH_ONLY (micro|wrk|live|mix|argon2|table), BENCH_RESEED=1 (ignore the cached seed),
 # BENCH_MIX_PAIRS (couples seeded per backend for the mix; 200), BENCH_LOGIN_SECONDS (the
 # Argon2id login lines; 15), BENCH_SERVER_CPUS / BENCH_CLIENT_CPUS (taskset lists; 0 and 1),
 # BENCH_BASELINE (another attune binary, e.g. one built from an older commit: the mix runs
 # its lines too, each right after the same line of this build, so both compare to one
 # bare_beast run on an equally loaded machine), BENCH_ATTUNE (the attune binary to measure,
 # e.g. one already built in build/; then only live_load and bare_beast are built here, and
-# the micro-benchmarks cannot run).
+# the micro-benchmarks cannot run), BENCH_PERF=1 (perf record on the server during each
+# backend's shared-view line; top symbols in bench-results/perf_*.txt).
 # Raw results go to build-bench/bench-results/. Nothing here is a test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -48,9 +51,9 @@ if [ "$(nproc)" -lt 2 ]; then SERVER_CPUS=0; CLIENT_CPUS=0; fi
 echo "== build ($BUILD, -DATTUNE_BENCH=ON)"
 cmake -S . -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DATTUNE_BENCH=ON -DATTUNE_TESTS=OFF >/dev/null
 if [ -n "${BENCH_ATTUNE:-}" ]; then
-  cmake --build "$BUILD" --target live_load bare_beast -j 2 >/dev/null
+  cmake --build "$BUILD" --target live_load bare_beast commit_floor -j 2 >/dev/null
 else
-  cmake --build "$BUILD" --target attune live_load attune_micro bare_beast -j 2 >/dev/null
+  cmake --build "$BUILD" --target attune live_load attune_micro bare_beast commit_floor -j 2 >/dev/null
 fi
 MEASURED=${BENCH_ATTUNE:-$BUILD/attune}
 LIVE_LOAD=$BUILD/bench/live_load
@@ -281,13 +284,20 @@ measure_mix() {
   started=$(date +%s%N)
   taskset -c "$CLIENT_CPUS" wrk -t1 -c1 -d"${MIX_SECONDS}s" --timeout 10s --latency \
     -s bench/wrk/probe.lua "$url" -- "$(head -1 "$users" | cut -f3)" >"${file%.txt}_probe.txt" &
-  local probe=$!
+  local probe=$! perf=""
+  if [ -n "${BENCH_PERF:-}" ] && [[ "$name" == *"shared view only" ]]; then
+    perf record -F 999 -g -p "$SERVER_PID" -o "${file%.txt}.perf" -- sleep "$MIX_SECONDS" \
+      >/dev/null 2>&1 &
+    perf=$!
+  fi
   taskset -c "$CLIENT_CPUS" wrk -t2 -c"$MIX_CONNECTIONS" -d"${MIX_SECONDS}s" --timeout 10s \
     --latency -s bench/wrk/api_mix.lua "$url" -- "$users" "$items" "$@" >"$file"
   local wall=$(($(date +%s%N) - started))
   wait "$probe"
-  local extra
-  extra="  server CPU $(cpu_percent $(($(cpu_ticks "$SERVER_PID") - server_before)) "$wall") %"
+  [ -n "$perf" ] && { wait "$perf" || true; }
+  local extra server_cpu
+  server_cpu=$(cpu_percent $(($(cpu_ticks "$SERVER_PID") - server_before)) "$wall")
+  extra="  server CPU $server_cpu %"
   extra="$extra  disk sync $sync_before/$(disk_sync_us) us before/after"
   if [ -n "$on_postgres" ]; then
     extra="$extra  postgres CPU $(cpu_percent $(($(postgres_ticks) - pg_before)) "$wall") %"
@@ -295,6 +305,72 @@ measure_mix() {
   fi
   kill -0 "$SERVER_PID" 2>/dev/null || extra="$extra  SERVER EXITED"
   mix_line "$name" "$file" "$(peak_rss_kib "$SERVER_PID")" "$extra"
+  table_row "$name" "$file" "$server_cpu"
+  [ -n "$perf" ] && top_symbols "${file%.txt}.perf" "$RESULTS/perf_$(basename "${file%.txt}").txt"
+  return 0
+}
+
+# wrk's latency with its unit, in milliseconds.
+ms_of() {
+  awk -v v="$1" 'BEGIN {
+    n = v + 0; u = v; sub(/^[0-9.]+/, "", u)
+    if (u == "us") n /= 1000; else if (u == "s") n *= 1000; else if (u == "m") n *= 60000
+    printf "%.2f", n }'
+}
+
+# One row of the same-run table: name, req/s, p50 ms, p99 ms, non-2xx, server CPU %.
+table_row() {
+  local name=$1 file=$2 cpu=$3 rps p50 p99 bad
+  rps=$(awk '/^Requests\/sec/ {print $2}' "$file")
+  p50=$(ms_of "$(awk '/ 50% / {print $2}' "$file")")
+  p99=$(ms_of "$(awk '/ 99% / {print $2}' "$file")")
+  bad=$(awk '/Non-2xx/ {print $NF}' "$file")
+  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "${rps:-0}" "$p50" "$p99" "${bad:-0}" "$cpu" \
+    >>"$RESULTS/table.tsv"
+}
+
+# The 25 symbols with the most samples of their own (no children) from a perf recording.
+top_symbols() {
+  perf report -i "$1" -g none --no-children --sort symbol --percent-limit 0.5 --stdio 2>/dev/null |
+    grep -E '^ +[0-9.]+%' | sed 's/[ -]*$//' | head -25 >"$2" || true
+  echo "    perf: top symbols of the server in $2" | tee -a "$RESULTS/mix.txt"
+  head -8 "$2" | sed 's/^/      /' | tee -a "$RESULTS/mix.txt"
+}
+
+# SQLite's single-commit floor of the disk the data dirs are on: one-row commits, WAL,
+# synchronous=FULL, one writer (bench/commit_floor), pinned where the server runs.
+commit_floor_line() {
+  load_average
+  local out
+  rm -f "$TMP/floor.db" "$TMP/floor.db-wal" "$TMP/floor.db-shm"
+  out=$(taskset -c "$SERVER_CPUS" "$BUILD/bench/commit_floor" --path "$TMP/floor.db" \
+    --seconds "$MIX_SECONDS")
+  rm -f "$TMP/floor.db" "$TMP/floor.db-wal" "$TMP/floor.db-shm"
+  echo "SQLite single-commit floor: $out" | tee -a "$RESULTS/mix.txt"
+  echo "$out" | awk '{gsub(/,/, ""); printf "SQLite: single-commit floor of the disk (commits/s)\t%s\t%s\t%s\t0\t-\n", $6, $9, $12}' \
+    >>"$RESULTS/table.tsv"
+}
+
+# Every line of this run as a share of the two bare servers' req/s from the same run, and
+# per second of server CPU (req/s ÷ the server's share of a core): on a machine busy with other
+# work a server may not get its core, and then the second ratio is the one to read (for lines
+# that wait on the disk the first; neither counts PostgreSQL's own processes).
+print_table() {
+  awk -F '\t' '
+    {name[NR] = $1; rps[NR] = $2; p50[NR] = $3; p99[NR] = $4; bad[NR] = $5; cpu[NR] = $6
+     per_cpu[NR] = ($6 + 0 > 0 ? 100 * $2 / $6 : 0)}
+    $1 ~ /^bare_beast, attune.s threading/ {shaped = $2; shaped_cpu = per_cpu[NR]}
+    $1 ~ /^bare_beast, no worker pool/ {bare = $2; bare_cpu = per_cpu[NR]}
+    END {
+      printf "%-58s %8s %8s %8s %7s %9s %9s %9s %8s %8s\n", "line", "req/s", "/ shaped",
+        "/ bare", "CPU %", "req/CPU-s", "/ shaped", "/ bare", "p50 ms", "p99 ms"
+      for (i = 1; i <= NR; i++)
+        printf "%-58s %8.0f %7.2f%% %7.2f%% %7s %9.0f %8.2f%% %8.2f%% %8s %8s%s\n", name[i],
+          rps[i], shaped ? 100 * rps[i] / shaped : 0, bare ? 100 * rps[i] / bare : 0, cpu[i],
+          per_cpu[i], shaped_cpu && per_cpu[i] ? 100 * per_cpu[i] / shaped_cpu : 0,
+          bare_cpu && per_cpu[i] ? 100 * per_cpu[i] / bare_cpu : 0, p50[i], p99[i],
+          (bad[i] > 0 ? "  non-2xx " bad[i] : "")
+    }' "$RESULTS/table.tsv" | tee "$RESULTS/table.txt"
 }
 
 # What the server itself logged as going wrong (text or JSON-line logs): worth more than
@@ -340,8 +416,9 @@ postgres_server() {
 # The mix, then each kind alone, on one backend.
 mix_lines() {
   local backend=$1 prefix=$2 server=$3
-  local -a names=("mix 5/75/20" "shared view only" "boundary write only" "login only, fast hash")
-  local -a weights=("5 75 20" "0 100 0" "0 0 100" "100 0 0")
+  local -a names=("mix 5/75/20" "mix 0/75/20, no log-ins" "shared view only" "boundary write only"
+    "login only, fast hash")
+  local -a weights=("5 75 20" "0 75 20" "0 100 0" "0 0 100" "100 0 0")
   local binary label
   for i in "${!names[@]}"; do
     for binary in "$MEASURED" $BASELINE; do
@@ -358,15 +435,23 @@ mix_lines() {
   ATTUNE_BIN=$MEASURED
 }
 
-bare_line() {
-  rm -f "$TMP/bare.out"
-  taskset -c "$SERVER_CPUS" "$BUILD/bench/bare_beast" --port 0 >"$TMP/bare.out" 2>&1 &
-  SERVER_PID=$!
-  await_port "$SERVER_PID" "$TMP/bare.out" "bare listening on "
-  SERVER_PORT=$PORT
-  # bare_beast answers anything, so the SQLite seed's files serve as well as any.
-  measure_mix "bare_beast (ceiling): mix 5/75/20" "$TMP/sqlite.users" "$TMP/sqlite.items" 5 75 20
-  stop_server
+# The ceiling twice: shaped like attune (one I/O thread, each request hopping to a 4-thread
+# worker pool and back) and answering on the I/O thread without a pool.
+bare_lines() {
+  local workers label
+  for workers in 4 0; do
+    label="bare_beast, attune's threading (4 workers)"
+    [ "$workers" = 0 ] && label="bare_beast, no worker pool"
+    rm -f "$TMP/bare.out"
+    taskset -c "$SERVER_CPUS" "$BUILD/bench/bare_beast" --port 0 --workers "$workers" \
+      >"$TMP/bare.out" 2>&1 &
+    SERVER_PID=$!
+    await_port "$SERVER_PID" "$TMP/bare.out" "bare listening on "
+    SERVER_PORT=$PORT
+    # bare_beast answers anything, so the SQLite seed's files serve as well as any.
+    measure_mix "$label: mix 5/75/20" "$TMP/sqlite.users" "$TMP/sqlite.items" 5 75 20
+    stop_server
+  done
 }
 
 # Logins with the shipped Argon2id cost (64 MiB, at most two at once, 503 busy beyond): at
@@ -395,6 +480,7 @@ run_mix() {
   echo "== API mix: wrk -t2 -c64 -d${WRK_SECONDS}s --timeout 10s --latency -s bench/wrk/api_mix.lua" \
     "URL -- USERS ITEMS LOGIN READ WRITE, after a 5 s warm-up; $MIX_PAIRS couples per backend"
   : >"$RESULTS/mix.txt"
+  : >"$RESULTS/table.tsv"
   echo "-- seeding SQLite (WAL, synchronous=FULL, data dir on disk)"
   seed_mix "$TMP/mix-sqlite" "$TMP/sqlite" "$MIX_PAIRS" 16
   echo "-- seeding PostgreSQL 15 (throwaway cluster, fsync on, loopback TCP)"
@@ -405,8 +491,9 @@ run_mix() {
   seed_mix "$TMP/mix-pg-seed" "$TMP/postgres" "$MIX_PAIRS" 16
   SERVER_ENV=()
 
-  echo "-- the ceiling"
-  bare_line
+  echo "-- the ceiling, and the disk's floor"
+  bare_lines
+  commit_floor_line
   echo "-- SQLite"
   mix_lines SQLite "$TMP/sqlite" sqlite_server
   echo "-- PostgreSQL"
@@ -415,6 +502,10 @@ run_mix() {
   stop_postgres
   echo "-- Argon2id logins (no --insecure-fast-password-hashing; SQLite; ${LOGIN_SECONDS}s each)"
   argon2_lines
+  echo "== the same-run table (req/s as a share of bare_beast with attune's threading and without a pool)"
+  machine
+  echo "  load average now: $(cut -d' ' -f1-3 /proc/loadavg)"
+  print_table
 }
 
 wanted() { [ -z "$ONLY" ] || [ "$ONLY" = "$1" ]; }
@@ -426,4 +517,6 @@ if wanted live; then run_live; fi
 if wanted mix; then run_mix; fi
 # The Argon2id lines alone (part of mix), e.g. to check the password gate.
 if [ "$ONLY" = argon2 ]; then argon2_lines; fi
+# The last mix run's table again (e.g. after changing how it is printed).
+if [ "$ONLY" = table ]; then print_table; fi
 echo "== done; raw results in $RESULTS"

@@ -66,7 +66,7 @@ asio::awaitable<void> connect_participant(LoadRun* run, Api* api, LivePractice* 
                            "/live?ticket=" + ticket.at("ticket").get<std::string>();
   auto executor = co_await asio::this_coro::executor;
   person.socket = std::make_unique<WsClient>(executor);
-  const auto error = co_await person.socket->connect(run->server, run->sources.next(), path);
+  const auto error = co_await person.socket->connect(person.live_server, run->sources.next(), path);
   if (error) throw ApiFailure("live socket: " + error.message());
   person.reading = true;
   ++read_loops;

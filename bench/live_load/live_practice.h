@@ -17,6 +17,7 @@ namespace attune::bench {
 
 struct Participant {
   std::string token;
+  tcp::endpoint live_server;  // the replica this participant's socket goes to
   std::unique_ptr<WsClient> socket;
   std::string status;  // the status of the newest state this participant received
   std::int64_t seq = -1;

@@ -8,8 +8,8 @@
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/this_coro.hpp>
 #include <boost/asio/use_awaitable.hpp>
+#include <filesystem>
 #include <fstream>
-#include <iomanip>
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <vector>
@@ -17,6 +17,7 @@
 #include "live_load/commands.h"
 #include "live_load/echo_floor.h"
 #include "live_load/live_practice.h"
+#include "live_load/results.h"
 
 namespace attune::bench {
 namespace {
@@ -105,6 +106,15 @@ asio::awaitable<void> measure_window(LivePhase* phase) {
   while (phase->drivers > 0) co_await sleep_for(kPoll);  // pauses begun in the window finish
 }
 
+// With several processes in one run: says this one is ready, then waits for the word to
+// open the window, so every process measures the same span.
+asio::awaitable<void> await_go(const LoadOptions& options) {
+  if (!options.ready_file.empty()) std::ofstream(options.ready_file) << "ready\n";
+  if (options.go_file.empty()) co_return;
+  while (!std::filesystem::exists(options.go_file))
+    co_await sleep_for(std::chrono::milliseconds(5));
+}
+
 asio::awaitable<void> live_phase(LivePhase* phase) {
   LoadRun* run = phase->run;
   auto executor = co_await asio::this_coro::executor;
@@ -124,6 +134,7 @@ asio::awaitable<void> live_phase(LivePhase* phase) {
   // Memory settles once the initial pushes are written.
   co_await sleep_for(std::chrono::seconds(2));
   phase->readings.server_all_running = sample_process(run->options.server_pid);
+  co_await await_go(run->options);
   co_await measure_window(phase);
 }
 
@@ -143,12 +154,7 @@ asio::awaitable<void> whole_run(LivePhase* phase) {
   while (open_read_loops() > 0) co_await sleep_for(kPoll);
 }
 
-json summary_json(const LatencySummary& summary) {
-  return {{"count", summary.count},
-          {"p50_ms", summary.p50_ms},
-          {"p99_ms", summary.p99_ms},
-          {"max_ms", summary.max_ms}};
-}
+json samples_json(const Latencies& latencies) { return json(latencies.samples_ns()); }
 
 json results_json(const LoadRun& run, const Readings& r) {
   const double connections = 2.0 * run.options.practices;
@@ -163,7 +169,14 @@ json results_json(const LoadRun& run, const Readings& r) {
                                     static_cast<double>(r.server_before_sockets.rss_bytes)) /
                                        connections}};
   if (run.options.server_pid == 0) server = json();
+  json raw;
+  if (run.options.raw_samples) {
+    raw = {{"pause_to_peer_ns", samples_json(run.pause_to_peer)},
+           {"pause_to_self_ns", samples_json(run.pause_to_self)},
+           {"echo_round_trip_ns", samples_json(run.echo_round_trip)}};
+  }
   return {{"practices", run.options.practices},
+          {"samples", raw},
           {"connections", 2 * run.options.practices},
           {"practices_running", r.practices_running},
           {"setup_seconds", r.setup_seconds},
@@ -184,29 +197,13 @@ json results_json(const LoadRun& run, const Readings& r) {
             {"rss_bytes", r.client_window_end.rss_bytes}}}};
 }
 
-void print_summary(const json& r) {
-  const auto ms = [](const json& s, const char* key) { return s.at(key).get<double>(); };
-  const json& peer = r.at("pause_to_peer");
-  const json& echo = r.at("echo_round_trip");
-  std::cerr << std::fixed << std::setprecision(2) << "live N=" << r.at("practices")
-            << ": pause->peer p50 " << ms(peer, "p50_ms") << " p99 " << ms(peer, "p99_ms")
-            << " max " << ms(peer, "max_ms") << " ms (" << peer.at("count") << " samples, "
-            << r.at("pauses_lost") << " lost) | echo p50 " << ms(echo, "p50_ms") << " p99 "
-            << ms(echo, "p99_ms") << " ms | ";
-  if (!r.at("server").is_null()) {
-    std::cerr << "server CPU " << r.at("server").at("cpu_percent").get<double>() << " %, "
-              << r.at("server").at("rss_per_connection_bytes").get<double>() / 1024
-              << " KiB/connection | ";
-  }
-  std::cerr << "setup " << r.at("setup_seconds").get<double>() << " s\n";
-}
-
 }  // namespace
 
 int run_load(const LoadOptions& options) {
   const auto fd_limit = raise_fd_limit();
   std::cerr << "run: open-file limit " << fd_limit << "\n";
-  auto pairs = read_manifest(options.manifest, static_cast<std::size_t>(options.practices));
+  auto pairs = read_manifest(options.manifest, static_cast<std::size_t>(options.practices),
+                             static_cast<std::size_t>(options.skip_pairs));
   if (!pairs || static_cast<int>(pairs->size()) < options.practices) {
     std::cerr << "run: the manifest " << options.manifest << " holds fewer than "
               << options.practices << " seeded pairs\n";
@@ -215,11 +212,20 @@ int run_load(const LoadOptions& options) {
   asio::io_context io(1);
   LoadRun run(options);
   LivePhase phase{&run, {}, 0, 0, {}};
+  std::vector<tcp::endpoint> live_servers;
+  for (const auto port : options.live_ports) {
+    live_servers.push_back(endpoint_of(Target{options.server.host, port}));
+  }
+  if (live_servers.empty()) live_servers.push_back(run.server);
   for (const auto& pair : *pairs) {
     auto practice = std::make_unique<LivePractice>(io.get_executor());
     practice->agreement_id = pair.agreement_id;
     practice->people[0].token = pair.token_a;
     practice->people[1].token = pair.token_b;
+    for (std::size_t k = 0; k < practice->people.size(); ++k) {
+      practice->people[k].live_server =
+          live_servers[(phase.practices.size() + k) % live_servers.size()];
+    }
     phase.practices.push_back(std::move(practice));
   }
   asio::co_spawn(io, whole_run(&phase), [&run](std::exception_ptr failure) {

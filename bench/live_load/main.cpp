@@ -2,6 +2,7 @@
 //   live_load seed --port P --pairs N --manifest FILE [--users FILE --items FILE]
 //   live_load run --port P --echo-port E --manifest FILE --practices N [--server-pid PID]
 //   live_load echo-server --port E
+//   live_load merge --json OUT IN.json ...
 #include <CLI/CLI.hpp>
 
 #include "live_load/commands.h"
@@ -43,6 +44,18 @@ int main(int argc, char** argv) {
   run_command->add_option("--server-pid", load.server_pid);
   run_command->add_option("--json", load.json_out);
   run_command->add_option("--seed", load.random_seed);
+  run_command->add_option("--skip-pairs", load.skip_pairs, "manifest lines to skip");
+  run_command->add_option("--live-port", load.live_ports,
+                          "replica ports for the live sockets (repeat); person k of practice i "
+                          "uses the (i + k) % count-th");
+  run_command->add_option("--ready-file", load.ready_file, "written once every practice runs");
+  run_command->add_option("--go-file", load.go_file, "the window opens once this file exists");
+  run_command->add_flag("--raw-samples", load.raw_samples, "every sample in the JSON");
+
+  MergeOptions merge;
+  auto* merge_command = app.add_subcommand("merge", "merge the JSON of several run processes");
+  merge_command->add_option("--json", merge.json_out);
+  merge_command->add_option("inputs", merge.inputs)->required();
 
   Target echo;
   auto* echo_command = app.add_subcommand("echo-server", "bare Beast WebSocket echo server");
@@ -52,5 +65,6 @@ int main(int argc, char** argv) {
   CLI11_PARSE(app, argc, argv);
   if (seed_command->parsed()) return run_seed(seed);
   if (run_command->parsed()) return run_load(load);
+  if (merge_command->parsed()) return run_merge(merge);
   return run_echo_server(echo);
 }

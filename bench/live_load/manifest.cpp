@@ -13,11 +13,13 @@ bool write_manifest(const std::string& path, const std::vector<SeededPair>& pair
   return static_cast<bool>(out);
 }
 
-std::optional<std::vector<SeededPair>> read_manifest(const std::string& path, std::size_t limit) {
+std::optional<std::vector<SeededPair>> read_manifest(const std::string& path, std::size_t limit,
+                                                     std::size_t skip) {
   std::ifstream in(path);
   if (!in) return std::nullopt;
   std::vector<SeededPair> pairs;
   std::string line;
+  for (std::size_t skipped = 0; skipped < skip && std::getline(in, line);) ++skipped;
   while (pairs.size() < limit && std::getline(in, line)) {
     std::istringstream fields(line);
     SeededPair pair;

@@ -20,7 +20,8 @@ struct SeededPair {
 
 // One line per pair: token_a, token_b and agreement_id separated by tabs.
 bool write_manifest(const std::string& path, const std::vector<SeededPair>& pairs);
-// The first `limit` pairs; nullopt when the file cannot be read or is malformed.
-std::optional<std::vector<SeededPair>> read_manifest(const std::string& path, std::size_t limit);
+// `limit` pairs after the first `skip`; nullopt when the file cannot be read or is malformed.
+std::optional<std::vector<SeededPair>> read_manifest(const std::string& path, std::size_t limit,
+                                                     std::size_t skip = 0);
 
 }  // namespace attune::bench

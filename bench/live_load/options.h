@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace attune::bench {
 
@@ -39,6 +40,19 @@ struct LoadOptions {
   int server_pid = 0;     // 0 = do not sample the server's CPU and memory
   std::string json_out;   // "" = print only
   std::uint64_t random_seed = 1;
+  // Several processes share one run (each stays under the open-file limit): each takes its
+  // own slice of the manifest, and the window opens for all of them at once.
+  int skip_pairs = 0;                     // manifest lines before this process's slice
+  std::vector<std::uint16_t> live_ports;  // empty = the server; else replicas on server.host:
+                                          // person k of practice i uses (i + k) % size
+  std::string ready_file;                 // written once every practice runs
+  std::string go_file;                    // the window opens when this file exists
+  bool raw_samples = false;               // the JSON holds every sample, for `merge`
+};
+
+struct MergeOptions {
+  std::vector<std::string> inputs;  // JSON of `run --raw-samples`, one per process
+  std::string json_out;             // "" = print only
 };
 
 }  // namespace attune::bench

@@ -17,7 +17,10 @@ struct LatencySummary {
 
 class Latencies {
  public:
+  using Rep = std::chrono::steady_clock::duration::rep;
   void add(std::chrono::steady_clock::duration sample) { ns_.push_back(sample.count()); }
+  void add_ns(Rep nanoseconds) { ns_.push_back(nanoseconds); }
+  const std::vector<Rep>& samples_ns() const { return ns_; }
   std::size_t size() const { return ns_.size(); }
   LatencySummary summary() const;
 
