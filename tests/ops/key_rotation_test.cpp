@@ -3,6 +3,7 @@
 // server holding both keys serves throughout; a rotation can be run again to finish.
 #include <gtest/gtest.h>
 
+#include "app/data_keys.h"
 #include "app/keyring.h"
 #include "base/corruption.h"
 #include "crypto/master_key.h"
@@ -151,9 +152,13 @@ TEST_F(KeyRotation, AServerHoldingBothKeysServesBeforeDuringAndAfter) {
   auto profile = server->services.accounts.profile(dana.actor);
   ASSERT_TRUE(profile);
   EXPECT_EQ(profile->display_name, "Dana");
+  ASSERT_TRUE(data_key_kept(KeyOwner::kPerson, alex_.id));
 
   auto report = rotate(1);  // the server keeps its connections open meanwhile
   ASSERT_TRUE(report) << report.error().message;
+  // What this process kept under the old master key went with the rotation.
+  EXPECT_FALSE(data_key_kept(KeyOwner::kPerson, alex_.id));
+  EXPECT_FALSE(data_key_kept(KeyOwner::kPerson, dana.id));
   EXPECT_EQ(report->rewrapped, 5);
   EXPECT_EQ(report->already_new, 1);  // Dana's
   auto mine = server->services.boundaries.mine(alex_.actor, rid_);
