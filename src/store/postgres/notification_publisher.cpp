@@ -6,7 +6,12 @@
 namespace attune::store::postgres {
 namespace {
 
-const TranslatedSql kNotify{"SELECT pg_notify($1, $2)", 2};
+// A NOTIFY takes a transaction id, so its commit would wait for a WAL flush like a write:
+// a second disk sync on every live change's way to the other replicas. The notice carries no
+// data (the change it announces committed durably before it), so this transaction alone
+// commits without waiting; a notice lost in a crash is covered by the listeners' resync.
+const TranslatedSql kNotify{
+    "SELECT pg_notify($1, $2), set_config('synchronous_commit', 'off', true)", 2};
 
 }  // namespace
 
