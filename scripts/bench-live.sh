@@ -62,25 +62,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-cat >"$TMP/bench.toml" <<'TOML'
-signup_limit_per_minute = 100000
-write_limit_per_minute = 1000000
-login_limit_per_minute = 100000
-TOML
-
-# Waits for "<prefix><port>" on a background process's stdout file; sets PORT.
-await_port() {
-  local pid=$1 file=$2 prefix=$3
-  PORT=""
-  for _ in $(seq 600); do
-    PORT=$(sed -n "s#^${prefix}\([0-9]*\)\$#\1#p" "$file" 2>/dev/null || true)
-    [ -n "$PORT" ] && return 0
-    kill -0 "$pid" 2>/dev/null || break
-    sleep 0.1
-  done
-  echo "bench-live: a server did not start (see $file)" >&2
-  exit 1
-}
+source bench/servers.sh
 
 # start_replica NAME DATA_DIR [ENV...]: attune serve on a free port; sets PORT and LAST_PID.
 start_replica() {
