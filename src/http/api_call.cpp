@@ -148,4 +148,13 @@ Response ok_json(const nlohmann::json& body, int status) {
   return Response::json(status, body.dump());
 }
 
+Response download(std::string body, std::string content_type, std::string_view filename) {
+  Response response;
+  response.content_type = std::move(content_type);
+  response.body = std::move(body);
+  response.set_header("Content-Disposition",
+                      "attachment; filename=\"" + std::string(filename) + "\"");
+  return response;
+}
+
 }  // namespace attune::http

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "app/actor.h"
@@ -56,6 +57,9 @@ bool is_id_shaped(std::string_view text);
 // A core error mapped to its HTTP response.
 Response error_response(const base::Error& error);
 Response ok_json(const nlohmann::json& body, int status = 200);
+// A 200 the browser saves as a file named `filename` (API responses are never cached:
+// security_headers.h).
+Response download(std::string body, std::string content_type, std::string_view filename);
 
 // By value: a reference into a temporary Result would dangle in a range-for.
 template <class T>

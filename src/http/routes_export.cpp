@@ -8,9 +8,8 @@ void add_export_routes(Router& router, app::DataExport& data_export) {
   // Counted like a write: an export opens every sealed field the person has, so it is the
   // most expensive read there is.
   router.add("GET", "/api/v1/me/export", Auth::kRequired, Limit::kWrite, [&](ApiCall& call) {
-    Response response = Response::json(200, app::export_json(unwrap(data_export.of(call.me()))));
-    response.set_header("Content-Disposition", "attachment; filename=\"attune-export.json\"");
-    return response;
+    return download(app::export_json(unwrap(data_export.of(call.me()))), "application/json",
+                    "attune-export.json");
   });
 }
 

@@ -55,22 +55,14 @@ void add_safety_check_route(Router& router, app::TherapistSafetyChecks& safety_c
 // and no outside resource), and the shared questionnaires as FHIR R4 for a practice system.
 void add_report_route(Router& router, app::ProgressReports& reports) {
   router.add("GET", "/api/v1/therapist/relationships/{}/report.html", [&](ApiCall& call) {
-    Response response;
-    response.content_type = "text/html; charset=utf-8";
-    response.body = unwrap(reports.therapist_report_html(call.me(), call.param(0)));
-    response.set_header("Content-Disposition", "attachment; filename=\"attune-report.html\"");
-    response.set_header("Cache-Control", "no-store");
-    return response;
+    return download(unwrap(reports.therapist_report_html(call.me(), call.param(0))),
+                    "text/html; charset=utf-8", "attune-report.html");
   });
 
   // Printed by headless Chromium on a worker thread (as every handler runs), a few at a time.
   router.add("GET", "/api/v1/therapist/relationships/{}/report.pdf", [&](ApiCall& call) {
-    Response response;
-    response.content_type = "application/pdf";
-    response.body = unwrap(reports.therapist_report_pdf(call.me(), call.param(0)));
-    response.set_header("Content-Disposition", "attachment; filename=\"attune-report.pdf\"");
-    response.set_header("Cache-Control", "no-store");
-    return response;
+    return download(unwrap(reports.therapist_report_pdf(call.me(), call.param(0))),
+                    "application/pdf", "attune-report.pdf");
   });
 
   router.add("GET", "/api/v1/therapist/relationships/{}/fhir", [&](ApiCall& call) {

@@ -113,11 +113,8 @@ void add_together_routes(Router& router, app::Appreciations& appreciations, app:
   });
 
   router.add("GET", "/api/v1/relationships/{}/calendar.ics", [&](ApiCall& call) {
-    Response response;
-    response.content_type = "text/calendar; charset=utf-8";
-    response.body = unwrap(calendar.ics(call.me(), call.param(0)));
-    response.set_header("Content-Disposition", "attachment; filename=\"attune.ics\"");
-    return response;
+    return download(unwrap(calendar.ics(call.me(), call.param(0))), "text/calendar; charset=utf-8",
+                    "attune.ics");
   });
 }
 
