@@ -87,16 +87,24 @@ SEED_SQLITE=$BUILD/bench-seed
 seed_cached() {
   local dir=$1
   [ -z "${BENCH_RESEED:-}" ] && [ -f "$dir/manifest.tsv" ] &&
-    [ "$(wc -l <"$dir/manifest.tsv")" -ge "$N" ]
+    [ "$(wc -l <"$dir/manifest.tsv")" -ge "$N" ] &&
+    echo "  reusing $(wc -l <"$dir/manifest.tsv") seeded couples from $dir"
+}
+
+# seed_through_replica MANIFEST STARTED: seeds N couples through the replica just started
+# (PORT, LAST_PID), writes their manifest, stops the replica and says how long it took.
+seed_through_replica() {
+  local manifest=$1 started=$2 seeder=$LAST_PID
+  taskset -c "$CLIENT_CPUS" "$LIVE_LOAD" seed --port "$PORT" --pairs "$N" --connections 16 \
+    --manifest "$manifest"
+  stop_pid "$seeder"
+  echo "  seeded $N couples in $((SECONDS - started)) s"
 }
 
 # Seeds N couples into a PostgreSQL cluster run without fsync (seeding is not measured), then
 # keeps the stopped cluster's data dir, the manifest and the master key for every later run.
 seed_postgres() {
-  if seed_cached "$SEED_PG"; then
-    echo "  reusing $(wc -l <"$SEED_PG/manifest.tsv") seeded couples from $SEED_PG"
-    return 0
-  fi
+  seed_cached "$SEED_PG" && return 0
   PG_OPTIONS="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
   start_postgres
   PG_OPTIONS=""
@@ -105,11 +113,7 @@ seed_postgres() {
   key=$(od -An -tx1 -N32 /dev/urandom | tr -d ' \n')
   mkdir -p "$TMP/seed-data"
   start_replica seed "$TMP/seed-data" ATTUNE_DATABASE_URL="$(pg_url attune)" ATTUNE_MASTER_KEY="$key"
-  local seeder=$LAST_PID
-  taskset -c "$CLIENT_CPUS" "$LIVE_LOAD" seed --port "$PORT" --pairs "$N" --connections 16 \
-    --manifest "$TMP/manifest.tsv"
-  stop_pid "$seeder"
-  echo "  seeded $N couples in $((SECONDS - started)) s"
+  seed_through_replica "$TMP/manifest.tsv" "$started"
   rm -rf "$SEED_PG"
   mkdir -p "$SEED_PG"
   keep_postgres "$SEED_PG/pgdata"
@@ -118,18 +122,11 @@ seed_postgres() {
 }
 
 seed_sqlite() {
-  if seed_cached "$SEED_SQLITE"; then
-    echo "  reusing $(wc -l <"$SEED_SQLITE/manifest.tsv") seeded couples from $SEED_SQLITE"
-    return 0
-  fi
+  seed_cached "$SEED_SQLITE" && return 0
   local shm started=$SECONDS
   shm=$(mktemp -d /dev/shm/attune-seed.XXXXXX)
   start_replica seed "$shm/data"
-  local seeder=$LAST_PID
-  taskset -c "$CLIENT_CPUS" "$LIVE_LOAD" seed --port "$PORT" --pairs "$N" --connections 16 \
-    --manifest "$shm/manifest.tsv"
-  stop_pid "$seeder"
-  echo "  seeded $N couples in $((SECONDS - started)) s"
+  seed_through_replica "$shm/manifest.tsv" "$started"
   rm -rf "$SEED_SQLITE"
   mkdir -p "$SEED_SQLITE"
   cp -a "$shm/data" "$shm/manifest.tsv" "$SEED_SQLITE/"
