@@ -101,6 +101,7 @@ int run_serve(const Settings& settings) {
   options.static_dir = settings.web_dir;
   options.trusted_proxies = settings.trusted_proxies;
   options.worker_threads = settings.worker_threads;
+  options.write_threads = settings.write_threads;
   http::Server server(
       options, [&api](const http::Request& request) { return api(request); },
       [&services, &hub, &nudges](const http::Request& request) {

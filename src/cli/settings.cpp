@@ -18,6 +18,9 @@ std::vector<std::string> split_list(const std::string& text) {
   return items;
 }
 
+// A pool's threads: zero would never run a request, thousands would only thrash.
+constexpr int kMaxThreads = 256;
+
 void from_env(const char* name, std::string& target) {
   if (const char* value = std::getenv(name); value && *value) target = value;
 }
@@ -39,6 +42,7 @@ base::Status load_settings_file(Settings& settings, const std::string& path) {
   settings.content_dir = table["content_dir"].value_or(settings.content_dir);
   settings.database_url = table["database_url"].value_or(settings.database_url);
   settings.worker_threads = table["worker_threads"].value_or(settings.worker_threads);
+  settings.write_threads = table["write_threads"].value_or(settings.write_threads);
   settings.log_format = table["log_format"].value_or(settings.log_format);
   settings.app.resources_file = table["resources_file"].value_or(settings.app.resources_file);
   settings.app.confidentiality_file =
@@ -65,6 +69,13 @@ base::Status load_settings_file(Settings& settings, const std::string& path) {
     settings.app.write_limit.max_hits = *hits;
   if (auto hits = table["signup_limit_per_minute"].value<int>())
     settings.app.signup_limit.max_hits = *hits;
+  for (const auto& [name, threads] : {std::pair{"worker_threads", settings.worker_threads},
+                                      std::pair{"write_threads", settings.write_threads}}) {
+    if (threads < 1 || threads > kMaxThreads) {
+      return base::fail(base::ErrorCode::invalid_field,
+                        path + ": " + name + " must be 1 to " + std::to_string(kMaxThreads));
+    }
+  }
   return {};
 }
 

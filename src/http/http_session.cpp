@@ -276,8 +276,9 @@ class HttpSession final : public Session, public std::enable_shared_from_this<Ht
     const std::string path = request->path;
     // A named task, not a lambda inside the co_await expression: g++ 12 destroys a closure
     // (any braced temporary) written there twice.
+    WorkerPool& pool = state_->pool_for(method);
     auto task = [state = state_, request = std::move(*request)] { return state->respond(request); };
-    Response response = co_await run_on(state_->pool(), std::move(task), kAwait);
+    Response response = co_await run_on(pool, std::move(task), kAwait);
     const bool keep_alive = wants_keep_alive && !stopping_;
     const int status = response.status;
     const std::string logged(logged_path(path, response));

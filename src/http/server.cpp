@@ -37,8 +37,9 @@ struct Server::Impl {
   Impl(ServerOptions options, Handler handler, UpgradeHandler upgrade_handler)
       : io(std::max(options.io_threads, 1)),
         pool(options.worker_threads),
+        write_pool(options.write_threads),
         state(std::make_shared<SharedState>(std::move(options), std::move(handler),
-                                            std::move(upgrade_handler), pool)),
+                                            std::move(upgrade_handler), pool, write_pool)),
         listener(
             std::make_shared<Listener>(io, state->options().host, state->options().port, state)) {}
 
@@ -70,6 +71,7 @@ struct Server::Impl {
   asio::io_context io;
   asio::executor_work_guard<asio::io_context::executor_type> work{io.get_executor()};
   WorkerPool pool;
+  WorkerPool write_pool;
   std::shared_ptr<SharedState> state;
   std::shared_ptr<Listener> listener;
   std::vector<std::thread> io_threads;
@@ -88,6 +90,7 @@ Server::~Server() {
   impl_->io.stop();
   impl_->join_io_threads();
   impl_->pool.join();
+  impl_->write_pool.join();
 }
 
 std::uint16_t Server::port() const { return impl_->listener->port(); }

@@ -16,7 +16,7 @@
 
 namespace attune::http {
 
-// Runs on the worker pool and may block (store calls, password hashing). Called for every
+// Runs on a worker pool and may block (store calls, password hashing). Called for every
 // request whose path is the API's (see is_api_path) and that is not a WebSocket upgrade.
 using Handler = std::function<Response(const Request&)>;
 
@@ -33,6 +33,11 @@ struct ServerOptions {
   std::uint16_t port = 0;  // 0 = pick a free port
   int io_threads = 1;
   int worker_threads = 4;
+  // Requests that may change something (every method but GET and HEAD) run on a pool of
+  // their own: a write waits for the durable commit of the batch holding it (an fsync, or
+  // a round trip to PostgreSQL), so many wait at once, their work joins one batch, and a
+  // read never queues behind them.
+  int write_threads = 16;
   std::size_t max_body_bytes = 1 << 20;  // over it: 413 body_too_large, handler never called
   std::size_t max_header_bytes = 16 * 1024;
   std::string static_dir;                    // web/dist; "" = no static files

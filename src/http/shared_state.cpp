@@ -16,12 +16,13 @@ Response internal_error(const char* what) {
 }  // namespace
 
 SharedState::SharedState(ServerOptions options, Handler handler, UpgradeHandler upgrade_handler,
-                         WorkerPool& pool)
+                         WorkerPool& pool, WorkerPool& write_pool)
     : options_(std::move(options)),
       handler_(std::move(handler)),
       upgrade_handler_(std::move(upgrade_handler)),
       static_files_(options_.static_dir),
-      pool_(pool) {}
+      pool_(pool),
+      write_pool_(write_pool) {}
 
 Response SharedState::respond(const Request& request) const {
   const bool api = is_api_path(request.path);

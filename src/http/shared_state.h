@@ -33,10 +33,14 @@ using UpgradeOutcome = std::variant<std::shared_ptr<live::ConnectionListener>, R
 class SharedState {
  public:
   SharedState(ServerOptions options, Handler handler, UpgradeHandler upgrade_handler,
-              WorkerPool& pool);
+              WorkerPool& pool, WorkerPool& write_pool);
 
   const ServerOptions& options() const { return options_; }
   WorkerPool& pool() { return pool_; }
+  // The write pool for a method that may change something (ServerOptions::write_threads).
+  WorkerPool& pool_for(std::string_view method) {
+    return method == "GET" || method == "HEAD" ? pool_ : write_pool_;
+  }
 
   // Both run on the worker pool. They never throw: a failing handler becomes a 500, and every
   // Response they return carries the security headers.
@@ -62,6 +66,7 @@ class SharedState {
   const UpgradeHandler upgrade_handler_;
   const StaticFiles static_files_;
   WorkerPool& pool_;
+  WorkerPool& write_pool_;
 
   mutable std::mutex mutex_;
   std::condition_variable emptied_;

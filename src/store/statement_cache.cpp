@@ -11,9 +11,9 @@ bool worth_caching(std::string_view sql) {
   std::size_t end = start;
   while (end < sql.size() && std::isalpha(static_cast<unsigned char>(sql[end]))) ++end;
   const std::string_view word = sql.substr(start, end - start);
-  static constexpr std::array<std::string_view, 11> kCached = {
-      "select", "insert", "update",   "delete",  "with",     "replace",
-      "begin",  "commit", "rollback", "release", "savepoint"};
+  static constexpr std::array<std::string_view, 12> kCached = {
+      "select", "insert", "update",   "delete",  "with",      "replace",
+      "begin",  "commit", "rollback", "release", "savepoint", "lock"};
   for (std::string_view cached : kCached) {
     if (word.size() != cached.size()) continue;
     bool same = true;

@@ -13,7 +13,7 @@ namespace attune::store {
 // each time, so an unexpected stream of distinct texts cannot grow memory without bound.
 inline constexpr std::size_t kMaxCachedStatements = 1024;
 
-// True for queries, data changes and transaction control.
+// True for queries, data changes and transaction control (table locks included).
 bool worth_caching(std::string_view sql);
 
 }  // namespace attune::store

@@ -14,6 +14,7 @@ StatementCounts statement_counts() { return counts_on_this_thread; }
 
 void count_statement() { ++counts_on_this_thread.statements; }
 void count_compile() { ++counts_on_this_thread.compiles; }
+void count_round_trip() { ++counts_on_this_thread.round_trips; }
 std::int64_t durable_commits() { return commits_made.load(); }
 void count_durable_commit() { ++commits_made; }
 

@@ -17,6 +17,8 @@ struct StatementCounts {
   std::int64_t compiles = 0;
   std::int64_t transactions = 0;
   std::int64_t write_transactions = 0;  // among them
+  // Times the thread sent something to PostgreSQL and waited for the answer (SQLite: none).
+  std::int64_t round_trips = 0;
 };
 
 StatementCounts statement_counts();
@@ -29,6 +31,7 @@ std::int64_t durable_commits();
 void count_statement();
 void count_compile();
 void count_transaction(bool write);
+void count_round_trip();
 void count_durable_commit();
 
 }  // namespace attune::store

@@ -6,6 +6,7 @@
 #include <array>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <string>
 
 namespace {
@@ -59,6 +60,21 @@ TEST_F(StartedElsewhere, AMissingContentDirectoryIsNamed) {
                            "' --content-dir /nonexistent-attune-content 2>&1");
   EXPECT_NE(run.status, 0);
   EXPECT_NE(run.output.find("/nonexistent-attune-content"), std::string::npos) << run.output;
+}
+
+// A pool of no threads would never answer; the config file says so before anything starts.
+TEST_F(StartedElsewhere, AThreadCountOutOfRangeIsRefused) {
+  const fs::path config =
+      fs::temp_directory_path() / ("attune-threads-" + std::to_string(::getpid()) + ".toml");
+  for (const char* line : {"write_threads = 0", "worker_threads = 100000"}) {
+    { std::ofstream(config) << line << "\n"; }
+    auto run = run_from_root(std::string(ATTUNE_BINARY) + " serve --config '" + config.string() +
+                             "' --data-dir '" + data_dir_.string() + "' 2>&1");
+    EXPECT_NE(run.status, 0) << line;
+    const std::string name = std::string(line).substr(0, std::string(line).find(' '));
+    EXPECT_NE(run.output.find(name + " must be 1 to 256"), std::string::npos) << run.output;
+  }
+  fs::remove(config);
 }
 
 }  // namespace

@@ -9,6 +9,7 @@
 #include "store/fresh_database.h"
 #include "store/open_store.h"
 #include "store/pg_cluster.h"
+#include "store/statement_counts.h"
 
 namespace attune::store {
 namespace {
@@ -85,6 +86,62 @@ TEST_F(PostgresDatabaseTest, ReconnectsWhenTheServerDroppedAnIdleConnection) {
   ASSERT_GE(killed->integer(0), 1);
   auto row = db->begin(TxMode::kRead)->query_one("SELECT 41 + 1");
   EXPECT_EQ(row->integer(0), 42);
+}
+
+// The same when the statement was seen before, so it would go with the transaction's BEGIN.
+TEST_F(PostgresDatabaseTest, ReconnectsWhenTheServerDroppedAnIdleConnectionBeforeAKeptStatement) {
+  auto db = fresh_->open();
+  db->begin(TxMode::kRead)->query("SELECT 41 + 1");
+  auto admin = postgres::PostgresDatabase::open(fresh_->location());
+  admin->begin(TxMode::kRead)
+      ->query(
+          "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+          "WHERE datname = current_database() AND pid <> pg_backend_pid()");
+  EXPECT_EQ(db->begin(TxMode::kRead)->query_one("SELECT 41 + 1")->integer(0), 42);
+  auto write = db->begin(TxMode::kWrite);
+  write->execute("INSERT INTO settings (name, value) VALUES ('a', '1')");
+  EXPECT_NO_THROW(write->commit());
+}
+
+// BEGIN goes with a transaction's first statement and a read's end is not waited for, so
+// a read of three statements seen before waits for three round trips and a write of two
+// for three (its COMMIT is waited for: it is what makes the write durable).
+TEST_F(PostgresDatabaseTest, ATransactionWaitsForOneRoundTripPerStatement) {
+  auto db = fresh_->open();
+  auto read = [&] {
+    auto tx = db->begin(TxMode::kRead);
+    for (const char* sql : {"SELECT 1", "SELECT 2", "SELECT 3"}) tx->query(sql);
+  };
+  auto write = [&](const std::string& name) {
+    auto tx = db->begin(TxMode::kWrite);
+    tx->execute("INSERT INTO settings (name, value) VALUES (?, '1')", {name});
+    tx->execute("UPDATE settings SET value = '2' WHERE name = ?", {name});
+    tx->commit();
+  };
+  read();
+  write("a");
+  const auto before = statement_counts();
+  read();
+  const auto between = statement_counts();
+  write("b");
+  const auto after = statement_counts();
+  EXPECT_EQ(between.round_trips - before.round_trips, 3);
+  EXPECT_EQ(after.round_trips - between.round_trips, 3);
+  EXPECT_EQ(db->begin(TxMode::kRead)->query_one("SELECT COUNT(*) FROM settings")->integer(0), 2);
+}
+
+// A first statement that fails (here a duplicate, sent with the BEGIN) aborts the
+// transaction as any failed statement does.
+TEST_F(PostgresDatabaseTest, AFailedFirstStatementAbortsTheTransaction) {
+  auto db = fresh_->open();
+  const char* insert = "INSERT INTO settings (name, value) VALUES ('a', ?)";
+  db->transact(TxMode::kWrite,
+               [&](Transaction& tx) { return tx.execute(insert, {std::string("1")}); });
+  auto tx = db->begin(TxMode::kWrite);
+  EXPECT_THROW(tx->execute(insert, {std::string("2")}), UnexpectedDuplicate);
+  EXPECT_THROW(tx->commit(), Unavailable);
+  tx.reset();
+  EXPECT_EQ(db->begin(TxMode::kRead)->query_one("SELECT value FROM settings")->text(0), "1");
 }
 
 TEST_F(PostgresDatabaseTest, CommitAfterAFailedStatementThrowsAndKeepsNothing) {

@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <string_view>
+#include <utility>
 
 #include "store/database.h"
 #include "store/postgres/postgres_rows.h"
@@ -31,12 +32,27 @@ bool is_unique_violation(const PGresult* result) {
   return state != nullptr && state == kUniqueViolationState;
 }
 
+bool is_failure(const PGresult* result) {
+  const auto status = PQresultStatus(result);
+  return status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK;
+}
+
 // Empty for statements that change no rows by definition (DDL, SELECT).
 std::int64_t rows_changed(PGresult* result) {
   std::string_view changed = PQcmdTuples(result);
   std::int64_t count = 0;
   std::from_chars(changed.data(), changed.data() + changed.size(), count);
   return count;
+}
+
+// The server fixes a prepared statement's parameter types when it parses it, and an untyped
+// NULL may stand where an integer stands another time: the types are part of the key.
+std::string statement_key(const std::string& sql, const BoundParams& bound) {
+  std::string key = sql;
+  key.push_back('\0');
+  key.append(reinterpret_cast<const char*>(bound.types()),
+             static_cast<std::size_t>(bound.count()) * sizeof(Oid));
+  return key;
 }
 
 // Server notices ("relation already exists, skipping") would otherwise go to stderr.
@@ -87,11 +103,14 @@ bool Connection::is_broken() const {
   return stale_ || connection_ == nullptr || PQstatus(connection_) != CONNECTION_OK;
 }
 
-bool Connection::in_transaction() const { return PQtransactionStatus(connection_) != PQTRANS_IDLE; }
+bool Connection::in_transaction() const {
+  return !deferred_end_ && PQtransactionStatus(connection_) != PQTRANS_IDLE;
+}
 
 void Connection::reset() {
   prepared_.clear();
   stale_ = false;
+  deferred_end_ = false;  // a new connection owes no answer
   PQreset(connection_);
   if (is_broken()) {
     throw Unavailable("cannot reconnect to PostgreSQL: " + trimmed(PQerrorMessage(connection_)));
@@ -99,6 +118,9 @@ void Connection::reset() {
 }
 
 std::string Connection::command(const char* sql) {
+  read_deferred_end();
+  if (!pending_begin_.empty()) send_begin();
+  count_round_trip();
   ResultPtr result = checked(ResultPtr(PQexec(connection_, sql)));
   return PQcmdStatus(result.get());
 }
@@ -109,10 +131,49 @@ std::string Connection::control(std::string_view sql) {
 }
 
 void Connection::rollback() noexcept {
+  if (!pending_begin_.empty()) {
+    pending_begin_.clear();  // never begun: nothing to undo
+    return;
+  }
   try {
     control("ROLLBACK");
   } catch (const std::exception&) {
     // The connection is broken or stale; the pool will not keep it.
+  }
+}
+
+void Connection::begin_with_next_statement(std::vector<std::string_view> statements) {
+  pending_begin_ = std::move(statements);
+}
+
+void Connection::end_read_without_waiting(std::string_view sql) noexcept {
+  if (!pending_begin_.empty()) {
+    pending_begin_.clear();  // never begun: nothing to end
+    return;
+  }
+  try {
+    const BoundParams none({}, 0);
+    ResultPtr failure;
+    const std::string* name = prepared(std::string(sql), none, failure);
+    if (name && PQsendQueryPrepared(connection_, name->c_str(), 0, nullptr, nullptr, nullptr, 0)) {
+      deferred_end_ = true;
+      return;
+    }
+  } catch (const std::exception&) {
+  }
+  stale_ = true;  // the pool drops it; the server ends the transaction with the connection
+}
+
+// The answer is usually already in the socket's buffer by the time the connection is used
+// again. A failure there leaves the connection broken, which the next BEGIN notices.
+void Connection::read_deferred_end() noexcept {
+  if (!deferred_end_) return;
+  deferred_end_ = false;
+  while (PGresult* result = PQgetResult(connection_)) {
+    if (PQresultStatus(result) != PGRES_COMMAND_OK && PQstatus(connection_) == CONNECTION_OK) {
+      stale_ = true;  // a read's end cannot fail on a healthy connection: trust it no more
+    }
+    PQclear(result);
   }
 }
 
@@ -132,31 +193,43 @@ std::optional<std::int64_t> Connection::execute_unique(const TranslatedSql& sql,
 }
 
 Connection::ResultPtr Connection::send(const TranslatedSql& sql, const Params& params) {
+  read_deferred_end();
   BoundParams bound(params, sql.parameter_count);
+  if (!pending_begin_.empty()) {
+    // A statement seen before goes with the BEGIN; a new one is prepared inside the
+    // transaction, as it would be without the pipeline (a failed Parse aborts it there).
+    if (const std::string* name = kept(sql.sql, bound)) {
+      if (ResultPtr result = begin_and_send(*name, bound)) return result;
+    }
+    send_begin();
+  }
   ResultPtr failure;
   // Text results for every column; rows_of decodes them by column type.
   if (const std::string* name = prepared(sql.sql, bound, failure)) {
+    count_round_trip();
     return ResultPtr(PQexecPrepared(connection_, name->c_str(), bound.count(), bound.values(),
                                     bound.lengths(), bound.formats(), 0));
   }
   if (failure) return failure;
   count_compile();
+  count_round_trip();
   return ResultPtr(PQexecParams(connection_, sql.sql.c_str(), bound.count(), bound.types(),
                                 bound.values(), bound.lengths(), bound.formats(), 0));
 }
 
+const std::string* Connection::kept(const std::string& sql, const BoundParams& bound) const {
+  auto found = prepared_.find(statement_key(sql, bound));
+  return found == prepared_.end() ? nullptr : &found->second;
+}
+
 const std::string* Connection::prepared(const std::string& sql, const BoundParams& bound,
                                         ResultPtr& failure) {
-  // The server fixes a prepared statement's parameter types when it parses it, and an
-  // untyped NULL may stand where an integer stands another time: the types are part of the key.
-  std::string key = sql;
-  key.push_back('\0');
-  key.append(reinterpret_cast<const char*>(bound.types()),
-             static_cast<std::size_t>(bound.count()) * sizeof(Oid));
+  std::string key = statement_key(sql, bound);
   if (auto found = prepared_.find(key); found != prepared_.end()) return &found->second;
   if (prepared_.size() >= kMaxCachedStatements || !worth_caching(sql)) return nullptr;
   std::string name = "attune_" + std::to_string(prepared_.size() + 1);
   count_compile();
+  count_round_trip();
   ResultPtr result(PQprepare(connection_, name.c_str(), sql.c_str(), bound.count(), bound.types()));
   if (!result || PQresultStatus(result.get()) != PGRES_COMMAND_OK) {
     failure = std::move(result);
@@ -164,6 +237,64 @@ const std::string* Connection::prepared(const std::string& sql, const BoundParam
     return nullptr;
   }
   return &prepared_.emplace(std::move(key), std::move(name)).first->second;
+}
+
+// nullptr when it cannot go in one round trip (a BEGIN statement not kept yet) or the
+// connection failed on the way: the caller then begins alone, which reconnects.
+Connection::ResultPtr Connection::begin_and_send(const std::string& name,
+                                                 const BoundParams& bound) {
+  const BoundParams none({}, 0);
+  std::vector<const std::string*> names;
+  for (std::string_view statement : pending_begin_) {
+    const std::string* kept_name = kept(std::string(statement), none);
+    if (!kept_name) return nullptr;
+    names.push_back(kept_name);
+  }
+  ResultPtr result = pipeline(names, name, bound);
+  if (!result || is_broken()) return nullptr;
+  pending_begin_.clear();
+  return result;
+}
+
+void Connection::send_begin() {
+  const std::vector<std::string_view> statements = std::exchange(pending_begin_, {});
+  for (int attempt = 1;; ++attempt) {
+    try {
+      for (std::string_view statement : statements) control(statement);
+      return;
+    } catch (const Unavailable&) {
+      // Dropped while idle in the pool: nothing has run on it, so reconnecting is safe.
+      if (attempt > 1 || !is_broken()) throw;
+      reset();
+    }
+  }
+}
+
+// One sync point for all: the server runs them in order and a failure aborts the rest
+// (PGRES_PIPELINE_ABORTED), as it would abort the transaction anyway. Returns the first
+// failure, or the statement's result; nullptr when nothing could be sent.
+Connection::ResultPtr Connection::pipeline(const std::vector<const std::string*>& names,
+                                           const std::string& name, const BoundParams& bound) {
+  if (PQenterPipelineMode(connection_) != 1) return nullptr;
+  bool sent = true;
+  for (const std::string* each : names) {
+    sent = sent && PQsendQueryPrepared(connection_, each->c_str(), 0, nullptr, nullptr, nullptr, 0);
+  }
+  sent = sent && PQsendQueryPrepared(connection_, name.c_str(), bound.count(), bound.values(),
+                                     bound.lengths(), bound.formats(), 0);
+  sent = sent && PQpipelineSync(connection_);
+  count_round_trip();
+  ResultPtr outcome;
+  for (std::size_t i = 0; sent && i <= names.size(); ++i) {
+    // Each query's results end with a null; after a failure the rest are "aborted".
+    while (PGresult* raw = PQgetResult(connection_)) {
+      ResultPtr result(raw);
+      if (!outcome || !is_failure(outcome.get())) outcome = std::move(result);
+    }
+  }
+  if (sent) PQclear(PQgetResult(connection_));              // the sync point's own result
+  if (PQexitPipelineMode(connection_) != 1) stale_ = true;  // results left unread: drop it
+  return sent ? std::move(outcome) : nullptr;
 }
 
 Connection::ResultPtr Connection::run(const TranslatedSql& sql, const Params& params) {

@@ -1,7 +1,9 @@
 // One libpq connection that runs statements with store::Value parameters and turns
 // PostgreSQL errors into UnexpectedDuplicate or Unavailable. Statements run as named
 // prepared statements, parsed and planned once per connection and parameter types
-// (store/statement_cache.h says which). Used by one thread at a time.
+// (store/statement_cache.h says which). A transaction's BEGIN travels with its first
+// statement, and a read transaction's end is not waited for, so a read of k statements
+// waits for k round trips, not k + 2. Used by one thread at a time.
 #pragma once
 
 #include <libpq-fe.h>
@@ -31,7 +33,9 @@ class Connection {
   // Also true once a kept statement went stale (a table it reads changed shape): the
   // connection must be reset, which forgets every kept statement.
   bool is_broken() const;
-  bool in_transaction() const;  // a transaction is open or aborted on this connection
+  // A transaction is open or aborted on this connection (a read's end still in flight is
+  // not: the next use reads its answer).
+  bool in_transaction() const;
   // Reconnects with the same parameters; throws Unavailable when that fails.
   void reset();
 
@@ -43,6 +47,15 @@ class Connection {
   std::string control(std::string_view sql);
   // Best effort, for cleanup paths: never throws.
   void rollback() noexcept;
+
+  // Parameterless statements (BEGIN and what goes with it) sent with the next statement in
+  // one pipeline: one round trip for both. A connection the server dropped while it was
+  // idle in the pool shows only then; as nothing has run on it, it is reconnected once.
+  void begin_with_next_statement(std::vector<std::string_view> statements);
+  // Ends a read transaction (COMMIT or ROLLBACK: the same for a read) without waiting for
+  // the server's answer, which the connection's next use reads. Never throws; a failure
+  // shows as a broken connection.
+  void end_read_without_waiting(std::string_view sql) noexcept;
 
   std::vector<Row> query(const TranslatedSql& sql, const Params& params);
   std::int64_t execute(const TranslatedSql& sql, const Params& params);  // rows changed
@@ -62,10 +75,21 @@ class Connection {
   // The kept statement's name for this text and these parameter types, preparing it on
   // first use; nullptr when not kept. A failed preparation's result goes to `failure`.
   const std::string* prepared(const std::string& sql, const BoundParams& bound, ResultPtr& failure);
+  const std::string* kept(const std::string& sql, const BoundParams& bound) const;
+
+  // The pending BEGIN and one kept statement in one round trip (unchecked).
+  ResultPtr begin_and_send(const std::string& name, const BoundParams& bound);
+  // The pending BEGIN alone, reconnecting once; throws as run() does.
+  void send_begin();
+  ResultPtr pipeline(const std::vector<const std::string*>& names, const std::string& name,
+                     const BoundParams& bound);
+  void read_deferred_end() noexcept;
 
   PGconn* connection_;
   std::unordered_map<std::string, std::string> prepared_;  // text and types -> name
   bool stale_ = false;
+  std::vector<std::string_view> pending_begin_;  // string constants
+  bool deferred_end_ = false;
 };
 
 }  // namespace attune::store::postgres

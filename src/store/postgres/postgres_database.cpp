@@ -20,30 +20,16 @@ namespace {
 // which writers share, and the retry of a write undone by a conflict takes it in EXCLUSIVE
 // mode: it waits for the writers in flight, runs alone, and cannot be undone again. LOCK
 // TABLE takes no snapshot, so the retry sees everything committed while it waited. BEGIN
-// and the lock go together in one simple-protocol round trip.
-constexpr const char* kBeginWrite =
-    "BEGIN ISOLATION LEVEL SERIALIZABLE; LOCK TABLE write_gate IN ROW SHARE MODE";
-constexpr const char* kBeginWriteAlone =
-    "BEGIN ISOLATION LEVEL SERIALIZABLE; LOCK TABLE write_gate IN EXCLUSIVE MODE";
-// Migrations run before the gate exists (and create it).
-constexpr const char* kBeginMigration = "BEGIN ISOLATION LEVEL SERIALIZABLE";
-constexpr const char* kBeginRead = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY";
+// and the lock travel with the transaction's first statement, in one round trip.
+constexpr std::string_view kBeginSerializable = "BEGIN ISOLATION LEVEL SERIALIZABLE";
+constexpr std::string_view kPassGate = "LOCK TABLE write_gate IN ROW SHARE MODE";
+constexpr std::string_view kPassGateAlone = "LOCK TABLE write_gate IN EXCLUSIVE MODE";
+constexpr std::string_view kBeginRead = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY";
 
 // Taken for the whole of apply_migrations: replicas starting together must not run one
 // migration twice (DDL is outside what SERIALIZABLE checks). The key is "attune" in ASCII.
 constexpr const char* kLockMigrations = "SELECT pg_advisory_lock(107083497541221)";
 constexpr const char* kUnlockMigrations = "SELECT pg_advisory_unlock(107083497541221)";
-
-// A read begins through a kept prepared statement. A write's two statements go together in
-// one simple-protocol round trip instead: as two prepared statements they would cost a
-// second round trip, more than parsing them saves.
-void send_begin(Connection& connection, const char* begin, TxMode mode) {
-  if (mode == TxMode::kWrite) {
-    connection.command(begin);
-  } else {
-    connection.control(begin);
-  }
-}
 
 }  // namespace
 
@@ -61,22 +47,17 @@ std::unique_ptr<PostgresDatabase> PostgresDatabase::open(const std::string& url)
 
 std::unique_ptr<Transaction> PostgresDatabase::begin(TxMode mode) {
   count_transaction(mode == TxMode::kWrite);
-  const char* begin = kBeginRead;
+  std::vector<std::string_view> begin{kBeginRead};
   if (mode == TxMode::kWrite) {
-    begin = migrating_                                            ? kBeginMigration
-            : PostgresTransaction::take_conflict_on_this_thread() ? kBeginWriteAlone
-                                                                  : kBeginWrite;
+    // Migrations run before the gate exists (and create it).
+    begin = {kBeginSerializable};
+    if (!migrating_) {
+      begin.push_back(PostgresTransaction::take_conflict_on_this_thread() ? kPassGateAlone
+                                                                          : kPassGate);
+    }
   }
   std::unique_ptr<Connection> connection = pool_.acquire();
-  try {
-    send_begin(*connection, begin, mode);
-  } catch (const Unavailable&) {
-    // A pooled connection the server dropped (restart, idle timeout) shows as broken only
-    // once used. Nothing has run on it yet, so reconnecting once is safe.
-    if (!connection->is_broken()) throw;
-    connection->reset();
-    send_begin(*connection, begin, mode);
-  }
+  connection->begin_with_next_statement(std::move(begin));
   return std::make_unique<PostgresTransaction>(mode, pool_, placeholders_, std::move(connection));
 }
 

@@ -35,7 +35,8 @@ PostgresTransaction::PostgresTransaction(TxMode mode, ConnectionPool& pool,
       connection_(std::move(connection)) {}
 
 PostgresTransaction::~PostgresTransaction() {
-  if (!done_) connection_->rollback();
+  if (!done_ && write_) connection_->rollback();
+  if (!done_ && !write_) connection_->end_read_without_waiting("ROLLBACK");
   pool_.release(std::move(connection_));
 }
 
@@ -61,12 +62,18 @@ std::optional<std::int64_t> PostgresTransaction::execute_unique(std::string_view
 }
 
 void PostgresTransaction::commit_now() {
+  if (!write_) {
+    // A read has nothing to make durable, and a failed statement has already thrown.
+    connection_->end_read_without_waiting("COMMIT");
+    done_ = true;
+    return;
+  }
   const std::string tag = noting_conflicts([&] { return connection_->control("COMMIT"); });
   done_ = true;
   if (tag == "ROLLBACK") {
     throw Unavailable("the transaction was rolled back because a statement in it failed");
   }
-  if (write_) count_durable_commit();
+  count_durable_commit();
 }
 
 }  // namespace attune::store::postgres

@@ -12,7 +12,7 @@ namespace attune::store::postgres {
 
 class PostgresTransaction final : public Transaction {
  public:
-  // `connection` has already begun the transaction.
+  // `connection` begins the transaction with its next statement.
   PostgresTransaction(TxMode mode, ConnectionPool& pool, PlaceholderCache& placeholders,
                       std::unique_ptr<Connection> connection);
   ~PostgresTransaction() override;
