@@ -34,6 +34,9 @@ struct SeedJob {
   std::string tag;  // keeps e-mails unique when the same data dir is seeded twice
   Exercise exercise;
   std::vector<std::string> free_items;  // catalogue items outside exercise.items
+  // For the API mix: everyone has answered the items its writes change, so its reads open
+  // as many answers in its first second as in its last.
+  bool answer_free_items = false;
   std::vector<SeededPair> pairs;
   std::size_t next = 0;
   std::size_t done = 0;
@@ -78,6 +81,11 @@ asio::awaitable<SeededPair> seed_pair(Api& api, const SeedJob& job, std::size_t 
       ApiCall answer{"PUT",
                      "/api/v1/relationships/" + rid + "/boundaries/mine/" + item.get<std::string>(),
                      json{{"answer", "yes"}}, token, 200};
+      co_await api.call(answer);
+    }
+    for (std::size_t i = 0; job.answer_free_items && i < job.free_items.size(); ++i) {
+      ApiCall answer{"PUT", "/api/v1/relationships/" + rid + "/boundaries/mine/" + job.free_items[i],
+                     json{{"answer", i % 2 == 0 ? "maybe" : "yes"}}, token, 200};
       co_await api.call(answer);
     }
   }
@@ -149,6 +157,7 @@ int run_seed(const SeedOptions& options) {
   job.tag =
       std::to_string(std::chrono::system_clock::now().time_since_epoch().count() % 1'000'000'007);
   job.pairs.resize(static_cast<std::size_t>(options.pairs));
+  job.answer_free_items = !options.items.empty();
 
   SourceAddresses sources(options.sources);
   const auto server = endpoint_of(options.server);
