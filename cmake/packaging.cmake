@@ -40,8 +40,8 @@ set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 # this list still covers it), plus what the maintainer scripts call.
 set(CPACK_DEBIAN_PACKAGE_DEPENDS
     "libc6 (>= 2.34), libstdc++6 (>= 12), libgcc-s1 (>= 3.0), libsodium23 (>= 1.0.14), \
-libsqlite3-0 (>= 3.37.0), libpq5 (>= 9.0~), libfmt9 (>= 9.1.0+ds1), libspdlog1.10-fmt9, \
-libtomlplusplus3 (>= 3.2.0), adduser, init-system-helpers")
+libsqlite3-0 (>= 3.37.0), libpq5 (>= 14~~), libfmt9 (>= 9.1.0+ds1), libspdlog1.10-fmt9, \
+libtomlplusplus3 (>= 3.2.0), libtcmalloc-minimal4 (>= 2.10), adduser, init-system-helpers")
 # The therapist's PDF download and `attune report` print with it; without it, no PDF.
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "chromium")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA
