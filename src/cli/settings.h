@@ -18,7 +18,7 @@ struct Settings {
   std::string database_url;  // "" = SQLite in data_dir; postgresql://… = PostgreSQL
   std::vector<std::string> trusted_proxies;
   int worker_threads = 4;
-  int write_threads = 16;              // http::ServerOptions::write_threads
+  int write_threads = 32;              // http::ServerOptions::write_threads
   std::string log_format = "json";     // "json" lines for collectors, or "text"
   bool fast_password_hashing = false;  // tests only
   std::string smtp_from;               // sender of e-mail; "" = attune@ the public_url's host

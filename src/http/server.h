@@ -37,7 +37,7 @@ struct ServerOptions {
   // their own: a write waits for the durable commit of the batch holding it (an fsync, or
   // a round trip to PostgreSQL), so many wait at once, their work joins one batch, and a
   // read never queues behind them.
-  int write_threads = 16;
+  int write_threads = 32;                // as many as SQLite's group commit puts in one batch
   std::size_t max_body_bytes = 1 << 20;  // over it: 413 body_too_large, handler never called
   std::size_t max_header_bytes = 16 * 1024;
   std::string static_dir;                    // web/dist; "" = no static files

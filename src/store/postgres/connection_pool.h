@@ -22,9 +22,9 @@ class ConnectionPool {
   void release(std::unique_ptr<Connection> connection);
 
  private:
-  // Enough for the HTTP workers (8 on PostgreSQL), its write threads (16) and the live pools
+  // Enough for the HTTP workers (8 on PostgreSQL), its write threads (32) and the live pools
   // (4) to keep theirs: fewer would reconnect on every burst.
-  static constexpr std::size_t kMaxIdle = 32;
+  static constexpr std::size_t kMaxIdle = 48;
 
   std::string url_;
   std::mutex mutex_;
