@@ -125,14 +125,19 @@ export async function requestFile(path: string): Promise<Blob> {
   } catch {
     throw new ApiError(0, 'network', 'The server could not be reached.');
   }
-  if (response.status === 401) onUnauthorized();
-  if (!response.ok) throw await errorFrom(response);
+  await throwUnlessOk(response);
   return response.blob();
 }
 
-async function answer<T>(response: Response, options: RequestOptions): Promise<T> {
-  if (response.status === 401 && !options.quiet401) onUnauthorized();
+// A 401 ends the session on this device (unless the caller expects one); any other failure
+// throws the server's error.
+async function throwUnlessOk(response: Response, quiet401 = false): Promise<void> {
+  if (response.status === 401 && !quiet401) onUnauthorized();
   if (!response.ok) throw await errorFrom(response);
+}
+
+async function answer<T>(response: Response, options: RequestOptions): Promise<T> {
+  await throwUnlessOk(response, options.quiet401);
   if (response.status === 204) return undefined as T;
   const text = await response.text();
   return (text ? JSON.parse(text) : undefined) as T;
