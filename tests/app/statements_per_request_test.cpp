@@ -12,10 +12,10 @@
 namespace attune::app::testing {
 namespace {
 
-// The bounds: the session, the membership, the active partners and every group
-// member's key and answers for a shared view; a write adds its own rows and the live
-// agreements it might void.
-constexpr std::int64_t kSharedViewStatements = 4;
+// The bounds: for a shared view the session, the membership, and every active member's key
+// and answers (the active partners come from the same rows); a write adds its own rows and
+// the live agreements it might void.
+constexpr std::int64_t kSharedViewStatements = 3;
 constexpr std::int64_t kBoundaryWriteStatements = 6;
 
 struct Work {

@@ -78,10 +78,10 @@ base::Result<std::vector<core::SharedItem>> Boundaries::shared(
   auto tx = context_.db.begin(store::TxMode::kRead);
   auto member = context_.policy.member(*tx, actor, rid);
   if (!member) return base::error_of(member);
-  auto group =
-      core::resolve_group(context_.policy.active_partners(*tx, *member), actor.account_id, with);
+  const SealedSheets sealed = sealed_sheets(*tx, *member);
+  auto group = core::resolve_group(sealed.members, actor.account_id, with);
   if (!group) return base::error_of(group);
-  const GroupAnswers answers = group_answers(context_, *tx, *member, *group);
+  const GroupAnswers answers = open_group_answers(context_, *member, sealed, *group);
   std::vector<const core::AnswerSheet*> pointers;
   for (const auto& sheet : answers.sheets) pointers.push_back(&sheet);
   // A custom item that is not proposed may still be in everyone's sheets only if its author

@@ -92,13 +92,11 @@ std::vector<MyAnswer> own_answers(const Context& context, store::Transaction& tx
   return answers_of(context, tx, access.relationship_id(), access.account_id());
 }
 
-GroupAnswers group_answers(const Context& context, store::Transaction& tx,
-                           const policy::MemberAccess& access,
-                           const std::vector<std::string>& group) {
-  const std::string& rid = access.relationship_id();
+SealedSheets sealed_sheets(store::Transaction& tx, const policy::MemberAccess& access) {
   // Every active member's wrapped key and answers, with whether a custom item answered is
   // one the member may see (their own, or proposed).
-  const auto rows = tx.query(
+  SealedSheets sealed;
+  sealed.rows = tx.query(
       "SELECT m.account_id, a.wrapped_key, b.item_id, b.answer_sealed, CASE WHEN c.id IS NOT "
       "NULL AND (c.author_id = ? OR c.proposed_at IS NOT NULL) THEN 1 ELSE 0 END "
       "FROM memberships m JOIN accounts a ON a.id = m.account_id "
@@ -106,12 +104,23 @@ GroupAnswers group_answers(const Context& context, store::Transaction& tx,
       "m.account_id "
       "LEFT JOIN custom_items c ON c.id = b.item_id AND c.relationship_id = m.relationship_id "
       "WHERE m.relationship_id = ? AND m.status = 'active' ORDER BY m.account_id, b.item_id",
-      {access.account_id(), rid});
+      {access.account_id(), access.relationship_id()});
+  for (const auto& row : sealed.rows) {
+    if (sealed.members.empty() || sealed.members.back() != row.text(0)) {
+      sealed.members.push_back(row.text(0));
+    }
+  }
+  return sealed;
+}
+
+GroupAnswers open_group_answers(const Context& context, const policy::MemberAccess& access,
+                                const SealedSheets& sealed, const std::vector<std::string>& group) {
+  const std::string& rid = access.relationship_id();
   GroupAnswers answers;
   answers.sheets.resize(group.size());
   for (std::size_t i = 0; i < group.size(); ++i) {
     std::optional<crypto::SecretKey> key;
-    for (const auto& row : rows) {
+    for (const auto& row : sealed.rows) {
       if (row.text(0) != group[i]) continue;
       if (!key) key = unwrap_data_key(context.vault, KeyOwner::kPerson, group[i], row.bytes(1));
       if (row.is_null(2)) continue;  // no answers: the member's one row, for the key

@@ -42,16 +42,24 @@ struct CustomItemRecord {
 core::AnswerSheet answer_sheet(const Context& context, store::Transaction& tx,
                                const policy::MemberAccess& access, const std::string& partner_id);
 
-// The answers of a group of the member's active partners, for a shared view: one sheet per
-// group member in the group's order, and the custom items among them the member may see.
+// Every active member of the member's relationship with their wrapped key and sealed
+// answers, read in one statement whoever answered what; nothing is opened yet. A shared view
+// takes the active partners from these rows too, so it needs no statement of its own for them.
+struct SealedSheets {
+  std::vector<std::string> members;  // the active members, by account id
+  std::vector<store::Row> rows;
+};
+SealedSheets sealed_sheets(store::Transaction& tx, const policy::MemberAccess& access);
+
+// The answers of a group of those members, for a shared view: one sheet per group member in
+// the group's order, and the custom items among them the member may see. Each group
+// member's key is unwrapped once.
 struct GroupAnswers {
   std::vector<core::AnswerSheet> sheets;
   std::set<std::string> visible_custom_items;
 };
-// One statement, whoever answered what; each group member's key is unwrapped once.
-GroupAnswers group_answers(const Context& context, store::Transaction& tx,
-                           const policy::MemberAccess& access,
-                           const std::vector<std::string>& group);
+GroupAnswers open_group_answers(const Context& context, const policy::MemberAccess& access,
+                                const SealedSheets& sealed, const std::vector<std::string>& group);
 // The member's own answers with their notes, by item id.
 std::vector<MyAnswer> own_answers(const Context& context, store::Transaction& tx,
                                   const policy::MemberAccess& access);
