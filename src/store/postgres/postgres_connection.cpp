@@ -240,7 +240,9 @@ const std::string* Connection::prepared(const std::string& sql, const BoundParam
 }
 
 // nullptr when it cannot go in one round trip (a BEGIN statement not kept yet) or the
-// connection failed on the way: the caller then begins alone, which reconnects.
+// connection was lost on the way, so the server ended the transaction and nothing of it
+// stays: the caller then begins alone, which reconnects. Anything else is the statement's
+// one and only run, whatever it answered.
 Connection::ResultPtr Connection::begin_and_send(const std::string& name,
                                                  const BoundParams& bound) {
   const BoundParams none({}, 0);
@@ -251,7 +253,7 @@ Connection::ResultPtr Connection::begin_and_send(const std::string& name,
     names.push_back(kept_name);
   }
   ResultPtr result = pipeline(names, name, bound);
-  if (!result || is_broken()) return nullptr;
+  if (!result || PQstatus(connection_) != CONNECTION_OK) return nullptr;
   pending_begin_.clear();
   return result;
 }
