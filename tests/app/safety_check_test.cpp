@@ -98,6 +98,20 @@ TEST_F(SafetyCheckTest, AnswersAreSeenOnlyByTheOneWhoGaveThem) {
   EXPECT_EQ(code_of(holds().view(other.people[1].actor, group.rid)), "not_found");
 }
 
+// The clock does not move between the two: the later answer still reads back first.
+TEST_F(SafetyCheckTest, TwoChecksInOneMillisecondReadBackNewestFirst) {
+  for (const auto& [first, second] : {std::pair{kCalm, kDanger}, std::pair{kDanger, kCalm}}) {
+    ASSERT_TRUE(checks().submit(ann(), group.rid, first));
+    ASSERT_TRUE(checks().submit(ann(), group.rid, second));
+    auto mine = checks().mine(ann(), group.rid);
+    ASSERT_TRUE(mine);
+    ASSERT_GE(mine->size(), 2u);
+    EXPECT_EQ(mine->at(0).answers, second);
+    EXPECT_EQ(mine->at(1).answers, first);
+    EXPECT_GT(mine->at(0).answered_at, mine->at(1).answered_at);
+  }
+}
+
 TEST_F(SafetyCheckTest, ADangerAnswerHoldsPracticeForEveryoneTheSameWay) {
   EXPECT_FALSE(held_for(ann()));
   ASSERT_TRUE(checks().submit(ann(), group.rid, kCalm));

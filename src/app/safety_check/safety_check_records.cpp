@@ -1,5 +1,6 @@
 #include "app/safety_check/safety_check_records.h"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "base/corruption.h"
@@ -56,11 +57,19 @@ void insert_safety_check(const Context& context, store::Transaction& tx,
                          const policy::MemberAccess& member, const SafetyCheckRecord& check) {
   auto key = context.keyring.key_of(tx, KeyOwner::kPerson, member.account_id());
   const auto sealed = context.keyring.seal(key, check.id, kField, sealed_plaintext(check));
+  // Never dated before the person's last check: two checks within one millisecond must still
+  // read back newest first, or a later "I am afraid" could hide behind an earlier calm answer
+  // (ties would otherwise fall to the random ids).
+  const auto last = tx.query_one(
+      "SELECT MAX(answered_at) FROM safety_checks WHERE relationship_id = ? AND account_id = ?",
+      {member.relationship_id(), member.account_id()});
+  const std::int64_t answered_at = last && !last->is_null(0)
+                                       ? std::max(check.answered_at, last->integer(0) + 1)
+                                       : check.answered_at;
   tx.execute(
       "INSERT INTO safety_checks (id, relationship_id, account_id, answers_sealed, answered_at) "
       "VALUES (?,?,?,?,?)",
-      {check.id, member.relationship_id(), member.account_id(), store::blob(sealed),
-       check.answered_at});
+      {check.id, member.relationship_id(), member.account_id(), store::blob(sealed), answered_at});
 }
 
 std::vector<SafetyCheckRecord> own_safety_checks(const Context& context, store::Transaction& tx,

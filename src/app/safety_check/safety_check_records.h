@@ -21,7 +21,8 @@ struct SafetyCheckRecord {
   std::int64_t answered_at = 0;
 };
 
-// Stores the member's own check in their relationship.
+// Stores the member's own check in their relationship, dated no earlier than a millisecond
+// after their last one there, so the newest always reads back first.
 void insert_safety_check(const Context& context, store::Transaction& tx,
                          const policy::MemberAccess& member, const SafetyCheckRecord& check);
 // The member's own checks there, newest first.
