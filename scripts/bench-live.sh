@@ -253,7 +253,11 @@ if [ -n "$PERF_PID" ]; then
   wait "$PERF_PID" || true
   perf report -i "$TMP/live.perf" -g none --no-children --sort symbol --percent-limit 0.5 --stdio \
     2>/dev/null | grep -E '^ +[0-9.]+%' | sed 's/[ -]*$//' | head -25 >"$RESULTS/perf_live_$N.txt" || true
-  echo "  perf: top symbols of replica 1 in $RESULTS/perf_live_$N.txt"
+  # attune's own functions with what they call: which step of a command the CPU went to.
+  perf report -i "$TMP/live.perf" -g none --children --sort symbol --percent-limit 1 --stdio \
+    2>/dev/null | grep -E '^ +[0-9.]+%.*attune::' | sed 's/[ -]*$//' | cut -c1-160 |
+    head -40 >"$RESULTS/perf_live_children_$N.txt" || true
+  echo "  perf: top symbols of replica 1 in $RESULTS/perf_live_$N.txt (with callees: perf_live_children_$N.txt)"
 fi
 out=$RESULTS/live_${BACKEND}_${REPLICAS}r_$N.json
 "$LIVE_LOAD" merge --json "$out" "${PARTS[@]}" >/dev/null
