@@ -84,7 +84,8 @@ asio::awaitable<SeededPair> seed_pair(Api& api, const SeedJob& job, std::size_t 
       co_await api.call(answer);
     }
     for (std::size_t i = 0; job.answer_free_items && i < job.free_items.size(); ++i) {
-      ApiCall answer{"PUT", "/api/v1/relationships/" + rid + "/boundaries/mine/" + job.free_items[i],
+      ApiCall answer{"PUT",
+                     "/api/v1/relationships/" + rid + "/boundaries/mine/" + job.free_items[i],
                      json{{"answer", i % 2 == 0 ? "maybe" : "yes"}}, token, 200};
       co_await api.call(answer);
     }
