@@ -130,11 +130,14 @@ std::string Connection::control(std::string_view sql) {
   return PQcmdStatus(run(statement, {}).get());
 }
 
+bool Connection::drop_unsent_begin() noexcept {
+  if (pending_begin_.empty()) return false;
+  pending_begin_.clear();
+  return true;
+}
+
 void Connection::rollback() noexcept {
-  if (!pending_begin_.empty()) {
-    pending_begin_.clear();  // never begun: nothing to undo
-    return;
-  }
+  if (drop_unsent_begin()) return;  // never begun: nothing to undo
   try {
     control("ROLLBACK");
   } catch (const std::exception&) {
@@ -147,10 +150,7 @@ void Connection::begin_with_next_statement(std::vector<std::string_view> stateme
 }
 
 void Connection::end_read_without_waiting(std::string_view sql) noexcept {
-  if (!pending_begin_.empty()) {
-    pending_begin_.clear();  // never begun: nothing to end
-    return;
-  }
+  if (drop_unsent_begin()) return;  // never begun: nothing to end
   try {
     const BoundParams none({}, 0);
     ResultPtr failure;

@@ -84,6 +84,8 @@ class Connection {
   ResultPtr pipeline(const std::vector<const std::string*>& names, const std::string& name,
                      const BoundParams& bound);
   void read_deferred_end() noexcept;
+  // True when the transaction's BEGIN was never sent, which this forgets: nothing to end.
+  bool drop_unsent_begin() noexcept;
 
   PGconn* connection_;
   std::unordered_map<std::string, std::string> prepared_;  // text and types -> name
